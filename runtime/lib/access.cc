@@ -1,0 +1,199 @@
+//===- access.cc - The per-access race check and its C entry points -------===//
+//
+// The only code that runs on every instrumented load and store. The entry
+// points are defined here so that the check inlines into them. Order of
+// business: leave at once if the thread is not scheduled by weft; count down
+// to the next preemption point; look for the access already recorded (the
+// common case in loops); only then the full check, out of line.
+//
+// Happens-before (FastTrack): a previous access (tid u, epoch e) is ordered
+// before the current thread t iff u == t or e <= t.Clock[u]. Two accesses
+// race when they overlap, at least one writes, not both are atomic, and
+// neither is ordered before the other.
+//
+//===----------------------------------------------------------------------===//
+
+#include "report.h"
+#include "rtl.h"
+
+#include "weft/runtime_abi.h"
+
+namespace weft {
+
+__thread ThreadState *CurThread __attribute__((tls_model("initial-exec")));
+
+namespace {
+
+/// Picks the slot the new access goes into, deterministically, when all four
+/// hold concurrent accesses of other threads.
+WEFT_ALWAYS_INLINE unsigned evictionSlot(ThreadState *Thr) {
+  return (Thr->CurEpoch + index(Thr->tid())) & (kSlotsPerGranule - 1);
+}
+
+WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
+                                    uintptr_t GranuleAddr, RawSlot Cur,
+                                    uintptr_t Pc) {
+  uint8_t Mask = slotMask(Cur);
+  bool IsWrite = slotWrite(Cur);
+  bool IsAtomic = slotAtomic(Cur);
+  int Empty = -1, Replace = -1;
+  for (unsigned I = 0; I < kSlotsPerGranule; ++I) {
+    RawSlot S = G->Slot[I];
+    if (S == 0) {
+      if (Empty < 0)
+        Empty = int(I);
+      continue;
+    }
+    uint8_t SMask = slotMask(S);
+    // The new access supersedes a slot that is ordered before it, covers no
+    // byte outside it, and is no stronger (a read never hides a write).
+    bool Subsumed = (SMask & ~Mask) == 0 && (IsWrite || !slotWrite(S)) &&
+                    slotAtomic(S) == IsAtomic;
+    if (slotTid(S) == Thr->tid()) {
+      if (Subsumed) {
+        if (Replace < 0)
+          Replace = int(I);
+        else
+          G->Slot[I] = 0;
+      }
+      continue;
+    }
+    if ((SMask & Mask) == 0)
+      continue;
+    bool Ordered = slotEpoch(S) <= Thr->Clock.get(slotTid(S));
+    if (Ordered) {
+      if (Subsumed) {
+        if (Replace < 0)
+          Replace = int(I);
+        else
+          G->Slot[I] = 0;
+      }
+      continue;
+    }
+    if (!IsWrite && !slotWrite(S))
+      continue;
+    if (IsAtomic && slotAtomic(S))
+      continue;
+    reportDataRace(Thr, GranuleAddr, Cur, Pc, S, G->Stack[I] & ~kHasSyncBit);
+  }
+  unsigned Idx = Replace >= 0 ? unsigned(Replace)
+                 : Empty >= 0 ? unsigned(Empty)
+                              : evictionSlot(Thr);
+  G->Slot[Idx] = Cur;
+  StackId Leaf = stack_trie::child(Thr->Stack, Pc);
+  G->Stack[Idx] = Leaf | (G->Stack[Idx] & kHasSyncBit);
+}
+
+WEFT_ALWAYS_INLINE void checkGranule(ThreadState *Thr, uintptr_t Addr,
+                                     uint8_t Mask, bool IsWrite, bool IsAtomic,
+                                     uintptr_t Pc) {
+  Granule *G = shadow::granuleFor(Addr);
+  RawSlot Cur = makeSlot(Thr->tid(), Thr->CurEpoch, Mask, IsWrite, IsAtomic);
+  // Fast path: this very access (or a write covering this read) is already
+  // recorded for the current epoch; nothing can have changed since.
+  RawSlot AsWrite = Cur | kWriteBit;
+  for (unsigned I = 0; I < kSlotsPerGranule; ++I)
+    if (G->Slot[I] == Cur || G->Slot[I] == AsWrite)
+      return;
+  checkGranuleSlow(Thr, G, Addr & ~uintptr_t(kGranule - 1), Cur, Pc);
+}
+
+WEFT_NOINLINE void checkUnaligned(ThreadState *Thr, uintptr_t Addr,
+                                  unsigned Size, bool IsWrite, uintptr_t Pc) {
+  checkRange(Thr, Addr, Size, IsWrite, false, Pc);
+}
+
+WEFT_ALWAYS_INLINE void onAccess(uintptr_t Addr, unsigned Size, bool IsWrite,
+                                 uintptr_t Pc) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
+    accessPoint(Thr);
+  unsigned Off = Addr & (kGranule - 1);
+  if (WEFT_LIKELY(Off + Size <= kGranule))
+    checkGranule(Thr, Addr, byteMask(Off, Size), IsWrite, false, Pc);
+  else
+    checkUnaligned(Thr, Addr, Size, IsWrite, Pc);
+}
+
+} // namespace
+
+void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
+                bool IsAtomic, uintptr_t Pc) {
+  uintptr_t End = Addr + Size;
+  while (Addr < End) {
+    unsigned Off = Addr & (kGranule - 1);
+    unsigned N = kGranule - Off;
+    if (N > End - Addr)
+      N = static_cast<unsigned>(End - Addr);
+    checkGranule(Thr, Addr, byteMask(Off, N), IsWrite, IsAtomic, Pc);
+    Addr += N;
+  }
+}
+
+} // namespace weft
+
+using namespace weft;
+
+#define WEFT_DEFINE_ACCESS(N)                                                  \
+  WEFT_INTERFACE void __weft_read##N(void *Addr) {                             \
+    onAccess(reinterpret_cast<uintptr_t>(Addr), N, false, WEFT_CALLER_PC);     \
+  }                                                                            \
+  WEFT_INTERFACE void __weft_write##N(void *Addr) {                            \
+    onAccess(reinterpret_cast<uintptr_t>(Addr), N, true, WEFT_CALLER_PC);      \
+  }
+WEFT_DEFINE_ACCESS(1)
+WEFT_DEFINE_ACCESS(2)
+WEFT_DEFINE_ACCESS(4)
+WEFT_DEFINE_ACCESS(8)
+#undef WEFT_DEFINE_ACCESS
+
+// 16-byte accesses always span two granules (or straddle three).
+WEFT_INTERFACE void __weft_read16(void *Addr) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
+    accessPoint(Thr);
+  checkRange(Thr, reinterpret_cast<uintptr_t>(Addr), 16, false, false, WEFT_CALLER_PC);
+}
+WEFT_INTERFACE void __weft_write16(void *Addr) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
+    accessPoint(Thr);
+  checkRange(Thr, reinterpret_cast<uintptr_t>(Addr), 16, true, false, WEFT_CALLER_PC);
+}
+
+WEFT_INTERFACE void __weft_read_range(void *Addr, uint64_t Size) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr) || Size == 0)
+    return;
+  if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
+    accessPoint(Thr);
+  checkRange(Thr, reinterpret_cast<uintptr_t>(Addr), Size, false, false, WEFT_CALLER_PC);
+}
+WEFT_INTERFACE void __weft_write_range(void *Addr, uint64_t Size) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr) || Size == 0)
+    return;
+  if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
+    accessPoint(Thr);
+  checkRange(Thr, reinterpret_cast<uintptr_t>(Addr), Size, true, false, WEFT_CALLER_PC);
+}
+
+WEFT_INTERFACE void __weft_func_entry(void *CallerPc) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  Thr->Stack = stack_trie::child(Thr->Stack, reinterpret_cast<uintptr_t>(CallerPc));
+}
+
+WEFT_INTERFACE void __weft_func_exit() {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  Thr->Stack = stack_trie::parent(Thr->Stack);
+}

@@ -1,0 +1,111 @@
+//===- addr_map.h - Open-addressing map from program addresses ------------===//
+//
+// Used off the hot path (sync objects, heap blocks, pthread handles). Keys are
+// addresses, so iteration order depends on ASLR: nothing may iterate this map
+// to make a decision or to order output. Lookups only.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef WEFT_RUNTIME_ADDR_MAP_H
+#define WEFT_RUNTIME_ADDR_MAP_H
+
+#include "base/internal_alloc.h"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace weft {
+
+template <typename V> class AddrMap {
+public:
+  /// The value for \p Key, or null.
+  V *find(uintptr_t Key) {
+    if (!Cap)
+      return nullptr;
+    for (size_t I = hash(Key);; I = (I + 1) & (Cap - 1)) {
+      if (Slots[I].Key == Key && Slots[I].Used)
+        return &Slots[I].Value;
+      if (!Slots[I].Used)
+        return nullptr;
+    }
+  }
+  /// The value for \p Key, default-constructed if absent; sets \p Inserted.
+  V &getOrInsert(uintptr_t Key, bool *Inserted = nullptr) {
+    if ((Count + 1) * 4 > Cap * 3)
+      rehash(Cap ? Cap * 2 : 64);
+    size_t I = hash(Key);
+    for (; Slots[I].Used; I = (I + 1) & (Cap - 1))
+      if (Slots[I].Key == Key) {
+        if (Inserted)
+          *Inserted = false;
+        return Slots[I].Value;
+      }
+    Slots[I].Used = true;
+    Slots[I].Key = Key;
+    Slots[I].Value = V();
+    ++Count;
+    if (Inserted)
+      *Inserted = true;
+    return Slots[I].Value;
+  }
+  /// Removes \p Key if present (backward-shift deletion keeps probes short).
+  bool erase(uintptr_t Key) {
+    if (!Cap)
+      return false;
+    size_t I = hash(Key);
+    for (;; I = (I + 1) & (Cap - 1)) {
+      if (!Slots[I].Used)
+        return false;
+      if (Slots[I].Key == Key)
+        break;
+    }
+    Slots[I].Used = false;
+    --Count;
+    for (size_t J = (I + 1) & (Cap - 1); Slots[J].Used; J = (J + 1) & (Cap - 1)) {
+      size_t Home = hash(Slots[J].Key);
+      // Move J back to I if I lies cyclically in [Home, J).
+      bool Move = I <= J ? (Home <= I || Home > J) : (Home <= I && Home > J);
+      if (Move) {
+        Slots[I] = Slots[J];
+        Slots[J].Used = false;
+        I = J;
+      }
+    }
+    return true;
+  }
+  size_t size() const { return Count; }
+  /// Visits every entry, in no meaningful order (see the file comment).
+  template <typename F> void forEachUnordered(F Fn) {
+    for (size_t I = 0; I < Cap; ++I)
+      if (Slots[I].Used)
+        Fn(Slots[I].Key, Slots[I].Value);
+  }
+
+private:
+  struct Slot {
+    uintptr_t Key;
+    bool Used;
+    V Value;
+  };
+  size_t hash(uintptr_t K) const {
+    return static_cast<size_t>((K * 0x9e3779b97f4a7c15ULL) >> 17) & (Cap - 1);
+  }
+  void rehash(size_t NewCap) {
+    Slot *Old = Slots;
+    size_t OldCap = Cap;
+    Slots = static_cast<Slot *>(internalAlloc(NewCap * sizeof(Slot)));
+    Cap = NewCap;
+    Count = 0;
+    for (size_t I = 0; I < OldCap; ++I)
+      if (Old[I].Used)
+        getOrInsert(Old[I].Key) = Old[I].Value;
+    internalFree(Old);
+  }
+  Slot *Slots = nullptr;
+  size_t Cap = 0; // power of two
+  size_t Count = 0;
+};
+
+} // namespace weft
+
+#endif

@@ -1,0 +1,211 @@
+//===- malloc_interceptors.cc - Heap blocks: shadow reset and locations ---===//
+//
+// weft does not replace glibc's allocator; it watches it. Every block a
+// scheduled thread allocates is recorded (size, allocating thread and stack)
+// so a report can say "heap block of size N allocated by ...", and its shadow
+// is reset both when it is handed out and when it is freed, so that memory
+// reused by a later allocation never looks like a race with its previous
+// life. Allocation is never a scheduling point: glibc may call malloc with
+// its own internal locks held.
+//
+//===----------------------------------------------------------------------===//
+
+#include "interceptor.h"
+#include "rtl.h"
+
+#include <cerrno>
+#include <cstring>
+#include <new>
+
+extern "C" {
+void *__libc_malloc(size_t);
+void *__libc_calloc(size_t, size_t);
+void *__libc_realloc(void *, size_t);
+void *__libc_memalign(size_t, size_t);
+void __libc_free(void *);
+}
+
+using namespace weft;
+
+namespace weft {
+namespace {
+
+AddrMap<HeapBlock> Blocks;
+
+WEFT_ALWAYS_INLINE bool tracking() { return Rt.Initialized && CurThread; }
+
+void onAlloc(void *P, size_t Size, uintptr_t Pc) {
+  if (!P || !tracking())
+    return;
+  ThreadState *Thr = CurThread;
+  resetRange(uintptr_t(P), Size);
+  Blocks.getOrInsert(uintptr_t(P)) =
+      HeapBlock{Size, stack_trie::child(Thr->Stack, Pc), Thr->tid()};
+}
+
+void onFree(void *P) {
+  if (!P || !tracking())
+    return;
+  if (HeapBlock *B = Blocks.find(uintptr_t(P))) {
+    resetRange(uintptr_t(P), B->Size);
+    Blocks.erase(uintptr_t(P));
+  }
+}
+
+void *allocAligned(size_t Align, size_t Size, uintptr_t Pc) {
+  void *P = __libc_memalign(Align, Size);
+  onAlloc(P, Size, Pc);
+  return P;
+}
+
+void *newOrDie(size_t Size, uintptr_t Pc) {
+  void *P = __libc_malloc(Size ? Size : 1);
+  if (!P) {
+    rawPrint("weft: operator new: out of memory\n");
+    __builtin_trap();
+  }
+  onAlloc(P, Size, Pc);
+  return P;
+}
+
+void *newAlignedOrDie(size_t Size, size_t Align, uintptr_t Pc) {
+  void *P = __libc_memalign(Align, Size ? Size : 1);
+  if (!P) {
+    rawPrint("weft: operator new: out of memory\n");
+    __builtin_trap();
+  }
+  onAlloc(P, Size, Pc);
+  return P;
+}
+
+} // namespace
+
+uintptr_t findHeapBlock(uintptr_t Addr, HeapBlock *Out) {
+  // Report time only. Blocks never overlap, so at most one matches and the
+  // map's order cannot change the answer.
+  uintptr_t Found = 0;
+  Blocks.forEachUnordered([&](uintptr_t Start, HeapBlock &B) {
+    if (Addr >= Start && Addr < Start + (B.Size ? B.Size : 1)) {
+      Found = Start;
+      *Out = B;
+    }
+  });
+  return Found;
+}
+
+} // namespace weft
+
+WEFT_INTERCEPTOR void *malloc(size_t Size) {
+  void *P = __libc_malloc(Size);
+  onAlloc(P, Size, WEFT_CALLER_PC);
+  return P;
+}
+
+WEFT_INTERCEPTOR void *calloc(size_t N, size_t Size) {
+  void *P = __libc_calloc(N, Size);
+  onAlloc(P, N * Size, WEFT_CALLER_PC);
+  return P;
+}
+
+WEFT_INTERCEPTOR void *realloc(void *Old, size_t Size) {
+  // Treated as free + malloc: the bytes moved, their history did not.
+  if (Old && Size == 0) {
+    onFree(Old);
+    __libc_free(Old);
+    return nullptr;
+  }
+  onFree(Old);
+  void *P = __libc_realloc(Old, Size);
+  onAlloc(P, Size, WEFT_CALLER_PC);
+  return P;
+}
+
+WEFT_INTERCEPTOR void *reallocarray(void *Old, size_t N, size_t Size) {
+  size_t Total;
+  if (__builtin_mul_overflow(N, Size, &Total)) {
+    errno = ENOMEM;
+    return nullptr;
+  }
+  onFree(Old);
+  void *P = __libc_realloc(Old, Total);
+  onAlloc(P, Total, WEFT_CALLER_PC);
+  return P;
+}
+
+WEFT_INTERCEPTOR void free(void *P) {
+  onFree(P);
+  __libc_free(P);
+}
+
+WEFT_INTERCEPTOR void cfree(void *P) {
+  onFree(P);
+  __libc_free(P);
+}
+
+WEFT_INTERCEPTOR int posix_memalign(void **Out, size_t Align, size_t Size) {
+  if (Align < sizeof(void *) || (Align & (Align - 1)))
+    return EINVAL;
+  void *P = allocAligned(Align, Size, WEFT_CALLER_PC);
+  if (!P)
+    return ENOMEM;
+  *Out = P;
+  return 0;
+}
+
+WEFT_INTERCEPTOR void *aligned_alloc(size_t Align, size_t Size) {
+  return allocAligned(Align, Size, WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR void *memalign(size_t Align, size_t Size) {
+  return allocAligned(Align, Size, WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR void *valloc(size_t Size) {
+  return allocAligned(4096, Size, WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR void *pvalloc(size_t Size) {
+  return allocAligned(4096, (Size + 4095) & ~size_t(4095), WEFT_CALLER_PC);
+}
+
+// C++ allocation functions --------------------------------------------------
+
+#define WEFT_CXX __attribute__((visibility("default")))
+
+WEFT_CXX void *operator new(size_t Size) { return newOrDie(Size, WEFT_CALLER_PC); }
+WEFT_CXX void *operator new[](size_t Size) { return newOrDie(Size, WEFT_CALLER_PC); }
+WEFT_CXX void *operator new(size_t Size, const std::nothrow_t &) noexcept {
+  void *P = __libc_malloc(Size ? Size : 1);
+  onAlloc(P, Size, WEFT_CALLER_PC);
+  return P;
+}
+WEFT_CXX void *operator new[](size_t Size, const std::nothrow_t &) noexcept {
+  void *P = __libc_malloc(Size ? Size : 1);
+  onAlloc(P, Size, WEFT_CALLER_PC);
+  return P;
+}
+WEFT_CXX void *operator new(size_t Size, std::align_val_t A) {
+  return newAlignedOrDie(Size, size_t(A), WEFT_CALLER_PC);
+}
+WEFT_CXX void *operator new[](size_t Size, std::align_val_t A) {
+  return newAlignedOrDie(Size, size_t(A), WEFT_CALLER_PC);
+}
+WEFT_CXX void *operator new(size_t Size, std::align_val_t A, const std::nothrow_t &) noexcept {
+  return allocAligned(size_t(A), Size ? Size : 1, WEFT_CALLER_PC);
+}
+WEFT_CXX void *operator new[](size_t Size, std::align_val_t A, const std::nothrow_t &) noexcept {
+  return allocAligned(size_t(A), Size ? Size : 1, WEFT_CALLER_PC);
+}
+
+WEFT_CXX void operator delete(void *P) noexcept { free(P); }
+WEFT_CXX void operator delete[](void *P) noexcept { free(P); }
+WEFT_CXX void operator delete(void *P, const std::nothrow_t &) noexcept { free(P); }
+WEFT_CXX void operator delete[](void *P, const std::nothrow_t &) noexcept { free(P); }
+WEFT_CXX void operator delete(void *P, size_t) noexcept { free(P); }
+WEFT_CXX void operator delete[](void *P, size_t) noexcept { free(P); }
+WEFT_CXX void operator delete(void *P, std::align_val_t) noexcept { free(P); }
+WEFT_CXX void operator delete[](void *P, std::align_val_t) noexcept { free(P); }
+WEFT_CXX void operator delete(void *P, size_t, std::align_val_t) noexcept { free(P); }
+WEFT_CXX void operator delete[](void *P, size_t, std::align_val_t) noexcept { free(P); }
+WEFT_CXX void operator delete(void *P, std::align_val_t, const std::nothrow_t &) noexcept { free(P); }
+WEFT_CXX void operator delete[](void *P, std::align_val_t, const std::nothrow_t &) noexcept { free(P); }

@@ -1,0 +1,44 @@
+//===- report.h - Every report weft prints, and the line that replays it --===//
+//
+// One printer for every report kind, so that all reports share one layout:
+//
+//   ==================
+//   WARNING: weft: <kind> (pid=N)
+//     <what happened, with full symbolized stacks>
+//     <location, threads involved>
+//   SUMMARY: weft: <kind> <file:line:col> in <function>
+//   To reproduce: WEFT_SEED=0x... <command>
+//   ==================
+//
+// Everything but the pid and raw addresses is the same for the same binary
+// and seed (addresses too under `weft replay`, which turns ASLR off).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef WEFT_RUNTIME_REPORT_H
+#define WEFT_RUNTIME_REPORT_H
+
+#include "rtl.h"
+
+namespace weft {
+
+/// A race between the current access (Cur at granule \p GranuleAddr, by the
+/// current thread at \p Pc) and an earlier one (Prev, with its stack).
+void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
+                    uintptr_t Pc, RawSlot Prev, StackId PrevStack);
+[[noreturn]] void reportDeadlock();
+[[noreturn]] void reportStepLimit();
+[[noreturn]] void reportCrash(int Signal, uintptr_t FaultAddr, uintptr_t Pc);
+[[noreturn]] void reportAssertion(const char *Expr, const char *File,
+                                  unsigned Line, const char *Function,
+                                  uintptr_t Pc);
+/// Mutex misuse (unlock by a non-owner, of an unlocked mutex, ...).
+void reportMutexMisuse(const char *What, uintptr_t Mutex, uintptr_t Pc);
+
+/// Prints the closing summary at exit and returns the exit status weft
+/// wants (or -1 to keep the program's own).
+int finalReportStatus();
+
+} // namespace weft
+
+#endif

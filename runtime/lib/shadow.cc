@@ -1,0 +1,61 @@
+//===- shadow.cc - Shadow regions: lazy reservation and reset -------------===//
+
+#include "shadow.h"
+
+#include "base/internal_alloc.h"
+#include "base/raw_syscall.h"
+
+#include <cstring>
+
+namespace weft {
+namespace shadow {
+
+char *Regions[kNumRegions];
+
+char *mapRegion(size_t R) {
+  void *P = reserveAddressSpace(kRegionShadowBytes);
+  if (!P)
+    rawDie("weft: fatal: cannot reserve shadow memory (is vm.overcommit_memory=2?)\n");
+  Regions[R] = static_cast<char *>(P);
+  return Regions[R];
+}
+
+// Resetting large ranges hands whole shadow pages back to the kernel instead
+// of writing zeros, so freeing a big block costs no resident memory.
+void reset(uintptr_t Addr, size_t Size, void (*OnSync)(uintptr_t)) {
+  if (Size == 0)
+    return;
+  uintptr_t Begin = Addr & ~uintptr_t(kGranule - 1);
+  uintptr_t End = Addr + Size;
+  while (Begin < End) {
+    uintptr_t RegionEnd = ((Begin >> kRegionShift) + 1) << kRegionShift;
+    uintptr_t ChunkEnd = End < RegionEnd ? End : RegionEnd;
+    size_t R = (Begin >> kRegionShift) & (kNumRegions - 1);
+    if (Regions[R]) {
+      Granule *G = granuleFor(Begin);
+      size_t N = (ChunkEnd - Begin + kGranule - 1) / kGranule;
+      // A granule only partly inside the range is forgotten whole: heap
+      // blocks are 16-byte aligned and padded, stacks page aligned, so no
+      // live neighbour shares it.
+      for (size_t I = 0; I < N; ++I)
+        if (G[I].Stack[0] & kHasSyncBit)
+          OnSync(Begin + I * kGranule);
+      char *S = reinterpret_cast<char *>(G);
+      size_t Bytes = N * sizeof(Granule);
+      if (Bytes >= 64 * 1024) {
+        uintptr_t PageBegin = (reinterpret_cast<uintptr_t>(S) + 4095) & ~uintptr_t(4095);
+        uintptr_t PageEnd = (reinterpret_cast<uintptr_t>(S) + Bytes) & ~uintptr_t(4095);
+        memset(S, 0, PageBegin - reinterpret_cast<uintptr_t>(S));
+        releasePages(reinterpret_cast<void *>(PageBegin), PageEnd - PageBegin);
+        memset(reinterpret_cast<void *>(PageEnd), 0,
+               reinterpret_cast<uintptr_t>(S) + Bytes - PageEnd);
+      } else {
+        memset(S, 0, Bytes);
+      }
+    }
+    Begin = ChunkEnd;
+  }
+}
+
+} // namespace shadow
+} // namespace weft

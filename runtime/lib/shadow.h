@@ -1,0 +1,95 @@
+//===- shadow.h - Shadow memory: the last accesses to every 8 bytes -------===//
+//
+// Every 8-byte granule of program memory has a shadow Granule holding up to
+// four recent accesses (Slots) and, beside each, the stack of that access
+// (so a report can always show the previous access's stack).
+//
+// Address translation survives any ASLR layout: a first-level table indexed
+// by bits [32, 49) of the address points to a lazily reserved region
+// (MAP_NORESERVE) that shadows those 4 GiB; nothing assumes where the kernel
+// puts the program, its heap or its libraries.
+//
+// Slot layout (64 bits; 0 means empty):
+//
+//   bits  0..31  epoch of the accessing thread
+//   bits 32..53  thread id (22 bits: up to 4M threads per run)
+//   bits 54..61  byte mask within the granule (bit i = byte i); never 0
+//   bit  62      write
+//   bit  63      atomic
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef WEFT_RUNTIME_SHADOW_H
+#define WEFT_RUNTIME_SHADOW_H
+
+#include "thread_id.h"
+#include "vector_clock.h"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace weft {
+
+using RawSlot = uint64_t;
+using StackId = uint32_t;
+
+constexpr unsigned kGranule = 8;
+constexpr unsigned kSlotsPerGranule = 4;
+constexpr RawSlot kWriteBit = RawSlot(1) << 62;
+constexpr RawSlot kAtomicBit = RawSlot(1) << 63;
+constexpr uint32_t kMaxThreads = 1u << 22;
+/// Set in Granule::Stack[0] when a sync object lives in the granule's bytes,
+/// so that freeing the memory finds it without a table scan.
+constexpr uint32_t kHasSyncBit = 1u << 31;
+
+struct Granule {
+  RawSlot Slot[kSlotsPerGranule];
+  StackId Stack[kSlotsPerGranule]; // Stack[0] also carries kHasSyncBit
+};
+static_assert(sizeof(Granule) == 48, "shadow granule layout");
+
+inline RawSlot makeSlot(ThreadId T, Epoch E, uint8_t Mask, bool Write, bool Atomic) {
+  return RawSlot(E) | (RawSlot(index(T)) << 32) | (RawSlot(Mask) << 54) |
+         (Write ? kWriteBit : 0) | (Atomic ? kAtomicBit : 0);
+}
+inline Epoch slotEpoch(RawSlot S) { return static_cast<Epoch>(S); }
+inline ThreadId slotTid(RawSlot S) {
+  return static_cast<ThreadId>((S >> 32) & (kMaxThreads - 1));
+}
+inline uint8_t slotMask(RawSlot S) { return static_cast<uint8_t>(S >> 54); }
+inline bool slotWrite(RawSlot S) { return S & kWriteBit; }
+inline bool slotAtomic(RawSlot S) { return S & kAtomicBit; }
+
+/// Byte mask of an access of \p Size bytes at offset \p Off in a granule.
+inline uint8_t byteMask(unsigned Off, unsigned Size) {
+  return static_cast<uint8_t>(((1u << Size) - 1) << Off);
+}
+
+namespace shadow {
+
+constexpr unsigned kRegionShift = 32;
+constexpr size_t kNumRegions = size_t(1) << 17; // addresses below 2^49
+constexpr size_t kRegionShadowBytes =
+    (size_t(1) << kRegionShift) / kGranule * sizeof(Granule);
+
+extern char *Regions[kNumRegions];
+/// Reserves the shadow of region \p R; dies if address space runs out.
+char *mapRegion(size_t R);
+
+inline Granule *granuleFor(uintptr_t Addr) {
+  size_t R = (Addr >> kRegionShift) & (kNumRegions - 1);
+  char *Base = Regions[R];
+  if (__builtin_expect(Base == nullptr, 0))
+    Base = mapRegion(R);
+  uintptr_t Off = (Addr & ((uintptr_t(1) << kRegionShift) - 1)) / kGranule;
+  return reinterpret_cast<Granule *>(Base) + Off;
+}
+
+/// Forgets every access to [Addr, Addr+Size) (memory was freed or reused).
+/// Calls \p OnSync(granule address) for granules that carried kHasSyncBit.
+void reset(uintptr_t Addr, size_t Size, void (*OnSync)(uintptr_t GranuleAddr));
+
+} // namespace shadow
+} // namespace weft
+
+#endif

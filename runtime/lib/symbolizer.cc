@@ -1,0 +1,266 @@
+//===- symbolizer.cc - Talking to llvm-symbolizer -------------------------===//
+//
+// Runs only while a report is being printed, on the thread holding the baton.
+// I/O uses raw system calls and the child is started with posix_spawn, which
+// weft does not intercept. Answers are cached per address.
+//
+//===----------------------------------------------------------------------===//
+
+#include "symbolizer.h"
+
+#include "addr_map.h"
+#include "base/raw_syscall.h"
+#include "rtl.h"
+#include "text_buffer.h"
+
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <link.h>
+#include <spawn.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+extern char **environ;
+
+#ifndef WEFT_DEFAULT_SYMBOLIZER
+#define WEFT_DEFAULT_SYMBOLIZER "llvm-symbolizer"
+#endif
+
+namespace weft {
+namespace {
+
+const char *internString(const char *S, size_t Len) {
+  char *P = static_cast<char *>(internalAlloc(Len + 1));
+  memcpy(P, S, Len);
+  P[Len] = 0;
+  return P;
+}
+const char *internString(const char *S) { return internString(S, strlen(S)); }
+
+struct ModuleQuery {
+  uintptr_t Addr;
+  const char *Path;
+  uintptr_t Bias;
+  bool Found;
+};
+
+int findModuleCallback(struct dl_phdr_info *Info, size_t, void *Data) {
+  auto *Q = static_cast<ModuleQuery *>(Data);
+  for (int I = 0; I < Info->dlpi_phnum; ++I) {
+    const ElfW(Phdr) &Ph = Info->dlpi_phdr[I];
+    if (Ph.p_type != PT_LOAD)
+      continue;
+    uintptr_t Lo = Info->dlpi_addr + Ph.p_vaddr;
+    if (Q->Addr >= Lo && Q->Addr < Lo + Ph.p_memsz) {
+      Q->Path = Info->dlpi_name;
+      Q->Bias = Info->dlpi_addr;
+      Q->Found = true;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+const char *MainExePath;
+
+const char *mainExePath() {
+  if (!MainExePath) {
+    char Buf[PATH_MAX];
+    long N = syscall(SYS_readlink, "/proc/self/exe", Buf, sizeof(Buf) - 1);
+    MainExePath = internString(Buf, N > 0 ? size_t(N) : 0);
+  }
+  return MainExePath;
+}
+
+const char *baseName(const char *Path) {
+  const char *Slash = strrchr(Path, '/');
+  return Slash ? Slash + 1 : Path;
+}
+
+// The child process and its pipes.
+int ToChild = -1, FromChild = -1;
+bool SpawnFailed;
+
+bool startSymbolizer() {
+  if (ToChild >= 0)
+    return true;
+  if (SpawnFailed)
+    return false;
+  SpawnFailed = true;
+  const char *Path = Rt.Opts.symbolizer_path && *Rt.Opts.symbolizer_path
+                         ? Rt.Opts.symbolizer_path
+                         : WEFT_DEFAULT_SYMBOLIZER;
+  int In[2], Out[2];
+  if (syscall(SYS_pipe2, In, O_CLOEXEC) != 0)
+    return false;
+  if (syscall(SYS_pipe2, Out, O_CLOEXEC) != 0)
+    return false;
+  posix_spawn_file_actions_t Actions;
+  posix_spawn_file_actions_init(&Actions);
+  posix_spawn_file_actions_adddup2(&Actions, In[0], 0);
+  posix_spawn_file_actions_adddup2(&Actions, Out[1], 1);
+  char *Argv[] = {const_cast<char *>(Path), const_cast<char *>("--inlining"),
+                  const_cast<char *>("--demangle"), nullptr};
+  pid_t Pid;
+  int Err = posix_spawnp(&Pid, Path, &Actions, nullptr, Argv, environ);
+  posix_spawn_file_actions_destroy(&Actions);
+  syscall(SYS_close, In[0]);
+  syscall(SYS_close, Out[1]);
+  if (Err != 0) {
+    syscall(SYS_close, In[1]);
+    syscall(SYS_close, Out[0]);
+    rawPrint("weft: warning: cannot run the symbolizer '");
+    rawPrint(Path);
+    rawPrint("'; stacks show module offsets only\n");
+    return false;
+  }
+  ToChild = In[1];
+  FromChild = Out[0];
+  SpawnFailed = false;
+  return true;
+}
+
+/// Sends one query and reads the answer up to its terminating empty line.
+bool ask(const char *Kind, const char *Module, uintptr_t Offset, TextBuffer &Answer) {
+  if (!startSymbolizer())
+    return false;
+  TextBuffer Q;
+  Q << Kind << " \"" << Module << "\" ";
+  Q.hex(Offset);
+  Q << '\n';
+  rawWriteAll(ToChild, Q.str(), Q.size());
+  Answer.clear();
+  char Buf[4096];
+  for (;;) {
+    long N = syscall(SYS_read, FromChild, Buf, sizeof(Buf));
+    if (N < 0 && errno == EINTR)
+      continue;
+    if (N <= 0) {
+      ToChild = FromChild = -1;
+      SpawnFailed = true;
+      return false;
+    }
+    Answer.append(Buf, size_t(N));
+    size_t S = Answer.size();
+    if (S >= 2 && Answer.str()[S - 1] == '\n' && Answer.str()[S - 2] == '\n')
+      return true;
+    if (S == 1 && Answer.str()[0] == '\n')
+      return true;
+  }
+}
+
+struct CachedCode {
+  size_t N;
+  CodeFrame Frames[8];
+};
+AddrMap<CachedCode *> CodeCache;
+
+/// Splits "file:line:col" (file may itself contain ':').
+void parseLocation(const char *L, size_t Len, CodeFrame &F) {
+  F.File = nullptr;
+  F.Line = F.Column = 0;
+  // Find the last two colons.
+  size_t C2 = Len;
+  while (C2 > 0 && L[C2 - 1] != ':')
+    --C2;
+  if (C2 == 0)
+    return;
+  size_t C1 = C2 - 1;
+  while (C1 > 0 && L[C1 - 1] != ':')
+    --C1;
+  if (C1 == 0)
+    return;
+  unsigned Line = 0, Col = 0;
+  for (size_t I = C1; I < C2 - 1; ++I)
+    Line = Line * 10 + unsigned(L[I] - '0');
+  for (size_t I = C2; I < Len; ++I)
+    Col = Col * 10 + unsigned(L[I] - '0');
+  if (C1 - 1 == 2 && !strncmp(L, "??", 2))
+    return;
+  F.File = internString(L, C1 - 1);
+  F.Line = Line;
+  F.Column = Col;
+}
+
+} // namespace
+
+bool findModule(uintptr_t Addr, const char **Path, const char **BaseName,
+                uintptr_t *Bias) {
+  ModuleQuery Q{Addr, nullptr, 0, false};
+  dl_iterate_phdr(findModuleCallback, &Q);
+  if (!Q.Found)
+    return false;
+  const char *P = Q.Path && *Q.Path ? Q.Path : mainExePath();
+  *Path = P;
+  *BaseName = baseName(P);
+  *Bias = Q.Bias;
+  return true;
+}
+
+size_t symbolizeCode(uintptr_t Pc, CodeFrame *Out, size_t Max) {
+  if (CachedCode **C = CodeCache.find(Pc)) {
+    size_t N = (*C)->N < Max ? (*C)->N : Max;
+    memcpy(Out, (*C)->Frames, N * sizeof(CodeFrame));
+    return N;
+  }
+  auto *C = static_cast<CachedCode *>(internalAlloc(sizeof(CachedCode)));
+  const char *Path = nullptr, *Base = "<unknown module>";
+  uintptr_t Bias = 0;
+  bool HaveModule = findModule(Pc - 1, &Path, &Base, &Bias);
+  CodeFrame Unknown{"<null>", nullptr, 0, 0, internString(Base), Pc - 1 - Bias};
+  C->N = 0;
+  TextBuffer Answer;
+  if (HaveModule && ask("CODE", Path, Pc - 1 - Bias, Answer)) {
+    const char *P = Answer.str();
+    while (*P && *P != '\n' && C->N < 8) {
+      const char *FnEnd = strchr(P, '\n');
+      if (!FnEnd)
+        break;
+      const char *Loc = FnEnd + 1;
+      const char *LocEnd = strchr(Loc, '\n');
+      if (!LocEnd)
+        break;
+      CodeFrame &F = C->Frames[C->N++];
+      F = Unknown;
+      if (!(FnEnd - P == 2 && !strncmp(P, "??", 2)))
+        F.Function = internString(P, size_t(FnEnd - P));
+      parseLocation(Loc, size_t(LocEnd - Loc), F);
+      P = LocEnd + 1;
+    }
+  }
+  if (C->N == 0)
+    C->Frames[C->N++] = Unknown;
+  CodeCache.getOrInsert(Pc) = C;
+  size_t N = C->N < Max ? C->N : Max;
+  memcpy(Out, C->Frames, N * sizeof(CodeFrame));
+  return N;
+}
+
+bool symbolizeData(uintptr_t Addr, DataSymbol *Out) {
+  const char *Path = nullptr, *Base = nullptr;
+  uintptr_t Bias = 0;
+  if (!findModule(Addr, &Path, &Base, &Bias))
+    return false;
+  TextBuffer Answer;
+  if (!ask("DATA", Path, Addr - Bias, Answer))
+    return false;
+  const char *P = Answer.str();
+  const char *NameEnd = strchr(P, '\n');
+  if (!NameEnd || (NameEnd - P == 2 && !strncmp(P, "??", 2)) || NameEnd == P)
+    return false;
+  const char *Nums = NameEnd + 1;
+  char *End;
+  unsigned long long Start = strtoull(Nums, &End, 10);
+  unsigned long long Size = strtoull(End, &End, 10);
+  Out->Name = internString(P, size_t(NameEnd - P));
+  Out->Start = uintptr_t(Start) + Bias;
+  Out->Size = size_t(Size);
+  Out->Module = internString(Base);
+  Out->ModuleOffset = Addr - Bias;
+  return true;
+}
+
+} // namespace weft

@@ -1,0 +1,147 @@
+//===- internal_alloc.cc - Size-classed mmap arenas for weft's own data ---===//
+//
+// Small blocks come from per-size-class free lists refilled from 1 MiB
+// chunks; large blocks are their own mappings. Only the thread holding the
+// scheduler's baton allocates, but threads that have left the schedule (TLS
+// destructors at exit) may too, so a tiny spinlock guards the lists: it is
+// never taken on the per-access hot path.
+//
+//===----------------------------------------------------------------------===//
+
+#include "base/internal_alloc.h"
+#include "base/raw_syscall.h"
+
+#include <atomic>
+#include <cstring>
+#include <sys/mman.h>
+
+namespace weft {
+namespace {
+
+constexpr size_t kHeader = 16; // holds the block's size class or byte size
+constexpr size_t kNumClasses = 24; // 16 << 0 .. 16 << 19 (8 MiB) are classed
+constexpr size_t kLargeThreshold = size_t(16) << 19;
+constexpr size_t kChunk = size_t(1) << 20;
+
+struct FreeBlock {
+  FreeBlock *Next;
+};
+
+FreeBlock *FreeLists[kNumClasses];
+char *ChunkCursor;
+char *ChunkEnd;
+std::atomic_flag Lock = ATOMIC_FLAG_INIT;
+
+struct Guard {
+  Guard() {
+    while (Lock.test_and_set(std::memory_order_acquire))
+      rawSchedYield();
+  }
+  ~Guard() { Lock.clear(std::memory_order_release); }
+};
+
+size_t classOf(size_t Total) {
+  size_t C = 0;
+  size_t S = 32;
+  while (S < Total) {
+    S <<= 1;
+    ++C;
+  }
+  return C;
+}
+size_t classSize(size_t C) { return size_t(32) << C; }
+
+void *mapOrDie(size_t Size) {
+  void *P = mmap(nullptr, Size, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (P == MAP_FAILED)
+    rawDie("weft: fatal: out of memory for internal data\n");
+  return P;
+}
+
+void *carve(size_t Size) {
+  if (ChunkCursor + Size > ChunkEnd) {
+    size_t Want = Size > kChunk ? Size : kChunk;
+    ChunkCursor = static_cast<char *>(mapOrDie(Want));
+    ChunkEnd = ChunkCursor + Want;
+  }
+  void *P = ChunkCursor;
+  ChunkCursor += Size;
+  return P;
+}
+
+} // namespace
+
+void *internalAlloc(size_t Size) {
+  size_t Total = Size + kHeader;
+  char *Block;
+  if (Total >= kLargeThreshold) {
+    size_t Mapped = (Total + 4095) & ~size_t(4095);
+    Block = static_cast<char *>(mapOrDie(Mapped));
+    *reinterpret_cast<size_t *>(Block) = Mapped;
+    *reinterpret_cast<size_t *>(Block + 8) = ~size_t(0);
+    return Block + kHeader;
+  }
+  size_t C = classOf(Total);
+  {
+    Guard G;
+    if (FreeBlock *F = FreeLists[C]) {
+      FreeLists[C] = F->Next;
+      Block = reinterpret_cast<char *>(F);
+    } else {
+      Block = static_cast<char *>(carve(classSize(C)));
+    }
+  }
+  memset(Block, 0, classSize(C));
+  *reinterpret_cast<size_t *>(Block) = C;
+  *reinterpret_cast<size_t *>(Block + 8) = 0;
+  return Block + kHeader;
+}
+
+static size_t usableSize(char *Block) {
+  if (*reinterpret_cast<size_t *>(Block + 8) == ~size_t(0))
+    return *reinterpret_cast<size_t *>(Block) - kHeader;
+  return classSize(*reinterpret_cast<size_t *>(Block)) - kHeader;
+}
+
+void internalFree(void *Ptr) {
+  if (!Ptr)
+    return;
+  char *Block = static_cast<char *>(Ptr) - kHeader;
+  if (*reinterpret_cast<size_t *>(Block + 8) == ~size_t(0)) {
+    munmap(Block, *reinterpret_cast<size_t *>(Block));
+    return;
+  }
+  size_t C = *reinterpret_cast<size_t *>(Block);
+  Guard G;
+  auto *F = reinterpret_cast<FreeBlock *>(Block);
+  F->Next = FreeLists[C];
+  FreeLists[C] = F;
+}
+
+void *internalRealloc(void *Ptr, size_t Size) {
+  if (!Ptr)
+    return internalAlloc(Size);
+  size_t Old = usableSize(static_cast<char *>(Ptr) - kHeader);
+  if (Size <= Old)
+    return Ptr;
+  void *New = internalAlloc(Size);
+  memcpy(New, Ptr, Old);
+  internalFree(Ptr);
+  return New;
+}
+
+void *reserveAddressSpace(size_t Size) {
+  void *P = mmap(nullptr, Size, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  return P == MAP_FAILED ? nullptr : P;
+}
+
+void releasePages(void *Addr, size_t Size) {
+  uintptr_t Begin = (reinterpret_cast<uintptr_t>(Addr) + 4095) & ~uintptr_t(4095);
+  uintptr_t End = (reinterpret_cast<uintptr_t>(Addr) + Size) & ~uintptr_t(4095);
+  if (Begin < End)
+    madvise(reinterpret_cast<void *>(Begin), End - Begin, MADV_DONTNEED);
+}
+
+} // namespace weft

@@ -1,0 +1,36 @@
+//===- raw_syscall.h - System calls that bypass weft's interceptors -------===//
+//
+// The runtime intercepts libc functions by name; its own I/O and waiting must
+// not go through those names, or it would re-enter itself. These wrappers
+// issue the system calls directly.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef WEFT_SCHEDULER_BASE_RAW_SYSCALL_H
+#define WEFT_SCHEDULER_BASE_RAW_SYSCALL_H
+
+#include <cstddef>
+#include <cstdint>
+
+namespace weft {
+
+/// Writes all of [Buf, Buf+Len) to \p Fd, retrying on EINTR and short writes.
+void rawWriteAll(int Fd, const char *Buf, size_t Len);
+/// Writes a NUL-terminated message to stderr.
+void rawPrint(const char *Msg);
+/// Prints \p Msg to stderr and terminates the process with exit status 1.
+[[noreturn]] void rawDie(const char *Msg);
+/// Terminates the process at once with \p Code (no atexit handlers).
+[[noreturn]] void rawExit(int Code);
+/// Blocks while *Word == Expected (FUTEX_WAIT, private).
+void futexWait(uint32_t *Word, uint32_t Expected);
+/// Wakes up to one waiter on \p Word.
+void futexWakeOne(uint32_t *Word);
+void rawSchedYield();
+/// The OS thread id (gettid).
+int rawGettid();
+int rawGetpid();
+
+} // namespace weft
+
+#endif

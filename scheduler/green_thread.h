@@ -1,0 +1,66 @@
+//===- green_thread.h - The scheduler's view of one program thread --------===//
+//
+// Each program thread is a real OS thread that runs only while it holds the
+// baton. The scheduler knows a thread's id, whether it can run, what it waits
+// for and until when; it knows nothing about memory or races.
+//
+// State machine (Status):
+//
+//   from       event                          to
+//   ---------  -----------------------------  ---------
+//   (new)      Scheduler::addThread           Runnable
+//   Runnable   Scheduler::block / blockUntil  Blocked
+//   Blocked    Scheduler::wake                Runnable
+//   Blocked    deadline reached (virtual)     Runnable, TimedOut = true
+//   Runnable   Scheduler::finishCurrent       Finished   (terminal)
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef WEFT_SCHEDULER_GREEN_THREAD_H
+#define WEFT_SCHEDULER_GREEN_THREAD_H
+
+#include "thread_id.h"
+
+#include <atomic>
+#include <cstdint>
+
+namespace weft {
+
+enum class ThreadStatus : uint8_t { Runnable, Blocked, Finished };
+
+/// What a blocked thread waits for; only ever printed, never used to decide.
+enum class WaitKind : uint8_t {
+  None,
+  Mutex,
+  RwLockRead,
+  RwLockWrite,
+  CondVar,
+  Join,
+  Sleep,
+  Once,
+  StaticInit,
+};
+
+struct WaitInfo {
+  WaitKind Kind = WaitKind::None;
+  uintptr_t Object = 0; // program address, or a thread id for Join
+};
+
+struct GreenThread {
+  /// Instrumented accesses left before the next Access point. Decremented on
+  /// the runtime's hot path; first field so that it is at offset 0.
+  uint32_t Countdown = 1;
+  ThreadId Id = ThreadId::Invalid;
+  ThreadStatus Status = ThreadStatus::Runnable;
+  bool TimedOut = false;
+  WaitInfo Wait;
+  uint64_t Deadline = 0;    // virtual ns; meaningful while a timed block lasts
+  uint32_t DeadlineGen = 0; // bumps on every timed block: stale timers are skipped
+  /// 1 while this thread may run. The running thread hands it on with a
+  /// futex wake; everyone else sleeps in futex wait on their own word.
+  std::atomic<uint32_t> Baton{0};
+};
+
+} // namespace weft
+
+#endif

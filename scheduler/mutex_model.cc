@@ -1,0 +1,135 @@
+//===- mutex_model.cc - Scheduler-side model of mutexes and rwlocks -------===//
+
+#include "mutex_model.h"
+
+namespace weft {
+
+bool WaitQueue::wait(Scheduler &S, WaitInfo W, uint64_t Deadline) {
+  GreenThread *Self = S.current();
+  Waiters.push_back(Self);
+  bool Woken = true;
+  if (Deadline == kNoDeadline)
+    S.block(W);
+  else
+    Woken = S.blockUntil(W, Deadline);
+  remove(Self);
+  return Woken;
+}
+
+void WaitQueue::remove(GreenThread *T) {
+  for (size_t I = 0; I < Waiters.size(); ++I)
+    if (Waiters[I] == T) {
+      Waiters.erase(I);
+      return;
+    }
+}
+
+void WaitQueue::wakeAll(Scheduler &S) {
+  for (GreenThread *T : Waiters)
+    S.wake(T);
+}
+
+bool WaitQueue::wakeOne(Scheduler &S) {
+  // Only threads still blocked count: one that timed out already left.
+  GreenThread *Blocked[64];
+  uint32_t N = 0;
+  for (GreenThread *T : Waiters)
+    if (T->Status == ThreadStatus::Blocked && N < 64)
+      Blocked[N++] = T;
+  if (N == 0)
+    return false;
+  S.wake(Blocked[S.choose(ChoiceKind::WakeWaiter, N)]);
+  return true;
+}
+
+LockResult MutexModel::lock(Scheduler &S, uintptr_t Addr, bool TryOnly,
+                            uint64_t Deadline) {
+  ThreadId Self = S.current()->Id;
+  for (;;) {
+    if (Owner == ThreadId::Invalid) {
+      Owner = Self;
+      Recursion = 1;
+      return LockResult::Acquired;
+    }
+    if (Owner == Self) {
+      if (Kind == MutexKind::Recursive) {
+        ++Recursion;
+        return LockResult::Acquired;
+      }
+      if (Kind == MutexKind::ErrorCheck)
+        return LockResult::SelfDeadlock;
+    }
+    if (TryOnly)
+      return LockResult::Busy;
+    if (!Waiters.wait(S, WaitInfo{WaitKind::Mutex, Addr}, Deadline))
+      return LockResult::TimedOut;
+  }
+}
+
+UnlockResult MutexModel::unlock(Scheduler &S) {
+  if (Owner == ThreadId::Invalid)
+    return UnlockResult::NotLocked;
+  if (Owner != S.current()->Id)
+    return UnlockResult::NotOwner;
+  if (--Recursion > 0)
+    return UnlockResult::StillHeld;
+  Owner = ThreadId::Invalid;
+  Waiters.wakeAll(S);
+  return UnlockResult::Released;
+}
+
+uint32_t MutexModel::unlockForWait(Scheduler &S) {
+  uint32_t Depth = Recursion;
+  Owner = ThreadId::Invalid;
+  Recursion = 0;
+  Waiters.wakeAll(S);
+  return Depth;
+}
+
+LockResult RwLockModel::lockShared(Scheduler &S, uintptr_t Addr, bool TryOnly,
+                                   uint64_t Deadline) {
+  for (;;) {
+    if (Writer == ThreadId::Invalid) {
+      ++Readers;
+      return LockResult::Acquired;
+    }
+    if (Writer == S.current()->Id)
+      return LockResult::SelfDeadlock;
+    if (TryOnly)
+      return LockResult::Busy;
+    if (!Waiters.wait(S, WaitInfo{WaitKind::RwLockRead, Addr}, Deadline))
+      return LockResult::TimedOut;
+  }
+}
+
+LockResult RwLockModel::lockExclusive(Scheduler &S, uintptr_t Addr,
+                                      bool TryOnly, uint64_t Deadline) {
+  for (;;) {
+    if (Writer == ThreadId::Invalid && Readers == 0) {
+      Writer = S.current()->Id;
+      return LockResult::Acquired;
+    }
+    if (Writer == S.current()->Id)
+      return LockResult::SelfDeadlock;
+    if (TryOnly)
+      return LockResult::Busy;
+    if (!Waiters.wait(S, WaitInfo{WaitKind::RwLockWrite, Addr}, Deadline))
+      return LockResult::TimedOut;
+  }
+}
+
+UnlockResult RwLockModel::unlock(Scheduler &S) {
+  if (Writer != ThreadId::Invalid) {
+    if (Writer != S.current()->Id)
+      return UnlockResult::NotOwner;
+    Writer = ThreadId::Invalid;
+  } else if (Readers > 0) {
+    --Readers;
+  } else {
+    return UnlockResult::NotLocked;
+  }
+  Waiters.wakeAll(S);
+  return UnlockResult::Released;
+}
+
+} // namespace weft

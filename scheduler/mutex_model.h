@@ -1,0 +1,102 @@
+//===- mutex_model.h - Scheduler-side model of mutexes and rwlocks --------===//
+//
+// A program mutex never blocks in the kernel: a thread that cannot take it
+// blocks in the scheduler, so the baton passes to someone who can run. These
+// models keep only ownership and waiters; happens-before is the runtime's.
+//
+// Mutex state machine (Owner, Recursion):
+//
+//   state          event                       result / next state
+//   -------------  --------------------------  -----------------------------
+//   free           lock by T                   owned by T, Recursion 1
+//   owned by T     lock by U != T              U blocks until unlocked; retry
+//   owned by T     lock by T, Recursive        Recursion + 1
+//   owned by T     lock by T, ErrorCheck       SelfDeadlock (EDEADLK)
+//   owned by T     lock by T, Normal           T blocks forever (a deadlock)
+//   owned by T     trylock by anyone else      Busy
+//   owned by T     unlock by T                 Recursion - 1; free at 0,
+//                                              every waiter woken to retry
+//   owned by T     unlock by U != T            NotOwner
+//   free           unlock                      NotLocked
+//
+// Rwlock: free -> (readers >= 1 | one writer); a writer waits for zero
+// readers and no writer, a reader for no writer. Waking every waiter on
+// release and letting the strategy choose who retries first explores both
+// reader- and writer-preferring orders.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef WEFT_SCHEDULER_MUTEX_MODEL_H
+#define WEFT_SCHEDULER_MUTEX_MODEL_H
+
+#include "scheduler.h"
+
+namespace weft {
+
+enum class MutexKind : uint8_t { Normal, Recursive, ErrorCheck };
+enum class LockResult : uint8_t { Acquired, Busy, SelfDeadlock, TimedOut };
+enum class UnlockResult : uint8_t { Released, StillHeld, NotOwner, NotLocked };
+
+/// Deadline value meaning "wait as long as it takes".
+constexpr uint64_t kNoDeadline = ~uint64_t(0);
+
+class WaitQueue {
+public:
+  /// Blocks the current thread on this queue until woken (or the deadline).
+  /// Returns false on timeout.
+  bool wait(Scheduler &S, WaitInfo W, uint64_t Deadline);
+  /// Wakes every waiter still blocked here.
+  void wakeAll(Scheduler &S);
+  /// Wakes one waiter chosen by the strategy; false if there was none.
+  bool wakeOne(Scheduler &S);
+  bool empty() const { return Waiters.empty(); }
+
+private:
+  void remove(GreenThread *T);
+  InternalVector<GreenThread *> Waiters; // in arrival order
+};
+
+class MutexModel {
+public:
+  explicit MutexModel(MutexKind K = MutexKind::Normal) : Kind(K) {}
+
+  LockResult lock(Scheduler &S, uintptr_t Addr, bool TryOnly,
+                  uint64_t Deadline = kNoDeadline);
+  UnlockResult unlock(Scheduler &S);
+  /// Releases every recursion level at once (condition-variable wait);
+  /// returns the depth to restore with relockAfterWait.
+  uint32_t unlockForWait(Scheduler &S);
+  void setRecursion(uint32_t Depth) { Recursion = Depth; }
+
+  bool isLocked() const { return Owner != ThreadId::Invalid; }
+  ThreadId owner() const { return Owner; }
+  MutexKind kind() const { return Kind; }
+  void setKind(MutexKind K) { Kind = K; }
+
+private:
+  MutexKind Kind;
+  ThreadId Owner = ThreadId::Invalid;
+  uint32_t Recursion = 0; // invariant: 0 iff Owner == Invalid
+  WaitQueue Waiters;
+};
+
+class RwLockModel {
+public:
+  LockResult lockShared(Scheduler &S, uintptr_t Addr, bool TryOnly,
+                        uint64_t Deadline = kNoDeadline);
+  LockResult lockExclusive(Scheduler &S, uintptr_t Addr, bool TryOnly,
+                           uint64_t Deadline = kNoDeadline);
+  /// Releases whichever side the current thread holds.
+  UnlockResult unlock(Scheduler &S);
+  bool heldExclusively() const { return Writer != ThreadId::Invalid; }
+  uint32_t readers() const { return Readers; }
+
+private:
+  ThreadId Writer = ThreadId::Invalid;
+  uint32_t Readers = 0;
+  WaitQueue Waiters;
+};
+
+} // namespace weft
+
+#endif

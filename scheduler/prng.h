@@ -1,0 +1,69 @@
+//===- prng.h - weft's own pseudo-random generator -------------------------===//
+//
+// Schedules must replay byte for byte from a seed on any compiler and library
+// version, so decisions never use std::uniform_int_distribution, rand() or
+// absl::BitGen, whose outputs are not pinned. This is xoshiro256** seeded by
+// splitmix64 (Blackman & Vigna), and a bounded draw by rejection so that
+// every index is exactly equally likely.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef WEFT_SCHEDULER_PRNG_H
+#define WEFT_SCHEDULER_PRNG_H
+
+#include <cstdint>
+
+namespace weft {
+
+/// One step of splitmix64: also used on its own to derive seed sequences.
+inline uint64_t splitmix64(uint64_t &State) {
+  uint64_t Z = (State += 0x9e3779b97f4a7c15ULL);
+  Z = (Z ^ (Z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  Z = (Z ^ (Z >> 27)) * 0x94d049bb133111ebULL;
+  return Z ^ (Z >> 31);
+}
+
+class Prng {
+public:
+  explicit Prng(uint64_t Seed = 0) { reseed(Seed); }
+
+  void reseed(uint64_t Seed) {
+    uint64_t S = Seed;
+    for (uint64_t &W : State)
+      W = splitmix64(S);
+  }
+
+  uint64_t next() {
+    uint64_t Result = rotl(State[1] * 5, 7) * 9;
+    uint64_t T = State[1] << 17;
+    State[2] ^= State[0];
+    State[3] ^= State[1];
+    State[1] ^= State[2];
+    State[0] ^= State[3];
+    State[2] ^= T;
+    State[3] = rotl(State[3], 45);
+    return Result;
+  }
+
+  /// A uniformly distributed index in [0, N); N must be positive.
+  uint32_t pickIndex(uint32_t N) {
+    // Rejection sampling over the largest multiple of N below 2^64.
+    uint64_t Limit = UINT64_MAX - UINT64_MAX % N;
+    uint64_t X;
+    do
+      X = next();
+    while (X >= Limit);
+    return static_cast<uint32_t>(X % N);
+  }
+
+  /// True with probability Num/Den.
+  bool chance(uint32_t Num, uint32_t Den) { return pickIndex(Den) < Num; }
+
+private:
+  static uint64_t rotl(uint64_t X, int K) { return (X << K) | (X >> (64 - K)); }
+  uint64_t State[4];
+};
+
+} // namespace weft
+
+#endif

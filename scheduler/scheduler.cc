@@ -1,0 +1,231 @@
+//===- scheduler.cc - One program thread at a time, chosen by a strategy --===//
+
+#include "scheduler.h"
+
+#include "base/raw_syscall.h"
+
+namespace weft {
+
+static uint32_t *word(std::atomic<uint32_t> &A) {
+  return reinterpret_cast<uint32_t *>(&A);
+}
+
+void Scheduler::start(Strategy *S, uint64_t Seed, uint64_t Limit,
+                      GreenThread *Main, SchedulerObserver *Obs) {
+  Strat = S;
+  Observer = Obs;
+  MaxSteps = Limit;
+  Strat->beginExecution(Seed);
+  addThread(Main);
+  Cur = Main;
+  Main->Baton.store(1, std::memory_order_relaxed);
+  Main->Countdown = Strat->nextQuantum();
+}
+
+void Scheduler::addThread(GreenThread *T) {
+  T->Id = static_cast<ThreadId>(All.size());
+  T->Status = ThreadStatus::Runnable;
+  All.push_back(T);
+  ++Live;
+  makeRunnable(T);
+}
+
+void Scheduler::abandonThread(GreenThread *T) {
+  makeNotRunnable(T);
+  T->Status = ThreadStatus::Finished;
+  --Live;
+}
+
+void Scheduler::waitForFirstTurn(GreenThread *T) {
+  while (T->Baton.load(std::memory_order_acquire) == 0)
+    futexWait(word(T->Baton), 0);
+}
+
+void Scheduler::makeRunnable(GreenThread *T) {
+  size_t Lo = 0, Hi = Runnable.size();
+  while (Lo < Hi) {
+    size_t Mid = (Lo + Hi) / 2;
+    if (index(Runnable[Mid]) < index(T->Id))
+      Lo = Mid + 1;
+    else
+      Hi = Mid;
+  }
+  if (Lo < Runnable.size() && Runnable[Lo] == T->Id)
+    return;
+  Runnable.insert(Lo, T->Id);
+}
+
+void Scheduler::makeNotRunnable(GreenThread *T) {
+  size_t Lo = 0, Hi = Runnable.size();
+  while (Lo < Hi) {
+    size_t Mid = (Lo + Hi) / 2;
+    if (index(Runnable[Mid]) < index(T->Id))
+      Lo = Mid + 1;
+    else
+      Hi = Mid;
+  }
+  if (Lo < Runnable.size() && Runnable[Lo] == T->Id)
+    Runnable.erase(Lo);
+}
+
+bool Scheduler::timerBefore(const Timer &A, const Timer &B) const {
+  if (A.Deadline != B.Deadline)
+    return A.Deadline < B.Deadline;
+  return index(A.Id) < index(B.Id);
+}
+
+void Scheduler::pushTimer(const Timer &T) {
+  Timers.push_back(T);
+  size_t I = Timers.size() - 1;
+  while (I > 0) {
+    size_t P = (I - 1) / 2;
+    if (!timerBefore(Timers[I], Timers[P]))
+      break;
+    Timer Tmp = Timers[I];
+    Timers[I] = Timers[P];
+    Timers[P] = Tmp;
+    I = P;
+  }
+}
+
+Scheduler::Timer Scheduler::popTimer() {
+  Timer Top = Timers[0];
+  Timers[0] = Timers.back();
+  Timers.pop_back();
+  size_t I = 0;
+  for (;;) {
+    size_t L = 2 * I + 1, R = L + 1, M = I;
+    if (L < Timers.size() && timerBefore(Timers[L], Timers[M]))
+      M = L;
+    if (R < Timers.size() && timerBefore(Timers[R], Timers[M]))
+      M = R;
+    if (M == I)
+      break;
+    Timer Tmp = Timers[I];
+    Timers[I] = Timers[M];
+    Timers[M] = Tmp;
+    I = M;
+  }
+  return Top;
+}
+
+// A timer is live only if its thread is still blocked in the same timed wait.
+void Scheduler::fireDueTimers() {
+  while (!Timers.empty() && Timers[0].Deadline <= NowNs) {
+    Timer T = popTimer();
+    GreenThread *G = All[index(T.Id)];
+    if (G->Status != ThreadStatus::Blocked || G->DeadlineGen != T.Gen)
+      continue;
+    G->TimedOut = true;
+    G->Status = ThreadStatus::Runnable;
+    G->Wait = WaitInfo();
+    makeRunnable(G);
+  }
+}
+
+GreenThread *Scheduler::pickNext(PointKind Kind) {
+  ++Steps;
+  if (MaxSteps && Steps > MaxSteps)
+    Observer->onStepLimit();
+  NowNs += kStepNs;
+  fireDueTimers();
+  while (Runnable.empty()) {
+    // Nobody can run: let virtual time jump to the next deadline, if any.
+    while (!Timers.empty()) {
+      const Timer &T = Timers[0];
+      GreenThread *G = All[index(T.Id)];
+      if (G->Status == ThreadStatus::Blocked && G->DeadlineGen == T.Gen)
+        break;
+      popTimer();
+    }
+    if (Timers.empty())
+      return nullptr;
+    NowNs = Timers[0].Deadline;
+    fireDueTimers();
+  }
+  ThreadId Next = Strat->pickNext(Runnable.begin(), Runnable.size(), Cur->Id, Kind);
+  return All[index(Next)];
+}
+
+void Scheduler::handOff(GreenThread *Next) {
+  Cur = Next;
+  Next->Countdown = Strat->nextQuantum();
+  Next->Baton.store(1, std::memory_order_release);
+  futexWakeOne(word(Next->Baton));
+}
+
+void Scheduler::switchTo(GreenThread *Next) {
+  GreenThread *Prev = Cur;
+  if (Next == Prev) {
+    Prev->Countdown = Strat->nextQuantum();
+    return;
+  }
+  Prev->Baton.store(0, std::memory_order_relaxed);
+  handOff(Next);
+  while (Prev->Baton.load(std::memory_order_acquire) == 0)
+    futexWait(word(Prev->Baton), 0);
+}
+
+void Scheduler::point(PointKind Kind) {
+  GreenThread *Next = pickNext(Kind);
+  // The current thread is runnable, so pickNext always finds someone.
+  switchTo(Next);
+}
+
+void Scheduler::block(WaitInfo W) {
+  GreenThread *Self = Cur;
+  Self->Status = ThreadStatus::Blocked;
+  Self->Wait = W;
+  Self->TimedOut = false;
+  makeNotRunnable(Self);
+  GreenThread *Next = pickNext(PointKind::Block);
+  if (!Next)
+    Observer->onDeadlock();
+  switchTo(Next);
+}
+
+bool Scheduler::blockUntil(WaitInfo W, uint64_t DeadlineNs) {
+  GreenThread *Self = Cur;
+  Self->Deadline = DeadlineNs;
+  ++Self->DeadlineGen;
+  pushTimer({DeadlineNs, Self->Id, Self->DeadlineGen});
+  block(W);
+  return !Self->TimedOut;
+}
+
+void Scheduler::wake(GreenThread *T) {
+  if (T->Status != ThreadStatus::Blocked)
+    return;
+  T->Status = ThreadStatus::Runnable;
+  T->Wait = WaitInfo();
+  ++T->DeadlineGen; // cancels a pending timeout
+  makeRunnable(T);
+}
+
+void Scheduler::sleepUntil(uint64_t DeadlineNs) {
+  if (DeadlineNs <= NowNs) {
+    point(PointKind::Yield);
+    return;
+  }
+  blockUntil(WaitInfo{WaitKind::Sleep, 0}, DeadlineNs);
+}
+
+void Scheduler::finishCurrent() {
+  GreenThread *Self = Cur;
+  Self->Status = ThreadStatus::Finished;
+  makeNotRunnable(Self);
+  --Live;
+  if (Live == 0)
+    return; // the last thread: the process is ending
+  GreenThread *Next = pickNext(PointKind::ThreadExit);
+  if (!Next)
+    Observer->onDeadlock();
+  Self->Baton.store(0, std::memory_order_relaxed);
+  handOff(Next);
+}
+
+uint32_t Scheduler::choose(ChoiceKind Kind, uint32_t N) {
+  return N <= 1 ? 0 : Strat->choose(Kind, N);
+}
+
+} // namespace weft

@@ -1,0 +1,110 @@
+//===- scheduler.h - One program thread at a time, chosen by a strategy ---===//
+//
+// The scheduler owns the baton: exactly one program thread runs, and at every
+// scheduling point the strategy picks who runs next. It also owns virtual
+// time (sleeps and timed waits advance a virtual clock, never the wall clock)
+// and notices when no thread can run at all: a deadlock.
+//
+// Only the thread holding the baton may call into the scheduler, except
+// waitForFirstTurn, which a new OS thread calls before it has ever run.
+// Decisions depend only on the strategy's answers and thread ids, never on
+// addresses or time, so a seed replays the same interleaving.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef WEFT_SCHEDULER_SCHEDULER_H
+#define WEFT_SCHEDULER_SCHEDULER_H
+
+#include "base/internal_vector.h"
+#include "green_thread.h"
+#include "strategy.h"
+
+namespace weft {
+
+/// What the scheduler asks of its embedder when an execution cannot go on.
+/// Both calls happen on the thread holding the baton and must not return.
+class SchedulerObserver {
+public:
+  virtual ~SchedulerObserver() = default;
+  /// Every live thread is blocked and none has a deadline.
+  [[noreturn]] virtual void onDeadlock() = 0;
+  /// The execution took more than the configured number of steps.
+  [[noreturn]] virtual void onStepLimit() = 0;
+};
+
+class Scheduler {
+public:
+  /// Virtual time that one scheduling step costs: time moves on even while
+  /// threads spin, so a sleeper wakes up eventually.
+  static constexpr uint64_t kStepNs = 1000;
+
+  /// Starts an execution whose first thread is \p Main (the caller).
+  /// \p MaxSteps = 0 means no limit.
+  void start(Strategy *S, uint64_t Seed, uint64_t MaxSteps, GreenThread *Main,
+             SchedulerObserver *Obs);
+  bool started() const { return Strat != nullptr; }
+
+  /// Registers a new thread, runnable but not yet running; assigns its id.
+  void addThread(GreenThread *T);
+  /// Forgets a thread added by addThread whose OS thread could not start.
+  void abandonThread(GreenThread *T);
+  /// Called on a new OS thread: returns once it is first scheduled.
+  void waitForFirstTurn(GreenThread *T);
+
+  /// A scheduling point: the strategy may hand the baton to another thread.
+  void point(PointKind Kind);
+  /// The current thread waits until wake(); other threads run meanwhile.
+  void block(WaitInfo W);
+  /// Like block, but gives up at virtual time \p DeadlineNs; returns false if
+  /// it timed out, true if woken.
+  bool blockUntil(WaitInfo W, uint64_t DeadlineNs);
+  /// Makes a blocked thread runnable; it runs when the strategy picks it.
+  void wake(GreenThread *T);
+  /// Lets virtual time reach \p DeadlineNs before the current thread goes on.
+  void sleepUntil(uint64_t DeadlineNs);
+  /// The current thread is done: hands the baton on and never runs again.
+  void finishCurrent();
+
+  uint32_t choose(ChoiceKind Kind, uint32_t N);
+  /// Lets virtual time pass without a scheduling point (reading a clock);
+  /// due timers fire at the next point.
+  void advanceTime(uint64_t Ns) { NowNs += Ns; }
+
+  GreenThread *current() const { return Cur; }
+  uint64_t now() const { return NowNs; }
+  uint64_t steps() const { return Steps; }
+  size_t numThreads() const { return All.size(); }
+  GreenThread *thread(ThreadId Id) const { return All[index(Id)]; }
+
+private:
+  struct Timer {
+    uint64_t Deadline;
+    ThreadId Id;
+    uint32_t Gen;
+  };
+
+  void makeRunnable(GreenThread *T);
+  void makeNotRunnable(GreenThread *T);
+  void fireDueTimers();
+  GreenThread *pickNext(PointKind Kind);
+  void switchTo(GreenThread *Next);
+  void handOff(GreenThread *Next);
+  void pushTimer(const Timer &T);
+  Timer popTimer();
+  bool timerBefore(const Timer &A, const Timer &B) const;
+
+  Strategy *Strat = nullptr;
+  SchedulerObserver *Observer = nullptr;
+  GreenThread *Cur = nullptr;
+  InternalVector<GreenThread *> All;   // indexed by id
+  InternalVector<ThreadId> Runnable;   // invariant: sorted, no duplicates
+  InternalVector<Timer> Timers;        // binary min-heap by (Deadline, Id)
+  uint64_t NowNs = 0;
+  uint64_t Steps = 0;
+  uint64_t MaxSteps = 0;
+  size_t Live = 0; // threads not Finished
+};
+
+} // namespace weft
+
+#endif

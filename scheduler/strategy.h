@@ -1,0 +1,56 @@
+//===- strategy.h - The interface every scheduling strategy implements ----===//
+//
+// A strategy makes every nondeterministic choice of an execution and nothing
+// else: which runnable thread goes next at a scheduling point, how many
+// instrumented accesses run before the next preemption point, and bounded
+// choices such as which condition-variable waiter a signal wakes. Given the
+// same seed and the same sequence of questions it must give the same answers.
+// A new strategy is one file implementing this interface, plus its tests.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef WEFT_SCHEDULER_STRATEGY_H
+#define WEFT_SCHEDULER_STRATEGY_H
+
+#include "thread_id.h"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace weft {
+
+/// Why the scheduler is asking: lets strategies treat cheap, frequent points
+/// (memory accesses) differently from synchronization.
+enum class PointKind : uint8_t {
+  Access,       // the access countdown reached zero
+  Sync,         // lock, unlock, signal, atomic fence, ...
+  ThreadCreate, // right after a thread was created
+  ThreadExit,   // the current thread finished
+  Block,        // the current thread cannot continue
+  Yield,        // sched_yield, sleep(0)
+};
+
+/// Bounded choices other than "who runs next".
+enum class ChoiceKind : uint8_t {
+  WakeWaiter, // which of N waiters a signal wakes
+};
+
+class Strategy {
+public:
+  virtual ~Strategy() = default;
+  /// Called once before the execution starts.
+  virtual void beginExecution(uint64_t Seed) = 0;
+  /// Picks the thread to run next. \p Runnable is non-empty and sorted by id;
+  /// \p Current is the thread at the point (it may or may not be runnable).
+  virtual ThreadId pickNext(const ThreadId *Runnable, size_t NumRunnable,
+                            ThreadId Current, PointKind Kind) = 0;
+  /// How many instrumented accesses the next thread runs before an Access
+  /// point; at least 1.
+  virtual uint32_t nextQuantum() = 0;
+  /// A choice in [0, N), N >= 1.
+  virtual uint32_t choose(ChoiceKind Kind, uint32_t N) = 0;
+};
+
+} // namespace weft
+
+#endif

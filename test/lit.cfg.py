@@ -1,0 +1,45 @@
+# lit configuration for weft's user-visible behaviour.
+#
+# Substitutions (use these, never a bare tool name: the unversioned tools on
+# PATH are LLVM 14):
+#   %weft         the weft driver (build/bin/weft)
+#   %weft-cc      `weft cc -race` with the flags tests share
+#   %weft-cxx     `weft c++ -race` with the flags tests share
+#   %clang        clang-19, %clangxx clang++-19
+#   %opt          opt-19,   %plugin  the pass plugin (.so)
+#   %libdir       build/lib/weft (plugin, runtime, dynamic list)
+#   %srcroot      the source tree
+#   FileCheck, not     the LLVM 19 tools
+import os
+import lit.formats
+
+config.name = "weft"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".ll", ".c", ".cpp", ".test"]
+config.excludes = ["Inputs", "Unit", "lit.cfg.py", "lit.site.cfg.py.in", "CMakeLists.txt"]
+config.test_source_root = os.path.dirname(__file__)
+
+plugin = os.path.join(config.weft_lib_dir, "WeftPass.so")
+common = "-g -O1"
+config.substitutions.append(("%weft-cc", "%s cc -race %s" % (config.weft_bin, common)))
+config.substitutions.append(("%weft-cxx", "%s c++ -race %s" % (config.weft_bin, common)))
+config.substitutions.append(("%weft", config.weft_bin))
+config.substitutions.append(("%clangxx", config.clangxx))
+config.substitutions.append(("%clang", config.clang))
+config.substitutions.append(("%opt", config.opt))
+config.substitutions.append(("%plugin", plugin))
+config.substitutions.append(("%libdir", config.weft_lib_dir))
+config.substitutions.append(("%srcroot", config.weft_src_root))
+config.substitutions.append(("%python", config.python))
+config.substitutions.append((r"\bFileCheck\b", config.filecheck))
+config.substitutions.append((r"\bnot\b(?=\s)", config.not_tool))
+
+# Tests run with a clean weft environment: a seed or option leaking in from the
+# developer's shell must not change what a test sees.
+for var in ["WEFT_OPTIONS", "WEFT_SEED"]:
+    config.environment.pop(var, None)
+for var in ["HOME", "TMPDIR", "TERM"]:
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+config.environment["PATH"] = os.pathsep.join(
+    [os.path.dirname(config.weft_bin), config.llvm_tools_dir, os.environ.get("PATH", "")])
