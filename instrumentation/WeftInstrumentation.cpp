@@ -1,0 +1,482 @@
+//===- WeftInstrumentation.cpp - The weft instrumentation pass ------------===//
+//
+// Inserts calls to weft's runtime before every access that may race. The
+// program's own instructions are never replaced: the runtime observes (and
+// schedules) around them, which keeps the pass independent of what the
+// instructions compute and keeps atomics exactly as the program wrote them.
+//
+//===----------------------------------------------------------------------===//
+
+#include "WeftInstrumentation.h"
+
+#include "RaceFreeAccess.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/Statistic.h"
+#include "llvm/IR/DataLayout.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Intrinsics.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/AtomicOrdering.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Transforms/Utils/EscapeEnumerator.h"
+#include "llvm/Transforms/Utils/ModuleUtils.h"
+
+#include <initializer_list>
+
+#define DEBUG_TYPE "weft"
+
+using namespace llvm;
+
+static cl::opt<bool>
+    ClInstrumentMemoryAccesses("weft-instrument-memory-accesses",
+                               cl::init(true), cl::Hidden,
+                               cl::desc("Instrument plain loads and stores"));
+static cl::opt<bool>
+    ClInstrumentAtomics("weft-instrument-atomics", cl::init(true), cl::Hidden,
+                        cl::desc("Instrument atomic accesses and fences"));
+static cl::opt<bool> ClInstrumentMemIntrinsics(
+    "weft-instrument-memintrinsics", cl::init(true), cl::Hidden,
+    cl::desc("Instrument llvm.memcpy, llvm.memmove and llvm.memset"));
+static cl::opt<bool>
+    ClInstrumentFuncEntryExit("weft-instrument-func-entry-exit", cl::init(true),
+                              cl::Hidden,
+                              cl::desc("Instrument function entry and exit"));
+static cl::opt<bool> ClHandleCxxExceptions(
+    "weft-handle-cxx-exceptions", cl::init(true), cl::Hidden,
+    cl::desc("Call func_exit on paths that unwind through a function"));
+
+STATISTIC(NumInstrumentedReads, "Plain reads instrumented");
+STATISTIC(NumInstrumentedWrites, "Plain writes instrumented");
+STATISTIC(NumInstrumentedRanges, "Accesses instrumented as ranges");
+STATISTIC(NumInstrumentedAtomics, "Atomic operations instrumented");
+STATISTIC(NumInstrumentedMemIntrinsics, "Memory intrinsics instrumented");
+STATISTIC(NumInstrumentedFunctions, "Functions given entry/exit calls");
+STATISTIC(NumSkippedSingleThreadAtomics,
+          "Atomics skipped: syncscope(\"singlethread\") (compiler barrier)");
+STATISTIC(NumSkippedEmptyAccesses, "Accesses skipped: zero-sized type");
+// Known limitation (docs/limits.md): masked loads/stores, gathers, scatters,
+// expand-loads and compress-stores touch a data-dependent subset of lanes. The
+// runtime has no per-lane entry point yet, so they are counted, not checked.
+STATISTIC(NumSkippedMaskedIntrinsics,
+          "Masked/gather/scatter intrinsics left uninstrumented (limitation)");
+
+namespace weft {
+
+WeftOptions WeftOptions::fromCommandLine() {
+  WeftOptions O;
+  O.MemoryAccesses = ClInstrumentMemoryAccesses;
+  O.Atomics = ClInstrumentAtomics;
+  O.MemIntrinsics = ClInstrumentMemIntrinsics;
+  O.FuncEntryExit = ClInstrumentFuncEntryExit;
+  O.CxxExceptions = ClHandleCxxExceptions;
+  return O;
+}
+
+namespace {
+
+constexpr char ModuleCtorName[] = "weft.module_ctor";
+constexpr char RuntimePrefix[] = "__weft_";
+
+/// The runtime's entry points, declared in the module from the one list in
+/// runtime_callbacks.def. Member names are the .def names (`read4`, ...).
+struct RuntimeCallbacks {
+#define WEFT_CALLBACK(Name, Ret, Params) FunctionCallee Name;
+#include "weft/runtime_callbacks.def"
+
+  explicit RuntimeCallbacks(Module &M) {
+    LLVMContext &C = M.getContext();
+    // The callbacks never throw (the runtime is built without exceptions), so
+    // calls to them stay calls, not invokes, and EscapeEnumerator leaves them
+    // alone.
+    AttributeList Attrs =
+        AttributeList().addFnAttribute(C, Attribute::NoUnwind);
+    Type *Void = Type::getVoidTy(C);
+    Type *Ptr = PointerType::getUnqual(C); // void *
+    Type *I32 = Type::getInt32Ty(C);
+    Type *I64 = Type::getInt64Ty(C);
+#define WEFT_VOID Void
+#define WEFT_PTR Ptr
+#define WEFT_I32 I32
+#define WEFT_I64 I64
+#define WEFT_PARAM_LIST(...)                                                   \
+  std::initializer_list<Type *> { __VA_ARGS__ }
+#define WEFT_CALLBACK(Name, Ret, Params)                                       \
+  Name = M.getOrInsertFunction(                                                \
+      std::string(RuntimePrefix) + #Name,                                      \
+      FunctionType::get(Ret, ArrayRef<Type *>(WEFT_PARAM_LIST Params),         \
+                        /*isVarArg=*/false),                                   \
+      Attrs);
+#include "weft/runtime_callbacks.def"
+#undef WEFT_PARAM_LIST
+#undef WEFT_VOID
+#undef WEFT_PTR
+#undef WEFT_I32
+#undef WEFT_I64
+  }
+
+  /// The fixed-size entry point for an access of `Bytes`, or null if the size
+  /// has none (then the access is reported as a range).
+  FunctionCallee sized(uint64_t Bytes, bool IsWrite) const {
+    switch (Bytes) {
+    case 1:
+      return IsWrite ? write1 : read1;
+    case 2:
+      return IsWrite ? write2 : read2;
+    case 4:
+      return IsWrite ? write4 : read4;
+    case 8:
+      return IsWrite ? write8 : read8;
+    case 16:
+      return IsWrite ? write16 : read16;
+    default:
+      return FunctionCallee();
+    }
+  }
+};
+
+/// What one function holds that the pass cares about.
+struct Candidates {
+  SmallVector<Instruction *, 16> PlainAccesses; // non-atomic load/store
+  SmallVector<Instruction *, 8> Atomics; // atomic load/store/rmw/cmpxchg/fence
+  SmallVector<MemIntrinsic *, 4> MemIntrinsics;
+  bool HasCalls = false;
+};
+
+/// Where an inserted call is attributed: the instrumented instruction's own
+/// location, or else line 0 of the function, so that a call in a function
+/// with debug info always has a location (the runtime symbolizes these
+/// calls' return addresses into file:line:col).
+void setDebugLocation(IRBuilder<> &IRB, const Function &F, DebugLoc Loc) {
+  if (!Loc)
+    if (DISubprogram *SP = F.getSubprogram())
+      Loc = DILocation::get(SP->getContext(), 0, 0, SP);
+  IRB.SetCurrentDebugLocation(Loc);
+}
+
+bool isMaskedMemoryIntrinsic(const IntrinsicInst &II) {
+  switch (II.getIntrinsicID()) {
+  case Intrinsic::masked_load:
+  case Intrinsic::masked_store:
+  case Intrinsic::masked_gather:
+  case Intrinsic::masked_scatter:
+  case Intrinsic::masked_expandload:
+  case Intrinsic::masked_compressstore:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool isSingleThreadScope(const Instruction &I) {
+  std::optional<SyncScope::ID> Scope = getAtomicSyncScopeID(&I);
+  return Scope && *Scope == SyncScope::SingleThread;
+}
+
+uint32_t cOrder(AtomicOrdering Order) {
+  return static_cast<uint32_t>(toCABI(Order));
+}
+
+class FunctionInstrumenter {
+public:
+  FunctionInstrumenter(Function &F, const RuntimeCallbacks &RT,
+                       const WeftOptions &Options)
+      : F(F), RT(RT), Options(Options), DL(F.getParent()->getDataLayout()) {}
+
+  /// Returns true if the function changed.
+  bool run() {
+    Candidates C = collect();
+    choose(C);
+    bool Changed = instrument(C);
+    if (Changed)
+      dropMemoryEffects();
+    return Changed;
+  }
+
+private:
+  Candidates collect() const;
+  void choose(Candidates &C);
+  bool instrument(const Candidates &C);
+
+  void instrumentPlainAccess(Instruction *I);
+  void instrumentAtomic(Instruction *I);
+  bool instrumentMemIntrinsic(MemIntrinsic *MI);
+  void instrumentEntryExit();
+  void emitAccess(IRBuilder<> &IRB, Value *Ptr, TypeSize Size, bool IsWrite);
+  void dropMemoryEffects();
+
+  Function &F;
+  const RuntimeCallbacks &RT;
+  const WeftOptions &Options;
+  const DataLayout &DL;
+  RaceFreeAccess RaceFree;
+};
+
+Candidates FunctionInstrumenter::collect() const {
+  Candidates C;
+  for (Instruction &I : instructions(F)) {
+    if (isa<LoadInst, StoreInst>(I)) {
+      if (I.isAtomic())
+        C.Atomics.push_back(&I);
+      else
+        C.PlainAccesses.push_back(&I);
+    } else if (isa<AtomicRMWInst, AtomicCmpXchgInst, FenceInst>(I)) {
+      C.Atomics.push_back(&I);
+    } else if (auto *CB = dyn_cast<CallBase>(&I)) {
+      if (auto *MI = dyn_cast<MemIntrinsic>(CB))
+        C.MemIntrinsics.push_back(MI);
+      else if (auto *II = dyn_cast<IntrinsicInst>(CB);
+               II && isMaskedMemoryIntrinsic(*II))
+        ++NumSkippedMaskedIntrinsics;
+      // Intrinsics (debug records, lifetime markers, memcpy) never reach
+      // instrumented code, so they do not need a frame on the shadow stack.
+      if (!isa<IntrinsicInst>(CB))
+        C.HasCalls = true;
+    }
+  }
+  return C;
+}
+
+void FunctionInstrumenter::choose(Candidates &C) {
+  if (!Options.MemoryAccesses)
+    C.PlainAccesses.clear();
+  if (!Options.Atomics)
+    C.Atomics.clear();
+  if (!Options.MemIntrinsics)
+    C.MemIntrinsics.clear();
+
+  erase_if(C.PlainAccesses, [&](Instruction *I) {
+    if (DL.getTypeStoreSize(getLoadStoreType(I)).isZero()) {
+      ++NumSkippedEmptyAccesses;
+      return true;
+    }
+    return RaceFree.canSkip(*I, getLoadStorePointerOperand(I));
+  });
+
+  // An atomic (or fence) scoped to a single thread orders the thread against
+  // its own signal handlers only: it is a compiler barrier, no other thread
+  // can synchronize with it or race on it. Other atomics are kept even on
+  // private memory: they are cheap, rare, and the runtime's scheduling points.
+  erase_if(C.Atomics, [&](Instruction *I) {
+    if (isSingleThreadScope(*I)) {
+      ++NumSkippedSingleThreadAtomics;
+      return true;
+    }
+    const Value *Ptr = getLoadStorePointerOperand(I);
+    if (auto *RMW = dyn_cast<AtomicRMWInst>(I))
+      Ptr = RMW->getPointerOperand();
+    else if (auto *CAS = dyn_cast<AtomicCmpXchgInst>(I))
+      Ptr = CAS->getPointerOperand();
+    return Ptr && RaceFree.cannotDescribe(Ptr);
+  });
+  // Memory intrinsics are filtered operand by operand when instrumented.
+}
+
+bool FunctionInstrumenter::instrument(const Candidates &C) {
+  for (Instruction *I : C.PlainAccesses)
+    instrumentPlainAccess(I);
+  for (Instruction *I : C.Atomics)
+    instrumentAtomic(I);
+  bool Changed = !C.PlainAccesses.empty() || !C.Atomics.empty();
+  for (MemIntrinsic *MI : C.MemIntrinsics)
+    Changed |= instrumentMemIntrinsic(MI);
+
+  if (Options.FuncEntryExit && (Changed || C.HasCalls)) {
+    instrumentEntryExit();
+    Changed = true;
+  }
+  return Changed;
+}
+
+void FunctionInstrumenter::emitAccess(IRBuilder<> &IRB, Value *Ptr,
+                                      TypeSize Size, bool IsWrite) {
+  if (!Size.isScalable())
+    if (FunctionCallee Sized = RT.sized(Size.getFixedValue(), IsWrite)) {
+      IRB.CreateCall(Sized, {Ptr});
+      IsWrite ? ++NumInstrumentedWrites : ++NumInstrumentedReads;
+      return;
+    }
+  // Odd sizes, large vectors and scalable vectors (whose size is a multiple
+  // of vscale known only at run time) go through the range entry points.
+  Value *Bytes = IRB.CreateTypeSize(IRB.getInt64Ty(), Size);
+  IRB.CreateCall(IsWrite ? RT.write_range : RT.read_range, {Ptr, Bytes});
+  ++NumInstrumentedRanges;
+}
+
+// Volatile accesses are instrumented like any other: volatile keeps the
+// compiler from removing or reordering them, it does not order threads.
+void FunctionInstrumenter::instrumentPlainAccess(Instruction *I) {
+  IRBuilder<> IRB(I);
+  setDebugLocation(IRB, F, I->getDebugLoc());
+  emitAccess(IRB, getLoadStorePointerOperand(I),
+             DL.getTypeStoreSize(getLoadStoreType(I)), isa<StoreInst>(I));
+}
+
+void FunctionInstrumenter::instrumentAtomic(Instruction *I) {
+  IRBuilder<> IRB(I);
+  setDebugLocation(IRB, F, I->getDebugLoc());
+  auto SizeOf = [&](Type *Ty) {
+    return IRB.getInt32(DL.getTypeStoreSize(Ty).getFixedValue());
+  };
+  auto Order = [&](AtomicOrdering O) { return IRB.getInt32(cOrder(O)); };
+
+  if (auto *LI = dyn_cast<LoadInst>(I)) {
+    IRB.CreateCall(RT.atomic_load,
+                   {LI->getPointerOperand(), SizeOf(LI->getType()),
+                    Order(LI->getOrdering())});
+  } else if (auto *SI = dyn_cast<StoreInst>(I)) {
+    IRB.CreateCall(RT.atomic_store, {SI->getPointerOperand(),
+                                     SizeOf(SI->getValueOperand()->getType()),
+                                     Order(SI->getOrdering())});
+  } else if (auto *RMW = dyn_cast<AtomicRMWInst>(I)) {
+    IRB.CreateCall(RT.atomic_rmw, {RMW->getPointerOperand(),
+                                   SizeOf(RMW->getValOperand()->getType()),
+                                   Order(RMW->getOrdering())});
+  } else if (auto *CAS = dyn_cast<AtomicCmpXchgInst>(I)) {
+    Value *Ptr = CAS->getPointerOperand();
+    Value *Size = SizeOf(CAS->getNewValOperand()->getType());
+    // Before: the scheduling point. After: the outcome, which decides
+    // whether the success or the failure order applies.
+    IRB.CreateCall(RT.atomic_cmpxchg_point, {Ptr, Size});
+    IRB.SetInsertPoint(CAS->getNextNode());
+    setDebugLocation(IRB, F, CAS->getDebugLoc());
+    Value *Succeeded =
+        IRB.CreateZExt(IRB.CreateExtractValue(CAS, 1, "weft.cmpxchg.success"),
+                       IRB.getInt32Ty());
+    IRB.CreateCall(RT.atomic_cmpxchg,
+                   {Ptr, Size, Succeeded, Order(CAS->getSuccessOrdering()),
+                    Order(CAS->getFailureOrdering())});
+  } else if (auto *Fence = dyn_cast<FenceInst>(I)) {
+    IRB.CreateCall(RT.atomic_fence, {Order(Fence->getOrdering())});
+  } else {
+    llvm_unreachable("not an atomic instruction");
+  }
+  ++NumInstrumentedAtomics;
+}
+
+// memcpy/memmove read all of the source and write all of the destination;
+// memset writes the destination. The intrinsic stays (so it is still lowered
+// inline when small); the runtime sees the ranges just before it. Each side
+// goes through the same cannot-race rules as a plain access. Returns true if
+// anything was inserted.
+bool FunctionInstrumenter::instrumentMemIntrinsic(MemIntrinsic *MI) {
+  IRBuilder<> IRB(MI);
+  setDebugLocation(IRB, F, MI->getDebugLoc());
+  Value *Length = nullptr;
+  auto LengthOnce = [&] {
+    if (!Length)
+      Length = IRB.CreateZExtOrTrunc(MI->getLength(), IRB.getInt64Ty());
+    return Length;
+  };
+  bool Instrumented = false;
+  if (auto *MT = dyn_cast<MemTransferInst>(MI)) {
+    if (!RaceFree.canSkip(*MI, MT->getRawSource())) {
+      IRB.CreateCall(RT.read_range, {MT->getRawSource(), LengthOnce()});
+      Instrumented = true;
+    }
+  }
+  if (!RaceFree.canSkip(*MI, MI->getRawDest())) {
+    IRB.CreateCall(RT.write_range, {MI->getRawDest(), LengthOnce()});
+    Instrumented = true;
+  }
+  if (Instrumented)
+    ++NumInstrumentedMemIntrinsics;
+  return Instrumented;
+}
+
+void FunctionInstrumenter::instrumentEntryExit() {
+  IRBuilder<> IRB(&*F.getEntryBlock().getFirstInsertionPt());
+  // Attribute the entry to the line where the function's body starts, so a
+  // stack frame reads "f at file.c:LINE" even before the first access.
+  DebugLoc EntryLoc;
+  if (DISubprogram *SP = F.getSubprogram())
+    EntryLoc = DILocation::get(SP->getContext(), SP->getScopeLine(), 0, SP);
+  setDebugLocation(IRB, F, EntryLoc);
+  Value *ReturnAddress =
+      IRB.CreateIntrinsic(Intrinsic::returnaddress, {}, {IRB.getInt32(0)});
+  IRB.CreateCall(RT.func_entry, {ReturnAddress});
+
+  // Every way out: returns, and — when exceptions are handled — unwinding,
+  // for which EscapeEnumerator turns calls that may throw into invokes with
+  // a cleanup pad that calls func_exit and resumes. Without it a C++
+  // exception passing through would leave a stale frame on the shadow stack.
+  EscapeEnumerator Exits(F, "weft_cleanup", Options.CxxExceptions);
+  while (IRBuilder<> *AtExit = Exits.Next()) {
+    setDebugLocation(*AtExit, F, AtExit->getCurrentDebugLocation());
+    AtExit->CreateCall(RT.func_exit, {});
+  }
+  ++NumInstrumentedFunctions;
+}
+
+// The function now calls into the runtime, which reads and writes its own
+// state: memory(none)/memory(read)/memory(argmem: ...) would let a later
+// pass (or LTO) delete or move calls to it. Direct call sites may carry a
+// copy of the inferred attribute, so they lose it too.
+void FunctionInstrumenter::dropMemoryEffects() {
+  F.removeFnAttr(Attribute::Memory);
+  for (User *U : F.users())
+    if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledOperand() == &F)
+      CB->removeFnAttr(Attribute::Memory);
+}
+
+bool shouldInstrumentFunction(const Function &F) {
+  if (F.isDeclaration())
+    return false;
+  // No prologue or epilogue may be generated in a naked function, and its
+  // body is inline assembly anyway.
+  if (F.hasFnAttribute(Attribute::Naked))
+    return false;
+  // __attribute__((disable_sanitizer_instrumentation)): the user's explicit
+  // "no instrumentation of any kind here" (e.g. code that runs before the
+  // runtime can).
+  if (F.hasFnAttribute(Attribute::DisableSanitizerInstrumentation))
+    return false;
+  // weft's own entry points and the constructor that starts the runtime.
+  if (F.getName().starts_with(RuntimePrefix) || F.getName() == ModuleCtorName)
+    return false;
+  return true;
+}
+
+void insertModuleCtor(Module &M, const RuntimeCallbacks &RT) {
+  LLVMContext &C = M.getContext();
+  Function *Ctor = Function::createWithDefaultAttr(
+      FunctionType::get(Type::getVoidTy(C),
+                        /*isVarArg=*/false),
+      GlobalValue::InternalLinkage, 0, ModuleCtorName, &M);
+  Ctor->addFnAttr(Attribute::NoUnwind);
+  IRBuilder<> IRB(BasicBlock::Create(C, "", Ctor));
+  IRB.CreateCall(RT.init, {});
+  IRB.CreateRetVoid();
+  // Priority 0: before any user constructor (those are 65535 or >= 101), so
+  // the runtime is up before the first instrumented access.
+  appendToGlobalCtors(M, Ctor, /*Priority=*/0);
+}
+
+} // namespace
+
+PreservedAnalyses WeftInstrumentationPass::run(Module &M,
+                                               ModuleAnalysisManager &) {
+  // The constructor marks a module weft has already instrumented (the plugin
+  // loaded twice, or the pass given twice): instrumenting again would report
+  // every access twice.
+  if (M.getFunction(ModuleCtorName))
+    return PreservedAnalyses::all();
+
+  RuntimeCallbacks RT(M);
+  SmallVector<Function *, 32> Worklist;
+  for (Function &F : M)
+    if (shouldInstrumentFunction(F))
+      Worklist.push_back(&F);
+  for (Function *F : Worklist)
+    FunctionInstrumenter(*F, RT, Options).run();
+
+  insertModuleCtor(M, RT);
+  return PreservedAnalyses::none();
+}
+
+} // namespace weft

@@ -1,0 +1,56 @@
+//===- WeftInstrumentation.h - The weft instrumentation pass ----*- C++ -*-===//
+//
+// A module pass that makes every shared memory access, atomic operation,
+// memory intrinsic and function entry/exit visible to weft's runtime, by
+// inserting calls to the entry points listed in runtime_callbacks.def.
+//
+// It works in three steps per function — collect the candidates, choose the
+// ones that can race (RaceFreeAccess.h holds the rules), instrument them — so
+// that every skipped access is skipped by one named, counted rule.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef WEFT_INSTRUMENTATION_WEFTINSTRUMENTATION_H
+#define WEFT_INSTRUMENTATION_WEFTINSTRUMENTATION_H
+
+#include "llvm/IR/PassManager.h"
+
+namespace llvm {
+class Module;
+} // namespace llvm
+
+namespace weft {
+
+/// What the pass instruments. The one public configuration of the pass; the
+/// default comes from the hidden -weft-* command-line knobs.
+struct WeftOptions {
+  bool MemoryAccesses = true; ///< Plain (non-atomic) loads and stores.
+  bool Atomics = true;        ///< Atomic accesses and fences.
+  bool MemIntrinsics = true;  ///< llvm.memcpy / memmove / memset.
+  bool FuncEntryExit = true;  ///< The shadow call stack.
+  bool CxxExceptions = true;  ///< func_exit on unwinding paths too.
+
+  /// The options as set by the -weft-* command-line flags.
+  static WeftOptions fromCommandLine();
+};
+
+class WeftInstrumentationPass
+    : public llvm::PassInfoMixin<WeftInstrumentationPass> {
+public:
+  explicit WeftInstrumentationPass(
+      WeftOptions Options = WeftOptions::fromCommandLine())
+      : Options(Options) {}
+
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+
+  /// Run even on optnone functions and at -O0: a race detector that silently
+  /// skips unoptimized code would report nothing exactly when users debug.
+  static bool isRequired() { return true; }
+
+private:
+  WeftOptions Options;
+};
+
+} // namespace weft
+
+#endif // WEFT_INSTRUMENTATION_WEFTINSTRUMENTATION_H

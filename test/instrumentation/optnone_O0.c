@@ -1,0 +1,23 @@
+// At -O0 clang marks every function optnone; the plugin's pass is registered
+// at OptimizerLast (which the O0 pipeline runs too) and is isRequired(), so
+// unoptimized code is instrumented.
+// RUN: %clang -O0 -g -fpass-plugin=%plugin -S -emit-llvm -o - %s | FileCheck %s
+
+int counter;
+
+// CHECK-LABEL: define {{.*}}void @bump(
+// CHECK-SAME:  #[[ATTRS:[0-9]+]]
+// CHECK:       call void @__weft_func_entry(
+// CHECK:       call void @__weft_read4(ptr @counter)
+// CHECK-NEXT:  load i32, ptr @counter
+// CHECK:       call void @__weft_write4(ptr @counter)
+// CHECK-NEXT:  store i32 {{.*}}, ptr @counter
+// CHECK:       call void @__weft_func_exit()
+void bump(void) { counter++; }
+
+// CHECK-LABEL: define {{.*}}i32 @load_acquire(
+// CHECK:       call void @__weft_atomic_load(ptr {{.*}}, i32 4, i32 2)
+int load_acquire(int *p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
+
+// CHECK: @weft.module_ctor()
+// CHECK: attributes #[[ATTRS]] = { {{.*}}optnone
