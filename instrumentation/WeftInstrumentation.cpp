@@ -148,10 +148,40 @@ struct Candidates {
   bool HasCalls = false;
 };
 
+bool hasLine(const DebugLoc &L) { return L && L.getLine() != 0; }
+
+/// A source line for an instruction the optimizer left without one. LICM
+/// gives hoisted loads and sunk stores line 0; a report saying "line 0" is
+/// useless, while the statement that uses the loaded value (or computes the
+/// stored one) is where the access came from. Falls back to the nearest
+/// located instruction in the block.
+DebugLoc bestLocation(const Instruction *I) {
+  DebugLoc Own = I->getDebugLoc();
+  if (hasLine(Own))
+    return Own;
+  if (isa<LoadInst>(I) || isa<AtomicRMWInst>(I) || isa<AtomicCmpXchgInst>(I))
+    for (const User *U : I->users())
+      if (const auto *UI = dyn_cast<Instruction>(U))
+        if (hasLine(UI->getDebugLoc()))
+          return UI->getDebugLoc();
+  if (const auto *SI = dyn_cast<StoreInst>(I))
+    if (const auto *Def = dyn_cast<Instruction>(SI->getValueOperand()))
+      if (hasLine(Def->getDebugLoc()))
+        return Def->getDebugLoc();
+  for (const Instruction *N = I->getNextNode(); N; N = N->getNextNode())
+    if (hasLine(N->getDebugLoc()))
+      return N->getDebugLoc();
+  for (const Instruction *P = I->getPrevNode(); P; P = P->getPrevNode())
+    if (hasLine(P->getDebugLoc()))
+      return P->getDebugLoc();
+  return Own;
+}
+
 /// Where an inserted call is attributed: the instrumented instruction's own
-/// location, or else line 0 of the function, so that a call in a function
-/// with debug info always has a location (the runtime symbolizes these
-/// calls' return addresses into file:line:col).
+/// location (or the best substitute, see bestLocation), or else line 0 of the
+/// function, so that a call in a function with debug info always has a
+/// location (the runtime symbolizes these calls' return addresses into
+/// file:line:col).
 void setDebugLocation(IRBuilder<> &IRB, const Function &F, DebugLoc Loc) {
   if (!Loc)
     if (DISubprogram *SP = F.getSubprogram())
@@ -312,14 +342,14 @@ void FunctionInstrumenter::emitAccess(IRBuilder<> &IRB, Value *Ptr,
 // compiler from removing or reordering them, it does not order threads.
 void FunctionInstrumenter::instrumentPlainAccess(Instruction *I) {
   IRBuilder<> IRB(I);
-  setDebugLocation(IRB, F, I->getDebugLoc());
+  setDebugLocation(IRB, F, bestLocation(I));
   emitAccess(IRB, getLoadStorePointerOperand(I),
              DL.getTypeStoreSize(getLoadStoreType(I)), isa<StoreInst>(I));
 }
 
 void FunctionInstrumenter::instrumentAtomic(Instruction *I) {
   IRBuilder<> IRB(I);
-  setDebugLocation(IRB, F, I->getDebugLoc());
+  setDebugLocation(IRB, F, bestLocation(I));
   auto SizeOf = [&](Type *Ty) {
     return IRB.getInt32(DL.getTypeStoreSize(Ty).getFixedValue());
   };
@@ -344,7 +374,7 @@ void FunctionInstrumenter::instrumentAtomic(Instruction *I) {
     // whether the success or the failure order applies.
     IRB.CreateCall(RT.atomic_cmpxchg_point, {Ptr, Size});
     IRB.SetInsertPoint(CAS->getNextNode());
-    setDebugLocation(IRB, F, CAS->getDebugLoc());
+    setDebugLocation(IRB, F, bestLocation(CAS));
     Value *Succeeded =
         IRB.CreateZExt(IRB.CreateExtractValue(CAS, 1, "weft.cmpxchg.success"),
                        IRB.getInt32Ty());
@@ -366,7 +396,7 @@ void FunctionInstrumenter::instrumentAtomic(Instruction *I) {
 // anything was inserted.
 bool FunctionInstrumenter::instrumentMemIntrinsic(MemIntrinsic *MI) {
   IRBuilder<> IRB(MI);
-  setDebugLocation(IRB, F, MI->getDebugLoc());
+  setDebugLocation(IRB, F, bestLocation(MI));
   Value *Length = nullptr;
   auto LengthOnce = [&] {
     if (!Length)

@@ -41,7 +41,8 @@ define void @f(ptr %p, ptr %q) personality ptr @__gxx_personality_v0 !dbg !5 {
 }
 
 ; An access without a location in a function with debug info still gets
-; one: line 0 in the function.
+; one: the nearest located instruction's (here the return, line 21); see
+; debug_location_line0.ll for the other substitutes.
 ; CHECK-LABEL: define void @no_loc(
 ; CHECK:       call void @__weft_read4(ptr %p), !dbg [[NOLOC:![0-9]+]]
 ; CHECK-NEXT:  load i32, ptr %p, align 4{{$}}
@@ -58,7 +59,7 @@ define void @no_loc(ptr %p) nounwind !dbg !13 {
 ; CHECK-DAG: [[RET]] = !DILocation(line: 16, column: 1, scope: [[SP]])
 ; CHECK-DAG: [[LINE0]] = !DILocation(line: 0, scope: [[SP]])
 ; CHECK-DAG: [[SP2:![0-9]+]] = distinct !DISubprogram(name: "no_loc",
-; CHECK-DAG: [[NOLOC]] = !DILocation(line: 0, scope: [[SP2]])
+; CHECK-DAG: [[NOLOC]] = !DILocation(line: 21, column: 1, scope: [[SP2]])
 
 declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)
 
