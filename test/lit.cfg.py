@@ -9,6 +9,7 @@
 #   %opt          opt-19,   %plugin  the pass plugin (.so)
 #   %libdir       build/lib/weft (plugin, runtime, dynamic list)
 #   %srcroot      the source tree
+#   %expect-exit N   run a command, require exit status N
 #   FileCheck, not     the LLVM 19 tools
 import os
 import lit.formats
@@ -31,6 +32,10 @@ config.substitutions.append(("%plugin", plugin))
 config.substitutions.append(("%libdir", config.weft_lib_dir))
 config.substitutions.append(("%srcroot", config.weft_src_root))
 config.substitutions.append(("%python", config.python))
+# %expect-exit N cmd...: succeeds iff cmd exits with status N (66 race,
+# 67 deadlock, 68 crash); output passes through for FileCheck.
+config.substitutions.append(("%expect-exit", "%s %s" % (
+    config.python, os.path.join(config.weft_src_root, "test", "Inputs", "expect_exit.py"))))
 config.substitutions.append((r"\bFileCheck\b", config.filecheck))
 config.substitutions.append((r"\bnot\b(?=\s)", config.not_tool))
 
