@@ -72,12 +72,14 @@ void atomicRelease(ThreadState *Thr, uintptr_t Addr, uint32_t Order, bool IsRmw)
       S->Clock.reset();
 }
 
+// Every atomic is a full scheduling point, not just a countdown tick: bugs
+// between two atomics (a load and a store that should have been one RMW,
+// a check-then-act on a flag) need a preemption exactly there.
 WEFT_ALWAYS_INLINE ThreadState *atomicPoint() {
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr))
     return nullptr;
-  if (--Thr->Green.Countdown == 0)
-    accessPoint(Thr);
+  syncPoint(Thr);
   return Thr;
 }
 

@@ -332,10 +332,12 @@ void reportDeadlock() {
     if (T->Green.Status != ThreadStatus::Blocked)
       continue;
     B << "  ";
-    if (T->tid() == ThreadId::Main)
+    if (T->tid() == ThreadId::Main) {
       B << "Main thread";
-    else
-      threadName(B, T->tid());
+    } else {
+      B << "Thread T";
+      B.dec(index(T->tid()));
+    }
     B << " is waiting " << waitDescription(T->Green);
     if (T->Green.Wait.Kind == WaitKind::Join) {
       B << ' ';

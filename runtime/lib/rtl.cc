@@ -59,12 +59,13 @@ void openLog() {
   Rt.LogFd = Fd;
 }
 
+// Runs last among atexit handlers (registered first). The program's own
+// output is flushed before weft's closing line so the two do not interleave.
 void finalize() {
-  int Status = finalReportStatus();
-  if (Status >= 0) {
-    fflush(nullptr);
-    rawExit(Status);
-  }
+  if (Rt.ReportCount == 0)
+    return;
+  fflush(nullptr);
+  rawExit(finalReportStatus());
 }
 
 } // namespace

@@ -1,0 +1,22 @@
+// counter++ from two std::threads: reported with the C++ frames, exit 66.
+// RUN: %weft-cxx %s -o %t
+// RUN: env WEFT_SEED=7 %expect-exit 66 %t 2>&1 | FileCheck %s
+
+#include <thread>
+
+static int counter;
+
+static void work() {
+  for (int i = 0; i < 100; ++i)
+    counter++; // CHECK: #0 work() {{.*}}counter_race.cpp:[[@LINE]]
+}
+
+int main() {
+  std::thread a(work), b(work);
+  a.join();
+  b.join();
+  return 0;
+}
+// CHECK: Location is global 'counter' of size 4
+// CHECK: SUMMARY: weft: data race {{.*}}counter_race.cpp:{{[0-9]+}}:{{[0-9]+}} in work()
+// CHECK: To reproduce: WEFT_SEED=0x7

@@ -1,0 +1,48 @@
+// Two threads take two mutexes in opposite orders. The pinned seed steers
+// the schedule into the deadlock: reported with each blocked thread's stack
+// and what it waits for, exit status 67.
+// RUN: %weft-cc %s -o %t
+// RUN: env WEFT_SEED=13 %expect-exit 67 %t 2>&1 | FileCheck %s --match-full-lines
+
+#include <pthread.h>
+
+pthread_mutex_t a = PTHREAD_MUTEX_INITIALIZER, b = PTHREAD_MUTEX_INITIALIZER;
+
+static void *ab(void *arg) {
+  pthread_mutex_lock(&a);
+  pthread_mutex_lock(&b);
+  pthread_mutex_unlock(&b);
+  pthread_mutex_unlock(&a);
+  return 0;
+}
+
+static void *ba(void *arg) {
+  pthread_mutex_lock(&b);
+  pthread_mutex_lock(&a);
+  pthread_mutex_unlock(&a);
+  pthread_mutex_unlock(&b);
+  return 0;
+}
+
+int main(void) {
+  pthread_t x, y;
+  pthread_create(&x, 0, ab, 0);
+  pthread_create(&y, 0, ba, 0);
+  pthread_join(x, 0);
+  pthread_join(y, 0);
+  return 0;
+}
+
+// CHECK:      ==================
+// CHECK-NEXT: WARNING: weft: deadlock (pid={{[0-9]+}})
+// CHECK-NEXT:   Every thread is blocked.
+// CHECK-EMPTY:
+// CHECK-NEXT:   Main thread is waiting to join thread T1:
+// CHECK-NEXT:     #0 main {{.*}}deadlock_lock_order.c:31:3 ({{.*}})
+// CHECK:        Thread T1 is waiting to lock mutex 0x{{[0-9a-f]+}} held by thread T2:
+// CHECK-NEXT:     #0 ab {{.*}}deadlock_lock_order.c:13:3 ({{.*}})
+// CHECK:        Thread T2 is waiting to lock mutex 0x{{[0-9a-f]+}} held by thread T1:
+// CHECK-NEXT:     #0 ba {{.*}}deadlock_lock_order.c:21:3 ({{.*}})
+// CHECK:      SUMMARY: weft: deadlock {{.*}}deadlock_lock_order.c:31:3 in main
+// CHECK-NEXT: To reproduce: WEFT_SEED=0xd {{.*}}
+// CHECK-NEXT: ==================
