@@ -192,8 +192,9 @@ void describeThread(TextBuffer &B, ThreadId T) {
 
 void mainStackBounds() {
   ThreadState *Main = threadById(ThreadId::Main);
-  if (Main->StackHi)
+  if (Main->StackHi || CurThread != Main)
     return;
+  UnscheduledScope Quiet;
   pthread_attr_t Attr;
   if (pthread_getattr_np(pthread_self(), &Attr) != 0)
     return;
@@ -201,10 +202,8 @@ void mainStackBounds() {
   size_t Size;
   pthread_attr_getstack(&Attr, &Addr, &Size);
   pthread_attr_destroy(&Attr);
-  if (CurThread == Main) {
-    Main->StackLo = reinterpret_cast<uintptr_t>(Addr);
-    Main->StackHi = Main->StackLo + Size;
-  }
+  Main->StackLo = reinterpret_cast<uintptr_t>(Addr);
+  Main->StackHi = Main->StackLo + Size;
 }
 
 void describeLocation(TextBuffer &B, uintptr_t Addr) {

@@ -91,6 +91,22 @@ struct Runtime {
 extern Runtime Rt;
 extern __thread ThreadState *CurThread __attribute__((tls_model("initial-exec")));
 
+/// While alive, the current thread is invisible to weft's interceptors:
+/// libc and libgcc code the runtime itself calls (the unwinder takes
+/// pthread mutexes and once flags, the symbolizer spawns a process) must
+/// neither become scheduling points nor draw on the strategy, or printing a
+/// report or unwinding a stack would change the schedule.
+class UnscheduledScope {
+public:
+  UnscheduledScope() : Saved(CurThread) { CurThread = nullptr; }
+  ~UnscheduledScope() { CurThread = Saved; }
+  UnscheduledScope(const UnscheduledScope &) = delete;
+  UnscheduledScope &operator=(const UnscheduledScope &) = delete;
+
+private:
+  ThreadState *Saved;
+};
+
 inline ThreadState *threadById(ThreadId Id) {
   return reinterpret_cast<ThreadState *>(Rt.Sched.thread(Id));
 }

@@ -98,6 +98,7 @@ bool startSymbolizer() {
     return false;
   if (syscall(SYS_pipe2, Out, O_CLOEXEC) != 0)
     return false;
+  UnscheduledScope Quiet;
   posix_spawn_file_actions_t Actions;
   posix_spawn_file_actions_init(&Actions);
   posix_spawn_file_actions_adddup2(&Actions, In[0], 0);

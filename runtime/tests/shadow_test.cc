@@ -1,0 +1,268 @@
+//===- shadow_test.cc - Slot encoding, address translation, reset ---------===//
+//
+// The shadow is where races are found: a field bleeding into its neighbour
+// in a slot, two program granules sharing a shadow granule, or a reset that
+// misses a page would all turn into wrong reports. Addresses here are
+// synthetic: translation never touches the program memory itself, so any
+// address below 2^47 will do, and each test uses its own 4 GiB region.
+//
+//===----------------------------------------------------------------------===//
+
+#include "shadow.h"
+
+#include <gtest/gtest.h>
+
+#include <sys/mman.h>
+#include <vector>
+
+using namespace weft;
+
+namespace {
+
+constexpr uintptr_t region(uintptr_t R) { return R << shadow::kRegionShift; }
+
+//===--- Slots ---------------------------------------------------------------===//
+
+TEST(ShadowSlotTest, MakeSlotRoundTripsEveryField) {
+  const uint32_t Tids[] = {0, 1, 2, 0x155555, 0x2aaaaa, kMaxThreads - 1};
+  const Epoch Epochs[] = {0, 1, 0x55555555, 0xaaaaaaaa, UINT32_MAX - 1, UINT32_MAX};
+  const uint8_t Masks[] = {0x01, 0x80, 0x0f, 0xf0, 0x55, 0xaa, 0xff};
+  for (uint32_t T : Tids)
+    for (Epoch E : Epochs)
+      for (uint8_t M : Masks)
+        for (int Bits = 0; Bits < 4; ++Bits) {
+          bool W = Bits & 1, A = Bits & 2;
+          RawSlot S = makeSlot(ThreadId(T), E, M, W, A);
+          ASSERT_NE(S, 0u);
+          ASSERT_EQ(slotTid(S), ThreadId(T)) << std::hex << S;
+          ASSERT_EQ(slotEpoch(S), E) << std::hex << S;
+          ASSERT_EQ(slotMask(S), M) << std::hex << S;
+          ASSERT_EQ(slotWrite(S), W) << std::hex << S;
+          ASSERT_EQ(slotAtomic(S), A) << std::hex << S;
+        }
+}
+
+TEST(ShadowSlotTest, FieldsLandWhereTheLayoutSays) {
+  EXPECT_EQ(makeSlot(ThreadId(0), UINT32_MAX, 1, false, false) & ~(RawSlot(1) << 54),
+            0xffffffffULL);
+  EXPECT_EQ(makeSlot(ThreadId(kMaxThreads - 1), 0, 1, false, false) & ~(RawSlot(1) << 54),
+            0x003fffff00000000ULL);
+  EXPECT_EQ(makeSlot(ThreadId(0), 0, 0xff, false, false), 0x3fc0000000000000ULL);
+  EXPECT_EQ(makeSlot(ThreadId(0), 0, 1, true, false), (RawSlot(1) << 54) | kWriteBit);
+  EXPECT_EQ(makeSlot(ThreadId(0), 0, 1, false, true), (RawSlot(1) << 54) | kAtomicBit);
+  EXPECT_EQ(kWriteBit, RawSlot(1) << 62);
+  EXPECT_EQ(kAtomicBit, RawSlot(1) << 63);
+}
+
+TEST(ShadowSlotTest, ByteMaskForEveryAccessThatFits) {
+  for (unsigned Size = 1; Size <= 8; ++Size)
+    for (unsigned Off = 0; Off + Size <= kGranule; ++Off) {
+      unsigned Expected = 0;
+      for (unsigned B = Off; B < Off + Size; ++B)
+        Expected |= 1u << B;
+      EXPECT_EQ(byteMask(Off, Size), Expected) << "offset " << Off << ", size " << Size;
+    }
+  EXPECT_EQ(byteMask(0, 8), 0xff);
+  EXPECT_EQ(byteMask(7, 1), 0x80);
+  EXPECT_EQ(byteMask(4, 4), 0xf0);
+}
+
+//===--- Translation ---------------------------------------------------------===//
+
+TEST(ShadowTranslateTest, OneGranulePerEightBytes) {
+  const uintptr_t Bases[] = {region(0x11) + 0x1000, region(0x11) + 0x7fff'fff8};
+  for (uintptr_t Base : Bases) {
+    Granule *G = shadow::granuleFor(Base);
+    for (unsigned B = 1; B < kGranule; ++B)
+      EXPECT_EQ(shadow::granuleFor(Base + B), G) << "byte " << B;
+    EXPECT_EQ(shadow::granuleFor(Base + 8), G + 1);
+    EXPECT_EQ(shadow::granuleFor(Base + 15), G + 1);
+    EXPECT_EQ(shadow::granuleFor(Base - 1), G - 1);
+    EXPECT_EQ(shadow::granuleFor(Base + 8 * 1000), G + 1000);
+  }
+}
+
+TEST(ShadowTranslateTest, RegionsAreIndependent) {
+  // Same offset in neighbouring and far-apart regions: distinct shadow.
+  const uintptr_t Addrs[] = {
+      0x1000,                          // low, below the first 4 GiB boundary
+      region(1) + 0x1000,              // the next region
+      region(0x5555) + 0x1000,         // a typical heap
+      region(0x7ffd) + 0x1000,         // a typical stack / mmap area
+      region(0x7fff) + 0xfffff000,     // the very top of user space
+  };
+  std::vector<Granule *> Gs;
+  for (uintptr_t A : Addrs) {
+    Granule *G = shadow::granuleFor(A);
+    ASSERT_NE(G, nullptr);
+    for (Granule *Other : Gs)
+      EXPECT_NE(G, Other);
+    Gs.push_back(G);
+  }
+  // Write through one, read through all: no aliasing.
+  for (size_t I = 0; I < Gs.size(); ++I)
+    Gs[I]->Slot[0] = makeSlot(ThreadId(I), 100 + I, 0xff, true, false);
+  for (size_t I = 0; I < Gs.size(); ++I) {
+    RawSlot S = shadow::granuleFor(Addrs[I])->Slot[0];
+    EXPECT_EQ(slotTid(S), ThreadId(I));
+    EXPECT_EQ(slotEpoch(S), 100 + I);
+  }
+  // The last granule of a region and the first of the next are unrelated.
+  EXPECT_NE(shadow::granuleFor(region(1) - 8) + 1, shadow::granuleFor(region(1)));
+}
+
+TEST(ShadowTranslateTest, RealMappingsAtBothEndsWork) {
+  // A real high mmap'd page and a low-ish static object.
+  void *High = mmap(nullptr, 4096, PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  ASSERT_NE(High, MAP_FAILED);
+  static uint64_t Low[4];
+  Granule *GH = shadow::granuleFor(reinterpret_cast<uintptr_t>(High));
+  Granule *GL = shadow::granuleFor(reinterpret_cast<uintptr_t>(&Low[1]));
+  EXPECT_NE(GH, GL);
+  EXPECT_EQ(shadow::granuleFor(reinterpret_cast<uintptr_t>(&Low[2])), GL + 1);
+  GH->Slot[3] = 7;
+  GL->Stack[2] = 9;
+  EXPECT_EQ(shadow::granuleFor(reinterpret_cast<uintptr_t>(High) + 7)->Slot[3], 7u);
+  EXPECT_EQ(shadow::granuleFor(reinterpret_cast<uintptr_t>(&Low[1]) + 3)->Stack[2], 9u);
+  munmap(High, 4096);
+}
+
+TEST(ShadowTranslateTest, FreshShadowIsZero) {
+  Granule *G = shadow::granuleFor(region(0x21) + 0x12345678);
+  for (unsigned I = 0; I < kSlotsPerGranule; ++I) {
+    EXPECT_EQ(G->Slot[I], 0u);
+    EXPECT_EQ(G->Stack[I], 0u);
+  }
+}
+
+//===--- Reset ---------------------------------------------------------------===//
+
+void fill(Granule *G, uint32_t Tag) {
+  for (unsigned I = 0; I < kSlotsPerGranule; ++I) {
+    G->Slot[I] = makeSlot(ThreadId(I), Tag, 0xff, I & 1, false);
+    G->Stack[I] = Tag + I;
+  }
+}
+bool isZero(const Granule *G) {
+  for (unsigned I = 0; I < kSlotsPerGranule; ++I)
+    if (G->Slot[I] || G->Stack[I])
+      return false;
+  return true;
+}
+bool isFilled(const Granule *G, uint32_t Tag) {
+  return G->Slot[0] == makeSlot(ThreadId(0), Tag, 0xff, false, false) &&
+         G->Slot[3] == makeSlot(ThreadId(3), Tag, 0xff, true, false) &&
+         G->Stack[1] == Tag + 1 && G->Stack[3] == Tag + 3;
+}
+
+std::vector<uintptr_t> SyncSeen;
+void onSync(uintptr_t Addr) { SyncSeen.push_back(Addr); }
+
+TEST(ShadowResetTest, ZeroesTheRangeAndReportsFlaggedGranules) {
+  const uintptr_t Base = region(0x31) + 0x4000;
+  // Granules -2..33 relative to Base are filled; the range is [0, 32).
+  for (int I = -2; I < 34; ++I)
+    fill(shadow::granuleFor(Base + I * 8), 1000 + I);
+  shadow::granuleFor(Base + 5 * 8)->Stack[0] |= kHasSyncBit;
+  shadow::granuleFor(Base + 31 * 8)->Stack[0] |= kHasSyncBit;
+  shadow::granuleFor(Base - 8)->Stack[0] |= kHasSyncBit;  // outside
+  shadow::granuleFor(Base + 32 * 8)->Stack[0] |= kHasSyncBit; // outside
+  SyncSeen.clear();
+  shadow::reset(Base, 32 * 8, onSync);
+  EXPECT_EQ(SyncSeen, (std::vector<uintptr_t>{Base + 5 * 8, Base + 31 * 8}));
+  for (int I = 0; I < 32; ++I)
+    EXPECT_TRUE(isZero(shadow::granuleFor(Base + I * 8))) << "granule " << I;
+  EXPECT_TRUE(isFilled(shadow::granuleFor(Base - 16), 998));
+  EXPECT_TRUE(isFilled(shadow::granuleFor(Base - 8), 999));
+  EXPECT_TRUE(isFilled(shadow::granuleFor(Base + 32 * 8), 1032));
+  EXPECT_TRUE(isFilled(shadow::granuleFor(Base + 33 * 8), 1033));
+}
+
+TEST(ShadowResetTest, PartlyCoveredGranulesAreForgottenWhole) {
+  const uintptr_t Base = region(0x32) + 0x8000;
+  for (int I = -1; I < 4; ++I)
+    fill(shadow::granuleFor(Base + I * 8), 50 + I);
+  shadow::granuleFor(Base)->Stack[0] |= kHasSyncBit;
+  SyncSeen.clear();
+  // Bytes 3..12: the tail of granule 0 and the head of granule 1.
+  shadow::reset(Base + 3, 10, onSync);
+  EXPECT_EQ(SyncSeen, (std::vector<uintptr_t>{Base})); // granule-aligned address
+  EXPECT_TRUE(isZero(shadow::granuleFor(Base)));
+  EXPECT_TRUE(isZero(shadow::granuleFor(Base + 8)));
+  EXPECT_TRUE(isFilled(shadow::granuleFor(Base - 8), 49));
+  EXPECT_TRUE(isFilled(shadow::granuleFor(Base + 16), 52));
+}
+
+TEST(ShadowResetTest, EmptyRangeChangesNothing) {
+  const uintptr_t Base = region(0x33) + 0x100;
+  fill(shadow::granuleFor(Base), 5);
+  shadow::granuleFor(Base)->Stack[0] |= kHasSyncBit;
+  SyncSeen.clear();
+  shadow::reset(Base, 0, onSync);
+  EXPECT_TRUE(SyncSeen.empty());
+  EXPECT_TRUE((shadow::granuleFor(Base)->Stack[0] & kHasSyncBit) != 0);
+}
+
+TEST(ShadowResetTest, UnmappedRegionsStayUnmapped) {
+  const size_t R = 0x34;
+  ASSERT_EQ(shadow::Regions[R], nullptr);
+  SyncSeen.clear();
+  shadow::reset(region(R) + 0x1000, 1 << 20, onSync);
+  EXPECT_EQ(shadow::Regions[R], nullptr);
+  EXPECT_TRUE(SyncSeen.empty());
+}
+
+TEST(ShadowResetTest, RangeAcrossARegionBoundary) {
+  const uintptr_t Boundary = region(0x36);
+  for (int I = -5; I < 5; ++I)
+    fill(shadow::granuleFor(Boundary + I * 8), 300 + I);
+  shadow::granuleFor(Boundary - 8)->Stack[0] |= kHasSyncBit;
+  shadow::granuleFor(Boundary)->Stack[0] |= kHasSyncBit;
+  SyncSeen.clear();
+  shadow::reset(Boundary - 32, 64, onSync);
+  EXPECT_EQ(SyncSeen, (std::vector<uintptr_t>{Boundary - 8, Boundary}));
+  for (int I = -4; I < 4; ++I)
+    EXPECT_TRUE(isZero(shadow::granuleFor(Boundary + I * 8))) << "granule " << I;
+  EXPECT_TRUE(isFilled(shadow::granuleFor(Boundary - 40), 295));
+  EXPECT_TRUE(isFilled(shadow::granuleFor(Boundary + 32), 304));
+}
+
+TEST(ShadowResetTest, LargeResetClearsEverythingIncludingPartialPages) {
+  // 1 MiB of program memory is 6 MiB of shadow: far above the 64 KiB at
+  // which reset hands whole pages back to the kernel. The range starts and
+  // ends inside shadow pages (granule 5 is at shadow offset 240; the end
+  // likewise), so both partial pages must be zeroed by hand.
+  const uintptr_t Base = region(0x35) + 0x10000 + 5 * 8;
+  const size_t Size = (size_t(1) << 20) + 3 * 8;
+  const size_t N = Size / 8;
+  ASSERT_NE(reinterpret_cast<uintptr_t>(shadow::granuleFor(Base)) % 4096, 0u);
+  ASSERT_NE(reinterpret_cast<uintptr_t>(shadow::granuleFor(Base + Size)) % 4096, 0u);
+  for (size_t I = 0; I < N; ++I)
+    fill(shadow::granuleFor(Base + I * 8), 7);
+  for (int I = 1; I <= 100; ++I) {
+    fill(shadow::granuleFor(Base - I * 8), 8);
+    fill(shadow::granuleFor(Base + Size + (I - 1) * 8), 9);
+  }
+  const size_t Flagged[] = {0, 1, 4095, 77777, N - 1};
+  for (size_t I : Flagged)
+    shadow::granuleFor(Base + I * 8)->Stack[0] |= kHasSyncBit;
+  SyncSeen.clear();
+  shadow::reset(Base, Size, onSync);
+  std::vector<uintptr_t> Expected;
+  for (size_t I : Flagged)
+    Expected.push_back(Base + I * 8);
+  EXPECT_EQ(SyncSeen, Expected);
+  size_t NonZero = 0, FirstNonZero = 0;
+  for (size_t I = 0; I < N; ++I)
+    if (!isZero(shadow::granuleFor(Base + I * 8)) && NonZero++ == 0)
+      FirstNonZero = I;
+  EXPECT_EQ(NonZero, 0u) << "first at granule " << FirstNonZero;
+  for (int I = 1; I <= 100; ++I) {
+    ASSERT_TRUE(isFilled(shadow::granuleFor(Base - I * 8), 8)) << "before, " << I;
+    ASSERT_TRUE(isFilled(shadow::granuleFor(Base + Size + (I - 1) * 8), 9))
+        << "after, " << I;
+  }
+}
+
+} // namespace
