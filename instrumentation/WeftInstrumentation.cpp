@@ -11,6 +11,7 @@
 
 #include "RaceFreeAccess.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/DataLayout.h"
@@ -159,15 +160,34 @@ DebugLoc bestLocation(const Instruction *I) {
   DebugLoc Own = I->getDebugLoc();
   if (hasLine(Own))
     return Own;
-  if (isa<LoadInst>(I) || isa<AtomicRMWInst>(I) || isa<AtomicCmpXchgInst>(I))
+  // Breadth-first through the value's users (a hoisted load feeds a phi that
+  // feeds the statement) or the stored value's operands (a sunk store stores
+  // an LCSSA phi of the statement's result), a few steps deep.
+  SmallVector<const Instruction *, 8> Work;
+  SmallPtrSet<const Instruction *, 8> Seen;
+  auto Push = [&](const Value *V) {
+    if (const auto *VI = dyn_cast<Instruction>(V))
+      if (Seen.insert(VI).second)
+        Work.push_back(VI);
+  };
+  const auto *SI = dyn_cast<StoreInst>(I);
+  if (SI)
+    Push(SI->getValueOperand());
+  else
     for (const User *U : I->users())
-      if (const auto *UI = dyn_cast<Instruction>(U))
-        if (hasLine(UI->getDebugLoc()))
-          return UI->getDebugLoc();
-  if (const auto *SI = dyn_cast<StoreInst>(I))
-    if (const auto *Def = dyn_cast<Instruction>(SI->getValueOperand()))
-      if (hasLine(Def->getDebugLoc()))
-        return Def->getDebugLoc();
+      Push(U);
+  for (size_t Next = 0; Next < Work.size() && Next < 16; ++Next) {
+    const Instruction *W = Work[Next];
+    if (hasLine(W->getDebugLoc()))
+      return W->getDebugLoc();
+    if (SI) {
+      for (const Value *Op : W->operands())
+        Push(Op);
+    } else {
+      for (const User *U : W->users())
+        Push(U);
+    }
+  }
   for (const Instruction *N = I->getNextNode(); N; N = N->getNextNode())
     if (hasLine(N->getDebugLoc()))
       return N->getDebugLoc();
