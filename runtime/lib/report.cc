@@ -190,22 +190,6 @@ void describeThread(TextBuffer &B, ThreadId T) {
   B << '\n';
 }
 
-void mainStackBounds() {
-  ThreadState *Main = threadById(ThreadId::Main);
-  if (Main->StackHi || CurThread != Main)
-    return;
-  UnscheduledScope Quiet;
-  pthread_attr_t Attr;
-  if (pthread_getattr_np(pthread_self(), &Attr) != 0)
-    return;
-  void *Addr;
-  size_t Size;
-  pthread_attr_getstack(&Attr, &Addr, &Size);
-  pthread_attr_destroy(&Attr);
-  Main->StackLo = reinterpret_cast<uintptr_t>(Addr);
-  Main->StackHi = Main->StackLo + Size;
-}
-
 void describeLocation(TextBuffer &B, uintptr_t Addr) {
   HeapBlock HB;
   if (uintptr_t Start = findHeapBlock(Addr, &HB)) {
@@ -231,7 +215,6 @@ void describeLocation(TextBuffer &B, uintptr_t Addr) {
     B << ")\n\n";
     return;
   }
-  mainStackBounds();
   for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
     ThreadState *T = threadById(static_cast<ThreadId>(I));
     if (Addr >= T->StackLo && Addr < T->StackHi) {

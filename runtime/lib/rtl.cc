@@ -70,8 +70,6 @@ void finalize() {
 
 } // namespace
 
-void installCrashHandlers(); // crash_handler.cc
-
 void initialize() {
   if (Rt.Initialized || Initializing)
     return;
@@ -85,6 +83,7 @@ void initialize() {
   Rt.Sched.start(Rt.Strat, Rt.Seed, Rt.Opts.max_steps, &Main->Green, &Observer);
   Main->Clock.set(Main->tid(), Main->CurEpoch);
   Main->Handle = pthread_self();
+  learnStackBounds(Main);
   Rt.ByHandle.getOrInsert(uintptr_t(Main->Handle)) = Main;
   CurThread = Main;
   installCrashHandlers();

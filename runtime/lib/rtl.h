@@ -137,8 +137,14 @@ void accessPoint(ThreadState *Thr);
 void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
                 bool IsAtomic, uintptr_t Pc);
 
-// Thread lifecycle (thread_lifecycle.cc).
+// Thread lifecycle (thread_interceptors.cc).
 void threadExit(ThreadState *Thr, void *Ret);
+/// Records the calling OS thread's stack range (and static TLS) in \p T.
+void learnStackBounds(ThreadState *T);
+
+/// Installs reports for fatal signals the program does not handle itself
+/// (crash_handler.cc).
+void installCrashHandlers();
 
 // Heap blocks (malloc_interceptors.cc), for report locations.
 struct HeapBlock {

@@ -25,7 +25,7 @@ WEFT_DECLARE_REAL(void, pthread_exit, void *)
 
 namespace weft {
 
-static void learnStackBounds(ThreadState *T) {
+void learnStackBounds(ThreadState *T) {
   UnscheduledScope Quiet;
   pthread_attr_t Attr;
   if (pthread_getattr_np(pthread_self(), &Attr) != 0)
