@@ -31,14 +31,17 @@ void WaitQueue::wakeAll(Scheduler &S) {
 
 bool WaitQueue::wakeOne(Scheduler &S) {
   // Only threads still blocked count: one that timed out already left.
-  GreenThread *Blocked[64];
   uint32_t N = 0;
   for (GreenThread *T : Waiters)
-    if (T->Status == ThreadStatus::Blocked && N < 64)
-      Blocked[N++] = T;
+    N += T->Status == ThreadStatus::Blocked;
   if (N == 0)
     return false;
-  S.wake(Blocked[S.choose(ChoiceKind::WakeWaiter, N)]);
+  uint32_t Pick = S.choose(ChoiceKind::WakeWaiter, N);
+  for (GreenThread *T : Waiters)
+    if (T->Status == ThreadStatus::Blocked && Pick-- == 0) {
+      S.wake(T);
+      break;
+    }
   return true;
 }
 
@@ -56,8 +59,9 @@ LockResult MutexModel::lock(Scheduler &S, uintptr_t Addr, bool TryOnly,
         ++Recursion;
         return LockResult::Acquired;
       }
+      // POSIX: trylock of a held mutex is EBUSY even for its owner.
       if (Kind == MutexKind::ErrorCheck)
-        return LockResult::SelfDeadlock;
+        return TryOnly ? LockResult::Busy : LockResult::SelfDeadlock;
     }
     if (TryOnly)
       return LockResult::Busy;
@@ -90,11 +94,11 @@ LockResult RwLockModel::lockShared(Scheduler &S, uintptr_t Addr, bool TryOnly,
                                    uint64_t Deadline) {
   for (;;) {
     if (Writer == ThreadId::Invalid) {
-      ++Readers;
+      ReaderIds.push_back(S.current()->Id);
       return LockResult::Acquired;
     }
     if (Writer == S.current()->Id)
-      return LockResult::SelfDeadlock;
+      return TryOnly ? LockResult::Busy : LockResult::SelfDeadlock;
     if (TryOnly)
       return LockResult::Busy;
     if (!Waiters.wait(S, WaitInfo{WaitKind::RwLockRead, Addr}, Deadline))
@@ -105,12 +109,12 @@ LockResult RwLockModel::lockShared(Scheduler &S, uintptr_t Addr, bool TryOnly,
 LockResult RwLockModel::lockExclusive(Scheduler &S, uintptr_t Addr,
                                       bool TryOnly, uint64_t Deadline) {
   for (;;) {
-    if (Writer == ThreadId::Invalid && Readers == 0) {
+    if (Writer == ThreadId::Invalid && ReaderIds.empty()) {
       Writer = S.current()->Id;
       return LockResult::Acquired;
     }
     if (Writer == S.current()->Id)
-      return LockResult::SelfDeadlock;
+      return TryOnly ? LockResult::Busy : LockResult::SelfDeadlock;
     if (TryOnly)
       return LockResult::Busy;
     if (!Waiters.wait(S, WaitInfo{WaitKind::RwLockWrite, Addr}, Deadline))
@@ -123,8 +127,14 @@ UnlockResult RwLockModel::unlock(Scheduler &S) {
     if (Writer != S.current()->Id)
       return UnlockResult::NotOwner;
     Writer = ThreadId::Invalid;
-  } else if (Readers > 0) {
-    --Readers;
+  } else if (!ReaderIds.empty()) {
+    // A reader releases one of its own read holds, never another thread's.
+    size_t I = 0;
+    while (I < ReaderIds.size() && ReaderIds[I] != S.current()->Id)
+      ++I;
+    if (I == ReaderIds.size())
+      return UnlockResult::NotOwner;
+    ReaderIds.erase(I);
   } else {
     return UnlockResult::NotLocked;
   }

@@ -14,6 +14,7 @@
 //   owned by T     lock by T, ErrorCheck       SelfDeadlock (EDEADLK)
 //   owned by T     lock by T, Normal           T blocks forever (a deadlock)
 //   owned by T     trylock by anyone else      Busy
+//   owned by T     trylock by T, not Recursive Busy (EBUSY, never EDEADLK)
 //   owned by T     unlock by T                 Recursion - 1; free at 0,
 //                                              every waiter woken to retry
 //   owned by T     unlock by U != T            NotOwner
@@ -89,11 +90,11 @@ public:
   /// Releases whichever side the current thread holds.
   UnlockResult unlock(Scheduler &S);
   bool heldExclusively() const { return Writer != ThreadId::Invalid; }
-  uint32_t readers() const { return Readers; }
+  uint32_t readers() const { return static_cast<uint32_t>(ReaderIds.size()); }
 
 private:
   ThreadId Writer = ThreadId::Invalid;
-  uint32_t Readers = 0;
+  InternalVector<ThreadId> ReaderIds; // one entry per read hold, in order
   WaitQueue Waiters;
 };
 

@@ -170,8 +170,9 @@ TEST_P(AddrMapDifferential, MatchesUnorderedMap) {
         bool Inserted = false;
         uint64_t &V = M.getOrInsert(K, &Inserted);
         ASSERT_EQ(Inserted, Ref.count(K) == 0) << "op " << Op;
-        if (!Inserted)
+        if (!Inserted) {
           ASSERT_EQ(V, Ref[K]) << "op " << Op;
+        }
         V = R.next();
         Ref[K] = V;
       } else {

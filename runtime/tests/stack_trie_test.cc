@@ -147,6 +147,47 @@ TEST_F(StackTrieTest, CacheCollisionsNeverGiveWrongAnswers) {
   EXPECT_GT(Seen.size(), size_t(1) << 14);
 }
 
+// The cache slot child() uses for (Parent, Pc), computed as the header does:
+// lets the next test build pairs that are guaranteed to share a slot.
+uint64_t cacheSlot(StackId Parent, uintptr_t Pc) {
+  return ((Pc ^ (uint64_t(Parent) << 20)) * 0x9e3779b97f4a7c15ULL) >>
+         (64 - stack_trie::kCacheBits);
+}
+
+TEST_F(StackTrieTest, PairsSharingACacheSlotKeepTheirOwnIds) {
+  // Same pc under two parents, and two pcs under one parent, all four
+  // (parent, pc) pairs landing in the same cache slot.
+  const uintptr_t Pc = 0xb00000;
+  StackId P1 = stack_trie::child(kEmptyStack, 0xb10000);
+  uint64_t Slot = cacheSlot(P1, Pc);
+  StackId P2 = kEmptyStack;
+  for (uintptr_t Probe = 0xb20000; P2 == kEmptyStack; Probe += 8) {
+    StackId Candidate = stack_trie::child(kEmptyStack, Probe);
+    if (Candidate != P1 && cacheSlot(Candidate, Pc) == Slot)
+      P2 = Candidate;
+  }
+  uintptr_t Pc2 = Pc + 8;
+  while (cacheSlot(P1, Pc2) != Slot)
+    Pc2 += 8;
+  StackId A = stack_trie::child(P1, Pc);
+  StackId B = stack_trie::child(P2, Pc);
+  StackId C = stack_trie::child(P1, Pc2);
+  EXPECT_NE(A, B);
+  EXPECT_NE(A, C);
+  EXPECT_NE(B, C);
+  for (int I = 0; I < 3; ++I) {
+    // Each lookup evicts the previous one's entry.
+    EXPECT_EQ(stack_trie::child(P1, Pc), A);
+    EXPECT_EQ(stack_trie::child(P2, Pc), B);
+    EXPECT_EQ(stack_trie::child(P2, Pc), B);
+    EXPECT_EQ(stack_trie::child(P1, Pc2), C);
+    EXPECT_EQ(stack_trie::child(P1, Pc), A);
+  }
+  EXPECT_EQ(stack_trie::parent(A), P1);
+  EXPECT_EQ(stack_trie::parent(B), P2);
+  EXPECT_EQ(stack_trie::node(C).Pc, Pc2);
+}
+
 TEST_F(StackTrieTest, IdsCrossChunkBoundaries) {
   // More than one chunk of 2^16 nodes in this process's trie: ids past the
   // first chunk resolve like any other. (Spread over 700 parents: a sibling

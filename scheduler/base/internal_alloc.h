@@ -23,7 +23,9 @@ namespace weft {
 void *internalAlloc(size_t Size);
 /// Frees memory from internalAlloc. \p Ptr may be null.
 void internalFree(void *Ptr);
-/// Grows or shrinks \p Ptr, keeping min(old, new) bytes; new bytes are zero.
+/// Grows or shrinks \p Ptr, keeping min(old, new) bytes. Bytes beyond the
+/// old size are unspecified (a block may regrow in place): callers that need
+/// zeros clear them.
 void *internalRealloc(void *Ptr, size_t Size);
 
 /// Reserves \p Size bytes of address space that cost nothing until touched

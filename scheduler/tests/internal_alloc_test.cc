@@ -1,0 +1,183 @@
+//===- internal_alloc_test.cc - weft's private mmap allocator -------------===//
+//
+// Everything weft keeps (clocks, tables, thread records) lives in this
+// allocator, so it must honour its contract in every size class: zeroed,
+// 16-byte aligned, independent blocks, content kept across realloc.
+//
+//===----------------------------------------------------------------------===//
+
+#include "base/internal_alloc.h"
+#include "base/internal_vector.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <vector>
+
+using namespace weft;
+
+namespace {
+
+bool allZero(const void *P, size_t N) {
+  const unsigned char *B = static_cast<const unsigned char *>(P);
+  for (size_t I = 0; I < N; ++I)
+    if (B[I])
+      return false;
+  return true;
+}
+
+// Sizes around every class boundary (classes are powers of two including a
+// 16-byte header), up to just below the large-block threshold.
+std::vector<size_t> interestingSizes() {
+  std::vector<size_t> Sizes = {0, 1, 7, 8, 15, 16, 17};
+  for (size_t Class = 32; Class <= (size_t(8) << 20); Class <<= 1)
+    for (size_t Delta : {size_t(17), size_t(16), size_t(15)})
+      if (Class >= Delta)
+        Sizes.push_back(Class - Delta);
+  return Sizes;
+}
+
+TEST(InternalAllocTest, EveryClassGivesZeroedAlignedIndependentBlocks) {
+  std::vector<std::pair<unsigned char *, size_t>> Blocks;
+  unsigned char Fill = 1;
+  for (size_t Size : interestingSizes()) {
+    auto *P = static_cast<unsigned char *>(internalAlloc(Size));
+    ASSERT_NE(P, nullptr) << "size " << Size;
+    EXPECT_EQ(reinterpret_cast<uintptr_t>(P) % 16, 0u) << "size " << Size;
+    EXPECT_TRUE(allZero(P, Size)) << "size " << Size;
+    memset(P, Fill, Size);
+    Blocks.push_back({P, Size});
+    Fill = Fill == 255 ? 1 : Fill + 1;
+  }
+  // No block overlaps another: each still holds only its own fill byte.
+  Fill = 1;
+  for (auto &[P, Size] : Blocks) {
+    for (size_t I = 0; I < Size; ++I)
+      if (P[I] != Fill) {
+        ADD_FAILURE() << "block of size " << Size << " clobbered at " << I;
+        break;
+      }
+    Fill = Fill == 255 ? 1 : Fill + 1;
+  }
+  for (auto &[P, Size] : Blocks)
+    internalFree(P);
+}
+
+TEST(InternalAllocTest, ReusedBlocksAreZeroedAgain) {
+  for (size_t Size : {24, 100, 1000, 70000}) {
+    void *P = internalAlloc(Size);
+    memset(P, 0xab, Size);
+    internalFree(P);
+    // The free list hands back the same block; it must look fresh.
+    void *Q = internalAlloc(Size);
+    EXPECT_EQ(Q, P) << "size " << Size;
+    EXPECT_TRUE(allZero(Q, Size)) << "size " << Size;
+    internalFree(Q);
+  }
+}
+
+TEST(InternalAllocTest, FreeOfNullIsANoOp) { internalFree(nullptr); }
+
+TEST(InternalAllocTest, ReallocKeepsContentAndZeroesTheGrowth) {
+  size_t Size = 10;
+  auto *P = static_cast<unsigned char *>(internalRealloc(nullptr, Size));
+  ASSERT_NE(P, nullptr);
+  EXPECT_TRUE(allZero(P, Size));
+  for (size_t I = 0; I < Size; ++I)
+    P[I] = static_cast<unsigned char>(I * 7 + 1);
+  // Grow through every class and into a large (separately mapped) block.
+  while (Size < (size_t(20) << 20)) {
+    size_t NewSize = Size * 3 + 5;
+    P = static_cast<unsigned char *>(internalRealloc(P, NewSize));
+    ASSERT_NE(P, nullptr);
+    for (size_t I = 0; I < Size; ++I)
+      if (P[I] != static_cast<unsigned char>(I * 7 + 1)) {
+        ADD_FAILURE() << "byte " << I << " lost growing to " << NewSize;
+        break;
+      }
+    EXPECT_TRUE(allZero(P + Size, NewSize - Size)) << "growing to " << NewSize;
+    for (size_t I = Size; I < NewSize; ++I)
+      P[I] = static_cast<unsigned char>(I * 7 + 1);
+    Size = NewSize;
+  }
+  // Shrinking keeps the prefix.
+  P = static_cast<unsigned char *>(internalRealloc(P, 100));
+  for (size_t I = 0; I < 100; ++I)
+    ASSERT_EQ(P[I], static_cast<unsigned char>(I * 7 + 1)) << "byte " << I;
+  internalFree(P);
+}
+
+TEST(InternalAllocTest, LargeBlocksAreUsableAndFreeable) {
+  for (size_t Size : {size_t(8) << 20, (size_t(8) << 20) + 1, size_t(33) << 20}) {
+    auto *P = static_cast<unsigned char *>(internalAlloc(Size));
+    ASSERT_NE(P, nullptr);
+    EXPECT_EQ(reinterpret_cast<uintptr_t>(P) % 16, 0u);
+    EXPECT_EQ(P[Size - 1], 0);
+    // Touch every page: all of it is mapped and zero.
+    for (size_t I = 0; I < Size; I += 4096) {
+      EXPECT_EQ(P[I], 0) << "size " << Size << ", offset " << I;
+      P[I] = 1;
+    }
+    P[Size - 1] = 2;
+    internalFree(P);
+  }
+}
+
+TEST(InternalAllocTest, InternalNewConstructsAndDeleteDestroys) {
+  struct Probe {
+    explicit Probe(int *Counter) : Counter(Counter) { ++*Counter; }
+    ~Probe() { --*Counter; }
+    int *Counter;
+    uint64_t Payload[5];
+  };
+  int Live = 0;
+  Probe *P = internalNew<Probe>(&Live);
+  EXPECT_EQ(Live, 1);
+  EXPECT_EQ(P->Payload[4], 0u);
+  internalDelete(P);
+  EXPECT_EQ(Live, 0);
+  internalDelete<Probe>(nullptr);
+}
+
+TEST(InternalAllocTest, ReleasedPagesReadAsZero) {
+  const size_t Size = 64 * 4096;
+  auto *P = static_cast<unsigned char *>(reserveAddressSpace(Size));
+  ASSERT_NE(P, nullptr);
+  memset(P, 0x5a, Size);
+  // Only whole pages inside the range go back: the partial ones at both
+  // ends keep their content.
+  releasePages(P + 100, Size - 200);
+  EXPECT_EQ(P[99], 0x5a);
+  EXPECT_EQ(P[4095], 0x5a);
+  EXPECT_TRUE(allZero(P + 4096, Size - 2 * 4096));
+  EXPECT_EQ(P[Size - 4096], 0x5a);
+  EXPECT_EQ(P[Size - 1], 0x5a);
+}
+
+TEST(InternalVectorTest, PushInsertEraseResize) {
+  InternalVector<uint32_t> V;
+  std::vector<uint32_t> Ref;
+  for (uint32_t I = 0; I < 1000; ++I) {
+    V.push_back(I);
+    Ref.push_back(I);
+  }
+  for (uint32_t I = 0; I < 200; ++I) {
+    size_t Pos = (I * 37) % (Ref.size() + 1);
+    V.insert(Pos, 5000 + I);
+    Ref.insert(Ref.begin() + Pos, 5000 + I);
+    size_t Del = (I * 53) % Ref.size();
+    V.erase(Del);
+    Ref.erase(Ref.begin() + Del);
+  }
+  ASSERT_EQ(V.size(), Ref.size());
+  EXPECT_TRUE(std::equal(V.begin(), V.end(), Ref.begin()));
+  V.resize(2000);
+  EXPECT_EQ(V.size(), 2000u);
+  EXPECT_EQ(V[1500], 0u);
+  V.pop_back();
+  EXPECT_EQ(V.size(), 1999u);
+  V.clear();
+  EXPECT_TRUE(V.empty());
+}
+
+} // namespace
