@@ -48,6 +48,11 @@ static cl::opt<bool>
     ClInstrumentFuncEntryExit("weft-instrument-func-entry-exit", cl::init(true),
                               cl::Hidden,
                               cl::desc("Instrument function entry and exit"));
+static cl::opt<bool> ClElideRedundant(
+    "weft-elide-redundant", cl::init(true), cl::Hidden,
+    cl::desc("Skip reads followed by a write to the same address, and "
+             "repeated accesses, within a basic block and between "
+             "synchronizing instructions"));
 static cl::opt<bool> ClHandleCxxExceptions(
     "weft-handle-cxx-exceptions", cl::init(true), cl::Hidden,
     cl::desc("Call func_exit on paths that unwind through a function"));
@@ -61,6 +66,10 @@ STATISTIC(NumInstrumentedFunctions, "Functions given entry/exit calls");
 STATISTIC(NumSkippedSingleThreadAtomics,
           "Atomics skipped: syncscope(\"singlethread\") (compiler barrier)");
 STATISTIC(NumSkippedEmptyAccesses, "Accesses skipped: zero-sized type");
+STATISTIC(NumElidedReadsBeforeWrite,
+          "Reads skipped: the same address is written later in the block");
+STATISTIC(NumElidedRepeats,
+          "Accesses skipped: an earlier check in the block covers them");
 // Known limitation (docs/limits.md): masked loads/stores, gathers, scatters,
 // expand-loads and compress-stores touch a data-dependent subset of lanes. The
 // runtime has no per-lane entry point yet, so they are counted, not checked.
@@ -75,6 +84,7 @@ WeftOptions WeftOptions::fromCommandLine() {
   O.Atomics = ClInstrumentAtomics;
   O.MemIntrinsics = ClInstrumentMemIntrinsics;
   O.FuncEntryExit = ClInstrumentFuncEntryExit;
+  O.ElideRedundant = ClElideRedundant;
   O.CxxExceptions = ClHandleCxxExceptions;
   return O;
 }
@@ -251,6 +261,7 @@ public:
 private:
   Candidates collect() const;
   void choose(Candidates &C);
+  void elideRedundant(Candidates &C);
   bool instrument(const Candidates &C);
 
   void instrumentPlainAccess(Instruction *I);
@@ -325,6 +336,94 @@ void FunctionInstrumenter::choose(Candidates &C) {
     return Ptr && RaceFree.cannotDescribe(Ptr);
   });
   // Memory intrinsics are filtered operand by operand when instrumented.
+  if (Options.ElideRedundant)
+    elideRedundant(C);
+}
+
+/// Can \p I create a happens-before edge (or let the runtime see one)? Any
+/// call might lock or unlock; atomics and fences synchronize by themselves.
+/// Intrinsics other than memory operations do neither.
+static bool mayChangeEpoch(const Instruction &I) {
+  if (I.isAtomic() || isa<FenceInst>(I))
+    return true;
+  if (const auto *CB = dyn_cast<CallBase>(&I))
+    return !isa<IntrinsicInst>(CB);
+  return false;
+}
+
+/// Within one basic block and between instructions that may synchronize,
+/// the thread's epoch does not change, so some checks are implied by others:
+///  - a read followed by a write of at least the same bytes: any access of
+///    another thread that races with the read also races with the write
+///    (a race needs a write on one side), so the write's check finds it;
+///  - a repeat of an access already checked (a read after a read or a write,
+///    a write after a write) of at most the same bytes: the first check left
+///    this thread's access in the shadow for the same epoch, where any
+///    conflicting access of another thread meets it.
+/// Addresses are compared as IR values, so only provably equal pointers
+/// count. Race-kept tests: test/e2e/elided_*_race.c.
+void FunctionInstrumenter::elideRedundant(Candidates &C) {
+  SmallPtrSet<Instruction *, 32> Chosen(C.PlainAccesses.begin(),
+                                        C.PlainAccesses.end());
+  SmallPtrSet<Instruction *, 16> Elided;
+  struct Access {
+    const Value *Ptr;
+    uint64_t Size;
+    bool IsWrite;
+  };
+  auto Describe = [&](Instruction &I) {
+    TypeSize Size = DL.getTypeStoreSize(getLoadStoreType(&I));
+    return Access{getLoadStorePointerOperand(&I)->stripPointerCasts(),
+                  Size.isScalable() ? 0 : Size.getFixedValue(),
+                  isa<StoreInst>(I)};
+  };
+  for (BasicBlock &BB : F) {
+    // Backwards: reads that a later write in the same stretch covers.
+    SmallVector<Access, 8> LaterWrites;
+    for (Instruction &I : reverse(BB)) {
+      if (mayChangeEpoch(I)) {
+        LaterWrites.clear();
+        continue;
+      }
+      if (!Chosen.count(&I))
+        continue;
+      Access A = Describe(I);
+      if (A.Size == 0)
+        continue;
+      if (A.IsWrite) {
+        LaterWrites.push_back(A);
+        continue;
+      }
+      if (any_of(LaterWrites, [&](const Access &W) {
+            return W.Ptr == A.Ptr && W.Size >= A.Size;
+          })) {
+        Elided.insert(&I);
+        ++NumElidedReadsBeforeWrite;
+      }
+    }
+    // Forwards: repeats of an access already checked in the same stretch.
+    SmallVector<Access, 8> Checked;
+    for (Instruction &I : BB) {
+      if (mayChangeEpoch(I)) {
+        Checked.clear();
+        continue;
+      }
+      if (!Chosen.count(&I) || Elided.count(&I))
+        continue;
+      Access A = Describe(I);
+      if (A.Size == 0)
+        continue;
+      if (any_of(Checked, [&](const Access &P) {
+            return P.Ptr == A.Ptr && P.Size >= A.Size && (P.IsWrite || !A.IsWrite);
+          })) {
+        Elided.insert(&I);
+        ++NumElidedRepeats;
+        continue;
+      }
+      Checked.push_back(A);
+    }
+  }
+  erase_if(C.PlainAccesses, [&](Instruction *I) { return Elided.count(I); });
 }
 
 bool FunctionInstrumenter::instrument(const Candidates &C) {

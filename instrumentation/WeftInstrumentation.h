@@ -29,6 +29,7 @@ struct WeftOptions {
   bool MemIntrinsics = true;  ///< llvm.memcpy / memmove / memset.
   bool FuncEntryExit = true;  ///< The shadow call stack.
   bool CxxExceptions = true;  ///< func_exit on unwinding paths too.
+  bool ElideRedundant = true; ///< Skip accesses another check covers.
 
   /// The options as set by the -weft-* command-line flags.
   static WeftOptions fromCommandLine();

@@ -8,12 +8,18 @@ int counter;
 // CHECK-LABEL: define {{.*}}void @bump(
 // CHECK-SAME:  #[[ATTRS:[0-9]+]]
 // CHECK:       call void @__weft_func_entry(
-// CHECK:       call void @__weft_read4(ptr @counter)
-// CHECK-NEXT:  load i32, ptr @counter
+// CHECK-NOT:   call void @__weft_read4
+// CHECK:       load i32, ptr @counter
 // CHECK:       call void @__weft_write4(ptr @counter)
 // CHECK-NEXT:  store i32 {{.*}}, ptr @counter
 // CHECK:       call void @__weft_func_exit()
 void bump(void) { counter++; }
+
+// A read whose address is not written afterwards is instrumented.
+// CHECK-LABEL: define {{.*}}i32 @peek(
+// CHECK:       call void @__weft_read4(ptr @counter)
+// CHECK-NEXT:  load i32, ptr @counter
+int peek(void) { return counter; }
 
 // CHECK-LABEL: define {{.*}}i32 @load_acquire(
 // CHECK:       call void @__weft_atomic_load(ptr {{.*}}, i32 4, i32 2)

@@ -1,0 +1,86 @@
+; A read followed by a write of at least the same bytes, with nothing that
+; could synchronize in between, is covered by the write's check: the read is
+; not instrumented. A call, an atomic or a fence in between keeps it; so do a
+; smaller write, a different pointer, and another basic block.
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-elide-redundant=false -S %s | FileCheck %s --check-prefix=OFF
+
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-pc-linux-gnu"
+
+declare void @opaque() nounwind
+
+; CHECK-LABEL: define void @increment(
+; CHECK-NOT:   __weft_read4
+; CHECK:       call void @__weft_write4(ptr %p)
+; OFF-LABEL:   define void @increment(
+; OFF:         call void @__weft_read4(ptr %p)
+; OFF:         call void @__weft_write4(ptr %p)
+define void @increment(ptr %p) {
+  %v = load i32, ptr %p, align 4
+  %w = add i32 %v, 1
+  store i32 %w, ptr %p, align 4
+  ret void
+}
+
+; CHECK-LABEL: define void @call_between(
+; CHECK:       call void @__weft_read4(ptr %p)
+; CHECK:       call void @opaque()
+; CHECK:       call void @__weft_write4(ptr %p)
+define void @call_between(ptr %p) {
+  %v = load i32, ptr %p, align 4
+  call void @opaque()
+  store i32 %v, ptr %p, align 4
+  ret void
+}
+
+; CHECK-LABEL: define void @fence_between(
+; CHECK:       call void @__weft_read4(ptr %p)
+; CHECK:       call void @__weft_write4(ptr %p)
+define void @fence_between(ptr %p) {
+  %v = load i32, ptr %p, align 4
+  fence acquire
+  store i32 %v, ptr %p, align 4
+  ret void
+}
+
+; CHECK-LABEL: define void @atomic_between(
+; CHECK:       call void @__weft_read4(ptr %p)
+; CHECK:       call void @__weft_write4(ptr %p)
+define void @atomic_between(ptr %p, ptr %flag) {
+  %v = load i32, ptr %p, align 4
+  %f = load atomic i32, ptr %flag acquire, align 4
+  store i32 %v, ptr %p, align 4
+  ret void
+}
+
+; CHECK-LABEL: define void @narrower_write(
+; CHECK:       call void @__weft_read8(ptr %p)
+; CHECK:       call void @__weft_write4(ptr %p)
+define void @narrower_write(ptr %p) {
+  %v = load i64, ptr %p, align 8
+  %t = trunc i64 %v to i32
+  store i32 %t, ptr %p, align 8
+  ret void
+}
+
+; CHECK-LABEL: define void @other_pointer(
+; CHECK:       call void @__weft_read4(ptr %p)
+; CHECK:       call void @__weft_write4(ptr %q)
+define void @other_pointer(ptr %p, ptr %q) {
+  %v = load i32, ptr %p, align 4
+  store i32 %v, ptr %q, align 4
+  ret void
+}
+
+; CHECK-LABEL: define void @other_block(
+; CHECK:       call void @__weft_read4(ptr %p)
+; CHECK:       next:
+; CHECK:       call void @__weft_write4(ptr %p)
+define void @other_block(ptr %p) {
+  %v = load i32, ptr %p, align 4
+  br label %next
+next:
+  store i32 %v, ptr %p, align 4
+  ret void
+}
