@@ -28,6 +28,14 @@ namespace weft {
 
 enum class ThreadStatus : uint8_t { Runnable, Blocked, Finished };
 
+/// Values of GreenThread::Baton (see Scheduler::awaitBaton).
+constexpr uint32_t kBatonWaiting = 0;
+constexpr uint32_t kBatonHeld = 1;
+constexpr uint32_t kBatonSleeping = 2;
+/// Pause iterations a thread that gave up the baton spins before sleeping in
+/// the kernel (a few microseconds).
+constexpr unsigned kSpinsBeforeSleep = 300;
+
 /// What a blocked thread waits for; only ever printed, never used to decide.
 enum class WaitKind : uint8_t {
   None,
@@ -56,9 +64,9 @@ struct GreenThread {
   WaitInfo Wait;
   uint64_t Deadline = 0;    // virtual ns; meaningful while a timed block lasts
   uint32_t DeadlineGen = 0; // bumps on every timed block: stale timers are skipped
-  /// 1 while this thread may run. The running thread hands it on with a
-  /// futex wake; everyone else sleeps in futex wait on their own word.
-  std::atomic<uint32_t> Baton{0};
+  /// kBatonHeld while this thread may run; kBatonWaiting while it waits
+  /// (spinning), kBatonSleeping once it sleeps in futex wait on this word.
+  std::atomic<uint32_t> Baton{kBatonWaiting};
 };
 
 } // namespace weft

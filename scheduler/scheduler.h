@@ -88,6 +88,7 @@ private:
   void fireDueTimers();
   GreenThread *pickNext(PointKind Kind);
   void switchTo(GreenThread *Next);
+  static void awaitBaton(GreenThread *T);
   void handOff(GreenThread *Next);
   void pushTimer(const Timer &T);
   Timer popTimer();
