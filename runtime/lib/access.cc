@@ -20,7 +20,7 @@
 
 namespace weft {
 
-__thread ThreadState *CurThread __attribute__((tls_model("initial-exec")));
+__thread ThreadState *CurThread __attribute__((tls_model("local-exec")));
 
 namespace {
 
@@ -84,11 +84,19 @@ WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
   G->Stack[Idx] = Leaf | (G->Stack[Idx] & kHasSyncBit);
 }
 
+WEFT_NOINLINE void checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr,
+                                           uint8_t Mask, bool IsWrite,
+                                           bool IsAtomic, uintptr_t Pc);
+
 WEFT_ALWAYS_INLINE void checkGranule(ThreadState *Thr, uintptr_t Addr,
                                      uint8_t Mask, bool IsWrite, bool IsAtomic,
                                      uintptr_t Pc) {
-  Granule *G = shadow::granuleFor(Addr);
-  RawSlot Cur = makeSlot(Thr->tid(), Thr->CurEpoch, Mask, IsWrite, IsAtomic);
+  char *Region = shadow::Regions[shadow::regionIndex(Addr)];
+  if (WEFT_UNLIKELY(!Region))
+    return checkGranuleInNewRegion(Thr, Addr, Mask, IsWrite, IsAtomic, Pc);
+  Granule *G = shadow::granuleIn(Region, Addr);
+  RawSlot Cur = Thr->SlotBase | (RawSlot(Mask) << 54) | (IsWrite ? kWriteBit : 0) |
+                (IsAtomic ? kAtomicBit : 0);
   // Fast path: this very access (or a write covering this read) is already
   // recorded for the current epoch; nothing can have changed since.
   RawSlot AsWrite = Cur | kWriteBit;
@@ -98,8 +106,22 @@ WEFT_ALWAYS_INLINE void checkGranule(ThreadState *Thr, uintptr_t Addr,
   checkGranuleSlow(Thr, G, Addr & ~uintptr_t(kGranule - 1), Cur, Pc);
 }
 
+void checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr, uint8_t Mask,
+                             bool IsWrite, bool IsAtomic, uintptr_t Pc) {
+  shadow::mapRegion(shadow::regionIndex(Addr));
+  checkGranule(Thr, Addr, Mask, IsWrite, IsAtomic, Pc);
+}
+
 WEFT_NOINLINE void checkUnaligned(ThreadState *Thr, uintptr_t Addr,
                                   unsigned Size, bool IsWrite, uintptr_t Pc) {
+  checkRange(Thr, Addr, Size, IsWrite, false, Pc);
+}
+
+/// The countdown ran out: a scheduling point, then the check. Out of line
+/// and reached by a tail call, so the fast path saves no registers.
+WEFT_NOINLINE void pointThenCheck(ThreadState *Thr, uintptr_t Addr,
+                                  unsigned Size, bool IsWrite, uintptr_t Pc) {
+  accessPoint(Thr);
   checkRange(Thr, Addr, Size, IsWrite, false, Pc);
 }
 
@@ -109,7 +131,7 @@ WEFT_ALWAYS_INLINE void onAccess(uintptr_t Addr, unsigned Size, bool IsWrite,
   if (WEFT_UNLIKELY(!Thr))
     return;
   if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
-    accessPoint(Thr);
+    return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
   unsigned Off = Addr & (kGranule - 1);
   if (WEFT_LIKELY(Off + Size <= kGranule))
     checkGranule(Thr, Addr, byteMask(Off, Size), IsWrite, false, Pc);

@@ -81,7 +81,7 @@ void initialize() {
   Rt.Strat = internalNew<RandomStrategy>(static_cast<uint32_t>(Rt.Opts.quantum));
   ThreadState *Main = internalNew<ThreadState>();
   Rt.Sched.start(Rt.Strat, Rt.Seed, Rt.Opts.max_steps, &Main->Green, &Observer);
-  Main->Clock.set(Main->tid(), Main->CurEpoch);
+  startEpochs(Main);
   Main->Handle = pthread_self();
   learnStackBounds(Main);
   Rt.ByHandle.getOrInsert(uintptr_t(Main->Handle)) = Main;

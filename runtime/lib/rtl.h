@@ -40,6 +40,9 @@ namespace weft {
 struct ThreadState {
   GreenThread Green; // first member: the hot path reads Green.Countdown
   Epoch CurEpoch = 1;        // == Clock.get(tid())
+  /// The tid and epoch bits of this thread's shadow slots, precomputed so
+  /// the hot path only ors in the mask and kind (see makeSlot).
+  RawSlot SlotBase = 0;
   StackId Stack = kEmptyStack; // current call stack (shadow call stack)
   VectorClock Clock;
   // Precise fences: what relaxed loads saw, waiting for an acquire fence,
@@ -89,7 +92,7 @@ struct Runtime {
 };
 
 extern Runtime Rt;
-extern __thread ThreadState *CurThread __attribute__((tls_model("initial-exec")));
+extern __thread ThreadState *CurThread __attribute__((tls_model("local-exec")));
 
 /// While alive, the current thread is invisible to weft's interceptors:
 /// libc and libgcc code the runtime itself calls (the unwinder takes
@@ -116,6 +119,12 @@ void initialize();
 inline void releaseTick(ThreadState *Thr) {
   ++Thr->CurEpoch;
   Thr->Clock.set(Thr->tid(), Thr->CurEpoch);
+  Thr->SlotBase = makeSlot(Thr->tid(), Thr->CurEpoch, 0, false, false);
+}
+/// Sets the clock and slot bits of a thread that just got its id.
+inline void startEpochs(ThreadState *Thr) {
+  Thr->Clock.set(Thr->tid(), Thr->CurEpoch);
+  Thr->SlotBase = makeSlot(Thr->tid(), Thr->CurEpoch, 0, false, false);
 }
 
 /// The sync object at \p Addr, created if needed.

@@ -76,13 +76,20 @@ extern char *Regions[kNumRegions];
 /// Reserves the shadow of region \p R; dies if address space runs out.
 char *mapRegion(size_t R);
 
+inline size_t regionIndex(uintptr_t Addr) {
+  return (Addr >> kRegionShift) & (kNumRegions - 1);
+}
+/// The granule of \p Addr inside the (mapped) shadow region \p Region.
+inline Granule *granuleIn(char *Region, uintptr_t Addr) {
+  uintptr_t Off = (Addr & ((uintptr_t(1) << kRegionShift) - 1)) / kGranule;
+  return reinterpret_cast<Granule *>(Region) + Off;
+}
 inline Granule *granuleFor(uintptr_t Addr) {
-  size_t R = (Addr >> kRegionShift) & (kNumRegions - 1);
+  size_t R = regionIndex(Addr);
   char *Base = Regions[R];
   if (__builtin_expect(Base == nullptr, 0))
     Base = mapRegion(R);
-  uintptr_t Off = (Addr & ((uintptr_t(1) << kRegionShift) - 1)) / kGranule;
-  return reinterpret_cast<Granule *>(Base) + Off;
+  return granuleIn(Base, Addr);
 }
 
 /// Forgets every access to [Addr, Addr+Size) (memory was freed or reused).

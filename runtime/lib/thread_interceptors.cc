@@ -128,7 +128,7 @@ WEFT_INTERCEPTOR int pthread_create(pthread_t *Th, const pthread_attr_t *Attr,
   Child->CreationStack = unwoundStack(Parent, WEFT_CALLER_PC);
   Rt.Sched.addThread(&Child->Green);
   Child->Clock.assign(Parent->Clock);
-  Child->Clock.set(Child->tid(), Child->CurEpoch);
+  startEpochs(Child);
   releaseTick(Parent);
   int DetachState = PTHREAD_CREATE_JOINABLE;
   if (Attr)
