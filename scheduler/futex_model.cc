@@ -18,7 +18,8 @@ bool FutexQueue::wait(Scheduler &S, uintptr_t Addr, uint32_t Bitset,
   return Woken;
 }
 
-uint32_t FutexQueue::wake(Scheduler &S, uint32_t N, uint32_t Mask) {
+uint32_t FutexQueue::wake(Scheduler &S, uint32_t N, uint32_t Mask,
+                          InternalVector<ThreadId> *WokenIds) {
   uint32_t Woken = 0;
   while (Woken < N) {
     uint32_t Eligible = 0;
@@ -30,6 +31,8 @@ uint32_t FutexQueue::wake(Scheduler &S, uint32_t N, uint32_t Mask) {
     for (const Waiter &W : Waiters)
       if (eligible(W, Mask) && Pick-- == 0) {
         S.wake(W.T);
+        if (WokenIds)
+          WokenIds->push_back(W.T->Id);
         break;
       }
     ++Woken;

@@ -35,8 +35,10 @@ public:
   /// on timeout. \p Bitset is non-zero.
   bool wait(Scheduler &S, uintptr_t Addr, uint32_t Bitset, uint64_t Deadline);
   /// Wakes up to \p N blocked waiters whose bitset intersects \p Mask, each
-  /// picked by the strategy among the eligible ones; returns how many.
-  uint32_t wake(Scheduler &S, uint32_t N, uint32_t Mask);
+  /// picked by the strategy among the eligible ones; returns how many, and
+  /// appends their ids to \p WokenIds if given.
+  uint32_t wake(Scheduler &S, uint32_t N, uint32_t Mask,
+                InternalVector<ThreadId> *WokenIds = nullptr);
   bool empty() const { return Waiters.empty(); }
 
 private:
