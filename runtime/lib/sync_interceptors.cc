@@ -137,10 +137,15 @@ int condWait(ThreadState *Thr, uintptr_t Cond, pthread_mutex_t *M,
   Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
   bool Woken = SC->CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::CondVar, Cond}, Deadline);
   Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
-  while (SM->Mutex.lock(Rt.Sched, uintptr_t(M), false) != LockResult::Acquired) {
-  }
+  // Relocking blocks as long as it takes; a robust mutex whose owner died
+  // meanwhile is taken with EOWNERDEAD (or is unusable), as in glibc.
+  LockResult R = SM->Mutex.lock(Rt.Sched, uintptr_t(M), false);
+  if (R == LockResult::NotRecoverable)
+    return ENOTRECOVERABLE;
   SM->Mutex.setRecursion(Depth);
   Thr->Clock.join(SM->Clock);
+  if (R == LockResult::OwnerDead)
+    return EOWNERDEAD;
   return Woken ? 0 : ETIMEDOUT;
 }
 

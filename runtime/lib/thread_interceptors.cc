@@ -210,8 +210,11 @@ WEFT_INTERCEPTOR void pthread_exit(void *Ret) {
 }
 
 WEFT_INTERCEPTOR int sched_yield() {
-  if (CurThread)
+  if (ThreadState *Thr = CurThread) {
     Rt.Sched.point(PointKind::Yield);
+    if (WEFT_UNLIKELY(Thr->PendingSignals))
+      deliverPendingSignals(Thr);
+  }
   return 0;
 }
 
