@@ -47,6 +47,10 @@ enum class WaitKind : uint8_t {
   Sleep,
   Once,
   StaticInit,
+  SpinLock,
+  Barrier,
+  Semaphore,
+  Futex,
 };
 
 struct WaitInfo {

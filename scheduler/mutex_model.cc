@@ -46,12 +46,18 @@ bool WaitQueue::wakeOne(Scheduler &S) {
 }
 
 LockResult MutexModel::lock(Scheduler &S, uintptr_t Addr, bool TryOnly,
-                            uint64_t Deadline) {
+                            uint64_t Deadline, WaitKind Wait) {
   ThreadId Self = S.current()->Id;
   for (;;) {
+    if (State == Consistency::NotRecoverable)
+      return LockResult::NotRecoverable;
     if (Owner == ThreadId::Invalid) {
       Owner = Self;
       Recursion = 1;
+      if (State == Consistency::OwnerDead) {
+        State = Consistency::Inconsistent;
+        return LockResult::OwnerDead;
+      }
       return LockResult::Acquired;
     }
     if (Owner == Self) {
@@ -65,7 +71,7 @@ LockResult MutexModel::lock(Scheduler &S, uintptr_t Addr, bool TryOnly,
     }
     if (TryOnly)
       return LockResult::Busy;
-    if (!Waiters.wait(S, WaitInfo{WaitKind::Mutex, Addr}, Deadline))
+    if (!Waiters.wait(S, WaitInfo{Wait, Addr}, Deadline))
       return LockResult::TimedOut;
   }
 }
@@ -75,11 +81,33 @@ UnlockResult MutexModel::unlock(Scheduler &S) {
     return UnlockResult::NotLocked;
   if (Owner != S.current()->Id)
     return UnlockResult::NotOwner;
-  if (--Recursion > 0)
+  // Unlocking a robust mutex that was never made consistent again ends its
+  // life, whatever the recursion depth.
+  if (State == Consistency::Inconsistent) {
+    State = Consistency::NotRecoverable;
+    Recursion = 0;
+  } else if (--Recursion > 0) {
     return UnlockResult::StillHeld;
+  }
   Owner = ThreadId::Invalid;
+  Recursion = 0;
   Waiters.wakeAll(S);
   return UnlockResult::Released;
+}
+
+void MutexModel::ownerDied(Scheduler &S) {
+  Owner = ThreadId::Invalid;
+  Recursion = 0;
+  if (State != Consistency::NotRecoverable)
+    State = Consistency::OwnerDead;
+  Waiters.wakeAll(S);
+}
+
+bool MutexModel::makeConsistent(Scheduler &S) {
+  if (State != Consistency::Inconsistent || Owner != S.current()->Id)
+    return false;
+  State = Consistency::Consistent;
+  return true;
 }
 
 uint32_t MutexModel::unlockForWait(Scheduler &S) {

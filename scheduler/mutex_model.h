@@ -20,6 +20,21 @@
 //   owned by T     unlock by U != T            NotOwner
 //   free           unlock                      NotLocked
 //
+// Robust mutexes add a consistency state (Robust only; others stay
+// Consistent):
+//
+//   state                 event                     result / next state
+//   --------------------  ------------------------  --------------------------
+//   owned by T            T exits (ownerDied)       free, OwnerDead; waiters
+//                                                   woken to retry
+//   free, OwnerDead       lock/trylock by U         owned by U, Inconsistent;
+//                                                   OwnerDead (EOWNERDEAD)
+//   owned, Inconsistent   makeConsistent by owner   Consistent
+//   owned, Inconsistent   unlock by owner           free, NotRecoverable;
+//                                                   waiters woken to fail
+//   NotRecoverable        lock/trylock              NotRecoverable
+//                                                   (ENOTRECOVERABLE)
+//
 // Rwlock: free -> (readers >= 1 | one writer); a writer waits for zero
 // readers and no writer, a reader for no writer. Waking every waiter on
 // release and letting the strategy choose who retries first explores both
@@ -35,7 +50,14 @@
 namespace weft {
 
 enum class MutexKind : uint8_t { Normal, Recursive, ErrorCheck };
-enum class LockResult : uint8_t { Acquired, Busy, SelfDeadlock, TimedOut };
+enum class LockResult : uint8_t {
+  Acquired,
+  Busy,
+  SelfDeadlock,
+  TimedOut,
+  OwnerDead,      // acquired, but the previous owner died holding it
+  NotRecoverable, // a robust mutex left inconsistent: unusable
+};
 enum class UnlockResult : uint8_t { Released, StillHeld, NotOwner, NotLocked };
 
 /// Deadline value meaning "wait as long as it takes".
@@ -62,8 +84,18 @@ public:
   explicit MutexModel(MutexKind K = MutexKind::Normal) : Kind(K) {}
 
   LockResult lock(Scheduler &S, uintptr_t Addr, bool TryOnly,
-                  uint64_t Deadline = kNoDeadline);
+                  uint64_t Deadline = kNoDeadline,
+                  WaitKind Wait = WaitKind::Mutex);
   UnlockResult unlock(Scheduler &S);
+
+  /// Robust mutexes: the owner (the current thread) is exiting while holding
+  /// it; the mutex becomes free and the next locker sees OwnerDead.
+  void ownerDied(Scheduler &S);
+  /// pthread_mutex_consistent: false unless the current thread owns it in
+  /// the Inconsistent state.
+  bool makeConsistent(Scheduler &S);
+  void setRobust(bool R) { Robust = R; }
+  bool robust() const { return Robust; }
   /// Releases every recursion level at once (condition-variable wait);
   /// returns the depth to restore with relockAfterWait.
   uint32_t unlockForWait(Scheduler &S);
@@ -75,7 +107,11 @@ public:
   void setKind(MutexKind K) { Kind = K; }
 
 private:
+  enum class Consistency : uint8_t { Consistent, OwnerDead, Inconsistent, NotRecoverable };
+
   MutexKind Kind;
+  bool Robust = false;
+  Consistency State = Consistency::Consistent;
   ThreadId Owner = ThreadId::Invalid;
   uint32_t Recursion = 0; // invariant: 0 iff Owner == Invalid
   WaitQueue Waiters;

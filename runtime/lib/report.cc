@@ -19,13 +19,21 @@ namespace {
 
 const char *const kRule = "==================\n";
 
+/// ` 'name'` if the program named the thread (pthread_setname_np).
+void nameSuffix(TextBuffer &B, ThreadId T) {
+  if (index(T) < Rt.Sched.numThreads())
+    if (const char *Name = threadById(T)->Name; Name[0])
+      B << " '" << Name << '\'';
+}
+
 void threadName(TextBuffer &B, ThreadId T) {
-  if (T == ThreadId::Main) {
+  if (T == ThreadId::Main)
     B << "main thread";
-    return;
+  else {
+    B << "thread T";
+    B.dec(index(T));
   }
-  B << "thread T";
-  B.dec(index(T));
+  nameSuffix(B, T);
 }
 
 bool isRuntimeFrame(const CodeFrame &F) {
@@ -183,6 +191,7 @@ void describeThread(TextBuffer &B, ThreadId T) {
   ThreadState *TS = threadById(T);
   B << "  Thread T";
   B.dec(index(T));
+  nameSuffix(B, T);
   B << (TS->Finished ? " (finished)" : " (running)") << " created by ";
   threadName(B, TS->Parent);
   B << " at:\n";
@@ -273,6 +282,14 @@ const char *waitDescription(const GreenThread &G) {
     return "for a once-initialization by another thread";
   case WaitKind::StaticInit:
     return "for a static initialization by another thread";
+  case WaitKind::SpinLock:
+    return "to lock spinlock";
+  case WaitKind::Barrier:
+    return "at barrier";
+  case WaitKind::Semaphore:
+    return "on semaphore";
+  case WaitKind::Futex:
+    return "on futex";
   case WaitKind::None:
     break;
   }
@@ -320,6 +337,7 @@ void reportDeadlock() {
       B << "Thread T";
       B.dec(index(T->tid()));
     }
+    nameSuffix(B, T->tid());
     B << " is waiting " << waitDescription(T->Green);
     if (T->Green.Wait.Kind == WaitKind::Join) {
       B << ' ';
@@ -327,12 +345,22 @@ void reportDeadlock() {
     } else if (T->Green.Wait.Kind != WaitKind::Sleep) {
       B << ' ';
       B.hex(T->Green.Wait.Object);
-      if (T->Green.Wait.Kind == WaitKind::Mutex)
-        if (SyncVar *S = syncFind(T->Green.Wait.Object))
-          if (S->Mutex.isLocked()) {
-            B << " held by ";
-            threadName(B, S->Mutex.owner());
-          }
+      SyncVar *S = syncFind(T->Green.Wait.Object);
+      WaitKind K = T->Green.Wait.Kind;
+      if (S && (K == WaitKind::Mutex || K == WaitKind::SpinLock) && S->Mutex.isLocked()) {
+        B << " held by ";
+        threadName(B, S->Mutex.owner());
+      } else if (S && K == WaitKind::Semaphore && S->Sem) {
+        B << " (value ";
+        B.dec(S->Sem->value());
+        B << ')';
+      } else if (S && K == WaitKind::Barrier && S->Barrier) {
+        B << " (";
+        B.dec(S->Barrier->waiting());
+        B << " of ";
+        B.dec(S->Barrier->count());
+        B << " arrived)";
+      }
     }
     B << ":\n";
     printStack(B, T->BlockedStack, HaveTop ? nullptr : &Top);

@@ -99,8 +99,18 @@ void initialize() {
   Initializing = false;
 }
 
-void syncPoint(ThreadState *) { Rt.Sched.point(PointKind::Sync); }
-void accessPoint(ThreadState *) { Rt.Sched.point(PointKind::Access); }
+// A signal another thread sent with pthread_kill runs its handler here, on
+// its target while that thread holds the baton.
+void syncPoint(ThreadState *Thr) {
+  Rt.Sched.point(PointKind::Sync);
+  if (WEFT_UNLIKELY(Thr->PendingSignals))
+    deliverPendingSignals(Thr);
+}
+void accessPoint(ThreadState *Thr) {
+  Rt.Sched.point(PointKind::Access);
+  if (WEFT_UNLIKELY(Thr->PendingSignals))
+    deliverPendingSignals(Thr);
+}
 
 void *lookupReal(const char *Name, const char *Version) {
   void *P = Version ? dlvsym(RTLD_NEXT, Name, Version) : dlsym(RTLD_NEXT, Name);

@@ -17,10 +17,13 @@
 #define WEFT_RUNTIME_RTL_H
 
 #include "addr_map.h"
+#include "barrier_model.h"
 #include "flags.h"
+#include "futex_model.h"
 #include "mutex_model.h"
 #include "random_strategy.h"
 #include "scheduler.h"
+#include "semaphore_model.h"
 #include "shadow.h"
 #include "stack_trie.h"
 #include "vector_clock.h"
@@ -63,6 +66,12 @@ struct ThreadState {
   VectorClock FinalClock; // Clock at exit, acquired by join
   WaitQueue Joiners;
   uintptr_t StackLo = 0, StackHi = 0;
+  char Name[16] = {}; // pthread_setname_np; shown in reports when set
+  // Robust mutexes this thread holds: released as "owner died" if it exits.
+  InternalVector<struct SyncVar *> RobustHeld;
+  // Signals sent by pthread_kill from another thread, delivered at this
+  // thread's next scheduling point (bit N-1 for signal N).
+  uint64_t PendingSignals = 0;
 
   ThreadId tid() const { return Green.Id; }
 };
@@ -77,6 +86,26 @@ struct SyncVar {
   RwLockModel RwLock;
   WaitQueue CondWaiters;
   bool MutexKindKnown = false;
+  // Rarer models, allocated by the first operation that needs them.
+  SemaphoreModel *Sem = nullptr;
+  BarrierModel *Barrier = nullptr;
+  FutexQueue *Futex = nullptr;
+  uint32_t Opens = 0; // sem_open handles not yet closed
+
+  SyncVar() = default;
+  SyncVar(const SyncVar &) = delete;
+  SyncVar &operator=(const SyncVar &) = delete;
+  ~SyncVar() {
+    internalDelete(Sem);
+    internalDelete(Barrier);
+    internalDelete(Futex);
+  }
+  /// A thread holds or waits on it: freeing it would leave that thread
+  /// with a dangling object.
+  bool inUse() const {
+    return Mutex.isLocked() || !CondWaiters.empty() || (Sem && Sem->hasWaiters()) ||
+           (Barrier && Barrier->waiting()) || (Futex && !Futex->empty());
+  }
 };
 
 struct Runtime {
@@ -148,6 +177,15 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
 
 // Thread lifecycle (thread_interceptors.cc).
 void threadExit(ThreadState *Thr, void *Ret);
+/// pthread_create / thrd_create for a scheduled parent; \p CallerPc is the
+/// program's call site (the creation stack starts there).
+int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
+                 void *(*Fn)(void *), void *Arg, uintptr_t CallerPc);
+/// pthread_join / thrd_join for a scheduled joiner.
+int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc);
+/// Runs the handlers of signals other threads sent with pthread_kill
+/// (signal_interceptors.cc).
+void deliverPendingSignals(ThreadState *Thr);
 /// Records the calling OS thread's stack range (and static TLS) in \p T.
 void learnStackBounds(ThreadState *T);
 

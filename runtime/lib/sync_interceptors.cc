@@ -4,15 +4,19 @@
 // scheduler's models decide who holds what, and a thread that must wait
 // blocks in the scheduler, so the baton moves on. Happens-before:
 //   unlock -> later lock of the same mutex
+//   a robust mutex's dead owner -> the locker that gets EOWNERDEAD
 //   writer unlock -> any later lock; reader unlock -> later write lock
 //   the once routine's completion -> every caller that returns from once
 // A condition-variable signal is not an edge by itself (the mutex is).
+// The operations themselves (sync_ops.h) are shared with the C11 and
+// spinlock interceptors.
 //
 //===----------------------------------------------------------------------===//
 
 #include "interceptor.h"
 #include "report.h"
 #include "rtl.h"
+#include "sync_ops.h"
 
 #include <cerrno>
 #include <ctime>
@@ -21,10 +25,9 @@ using namespace weft;
 
 namespace weft {
 
-/// Virtual deadline for an absolute CLOCK_REALTIME timeout.
-uint64_t virtualDeadline(clockid_t Clock, const struct timespec *Abs); // time_interceptors.cc
-
-namespace {
+// glibc's __kind: the type in the low bits, PTHREAD_MUTEX_ROBUST_NORMAL_NP
+// (16) for robust mutexes.
+constexpr int kGlibcRobustBit = 16;
 
 SyncVar *mutexVar(pthread_mutex_t *M) {
   SyncVar *S = syncFor(uintptr_t(M));
@@ -35,12 +38,13 @@ SyncVar *mutexVar(pthread_mutex_t *M) {
     S->Mutex.setKind(Kind == PTHREAD_MUTEX_RECURSIVE ? MutexKind::Recursive
                      : Kind == PTHREAD_MUTEX_ERRORCHECK ? MutexKind::ErrorCheck
                                                         : MutexKind::Normal);
+    S->Mutex.setRobust((M->__data.__kind & kGlibcRobustBit) != 0);
     S->MutexKindKnown = true;
   }
   return S;
 }
 
-void forget(uintptr_t Addr) {
+void forgetSync(uintptr_t Addr) {
   if (SyncVar **S = Rt.Syncs.find(Addr)) {
     SyncVar *Old = *S;
     Rt.Syncs.erase(Addr);
@@ -48,15 +52,34 @@ void forget(uintptr_t Addr) {
   }
 }
 
-int lockMutex(ThreadState *Thr, pthread_mutex_t *M, bool TryOnly,
-              uint64_t Deadline, uintptr_t Pc) {
-  SyncVar *S = mutexVar(M);
+static void noteRobustHeld(ThreadState *Thr, SyncVar *S, bool Held) {
+  if (!S->Mutex.robust())
+    return;
+  for (size_t I = 0; I < Thr->RobustHeld.size(); ++I)
+    if (Thr->RobustHeld[I] == S) {
+      if (!Held)
+        Thr->RobustHeld.erase(I);
+      return;
+    }
+  if (Held)
+    Thr->RobustHeld.push_back(S);
+}
+
+int mutexLock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, bool TryOnly,
+              uint64_t Deadline, uintptr_t Pc, WaitKind Wait) {
   syncPoint(Thr);
   Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
-  switch (S->Mutex.lock(Rt.Sched, uintptr_t(M), TryOnly, Deadline)) {
+  switch (S->Mutex.lock(Rt.Sched, Addr, TryOnly, Deadline, Wait)) {
   case LockResult::Acquired:
     Thr->Clock.join(S->Clock);
+    noteRobustHeld(Thr, S, true);
     return 0;
+  case LockResult::OwnerDead:
+    Thr->Clock.join(S->Clock);
+    noteRobustHeld(Thr, S, true);
+    return EOWNERDEAD;
+  case LockResult::NotRecoverable:
+    return ENOTRECOVERABLE;
   case LockResult::Busy:
     return EBUSY;
   case LockResult::SelfDeadlock:
@@ -67,31 +90,97 @@ int lockMutex(ThreadState *Thr, pthread_mutex_t *M, bool TryOnly,
   return EINVAL;
 }
 
-int unlockMutex(ThreadState *Thr, pthread_mutex_t *M, uintptr_t Pc) {
-  SyncVar *S = mutexVar(M);
+int mutexUnlock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, uintptr_t Pc) {
   // Release before the unlock becomes visible: whoever takes the mutex next
   // must see everything this thread did while holding it.
   switch (S->Mutex.unlock(Rt.Sched)) {
   case UnlockResult::Released:
     S->Clock.join(Thr->Clock);
     releaseTick(Thr);
+    noteRobustHeld(Thr, S, false);
     break;
   case UnlockResult::StillHeld:
     return 0;
   case UnlockResult::NotOwner:
     if (S->Mutex.kind() == MutexKind::Normal)
-      reportMutexMisuse("unlock of a mutex held by another thread", uintptr_t(M), Pc);
+      reportMutexMisuse("unlock of a mutex held by another thread", Addr, Pc);
     return EPERM;
   case UnlockResult::NotLocked:
     if (S->Mutex.kind() == MutexKind::Normal)
-      reportMutexMisuse("unlock of an unlocked mutex", uintptr_t(M), Pc);
+      reportMutexMisuse("unlock of an unlocked mutex", Addr, Pc);
     return EPERM;
   }
   syncPoint(Thr);
   return 0;
 }
 
-} // namespace
+int mutexDestroy(uintptr_t Addr, uintptr_t Pc) {
+  if (SyncVar *S = syncFind(Addr)) {
+    if (S->Mutex.isLocked()) {
+      reportMutexMisuse("destroy of a locked mutex", Addr, Pc);
+      return EBUSY;
+    }
+    forgetSync(Addr);
+  }
+  return 0;
+}
+
+int condWait(ThreadState *Thr, uintptr_t Cond, pthread_mutex_t *M,
+             uint64_t Deadline, uintptr_t Pc) {
+  SyncVar *SC = syncFor(Cond);
+  SyncVar *SM = mutexVar(M);
+  if (SM->Mutex.owner() != Thr->tid())
+    return EPERM;
+  SM->Clock.join(Thr->Clock);
+  releaseTick(Thr);
+  uint32_t Depth = SM->Mutex.unlockForWait(Rt.Sched);
+  Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
+  bool Woken = SC->CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::CondVar, Cond}, Deadline);
+  Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
+  // Relocking blocks as long as it takes; a robust mutex whose owner died
+  // meanwhile is taken with EOWNERDEAD (or is unusable), as in glibc.
+  LockResult R = SM->Mutex.lock(Rt.Sched, uintptr_t(M), false);
+  if (R == LockResult::NotRecoverable)
+    return ENOTRECOVERABLE;
+  SM->Mutex.setRecursion(Depth);
+  Thr->Clock.join(SM->Clock);
+  if (R == LockResult::OwnerDead)
+    return EOWNERDEAD;
+  return Woken ? 0 : ETIMEDOUT;
+}
+
+void condWake(ThreadState *Thr, uintptr_t Cond, bool All) {
+  SyncVar *S = syncFor(Cond);
+  if (All)
+    S->CondWaiters.wakeAll(Rt.Sched);
+  else
+    S->CondWaiters.wakeOne(Rt.Sched);
+  syncPoint(Thr);
+}
+
+void onceRun(ThreadState *Thr, volatile int *State, void (*Init)(), uintptr_t Pc) {
+  SyncVar *S = syncFor(uintptr_t(State));
+  syncPoint(Thr);
+  for (;;) {
+    if (*State == 2) {
+      Thr->Clock.join(S->Clock);
+      return;
+    }
+    if (*State == 1) {
+      Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
+      S->CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::Once, uintptr_t(State)}, kNoDeadline);
+      continue;
+    }
+    *State = 1;
+    Init();
+    *State = 2;
+    S->Clock.join(Thr->Clock);
+    releaseTick(Thr);
+    S->CondWaiters.wakeAll(Rt.Sched);
+    return;
+  }
+}
+
 } // namespace weft
 
 WEFT_DECLARE_REAL(int, pthread_mutex_lock, pthread_mutex_t *)
@@ -103,22 +192,20 @@ WEFT_INTERCEPTOR int pthread_mutex_init(pthread_mutex_t *M, const pthread_mutexa
   WEFT_ENSURE_REAL(pthread_mutex_init);
   int R = WEFT_REAL(pthread_mutex_init)(M, A);
   if (CurThread)
-    forget(uintptr_t(M));
+    forgetSync(uintptr_t(M));
   return R;
 }
 
 WEFT_INTERCEPTOR int pthread_mutex_destroy(pthread_mutex_t *M) {
-  if (ThreadState *Thr = CurThread) {
-    if (SyncVar *S = syncFind(uintptr_t(M))) {
-      if (S->Mutex.isLocked()) {
-        reportMutexMisuse("destroy of a locked mutex", uintptr_t(M), WEFT_CALLER_PC);
-        return EBUSY;
-      }
-      forget(uintptr_t(M));
-    }
-    (void)Thr;
-  }
+  if (CurThread)
+    return mutexDestroy(uintptr_t(M), WEFT_CALLER_PC);
   return 0;
+}
+
+WEFT_INTERCEPTOR int pthread_mutex_consistent(pthread_mutex_t *M) {
+  if (!CurThread)
+    return EINVAL;
+  return mutexVar(M)->Mutex.makeConsistent(Rt.Sched) ? 0 : EINVAL;
 }
 
 WEFT_INTERCEPTOR int pthread_mutex_lock(pthread_mutex_t *M) {
@@ -127,7 +214,7 @@ WEFT_INTERCEPTOR int pthread_mutex_lock(pthread_mutex_t *M) {
     WEFT_ENSURE_REAL(pthread_mutex_lock);
     return WEFT_REAL(pthread_mutex_lock)(M);
   }
-  return lockMutex(Thr, M, false, kNoDeadline, WEFT_CALLER_PC);
+  return mutexLock(Thr, mutexVar(M), uintptr_t(M), false, kNoDeadline, WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int pthread_mutex_trylock(pthread_mutex_t *M) {
@@ -136,14 +223,14 @@ WEFT_INTERCEPTOR int pthread_mutex_trylock(pthread_mutex_t *M) {
     WEFT_ENSURE_REAL(pthread_mutex_trylock);
     return WEFT_REAL(pthread_mutex_trylock)(M);
   }
-  return lockMutex(Thr, M, true, kNoDeadline, WEFT_CALLER_PC);
+  return mutexLock(Thr, mutexVar(M), uintptr_t(M), true, kNoDeadline, WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int pthread_mutex_timedlock(pthread_mutex_t *M, const struct timespec *Abs) {
   ThreadState *Thr = CurThread;
   if (!Thr)
     return ENOTSUP;
-  return lockMutex(Thr, M, false, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
+  return mutexLock(Thr, mutexVar(M), uintptr_t(M), false, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int pthread_mutex_clocklock(pthread_mutex_t *M, clockid_t C,
@@ -151,7 +238,7 @@ WEFT_INTERCEPTOR int pthread_mutex_clocklock(pthread_mutex_t *M, clockid_t C,
   ThreadState *Thr = CurThread;
   if (!Thr)
     return ENOTSUP;
-  return lockMutex(Thr, M, false, virtualDeadline(C, Abs), WEFT_CALLER_PC);
+  return mutexLock(Thr, mutexVar(M), uintptr_t(M), false, virtualDeadline(C, Abs), WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int pthread_mutex_unlock(pthread_mutex_t *M) {
@@ -160,36 +247,22 @@ WEFT_INTERCEPTOR int pthread_mutex_unlock(pthread_mutex_t *M) {
     WEFT_ENSURE_REAL(pthread_mutex_unlock);
     return WEFT_REAL(pthread_mutex_unlock)(M);
   }
-  return unlockMutex(Thr, M, WEFT_CALLER_PC);
+  return mutexUnlock(Thr, mutexVar(M), uintptr_t(M), WEFT_CALLER_PC);
 }
 
 // Condition variables -------------------------------------------------------
 
-static int condWait(pthread_cond_t *C, pthread_mutex_t *M, uint64_t Deadline,
-                    uintptr_t Pc) {
+static int condWaitIntercepted(pthread_cond_t *C, pthread_mutex_t *M,
+                               uint64_t Deadline, uintptr_t Pc) {
   ThreadState *Thr = CurThread;
   if (!Thr)
     return EINVAL;
-  SyncVar *SC = syncFor(uintptr_t(C));
-  SyncVar *SM = mutexVar(M);
-  if (SM->Mutex.owner() != Thr->tid())
-    return EPERM;
-  SM->Clock.join(Thr->Clock);
-  releaseTick(Thr);
-  uint32_t Depth = SM->Mutex.unlockForWait(Rt.Sched);
-  Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
-  bool Woken = SC->CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::CondVar, uintptr_t(C)}, Deadline);
-  Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
-  while (SM->Mutex.lock(Rt.Sched, uintptr_t(M), false) != LockResult::Acquired) {
-  }
-  SM->Mutex.setRecursion(Depth);
-  Thr->Clock.join(SM->Clock);
-  return Woken ? 0 : ETIMEDOUT;
+  return condWait(Thr, uintptr_t(C), M, Deadline, Pc);
 }
 
 WEFT_INTERCEPTOR int pthread_cond_init(pthread_cond_t *C, const pthread_condattr_t *) {
   if (CurThread)
-    forget(uintptr_t(C));
+    forgetSync(uintptr_t(C));
   return 0;
 }
 
@@ -197,31 +270,29 @@ WEFT_INTERCEPTOR int pthread_cond_destroy(pthread_cond_t *C) {
   if (CurThread)
     if (SyncVar *S = syncFind(uintptr_t(C)))
       if (S->CondWaiters.empty())
-        forget(uintptr_t(C));
+        forgetSync(uintptr_t(C));
   return 0;
 }
 
 WEFT_INTERCEPTOR int pthread_cond_wait(pthread_cond_t *C, pthread_mutex_t *M) {
-  return condWait(C, M, kNoDeadline, WEFT_CALLER_PC);
+  return condWaitIntercepted(C, M, kNoDeadline, WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int pthread_cond_timedwait(pthread_cond_t *C, pthread_mutex_t *M,
                                             const struct timespec *Abs) {
-  return condWait(C, M, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
+  return condWaitIntercepted(C, M, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int pthread_cond_clockwait(pthread_cond_t *C, pthread_mutex_t *M,
                                             clockid_t Clock, const struct timespec *Abs) {
-  return condWait(C, M, virtualDeadline(Clock, Abs), WEFT_CALLER_PC);
+  return condWaitIntercepted(C, M, virtualDeadline(Clock, Abs), WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int pthread_cond_signal(pthread_cond_t *C) {
   ThreadState *Thr = CurThread;
   if (!Thr)
     return 0;
-  SyncVar *S = syncFor(uintptr_t(C));
-  S->CondWaiters.wakeOne(Rt.Sched);
-  syncPoint(Thr);
+  condWake(Thr, uintptr_t(C), /*All=*/false);
   return 0;
 }
 
@@ -229,9 +300,7 @@ WEFT_INTERCEPTOR int pthread_cond_broadcast(pthread_cond_t *C) {
   ThreadState *Thr = CurThread;
   if (!Thr)
     return 0;
-  SyncVar *S = syncFor(uintptr_t(C));
-  S->CondWaiters.wakeAll(Rt.Sched);
-  syncPoint(Thr);
+  condWake(Thr, uintptr_t(C), /*All=*/true);
   return 0;
 }
 
@@ -259,20 +328,23 @@ static int rwLock(pthread_rwlock_t *L, bool Exclusive, bool TryOnly,
     return EDEADLK;
   case LockResult::TimedOut:
     return ETIMEDOUT;
+  case LockResult::OwnerDead: // mutexes only
+  case LockResult::NotRecoverable:
+    break;
   }
   return EINVAL;
 }
 
 WEFT_INTERCEPTOR int pthread_rwlock_init(pthread_rwlock_t *L, const pthread_rwlockattr_t *) {
   if (CurThread)
-    forget(uintptr_t(L));
+    forgetSync(uintptr_t(L));
   return 0;
 }
 WEFT_INTERCEPTOR int pthread_rwlock_destroy(pthread_rwlock_t *L) {
   if (CurThread)
     if (SyncVar *S = syncFind(uintptr_t(L)))
       if (!S->RwLock.heldExclusively() && S->RwLock.readers() == 0)
-        forget(uintptr_t(L));
+        forgetSync(uintptr_t(L));
   return 0;
 }
 WEFT_INTERCEPTOR int pthread_rwlock_rdlock(pthread_rwlock_t *L) {
@@ -284,6 +356,10 @@ WEFT_INTERCEPTOR int pthread_rwlock_tryrdlock(pthread_rwlock_t *L) {
 WEFT_INTERCEPTOR int pthread_rwlock_timedrdlock(pthread_rwlock_t *L, const struct timespec *Abs) {
   return rwLock(L, false, false, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
 }
+WEFT_INTERCEPTOR int pthread_rwlock_clockrdlock(pthread_rwlock_t *L, clockid_t C,
+                                               const struct timespec *Abs) {
+  return rwLock(L, false, false, virtualDeadline(C, Abs), WEFT_CALLER_PC);
+}
 WEFT_INTERCEPTOR int pthread_rwlock_wrlock(pthread_rwlock_t *L) {
   return rwLock(L, true, false, kNoDeadline, WEFT_CALLER_PC);
 }
@@ -292,6 +368,10 @@ WEFT_INTERCEPTOR int pthread_rwlock_trywrlock(pthread_rwlock_t *L) {
 }
 WEFT_INTERCEPTOR int pthread_rwlock_timedwrlock(pthread_rwlock_t *L, const struct timespec *Abs) {
   return rwLock(L, true, false, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
+}
+WEFT_INTERCEPTOR int pthread_rwlock_clockwrlock(pthread_rwlock_t *L, clockid_t C,
+                                               const struct timespec *Abs) {
+  return rwLock(L, true, false, virtualDeadline(C, Abs), WEFT_CALLER_PC);
 }
 WEFT_INTERCEPTOR int pthread_rwlock_unlock(pthread_rwlock_t *L) {
   ThreadState *Thr = CurThread;
@@ -322,24 +402,6 @@ WEFT_INTERCEPTOR int pthread_once(pthread_once_t *Once, void (*Init)()) {
     }
     return 0;
   }
-  SyncVar *S = syncFor(uintptr_t(Once));
-  syncPoint(Thr);
-  for (;;) {
-    if (*State == 2) {
-      Thr->Clock.join(S->Clock);
-      return 0;
-    }
-    if (*State == 1) {
-      Thr->BlockedStack = stack_trie::child(Thr->Stack, WEFT_CALLER_PC);
-      S->CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::Once, uintptr_t(Once)}, kNoDeadline);
-      continue;
-    }
-    *State = 1;
-    Init();
-    *State = 2;
-    S->Clock.join(Thr->Clock);
-    releaseTick(Thr);
-    S->CondWaiters.wakeAll(Rt.Sched);
-    return 0;
-  }
+  onceRun(Thr, State, Init, WEFT_CALLER_PC);
+  return 0;
 }

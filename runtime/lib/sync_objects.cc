@@ -31,7 +31,7 @@ static void dropSyncsInGranule(uintptr_t GranuleAddr) {
     Rt.Syncs.erase(A);
     // A thread still blocked on it would be a program bug (freeing a mutex
     // in use); keep the object alive rather than let the waiter dangle.
-    if (!Dead->Mutex.isLocked() && Dead->CondWaiters.empty())
+    if (!Dead->inUse())
       internalDelete(Dead);
   }
 }

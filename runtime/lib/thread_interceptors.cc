@@ -1,7 +1,7 @@
 //===- thread_interceptors.cc - pthread_create/join/detach/exit -----------===//
 //
 // Every program thread is a green thread backed by a real OS thread: the real
-// pthread_create starts it, and it parks until the scheduler first hands it
+// pthread_create starts it (thrd_create too: c11_thread_interceptors.cc), and it parks until the scheduler first hands it
 // the baton. Creation and join are happens-before edges:
 //   create:  parent's clock -> child's initial clock
 //   join:    child's final clock -> joiner
@@ -13,6 +13,7 @@
 #include "rtl.h"
 
 #include <cerrno>
+#include <cstring>
 #include <unwind.h>
 
 using namespace weft;
@@ -101,6 +102,13 @@ static void *threadTrampoline(void *P) {
 }
 
 void threadExit(ThreadState *T, void *) {
+  // Robust mutexes it still holds pass to the next locker with EOWNERDEAD,
+  // and what the dead owner did happens before that.
+  for (SyncVar *S : T->RobustHeld) {
+    S->Clock.join(T->Clock);
+    S->Mutex.ownerDied(Rt.Sched);
+  }
+  T->RobustHeld.clear();
   T->FinalClock.assign(T->Clock);
   T->Finished = true;
   T->Joiners.wakeAll(Rt.Sched);
@@ -112,20 +120,18 @@ void threadExit(ThreadState *T, void *) {
 
 } // namespace weft
 
-WEFT_INTERCEPTOR int pthread_create(pthread_t *Th, const pthread_attr_t *Attr,
-                                    void *(*Fn)(void *), void *Arg) {
+namespace weft {
+
+int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
+                 void *(*Fn)(void *), void *Arg, uintptr_t CallerPc) {
   WEFT_ENSURE_REAL(pthread_create);
-  initialize();
-  ThreadState *Parent = CurThread;
-  if (!Parent)
-    return WEFT_REAL(pthread_create)(Th, Attr, Fn, Arg);
   if (Rt.Sched.numThreads() + 1 >= kMaxThreads)
     rawDie("weft: fatal: more than 4194303 threads in one run\n");
   ThreadState *Child = internalNew<ThreadState>();
   Child->StartRoutine = Fn;
   Child->StartArg = Arg;
   Child->Parent = Parent->tid();
-  Child->CreationStack = unwoundStack(Parent, WEFT_CALLER_PC);
+  Child->CreationStack = unwoundStack(Parent, CallerPc);
   Rt.Sched.addThread(&Child->Green);
   Child->Clock.assign(Parent->Clock);
   startEpochs(Child);
@@ -145,17 +151,16 @@ WEFT_INTERCEPTOR int pthread_create(pthread_t *Th, const pthread_attr_t *Attr,
   return 0;
 }
 
-WEFT_INTERCEPTOR int pthread_join(pthread_t Th, void **Ret) {
+int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc) {
   WEFT_ENSURE_REAL(pthread_join);
-  ThreadState *Thr = CurThread;
   ThreadState **Found = Rt.ByHandle.find(uintptr_t(Th));
-  if (!Thr || !Found)
+  if (!Found)
     return WEFT_REAL(pthread_join)(Th, Ret);
   ThreadState *T = *Found;
   if (T == Thr)
     return EDEADLK;
   syncPoint(Thr);
-  Thr->BlockedStack = stack_trie::child(Thr->Stack, WEFT_CALLER_PC);
+  Thr->BlockedStack = stack_trie::child(Thr->Stack, CallerPc);
   while (!T->Finished)
     T->Joiners.wait(Rt.Sched, WaitInfo{WaitKind::Join, index(T->tid())}, kNoDeadline);
   Thr->Clock.join(T->FinalClock);
@@ -166,6 +171,26 @@ WEFT_INTERCEPTOR int pthread_join(pthread_t Th, void **Ret) {
   // The OS thread is past its last scheduled instruction; the real join only
   // waits for it to leave the kernel.
   return WEFT_REAL(pthread_join)(Th, Ret);
+}
+
+} // namespace weft
+
+WEFT_INTERCEPTOR int pthread_create(pthread_t *Th, const pthread_attr_t *Attr,
+                                    void *(*Fn)(void *), void *Arg) {
+  WEFT_ENSURE_REAL(pthread_create);
+  initialize();
+  ThreadState *Parent = CurThread;
+  if (!Parent)
+    return WEFT_REAL(pthread_create)(Th, Attr, Fn, Arg);
+  return createThread(Parent, Th, Attr, Fn, Arg, WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int pthread_join(pthread_t Th, void **Ret) {
+  WEFT_ENSURE_REAL(pthread_join);
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return WEFT_REAL(pthread_join)(Th, Ret);
+  return joinThread(Thr, Th, Ret, WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int pthread_detach(pthread_t Th) {
@@ -185,7 +210,52 @@ WEFT_INTERCEPTOR void pthread_exit(void *Ret) {
 }
 
 WEFT_INTERCEPTOR int sched_yield() {
-  if (CurThread)
+  if (ThreadState *Thr = CurThread) {
     Rt.Sched.point(PointKind::Yield);
+    if (WEFT_UNLIKELY(Thr->PendingSignals))
+      deliverPendingSignals(Thr);
+  }
   return 0;
+}
+
+// Thread names ---------------------------------------------------------------
+
+// The name is kept for reports (`thread T1 'worker'`) and also given to the
+// kernel, so that debuggers and ps see it as usual.
+WEFT_DECLARE_REAL(int, pthread_setname_np, pthread_t, const char *)
+WEFT_DECLARE_REAL(int, pthread_getname_np, pthread_t, char *, size_t)
+
+WEFT_INTERCEPTOR int pthread_setname_np(pthread_t Th, const char *Name) {
+  WEFT_ENSURE_REAL(pthread_setname_np);
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return WEFT_REAL(pthread_setname_np)(Th, Name);
+  size_t Len = strlen(Name);
+  if (Len >= sizeof(Thr->Name))
+    return ERANGE;
+  int R;
+  {
+    // Naming another thread writes /proc: not a scheduling point.
+    UnscheduledScope Quiet;
+    R = WEFT_REAL(pthread_setname_np)(Th, Name);
+  }
+  if (R == 0)
+    if (ThreadState **T = Rt.ByHandle.find(uintptr_t(Th)))
+      memcpy((*T)->Name, Name, Len + 1);
+  return R;
+}
+
+WEFT_INTERCEPTOR int pthread_getname_np(pthread_t Th, char *Buf, size_t Len) {
+  WEFT_ENSURE_REAL(pthread_getname_np);
+  if (CurThread)
+    if (ThreadState **T = Rt.ByHandle.find(uintptr_t(Th)))
+      if ((*T)->Name[0]) {
+        size_t N = strlen((*T)->Name);
+        if (N >= Len)
+          return ERANGE;
+        memcpy(Buf, (*T)->Name, N + 1);
+        return 0;
+      }
+  UnscheduledScope Quiet;
+  return WEFT_REAL(pthread_getname_np)(Th, Buf, Len);
 }

@@ -12,6 +12,7 @@
 
 #include "interceptor.h"
 #include "rtl.h"
+#include "sync_ops.h"
 
 #include <cerrno>
 #include <ctime>
@@ -59,12 +60,18 @@ uint64_t toNs(const struct timespec *Ts) {
   return uint64_t(Ts->tv_sec) * kNsPerSec + uint64_t(Ts->tv_nsec);
 }
 
-void sleepFor(ThreadState *Thr, uint64_t Ns, uintptr_t Pc) {
+} // namespace
+
+void virtualSleep(ThreadState *Thr, uint64_t Ns, uintptr_t Pc) {
   Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
   Rt.Sched.sleepUntil(Rt.Sched.now() + Ns);
 }
 
-} // namespace
+uint64_t virtualDeadlineAfter(const struct timespec *Rel) {
+  if (!Rel)
+    return kNoDeadline;
+  return Rt.Sched.now() + toNs(Rel);
+}
 
 uint64_t virtualDeadline(clockid_t Clock, const struct timespec *Abs) {
   if (!Abs)
@@ -80,7 +87,7 @@ uint64_t virtualDeadline(clockid_t Clock, const struct timespec *Abs) {
 
 WEFT_INTERCEPTOR unsigned sleep(unsigned Seconds) {
   if (ThreadState *Thr = CurThread) {
-    sleepFor(Thr, uint64_t(Seconds) * kNsPerSec, WEFT_CALLER_PC);
+    virtualSleep(Thr, uint64_t(Seconds) * kNsPerSec, WEFT_CALLER_PC);
     return 0;
   }
   struct timespec Ts = {time_t(Seconds), 0};
@@ -90,7 +97,7 @@ WEFT_INTERCEPTOR unsigned sleep(unsigned Seconds) {
 
 WEFT_INTERCEPTOR int usleep(useconds_t Us) {
   if (ThreadState *Thr = CurThread) {
-    sleepFor(Thr, uint64_t(Us) * 1000, WEFT_CALLER_PC);
+    virtualSleep(Thr, uint64_t(Us) * 1000, WEFT_CALLER_PC);
     return 0;
   }
   struct timespec Ts = {time_t(Us / 1000000), long(Us % 1000000) * 1000};
@@ -103,7 +110,7 @@ WEFT_INTERCEPTOR int nanosleep(const struct timespec *Req, struct timespec *Rem)
     return -1;
   }
   if (ThreadState *Thr = CurThread) {
-    sleepFor(Thr, toNs(Req), WEFT_CALLER_PC);
+    virtualSleep(Thr, toNs(Req), WEFT_CALLER_PC);
     if (Rem)
       *Rem = {0, 0};
     return 0;
@@ -121,7 +128,7 @@ WEFT_INTERCEPTOR int clock_nanosleep(clockid_t Clock, int Flags,
       uint64_t Deadline = virtualDeadline(Clock, Req);
       Ns = Deadline - Rt.Sched.now();
     }
-    sleepFor(Thr, Ns, WEFT_CALLER_PC);
+    virtualSleep(Thr, Ns, WEFT_CALLER_PC);
     if (Rem && !(Flags & TIMER_ABSTIME))
       *Rem = {0, 0};
     return 0;
@@ -163,4 +170,13 @@ WEFT_INTERCEPTOR time_t time(time_t *Out) {
   if (Out)
     *Out = T;
   return T;
+}
+
+// C11's clock (TIME_UTC is CLOCK_REALTIME): glibc reads the clock without
+// going through clock_gettime, and C11 timed waits take deadlines from it.
+WEFT_INTERCEPTOR int timespec_get(struct timespec *Ts, int Base) {
+  if (Base != TIME_UTC)
+    return 0;
+  clock_gettime(CLOCK_REALTIME, Ts);
+  return Base;
 }

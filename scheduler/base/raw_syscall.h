@@ -14,6 +14,10 @@
 
 namespace weft {
 
+/// A system call that never goes through an interceptor (weft defines
+/// `syscall` too); -1 and errno on failure, like glibc's syscall().
+long rawSyscall(long Nr, long A1 = 0, long A2 = 0, long A3 = 0, long A4 = 0,
+                long A5 = 0, long A6 = 0);
 /// Writes all of [Buf, Buf+Len) to \p Fd, retrying on EINTR and short writes.
 void rawWriteAll(int Fd, const char *Buf, size_t Len);
 /// Writes a NUL-terminated message to stderr.

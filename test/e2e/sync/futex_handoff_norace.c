@@ -1,0 +1,33 @@
+// FUTEX_WAKE happens before the return of the FUTEX_WAIT it wakes: here
+// that edge is the only synchronization (the futex word is never written),
+// and the data written before the wake is visible to the woken thread.
+// RUN: %weft-cc %s -o %t
+// RUN: %weft test -n 50 --seed 14 -- %t 2>&1 | FileCheck %s
+// CHECK-NOT: WARNING: weft
+// CHECK: weft test: 50 schedules, 0 failed
+
+#include <linux/futex.h>
+#include <pthread.h>
+#include <sched.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+static unsigned word;
+static int data;
+
+static void *waiter(void *arg) {
+  while (syscall(SYS_futex, &word, FUTEX_WAIT_PRIVATE, 0, 0, 0, 0) != 0) {
+  }
+  return (void *)(long)(data != 42);
+}
+
+int main(void) {
+  pthread_t t;
+  void *bad;
+  pthread_create(&t, 0, waiter, 0);
+  data = 42;
+  while (syscall(SYS_futex, &word, FUTEX_WAKE_PRIVATE, 1, 0, 0, 0) == 0)
+    sched_yield();
+  pthread_join(t, &bad);
+  return bad != 0;
+}
