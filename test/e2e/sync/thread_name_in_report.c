@@ -29,7 +29,7 @@ int main(void) {
 
 // CHECK: name: worker
 // CHECK:      WARNING: weft: data race
-// CHECK-NEXT:   Read of size 4 at 0x{{[0-9a-f]+}} by thread T1 'worker':
+// CHECK-NEXT:   Write of size 4 at 0x{{[0-9a-f]+}} by thread T1 'worker':
 // CHECK-NEXT:     #0 worker {{.*}}thread_name_in_report.c:18:9
 // CHECK:        Previous write of size 4 at 0x{{[0-9a-f]+}} by main thread:
 // CHECK:        Thread T1 'worker' (running) created by main thread at:
