@@ -13,6 +13,13 @@
 //   Blocked    Scheduler::wake                Runnable
 //   Blocked    deadline reached (virtual)     Runnable, TimedOut = true
 //   Runnable   Scheduler::finishCurrent       Finished   (terminal)
+//   Runnable   Scheduler::leaveForSyscall     InSyscall  (no baton, in the kernel)
+//   InSyscall  pending list drained           Runnable
+//   any        Scheduler::resetAfterFork      Finished   (all but the survivor)
+//
+// An InSyscall thread is neither runnable nor blocked in a model: it runs
+// without the baton, inside one real system call, and touches no scheduler
+// state until it holds the baton again (see Scheduler::reenterAfterSyscall).
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,7 +33,7 @@
 
 namespace weft {
 
-enum class ThreadStatus : uint8_t { Runnable, Blocked, Finished };
+enum class ThreadStatus : uint8_t { Runnable, Blocked, Finished, InSyscall };
 
 /// What a blocked thread waits for; only ever printed, never used to decide.
 enum class WaitKind : uint8_t {
@@ -46,6 +53,12 @@ struct WaitInfo {
   uintptr_t Object = 0; // program address, or a thread id for Join
 };
 
+/// The system call a thread left the schedule for; only ever printed.
+struct SyscallInfo {
+  const char *Name = nullptr;
+  int Fd = -1; // -1 when the call has no single descriptor
+};
+
 struct GreenThread {
   /// Instrumented accesses left before the next Access point. Decremented on
   /// the runtime's hot path; first field so that it is at offset 0.
@@ -59,6 +72,8 @@ struct GreenThread {
   /// 1 while this thread may run. The running thread hands it on with a
   /// futex wake; everyone else sleeps in futex wait on their own word.
   std::atomic<uint32_t> Baton{0};
+  /// Link in the scheduler's pending list while returning from a system call.
+  GreenThread *PendingNext = nullptr;
 };
 
 } // namespace weft
