@@ -66,6 +66,9 @@ void sleepFor(ThreadState *Thr, uint64_t Ns, uintptr_t Pc) {
 
 } // namespace
 
+/// A wait that is only a sleep (poll or select on no descriptor).
+void sleepForVirtual(ThreadState *Thr, uint64_t Ns, uintptr_t Pc) { sleepFor(Thr, Ns, Pc); }
+
 uint64_t virtualDeadline(clockid_t Clock, const struct timespec *Abs) {
   if (!Abs)
     return kNoDeadline;
