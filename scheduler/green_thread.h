@@ -13,6 +13,13 @@
 //   Blocked    Scheduler::wake                Runnable
 //   Blocked    deadline reached (virtual)     Runnable, TimedOut = true
 //   Runnable   Scheduler::finishCurrent       Finished   (terminal)
+//   Runnable   Scheduler::leaveForSyscall     InSyscall  (no baton, in the kernel)
+//   InSyscall  pending list drained           Runnable
+//   any        Scheduler::resetAfterFork      Finished   (all but the survivor)
+//
+// An InSyscall thread is neither runnable nor blocked in a model: it runs
+// without the baton, inside one real system call, and touches no scheduler
+// state until it holds the baton again (see Scheduler::reenterAfterSyscall).
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,7 +33,7 @@
 
 namespace weft {
 
-enum class ThreadStatus : uint8_t { Runnable, Blocked, Finished };
+enum class ThreadStatus : uint8_t { Runnable, Blocked, Finished, InSyscall };
 
 /// Values of GreenThread::Baton (see Scheduler::awaitBaton).
 constexpr uint32_t kBatonWaiting = 0;
@@ -58,6 +65,12 @@ struct WaitInfo {
   uintptr_t Object = 0; // program address, or a thread id for Join
 };
 
+/// The system call a thread left the schedule for; only ever printed.
+struct SyscallInfo {
+  const char *Name = nullptr;
+  int Fd = -1; // -1 when the call has no single descriptor
+};
+
 struct GreenThread {
   /// Instrumented accesses left before the next Access point. Decremented on
   /// the runtime's hot path; first field so that it is at offset 0.
@@ -71,6 +84,8 @@ struct GreenThread {
   /// kBatonHeld while this thread may run; kBatonWaiting while it waits
   /// (spinning), kBatonSleeping once it sleeps in futex wait on this word.
   std::atomic<uint32_t> Baton{kBatonWaiting};
+  /// Link in the scheduler's pending list while returning from a system call.
+  GreenThread *PendingNext = nullptr;
 };
 
 } // namespace weft

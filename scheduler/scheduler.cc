@@ -42,7 +42,7 @@ void Scheduler::abandonThread(GreenThread *T) {
 // (expensive) futex wake when the receiver announced sleep. With two threads
 // trading the baton back and forth, as most tests and benchmarks do, the
 // receiver is usually still spinning and a switch costs no system call.
-void Scheduler::awaitBaton(GreenThread *T) {
+void Scheduler::waitForBaton(GreenThread *T) {
   for (unsigned Spin = 0; Spin < kSpinsBeforeSleep; ++Spin) {
     if (T->Baton.load(std::memory_order_acquire) == kBatonHeld)
       return;
@@ -56,7 +56,7 @@ void Scheduler::awaitBaton(GreenThread *T) {
     futexWait(word(T->Baton), kBatonSleeping);
 }
 
-void Scheduler::waitForFirstTurn(GreenThread *T) { awaitBaton(T); }
+void Scheduler::waitForFirstTurn(GreenThread *T) { waitForBaton(T); }
 
 void Scheduler::makeRunnable(GreenThread *T) {
   size_t Lo = 0, Hi = Runnable.size();
@@ -140,11 +140,28 @@ void Scheduler::fireDueTimers() {
   }
 }
 
+// Threads that came back from a system call become runnable at the first
+// scheduling point after their return; that point depends on wall-clock
+// timing, which is why such runs are flagged (dependsOnSyscalls).
+void Scheduler::drainPending() {
+  GreenThread *L = PendingHead.exchange(nullptr, std::memory_order_acq_rel);
+  while (L) {
+    GreenThread *Next = L->PendingNext;
+    L->PendingNext = nullptr;
+    L->Status = ThreadStatus::Runnable;
+    --InSyscallCount;
+    makeRunnable(L);
+    L = Next;
+  }
+}
+
 GreenThread *Scheduler::pickNext(PointKind Kind) {
   ++Steps;
   if (MaxSteps && Steps > MaxSteps)
     Observer->onStepLimit();
   NowNs += kStepNs;
+  if (InSyscallCount)
+    drainPending();
   fireDueTimers();
   while (Runnable.empty()) {
     // Nobody can run: let virtual time jump to the next deadline, if any.
@@ -179,7 +196,7 @@ void Scheduler::switchTo(GreenThread *Next) {
   }
   Prev->Baton.store(kBatonWaiting, std::memory_order_relaxed);
   handOff(Next);
-  awaitBaton(Prev);
+  waitForBaton(Prev);
 }
 
 void Scheduler::point(PointKind Kind) {
@@ -188,16 +205,38 @@ void Scheduler::point(PointKind Kind) {
   switchTo(Next);
 }
 
+Scheduler::PassResult Scheduler::passBaton(PointKind Kind) {
+  for (;;) {
+    if (GreenThread *Next = pickNext(Kind)) {
+      handOff(Next);
+      return PassResult::HandedOff;
+    }
+    if (InSyscallCount == 0)
+      return PassResult::Deadlock;
+    // Park the baton. A thread that pushed itself before Idle became 1 did
+    // not see it, so look at the list again: if it is not empty, whoever
+    // swaps Idle back to 0 first (it or us) schedules.
+    Idle.store(1, std::memory_order_seq_cst);
+    if (!PendingHead.load(std::memory_order_seq_cst))
+      return PassResult::Idle;
+    if (Idle.exchange(0, std::memory_order_seq_cst) == 0)
+      return PassResult::Idle;
+  }
+}
+
+
 void Scheduler::block(WaitInfo W) {
   GreenThread *Self = Cur;
   Self->Status = ThreadStatus::Blocked;
   Self->Wait = W;
   Self->TimedOut = false;
   makeNotRunnable(Self);
-  GreenThread *Next = pickNext(PointKind::Block);
-  if (!Next)
+  Self->Baton.store(kBatonWaiting, std::memory_order_relaxed);
+  if (passBaton(PointKind::Block) == PassResult::Deadlock) {
+    Self->Baton.store(kBatonHeld, std::memory_order_relaxed);
     Observer->onDeadlock();
-  switchTo(Next);
+  }
+  waitForBaton(Self);
 }
 
 bool Scheduler::blockUntil(WaitInfo W, uint64_t DeadlineNs) {
@@ -233,11 +272,63 @@ void Scheduler::finishCurrent() {
   --Live;
   if (Live == 0)
     return; // the last thread: the process is ending
-  GreenThread *Next = pickNext(PointKind::ThreadExit);
-  if (!Next)
-    Observer->onDeadlock();
   Self->Baton.store(kBatonWaiting, std::memory_order_relaxed);
-  handOff(Next);
+  if (passBaton(PointKind::ThreadExit) == PassResult::Deadlock) {
+    Self->Baton.store(kBatonHeld, std::memory_order_relaxed);
+    Observer->onDeadlock();
+  }
+}
+
+bool Scheduler::leaveForSyscall(SyscallInfo Info) {
+  GreenThread *Self = Cur;
+  Self->Status = ThreadStatus::InSyscall;
+  makeNotRunnable(Self);
+  ++InSyscallCount;
+  Self->Baton.store(kBatonWaiting, std::memory_order_relaxed);
+  // The interleaving depends on when the call returns if anyone else can
+  // run meanwhile (a runnable thread, a sleeper whose timer virtual time can
+  // reach, another thread in a system call). Decided and recorded now: once
+  // the baton is handed on, this thread must not touch scheduler state.
+  bool Dependent = InSyscallCount > 1 || !Runnable.empty() || !Timers.empty();
+  if (Dependent && !FirstDependent.Name)
+    FirstDependent = Info;
+  // Cannot deadlock: Self itself is in a system call.
+  passBaton(PointKind::Block);
+  return Dependent;
+}
+
+void Scheduler::reenterAfterSyscall(GreenThread *Self) {
+  GreenThread *Head = PendingHead.load(std::memory_order_relaxed);
+  do
+    Self->PendingNext = Head;
+  while (!PendingHead.compare_exchange_weak(Head, Self, std::memory_order_seq_cst,
+                                            std::memory_order_relaxed));
+  if (Idle.load(std::memory_order_seq_cst) == 1 &&
+      Idle.exchange(0, std::memory_order_seq_cst) == 1) {
+    // We took the parked baton: schedule. Self is on the list, so someone
+    // is runnable after the drain.
+    Cur = Self;
+    passBaton(PointKind::Sync);
+  }
+  waitForBaton(Self);
+}
+
+void Scheduler::resetAfterFork(GreenThread *Survivor) {
+  for (GreenThread *T : All)
+    if (T != Survivor)
+      T->Status = ThreadStatus::Finished;
+  Runnable.clear();
+  Timers.clear();
+  PendingHead.store(nullptr, std::memory_order_relaxed);
+  Idle.store(0, std::memory_order_relaxed);
+  InSyscallCount = 0;
+  FirstDependent = SyscallInfo();
+  Live = 1;
+  Cur = Survivor;
+  Survivor->Status = ThreadStatus::Runnable;
+  Survivor->PendingNext = nullptr;
+  makeRunnable(Survivor);
+  Survivor->Baton.store(kBatonHeld, std::memory_order_relaxed);
 }
 
 uint32_t Scheduler::choose(ChoiceKind Kind, uint32_t N) {

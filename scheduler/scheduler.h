@@ -6,7 +6,24 @@
 // and notices when no thread can run at all: a deadlock.
 //
 // Only the thread holding the baton may call into the scheduler, except
-// waitForFirstTurn, which a new OS thread calls before it has ever run.
+// waitForFirstTurn, which a new OS thread calls before it has ever run, and
+// reenterAfterSyscall, which a thread returning from a system call calls
+// without the baton.
+//
+// System calls that may block (a read on an empty pipe) leave the schedule:
+//
+//   holder H                       returning thread R (no baton)
+//   --------                       -----------------------------
+//   leaveForSyscall: H InSyscall,  real call returns
+//     baton to a runnable thread,  push R on PendingHead (CAS)
+//     or parked in Idle            if Idle.exchange(0) == 1: R holds the
+//   (any holder) pickNext: drain     baton; drain, pick, hand off
+//     PendingHead -> Runnable      else sleep on R->Baton until handed it
+//
+// Idle = 1 means nobody holds the baton: nothing is runnable, no timer is
+// due, but some thread is in a system call; whichever returns first takes
+// the baton. A deadlock is declared only if nothing is runnable, no timer is
+// pending and no thread is in a system call.
 // Decisions depend only on the strategy's answers and thread ids, never on
 // addresses or time, so a seed replays the same interleaving.
 //
@@ -65,6 +82,26 @@ public:
   /// The current thread is done: hands the baton on and never runs again.
   void finishCurrent();
 
+  /// The current thread is about to make a system call that may block until
+  /// another program thread acts: the baton goes to another thread (or Idle)
+  /// and the caller may then only make the call and reenterAfterSyscall.
+  /// Returns true if this made the schedule depend on when calls return.
+  bool leaveForSyscall(SyscallInfo Info);
+  /// Called without the baton by \p Self after its system call: returns
+  /// once \p Self holds the baton again.
+  void reenterAfterSyscall(GreenThread *Self);
+  /// Threads currently in a system call (holder only).
+  size_t inSyscall() const { return InSyscallCount; }
+  /// Whether some system call returned at a moment that could change the
+  /// interleaving; the first such call is \p FirstDependent.
+  bool dependsOnSyscalls() const { return FirstDependent.Name != nullptr; }
+  SyscallInfo firstDependentSyscall() const { return FirstDependent; }
+
+  /// In the child of fork(): \p Survivor (the caller) is the only thread.
+  /// It keeps its id; every other thread is Finished; timers, pending
+  /// returns and the idle baton are forgotten.
+  void resetAfterFork(GreenThread *Survivor);
+
   uint32_t choose(ChoiceKind Kind, uint32_t N);
   /// Lets virtual time pass without a scheduling point (reading a clock);
   /// due timers fire at the next point.
@@ -83,12 +120,19 @@ private:
     uint32_t Gen;
   };
 
+  enum class PassResult { HandedOff, Idle, Deadlock };
+  /// The current thread cannot run: gives the baton to the strategy's pick,
+  /// or parks it in Idle while threads are in system calls.
+  PassResult passBaton(PointKind Kind);
+  void drainPending();
+  /// Spins briefly, then sleeps, until \p Self holds the baton.
+  static void waitForBaton(GreenThread *Self);
+
   void makeRunnable(GreenThread *T);
   void makeNotRunnable(GreenThread *T);
   void fireDueTimers();
   GreenThread *pickNext(PointKind Kind);
   void switchTo(GreenThread *Next);
-  static void awaitBaton(GreenThread *T);
   void handOff(GreenThread *Next);
   void pushTimer(const Timer &T);
   Timer popTimer();
@@ -104,6 +148,11 @@ private:
   uint64_t Steps = 0;
   uint64_t MaxSteps = 0;
   size_t Live = 0; // threads not Finished
+  size_t InSyscallCount = 0; // threads InSyscall, drained or not
+  SyscallInfo FirstDependent;
+  // Shared with threads that do not hold the baton: only these two.
+  std::atomic<GreenThread *> PendingHead{nullptr}; // returned from a syscall
+  std::atomic<uint32_t> Idle{0}; // 1: nobody holds the baton
 };
 
 } // namespace weft

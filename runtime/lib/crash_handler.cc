@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "interceptor.h"
+#include "base/internal_libc.h"
 #include "report.h"
 #include "rtl.h"
 
@@ -34,7 +35,7 @@ void installCrashHandlers() {
     if (sigaction(Sig, nullptr, &Old) == 0 && Old.sa_handler != SIG_DFL)
       continue; // the program (or its environment) handles it already
     struct sigaction Sa;
-    memset(&Sa, 0, sizeof(Sa));
+    internalMemset(&Sa, 0, sizeof(Sa));
     Sa.sa_sigaction = onFatalSignal;
     Sa.sa_flags = SA_SIGINFO | SA_NODEFER | SA_RESETHAND;
     sigemptyset(&Sa.sa_mask);

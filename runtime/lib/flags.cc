@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "flags.h"
+#include "base/internal_libc.h"
 
 #include "base/internal_alloc.h"
 #include "base/raw_syscall.h"
@@ -61,11 +62,11 @@ bool parseU64(const char *S, uint64_t &Out) {
 }
 
 bool parseValue(bool &Out, const char *S) {
-  if (!strcmp(S, "1") || !strcmp(S, "true")) {
+  if (!internalStrcmp(S, "1") || !internalStrcmp(S, "true")) {
     Out = true;
     return true;
   }
-  if (!strcmp(S, "0") || !strcmp(S, "false")) {
+  if (!internalStrcmp(S, "0") || !internalStrcmp(S, "false")) {
     Out = false;
     return true;
   }
@@ -98,9 +99,9 @@ void printHelp() {
 
 void parseFlags(Flags &F) {
   if (const char *Env = getenv("WEFT_OPTIONS")) {
-    size_t Len = strlen(Env);
+    size_t Len = internalStrlen(Env);
     char *Copy = static_cast<char *>(internalAlloc(Len + 1));
-    memcpy(Copy, Env, Len + 1);
+    internalMemcpy(Copy, Env, Len + 1);
     char *P = Copy;
     while (*P) {
       while (*P == ' ' || *P == ',' || *P == ':' || *P == '\t' || *P == '\n')
@@ -122,7 +123,7 @@ void parseFlags(Flags &F) {
         *P++ = 0;
       bool Known = false;
 #define WEFT_FLAG(Type, Name, Default, Help)                                   \
-  if (!strcmp(Key, #Name)) {                                                   \
+  if (!internalStrcmp(Key, #Name)) {                                                   \
     Known = true;                                                              \
     if (!parseValue(F.Name, Value))                                            \
       badOption("invalid value for", Key, Value);                              \
@@ -131,7 +132,7 @@ void parseFlags(Flags &F) {
 #undef WEFT_FLAG
       if (!Known)
         badOption("unknown option", Key, nullptr);
-      if (!strcmp(Key, "seed"))
+      if (!internalStrcmp(Key, "seed"))
         F.SeedGiven = true;
     }
   }
@@ -148,7 +149,7 @@ void parseFlags(Flags &F) {
     printHelp();
     rawExit(0);
   }
-  if (strcmp(F.strategy, "random") != 0)
+  if (internalStrcmp(F.strategy, "random") != 0)
     badOption("invalid value for", "strategy", F.strategy);
   if (F.quantum < 1)
     badOption("invalid value for", "quantum", "must be at least 1");

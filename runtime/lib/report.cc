@@ -1,6 +1,7 @@
 //===- report.cc - Every report weft prints, and the line that replays it -===//
 
 #include "report.h"
+#include "base/internal_libc.h"
 
 #include "base/raw_syscall.h"
 #include "symbolizer.h"
@@ -37,7 +38,7 @@ void threadName(TextBuffer &B, ThreadId T) {
 }
 
 bool isRuntimeFrame(const CodeFrame &F) {
-  return !strncmp(F.Function, "__weft", 6) || !strncmp(F.Function, "weft::", 6);
+  return !internalStrncmp(F.Function, "__weft", 6) || !internalStrncmp(F.Function, "weft::", 6);
 }
 
 /// Prints a stack, innermost frame first; returns the first user frame in
@@ -84,7 +85,7 @@ void appendShellQuoted(TextBuffer &B, const char *S) {
   bool Plain = *S != 0;
   for (const char *P = S; *P; ++P)
     if (!((*P >= 'a' && *P <= 'z') || (*P >= 'A' && *P <= 'Z') ||
-          (*P >= '0' && *P <= '9') || strchr("-_./=:,+@%", *P)))
+          (*P >= '0' && *P <= '9') || internalStrchr("-_./=:,+@%", *P)))
       Plain = false;
   if (Plain) {
     B << S;
@@ -122,7 +123,7 @@ void appendCommandLine(TextBuffer &B) {
       B << ' ';
     appendShellQuoted(B, P);
     First = false;
-    P += strlen(P) + 1;
+    P += internalStrlen(P) + 1;
   }
 }
 
@@ -139,6 +140,7 @@ void appendReproduce(TextBuffer &B) {
   B << ' ';
   appendCommandLine(B);
   B << '\n';
+  appendSyscallNote(B);
 }
 
 void emit(const TextBuffer &B) { rawWriteAll(Rt.LogFd, B.str(), B.size()); }

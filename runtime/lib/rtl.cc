@@ -1,6 +1,7 @@
 //===- rtl.cc - Runtime start-up, scheduling points and shutdown ----------===//
 
 #include "rtl.h"
+#include "base/internal_libc.h"
 
 #include "base/raw_syscall.h"
 #include "interceptor.h"
@@ -39,9 +40,9 @@ uint64_t randomSeed() {
 
 void openLog() {
   const char *Path = Rt.Opts.log_path;
-  if (!Path || !*Path || !strcmp(Path, "stderr"))
+  if (!Path || !*Path || !internalStrcmp(Path, "stderr"))
     return;
-  if (!strcmp(Path, "stdout")) {
+  if (!internalStrcmp(Path, "stdout")) {
     Rt.LogFd = 1;
     return;
   }
@@ -62,6 +63,15 @@ void openLog() {
 // Runs last among atexit handlers (registered first). The program's own
 // output is flushed before weft's closing line so the two do not interleave.
 void finalize() {
+  {
+    // A schedule that depended on system-call timing may not replay.
+    TextBuffer Note;
+    appendSyscallNote(Note);
+    if (Note.size()) {
+      fflush(nullptr);
+      rawWriteAll(Rt.LogFd, Note.str(), Note.size());
+    }
+  }
   if (Rt.ReportCount == 0)
     return;
   fflush(nullptr);

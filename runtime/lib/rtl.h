@@ -175,6 +175,20 @@ void accessPoint(ThreadState *Thr);
 void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
                 bool IsAtomic, uintptr_t Pc);
 
+/// A libc function (memcpy, read, ...) read or wrote [Addr, Addr+Size) for
+/// the current thread, called from \p Pc. Unscheduled threads and the
+/// runtime itself (inside UnscheduledScope) are not checked.
+inline void libcAccess(const void *Addr, size_t Size, bool IsWrite, uintptr_t Pc) {
+  ThreadState *Thr = CurThread;
+  if (Thr && Size)
+    checkRange(Thr, reinterpret_cast<uintptr_t>(Addr), Size, IsWrite, false, Pc);
+}
+
+/// Appends the note that a run's schedule depended on when system calls
+/// returned, if it did (syscall_interceptors.cc).
+class TextBuffer;
+void appendSyscallNote(TextBuffer &B);
+
 // Thread lifecycle (thread_interceptors.cc).
 void threadExit(ThreadState *Thr, void *Ret);
 /// pthread_create / thrd_create for a scheduled parent; \p CallerPc is the

@@ -1,6 +1,7 @@
 //===- shadow.cc - Shadow regions: lazy reservation and reset -------------===//
 
 #include "shadow.h"
+#include "base/internal_libc.h"
 
 #include "base/internal_alloc.h"
 #include "base/raw_syscall.h"
@@ -45,12 +46,12 @@ void reset(uintptr_t Addr, size_t Size, void (*OnSync)(uintptr_t)) {
       if (Bytes >= 64 * 1024) {
         uintptr_t PageBegin = (reinterpret_cast<uintptr_t>(S) + 4095) & ~uintptr_t(4095);
         uintptr_t PageEnd = (reinterpret_cast<uintptr_t>(S) + Bytes) & ~uintptr_t(4095);
-        memset(S, 0, PageBegin - reinterpret_cast<uintptr_t>(S));
+        internalMemset(S, 0, PageBegin - reinterpret_cast<uintptr_t>(S));
         releasePages(reinterpret_cast<void *>(PageBegin), PageEnd - PageBegin);
-        memset(reinterpret_cast<void *>(PageEnd), 0,
+        internalMemset(reinterpret_cast<void *>(PageEnd), 0,
                reinterpret_cast<uintptr_t>(S) + Bytes - PageEnd);
       } else {
-        memset(S, 0, Bytes);
+        internalMemset(S, 0, Bytes);
       }
     }
     Begin = ChunkEnd;

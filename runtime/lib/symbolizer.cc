@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "symbolizer.h"
+#include "base/internal_libc.h"
 
 #include "addr_map.h"
 #include "base/raw_syscall.h"
@@ -34,11 +35,11 @@ namespace {
 
 const char *internString(const char *S, size_t Len) {
   char *P = static_cast<char *>(internalAlloc(Len + 1));
-  memcpy(P, S, Len);
+  internalMemcpy(P, S, Len);
   P[Len] = 0;
   return P;
 }
-const char *internString(const char *S) { return internString(S, strlen(S)); }
+const char *internString(const char *S) { return internString(S, internalStrlen(S)); }
 
 struct ModuleQuery {
   uintptr_t Addr;
@@ -76,7 +77,7 @@ const char *mainExePath() {
 }
 
 const char *baseName(const char *Path) {
-  const char *Slash = strrchr(Path, '/');
+  const char *Slash = internalStrrchr(Path, '/');
   return Slash ? Slash + 1 : Path;
 }
 
@@ -123,6 +124,19 @@ bool startSymbolizer() {
   SpawnFailed = false;
   return true;
 }
+
+} // namespace
+
+void forgetSymbolizerAfterFork() {
+  if (ToChild >= 0)
+    syscall(SYS_close, ToChild);
+  if (FromChild >= 0)
+    syscall(SYS_close, FromChild);
+  ToChild = FromChild = -1;
+  SpawnFailed = false;
+}
+
+namespace {
 
 /// Sends one query and reads the answer up to its terminating empty line.
 bool ask(const char *Kind, const char *Module, uintptr_t Offset, TextBuffer &Answer) {
@@ -179,7 +193,7 @@ void parseLocation(const char *L, size_t Len, CodeFrame &F) {
     Line = Line * 10 + unsigned(L[I] - '0');
   for (size_t I = C2; I < Len; ++I)
     Col = Col * 10 + unsigned(L[I] - '0');
-  if (C1 - 1 == 2 && !strncmp(L, "??", 2))
+  if (C1 - 1 == 2 && !internalStrncmp(L, "??", 2))
     return;
   F.File = internString(L, C1 - 1);
   F.Line = Line;
@@ -204,7 +218,7 @@ bool findModule(uintptr_t Addr, const char **Path, const char **BaseName,
 size_t symbolizeCode(uintptr_t Pc, CodeFrame *Out, size_t Max) {
   if (CachedCode **C = CodeCache.find(Pc)) {
     size_t N = (*C)->N < Max ? (*C)->N : Max;
-    memcpy(Out, (*C)->Frames, N * sizeof(CodeFrame));
+    internalMemcpy(Out, (*C)->Frames, N * sizeof(CodeFrame));
     return N;
   }
   auto *C = static_cast<CachedCode *>(internalAlloc(sizeof(CachedCode)));
@@ -217,16 +231,16 @@ size_t symbolizeCode(uintptr_t Pc, CodeFrame *Out, size_t Max) {
   if (HaveModule && ask("CODE", Path, Pc - 1 - Bias, Answer)) {
     const char *P = Answer.str();
     while (*P && *P != '\n' && C->N < 8) {
-      const char *FnEnd = strchr(P, '\n');
+      const char *FnEnd = internalStrchr(P, '\n');
       if (!FnEnd)
         break;
       const char *Loc = FnEnd + 1;
-      const char *LocEnd = strchr(Loc, '\n');
+      const char *LocEnd = internalStrchr(Loc, '\n');
       if (!LocEnd)
         break;
       CodeFrame &F = C->Frames[C->N++];
       F = Unknown;
-      if (!(FnEnd - P == 2 && !strncmp(P, "??", 2)))
+      if (!(FnEnd - P == 2 && !internalStrncmp(P, "??", 2)))
         F.Function = internString(P, size_t(FnEnd - P));
       parseLocation(Loc, size_t(LocEnd - Loc), F);
       P = LocEnd + 1;
@@ -236,7 +250,7 @@ size_t symbolizeCode(uintptr_t Pc, CodeFrame *Out, size_t Max) {
     C->Frames[C->N++] = Unknown;
   CodeCache.getOrInsert(Pc) = C;
   size_t N = C->N < Max ? C->N : Max;
-  memcpy(Out, C->Frames, N * sizeof(CodeFrame));
+  internalMemcpy(Out, C->Frames, N * sizeof(CodeFrame));
   return N;
 }
 
@@ -249,8 +263,8 @@ bool symbolizeData(uintptr_t Addr, DataSymbol *Out) {
   if (!ask("DATA", Path, Addr - Bias, Answer))
     return false;
   const char *P = Answer.str();
-  const char *NameEnd = strchr(P, '\n');
-  if (!NameEnd || (NameEnd - P == 2 && !strncmp(P, "??", 2)) || NameEnd == P)
+  const char *NameEnd = internalStrchr(P, '\n');
+  if (!NameEnd || (NameEnd - P == 2 && !internalStrncmp(P, "??", 2)) || NameEnd == P)
     return false;
   const char *Nums = NameEnd + 1;
   char *End;

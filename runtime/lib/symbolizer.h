@@ -35,6 +35,9 @@ struct DataSymbol {
 };
 /// Describes the global containing \p Addr; false if there is none.
 bool symbolizeData(uintptr_t Addr, DataSymbol *Out);
+/// In a fork child: stop sharing the parent's symbolizer process (queries
+/// from both would interleave on its pipes); the child starts its own.
+void forgetSymbolizerAfterFork();
 
 /// The module containing \p Addr (path, load bias); false if none.
 bool findModule(uintptr_t Addr, const char **Path, const char **BaseName,

@@ -3,6 +3,7 @@
 #ifndef WEFT_RUNTIME_TEXT_BUFFER_H
 #define WEFT_RUNTIME_TEXT_BUFFER_H
 
+#include "base/internal_libc.h"
 #include "base/internal_alloc.h"
 
 #include <cstddef>
@@ -19,7 +20,7 @@ public:
   ~TextBuffer() { internalFree(Data); }
 
   TextBuffer &operator<<(const char *S) {
-    append(S, strlen(S));
+    append(S, internalStrlen(S));
     return *this;
   }
   TextBuffer &operator<<(char C) {
@@ -55,7 +56,7 @@ public:
       Data = static_cast<char *>(internalRealloc(Data, NewCap));
       Cap = NewCap;
     }
-    memcpy(Data + Size, S, Len);
+    internalMemcpy(Data + Size, S, Len);
     Size += Len;
     Data[Size] = 0;
   }

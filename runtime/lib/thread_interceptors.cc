@@ -11,6 +11,7 @@
 #include "interceptor.h"
 #include "report.h"
 #include "rtl.h"
+#include "base/internal_libc.h"
 
 #include <cerrno>
 #include <cstring>
@@ -230,7 +231,7 @@ WEFT_INTERCEPTOR int pthread_setname_np(pthread_t Th, const char *Name) {
   ThreadState *Thr = CurThread;
   if (!Thr)
     return WEFT_REAL(pthread_setname_np)(Th, Name);
-  size_t Len = strlen(Name);
+  size_t Len = internalStrlen(Name);
   if (Len >= sizeof(Thr->Name))
     return ERANGE;
   int R;
@@ -241,7 +242,7 @@ WEFT_INTERCEPTOR int pthread_setname_np(pthread_t Th, const char *Name) {
   }
   if (R == 0)
     if (ThreadState **T = Rt.ByHandle.find(uintptr_t(Th)))
-      memcpy((*T)->Name, Name, Len + 1);
+      internalMemcpy((*T)->Name, Name, Len + 1);
   return R;
 }
 
@@ -250,10 +251,10 @@ WEFT_INTERCEPTOR int pthread_getname_np(pthread_t Th, char *Buf, size_t Len) {
   if (CurThread)
     if (ThreadState **T = Rt.ByHandle.find(uintptr_t(Th)))
       if ((*T)->Name[0]) {
-        size_t N = strlen((*T)->Name);
+        size_t N = internalStrlen((*T)->Name);
         if (N >= Len)
           return ERANGE;
-        memcpy(Buf, (*T)->Name, N + 1);
+        internalMemcpy(Buf, (*T)->Name, N + 1);
         return 0;
       }
   UnscheduledScope Quiet;

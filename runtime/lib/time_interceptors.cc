@@ -73,6 +73,7 @@ uint64_t virtualDeadlineAfter(const struct timespec *Rel) {
   return Rt.Sched.now() + toNs(Rel);
 }
 
+
 uint64_t virtualDeadline(clockid_t Clock, const struct timespec *Abs) {
   if (!Abs)
     return kNoDeadline;

@@ -9,6 +9,7 @@
 #ifndef WEFT_RUNTIME_VECTOR_CLOCK_H
 #define WEFT_RUNTIME_VECTOR_CLOCK_H
 
+#include "base/internal_libc.h"
 #include "base/internal_alloc.h"
 #include "thread_id.h"
 
@@ -47,13 +48,13 @@ public:
   void assign(const VectorClock &O) {
     if (O.Size > Size)
       grow(O.Size);
-    memcpy(Elems, O.Elems, O.Size * sizeof(Epoch));
+    internalMemcpy(Elems, O.Elems, O.Size * sizeof(Epoch));
     if (Size > O.Size)
-      memset(Elems + O.Size, 0, (Size - O.Size) * sizeof(Epoch));
+      internalMemset(Elems + O.Size, 0, (Size - O.Size) * sizeof(Epoch));
   }
   void reset() {
     if (Size)
-      memset(Elems, 0, Size * sizeof(Epoch));
+      internalMemset(Elems, 0, Size * sizeof(Epoch));
   }
   /// Frees the storage; the clock reads as all zeros.
   void release() {
@@ -76,7 +77,7 @@ private:
     while (NewSize < Min)
       NewSize *= 2;
     Elems = static_cast<Epoch *>(internalRealloc(Elems, NewSize * sizeof(Epoch)));
-    memset(Elems + Size, 0, (NewSize - Size) * sizeof(Epoch));
+    internalMemset(Elems + Size, 0, (NewSize - Size) * sizeof(Epoch));
     Size = NewSize;
   }
   Epoch *Elems = nullptr;

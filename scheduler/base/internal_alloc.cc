@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "base/internal_alloc.h"
+#include "base/internal_libc.h"
 #include "base/raw_syscall.h"
 
 #include <atomic>
@@ -92,7 +93,7 @@ void *internalAlloc(size_t Size) {
       Block = static_cast<char *>(carve(classSize(C)));
     }
   }
-  memset(Block, 0, classSize(C));
+  internalMemset(Block, 0, classSize(C));
   *reinterpret_cast<size_t *>(Block) = C;
   *reinterpret_cast<size_t *>(Block + 8) = 0;
   return Block + kHeader;
@@ -126,7 +127,7 @@ void *internalRealloc(void *Ptr, size_t Size) {
   if (Size <= Old)
     return Ptr;
   void *New = internalAlloc(Size);
-  memcpy(New, Ptr, Old);
+  internalMemcpy(New, Ptr, Old);
   internalFree(Ptr);
   return New;
 }

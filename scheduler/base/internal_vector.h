@@ -9,6 +9,7 @@
 #ifndef WEFT_SCHEDULER_BASE_INTERNAL_VECTOR_H
 #define WEFT_SCHEDULER_BASE_INTERNAL_VECTOR_H
 
+#include "base/internal_libc.h"
 #include "base/internal_alloc.h"
 
 #include <cstring>
@@ -47,18 +48,18 @@ public:
     if (N > Capacity)
       grow(N);
     if (N > Size)
-      memset(static_cast<void *>(Data + Size), 0, (N - Size) * sizeof(T));
+      internalMemset(static_cast<void *>(Data + Size), 0, (N - Size) * sizeof(T));
     Size = N;
   }
   void insert(size_t Pos, const T &V) {
     if (Size == Capacity)
       grow(Size + 1);
-    memmove(static_cast<void *>(Data + Pos + 1), Data + Pos, (Size - Pos) * sizeof(T));
+    internalMemmove(static_cast<void *>(Data + Pos + 1), Data + Pos, (Size - Pos) * sizeof(T));
     Data[Pos] = V;
     ++Size;
   }
   void erase(size_t Pos) {
-    memmove(static_cast<void *>(Data + Pos), Data + Pos + 1, (Size - Pos - 1) * sizeof(T));
+    internalMemmove(static_cast<void *>(Data + Pos), Data + Pos + 1, (Size - Pos - 1) * sizeof(T));
     --Size;
   }
 

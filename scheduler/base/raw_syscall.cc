@@ -1,6 +1,7 @@
 //===- raw_syscall.cc - Direct system calls for the runtime's own use -----===//
 
 #include "base/raw_syscall.h"
+#include "base/internal_libc.h"
 
 #include <cerrno>
 #include <cstring>
@@ -42,7 +43,7 @@ void rawWriteAll(int Fd, const char *Buf, size_t Len) {
   }
 }
 
-void rawPrint(const char *Msg) { rawWriteAll(2, Msg, strlen(Msg)); }
+void rawPrint(const char *Msg) { rawWriteAll(2, Msg, internalStrlen(Msg)); }
 
 void rawDie(const char *Msg) {
   rawPrint(Msg);

@@ -137,6 +137,17 @@ public:
     S.sleepUntil(Deadline);
     enter();
   }
+  /// Runs \p Call as a system call outside the schedule: others run while
+  /// it lasts. Returns what leaveForSyscall said.
+  template <typename F> bool syscall(SyscallInfo Info, F Call) {
+    GreenThread *Me = S.current();
+    leave();
+    bool Dependent = S.leaveForSyscall(Info);
+    Call();
+    S.reenterAfterSyscall(Me);
+    enter();
+    return Dependent;
+  }
   /// Records the current thread's id in Trace.
   void record() { Trace.push_back(index(S.current()->Id)); }
 
