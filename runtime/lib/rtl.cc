@@ -5,6 +5,7 @@
 #include "base/raw_syscall.h"
 #include "interceptor.h"
 #include "report.h"
+#include "suppressions.h"
 #include "text_buffer.h"
 
 #include "weft/runtime_abi.h"
@@ -62,10 +63,13 @@ void openLog() {
 // Runs last among atexit handlers (registered first). The program's own
 // output is flushed before weft's closing line so the two do not interleave.
 void finalize() {
-  if (Rt.ReportCount == 0)
+  reportThreadLeaks();
+  if (Rt.ReportCount == 0 && !Rt.Opts.print_suppressions)
     return;
   fflush(nullptr);
-  rawExit(finalReportStatus());
+  int Status = finalReportStatus();
+  if (Status >= 0)
+    rawExit(Status);
 }
 
 } // namespace
@@ -77,6 +81,8 @@ void initialize() {
   parseFlags(Rt.Opts);
   Rt.Seed = Rt.Opts.SeedGiven ? Rt.Opts.seed : randomSeed();
   openLog();
+  if (Rt.Opts.suppressions && *Rt.Opts.suppressions)
+    suppressions::load(Rt.Opts.suppressions);
   stack_trie::init();
   Rt.Strat = internalNew<RandomStrategy>(static_cast<uint32_t>(Rt.Opts.quantum));
   ThreadState *Main = internalNew<ThreadState>();

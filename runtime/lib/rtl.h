@@ -19,6 +19,7 @@
 #include "addr_map.h"
 #include "flags.h"
 #include "mutex_model.h"
+#include "mutex_set.h"
 #include "random_strategy.h"
 #include "scheduler.h"
 #include "shadow.h"
@@ -60,6 +61,11 @@ struct ThreadState {
   VectorClock FinalClock; // Clock at exit, acquired by join
   WaitQueue Joiners;
   uintptr_t StackLo = 0, StackHi = 0;
+  uintptr_t TlsLo = 0, TlsHi = 0; // static TLS block, for report locations
+  MutexSet Locks;                 // held mutexes and rwlocks, for reports
+  // Annotations: > 0 while the thread's reads / writes are not checked
+  // (looked at only where a slot would be stored, see access.cc).
+  uint32_t IgnoreReads = 0, IgnoreWrites = 0;
 
   ThreadId tid() const { return Green.Id; }
 };
@@ -68,6 +74,7 @@ struct ThreadState {
 /// location, once flag...), found by its address.
 struct SyncVar {
   uintptr_t Addr = 0;
+  uint32_t Uid = 0; // creation order: names the object in the lock graph
   VectorClock Clock; // released into by unlock / release stores
   VectorClock ReadersClock; // released into by rwlock read-unlocks
   MutexModel Mutex;
@@ -85,6 +92,7 @@ struct Runtime {
   AddrMap<SyncVar *> Syncs;
   AddrMap<ThreadState *> ByHandle; // pthread_t -> thread
   uint32_t ReportCount = 0;
+  uint32_t NextSyncUid = 0;
   int LogFd = 2;
 };
 
@@ -151,7 +159,13 @@ struct HeapBlock {
   size_t Size;
   StackId AllocStack;
   ThreadId AllocTid;
+  bool Freed;       // kept after free() for use-after-free reports
+  ThreadId FreeTid;
+  uint64_t FreeSeq; // order of frees, to pick the latest of overlapping ones
 };
+/// True for the pseudo return addresses that stand for free() / operator
+/// delete in the stack of a free's write (malloc_interceptors.cc).
+bool isFreePc(uintptr_t Pc);
 /// The live heap block containing \p Addr; returns its start or 0.
 uintptr_t findHeapBlock(uintptr_t Addr, HeapBlock *Out);
 
