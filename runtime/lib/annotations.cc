@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lock_graph.h"
+#include "no_destroy.h"
 #include "report.h"
 #include "rtl.h"
 
@@ -25,7 +26,8 @@ struct BenignRange {
   uintptr_t Addr;
   size_t Size;
 };
-InternalVector<BenignRange> BenignRanges;
+NoDestroy<InternalVector<BenignRange>> BenignRangesStorage;
+InternalVector<BenignRange> &BenignRanges = *BenignRangesStorage;
 
 void happensBefore(const volatile void *Addr) {
   ThreadState *Thr = CurThread;

@@ -2,6 +2,7 @@
 
 #include "lock_graph.h"
 
+#include "no_destroy.h"
 #include "report.h"
 #include "rtl.h"
 
@@ -9,12 +10,14 @@ namespace weft {
 namespace lock_graph {
 namespace {
 
-InternalVector<LockEdge> Edges;
-InternalVector<uint32_t> FirstOut; // by uid: first edge index + 1
+NoDestroy<InternalVector<LockEdge>> EdgesStorage;
+NoDestroy<InternalVector<uint32_t>> FirstOutStorage, VisitGenStorage, ReachedByStorage;
+InternalVector<LockEdge> &Edges = *EdgesStorage;
+InternalVector<uint32_t> &FirstOut = *FirstOutStorage; // by uid: first edge index + 1
 // Depth-first search state, by uid: the generation that visited it and the
 // edge it was reached through.
-InternalVector<uint32_t> VisitGen;
-InternalVector<uint32_t> ReachedBy;
+InternalVector<uint32_t> &VisitGen = *VisitGenStorage;
+InternalVector<uint32_t> &ReachedBy = *ReachedByStorage;
 uint32_t Gen;
 
 void growTo(uint32_t Uid) {

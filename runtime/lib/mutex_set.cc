@@ -4,6 +4,7 @@
 
 #include "addr_map.h"
 #include "base/raw_syscall.h"
+#include "no_destroy.h"
 #include "rtl.h"
 
 namespace weft {
@@ -27,7 +28,8 @@ struct LockSetNode {
 
 // Node 0 is the empty set. Ids are handed out in creation order, which only
 // depends on the schedule.
-InternalVector<LockSetNode> Nodes;
+NoDestroy<InternalVector<LockSetNode>> NodesStorage;
+InternalVector<LockSetNode> &Nodes = *NodesStorage;
 // (parent, mutex uid) -> first child for that mutex; siblings differ by
 // acquisition stack or mode.
 AddrMap<LockSetId> Children;
@@ -36,7 +38,8 @@ struct Context {
   StackId Stack;
   LockSetId Locks;
 };
-InternalVector<Context> Contexts;
+NoDestroy<InternalVector<Context>> ContextsStorage;
+InternalVector<Context> &Contexts = *ContextsStorage;
 AddrMap<uint32_t> ContextIndex; // (stack << 32 | lock set) -> context id
 
 void ensureRoot() {

@@ -4,6 +4,7 @@
 
 #include "base/raw_syscall.h"
 #include "lock_graph.h"
+#include "no_destroy.h"
 #include "suppressions.h"
 #include "symbolizer.h"
 #include "text_buffer.h"
@@ -47,8 +48,10 @@ bool isInterceptorFrame(const CodeFrame &F) {
 
 // What the report being built shows, for suppression matching: every frame
 // printed and the names of globals it mentions.
-InternalVector<CodeFrame> ShownFrames;
-InternalVector<const char *> ShownNames;
+NoDestroy<InternalVector<CodeFrame>> ShownFramesStorage;
+NoDestroy<InternalVector<const char *>> ShownNamesStorage;
+InternalVector<CodeFrame> &ShownFrames = *ShownFramesStorage;
+InternalVector<const char *> &ShownNames = *ShownNamesStorage;
 
 /// Prints a stack, innermost frame first; returns the first user frame in
 /// \p Top (if non-null) for the SUMMARY line.
@@ -337,7 +340,8 @@ void describeLocation(TextBuffer &B, uintptr_t Addr) {
 struct RacePair {
   uintptr_t A, B;
 };
-InternalVector<RacePair> SeenRaces;
+NoDestroy<InternalVector<RacePair>> SeenRacesStorage;
+InternalVector<RacePair> &SeenRaces = *SeenRacesStorage;
 
 bool alreadyReported(uintptr_t A, uintptr_t B) {
   if (A > B) {

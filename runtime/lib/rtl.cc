@@ -4,6 +4,7 @@
 
 #include "base/raw_syscall.h"
 #include "interceptor.h"
+#include "no_destroy.h"
 #include "report.h"
 #include "suppressions.h"
 #include "text_buffer.h"
@@ -19,7 +20,8 @@
 
 namespace weft {
 
-Runtime Rt;
+NoDestroy<Runtime> RtStorage;
+Runtime &Rt = *RtStorage;
 
 namespace {
 

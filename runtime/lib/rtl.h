@@ -96,7 +96,8 @@ struct Runtime {
   int LogFd = 2;
 };
 
-extern Runtime Rt;
+/// Never destroyed (no_destroy.h): atexit handlers run after static destructors.
+extern Runtime &Rt;
 extern __thread ThreadState *CurThread __attribute__((tls_model("initial-exec")));
 
 /// While alive, the current thread is invisible to weft's interceptors:

@@ -5,6 +5,7 @@
 #include "base/internal_alloc.h"
 #include "base/internal_vector.h"
 #include "base/raw_syscall.h"
+#include "no_destroy.h"
 #include "text_buffer.h"
 
 #include <cstring>
@@ -21,7 +22,8 @@ struct Suppression {
   const char *Pattern;
   unsigned Hits;
 };
-InternalVector<Suppression> List;
+NoDestroy<InternalVector<Suppression>> ListStorage;
+InternalVector<Suppression> &List = *ListStorage;
 
 const char *const kTypes[] = {"race", "deadlock", "mutex", "thread",
                               "called_from_lib", "signal"};
