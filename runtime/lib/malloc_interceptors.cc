@@ -73,15 +73,17 @@ void onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
   if (!Found)
     return;
   HeapBlock B = *Found;
-  Blocks.erase(uintptr_t(P));
   if (!FreePc || B.Size == 0) {
+    Blocks.erase(uintptr_t(P));
     resetRange(uintptr_t(P), B.Size);
     return;
   }
   ThreadState *Thr = CurThread;
   StackId Saved = Thr->Stack;
   Thr->Stack = stack_trie::child(Saved, CallerPc);
+  // Checked while the block is still live, so a report can describe it.
   checkRange(Thr, uintptr_t(P), B.Size, true, false, FreePc);
+  Blocks.erase(uintptr_t(P));
   resetRange(uintptr_t(P), B.Size);
   if (B.Size <= kMarkFreedMax) {
     checkRange(Thr, uintptr_t(P), B.Size, true, false, FreePc);
