@@ -34,7 +34,7 @@ void happensBefore(const volatile void *Addr) {
   if (!Thr)
     return;
   SyncVar *S = syncFor(uintptr_t(Addr));
-  S->Clock.join(Thr->Clock);
+  S->AnnotatedClock.join(Thr->Clock);
   releaseTick(Thr);
 }
 
@@ -43,7 +43,7 @@ void happensAfter(const volatile void *Addr) {
   if (!Thr)
     return;
   if (SyncVar *S = syncFind(uintptr_t(Addr)))
-    Thr->Clock.join(S->Clock);
+    Thr->Clock.join(S->AnnotatedClock);
 }
 
 void benignRace(const volatile void *Addr, size_t Size) {
@@ -59,7 +59,7 @@ void rwLockAcquired(const volatile void *L, bool Write, uintptr_t Pc) {
   StackId Here = stack_trie::child(Thr->Stack, Pc);
   if (Rt.Opts.detect_deadlocks && !Thr->Locks.Held.empty())
     lock_graph::beforeLock(Thr, Thr->Locks, S->Uid, S->Addr, Here);
-  Thr->Clock.join(S->Clock);
+  Thr->Clock.join(S->AnnotatedClock);
   if (Write)
     Thr->Clock.join(S->ReadersClock);
   mutex_set::added(Thr->Locks, S, Here, Write);
@@ -70,7 +70,7 @@ void rwLockReleased(const volatile void *L, bool Write) {
   if (!Thr)
     return;
   SyncVar *S = syncFor(uintptr_t(L));
-  (Write ? S->Clock : S->ReadersClock).join(Thr->Clock);
+  (Write ? S->AnnotatedClock : S->ReadersClock).join(Thr->Clock);
   releaseTick(Thr);
   mutex_set::removed(Thr->Locks, S);
 }

@@ -77,6 +77,10 @@ struct SyncVar {
   uint32_t Uid = 0; // creation order: names the object in the lock graph
   VectorClock Clock; // released into by unlock / release stores
   VectorClock ReadersClock; // released into by rwlock read-unlocks
+  // Annotated edges (happens-before, annotated rwlock writers), apart from
+  // Clock: the annotated address is often an atomic whose relaxed stores
+  // reset Clock.
+  VectorClock AnnotatedClock;
   MutexModel Mutex;
   RwLockModel RwLock;
   WaitQueue CondWaiters;
