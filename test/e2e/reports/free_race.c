@@ -1,6 +1,7 @@
 // free() is a write to the whole block: a free that races with another
 // thread's earlier access is a data race whose current access is the free
 // (TSan's wording and layout: "#0 free", then the caller).
+// EXPECT: race
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s --match-full-lines
 

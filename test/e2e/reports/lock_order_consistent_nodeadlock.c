@@ -1,5 +1,6 @@
 // Threads that always take nested mutexes (and rwlocks) in one global order
 // build an acyclic lock-order graph: nothing is reported in any schedule.
+// EXPECT: norace
 // RUN: %weft-cc %s -o %t
 // RUN: %weft test -n 50 --seed 11 -- %t 2>&1 | FileCheck %s
 // CHECK-NOT: WARNING

@@ -1,6 +1,7 @@
 // A cycle through three mutexes, built by three threads one after another
 // while holding several locks at once (no cap on locks held): reported once,
 // with its three edges; detect_deadlocks=0 turns it off.
+// EXPECT: lock-order
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=2 %expect-exit 66 %t 2>&1 | FileCheck %s
 // RUN: env WEFT_SEED=2 WEFT_OPTIONS=detect_deadlocks=0 %t 2>&1 | FileCheck %s --check-prefix=OFF --allow-empty

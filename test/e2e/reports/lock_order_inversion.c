@@ -1,6 +1,7 @@
 // Two threads take two mutexes in opposite orders, one after the other, so
 // this run never deadlocks; the lock-order graph still has the cycle, and
 // the report shows every edge with both acquisition stacks. Exit 66.
+// EXPECT: lock-order
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s --match-full-lines
 

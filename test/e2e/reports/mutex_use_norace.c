@@ -1,5 +1,6 @@
 // Twin of the mutex-misuse reports: correct lock/unlock/destroy, recursive
 // and error-checking mutexes used as POSIX allows. Silent in every schedule.
+// EXPECT: norace
 // RUN: %weft-cc %s -o %t
 // RUN: %weft test -n 30 --seed 9 -- %t 2>&1 | FileCheck %s
 // CHECK-NOT: WARNING

@@ -1,6 +1,7 @@
 // Each side of a race holds a different mutex: both access lines list the
 // locks held ("mutexes: write M0"), and a section per mutex says where it
 // was acquired, for the previous access too (stored as a context id).
+// EXPECT: race
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s --match-full-lines
 

@@ -1,5 +1,6 @@
 // The lock-order graph covers rwlocks: a mutex taken under a read lock in
 // one thread and the read lock taken under the mutex in another is a cycle.
+// EXPECT: lock-order
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s
 

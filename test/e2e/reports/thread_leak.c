@@ -1,6 +1,7 @@
 // Threads that finish but are neither joined nor detached are reported at
 // exit, one report per creation site, like TSan's "thread leak": the whole
 // layout, and exit status 66.
+// EXPECT: thread-leak
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s --match-full-lines
 

@@ -1,5 +1,6 @@
 // Joined and detached threads are not leaks, in any schedule; neither are
 // leaked ones with report_thread_leaks=0.
+// EXPECT: norace
 // RUN: %weft-cc %s -o %t
 // RUN: %weft test -n 30 --seed 3 -- %t 2>&1 | FileCheck %s
 // RUN: %weft-cc -DLEAK %s -o %t.leak

@@ -1,5 +1,6 @@
 // A race on another thread's thread-local variable names its location as
 // that thread's TLS.
+// EXPECT: race
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s
 

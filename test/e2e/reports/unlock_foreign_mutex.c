@@ -1,5 +1,6 @@
 // A thread unlocks a normal mutex another thread holds: the whole misuse
 // report, exit 66.
+// EXPECT: mutex-misuse
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s --match-full-lines
 

@@ -1,5 +1,6 @@
 // Unlocking a normal mutex nobody holds: the whole misuse report, exit 66;
 // report_mutex_bugs=0 silences it.
+// EXPECT: mutex-misuse
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s --match-full-lines
 // RUN: env WEFT_SEED=1 WEFT_OPTIONS=report_mutex_bugs=0 %t 2>&1 | FileCheck %s --check-prefix=OFF --allow-empty

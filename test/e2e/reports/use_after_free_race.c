@@ -1,5 +1,6 @@
 // An access to a block that another thread freed, not ordered after the
 // free: TSan's heap-use-after-free, with the free as the previous write.
+// EXPECT: race
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s --match-full-lines
 
