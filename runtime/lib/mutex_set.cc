@@ -116,9 +116,7 @@ uint32_t contextSlow(MutexSet &M, StackId Leaf) {
     Ctx = static_cast<uint32_t>(Contexts.size()) | kContextBit;
     Contexts.push_back(Context{Leaf, M.Id});
   }
-  M.CacheStack = Leaf;
-  M.CacheLocks = M.Id;
-  M.CacheCtx = Ctx;
+  M.Cache[Leaf & (MutexSet::kCacheSize - 1)] = MutexSet::CacheEntry{Leaf, M.Id, Ctx};
   return Ctx;
 }
 

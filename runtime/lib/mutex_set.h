@@ -12,8 +12,8 @@
 //  * A context is an interned (stack, lock set) pair. Granule::Stack[] holds
 //    either a plain StackId (no lock held, the common case) or a context id
 //    tagged with kContextBit. Interning happens only when a slot is stored
-//    (the out-of-line part of the access check) and goes through a
-//    per-thread one-entry cache first.
+//    (the out-of-line part of the access check) and goes through a small
+//    per-thread cache keyed by (leaf stack, lock set) first.
 //
 // Never allocates on the fast path; only the baton holder touches the tables.
 //
@@ -52,10 +52,15 @@ struct HeldLock {
 struct MutexSet {
   InternalVector<HeldLock> Held;
   LockSetId Id = kNoLocks;
-  // One-entry cache of contextFor: (leaf stack, lock set) -> context.
-  StackId CacheStack = 0;
-  LockSetId CacheLocks = kNoLocks;
-  uint32_t CacheCtx = 0;
+  // Small direct-mapped cache of contextFor, indexed by the leaf's low
+  // bits: a loop body's few access sites each keep their entry.
+  struct CacheEntry {
+    StackId Stack;
+    LockSetId Locks; // kNoLocks: empty (never looked up with no locks)
+    uint32_t Ctx;
+  };
+  static constexpr unsigned kCacheSize = 16;
+  CacheEntry Cache[kCacheSize] = {};
 
   /// The held entry for \p Uid (most recent), or null.
   HeldLock *find(uint32_t Uid);
@@ -80,8 +85,9 @@ uint32_t contextSlow(MutexSet &M, StackId Leaf);
 inline uint32_t contextFor(MutexSet &M, StackId Leaf) {
   if (__builtin_expect(M.Id == kNoLocks, 1))
     return Leaf;
-  if (M.CacheStack == Leaf && M.CacheLocks == M.Id)
-    return M.CacheCtx;
+  const MutexSet::CacheEntry &E = M.Cache[Leaf & (MutexSet::kCacheSize - 1)];
+  if (E.Stack == Leaf && E.Locks == M.Id)
+    return E.Ctx;
   return contextSlow(M, Leaf);
 }
 

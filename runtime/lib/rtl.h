@@ -42,6 +42,10 @@ struct ThreadState {
   GreenThread Green; // first member: the hot path reads Green.Countdown
   Epoch CurEpoch = 1;        // == Clock.get(tid())
   StackId Stack = kEmptyStack; // current call stack (shadow call stack)
+  // Annotations: > 0 while the thread's reads / writes are not checked.
+  // Read only by the out-of-line check (access.cc), next to the fields it
+  // reads anyway so that it costs no extra cache line.
+  uint32_t IgnoreReads = 0, IgnoreWrites = 0;
   VectorClock Clock;
   // Precise fences: what relaxed loads saw, waiting for an acquire fence,
   // and the clock of the last release fence, for later relaxed stores.
@@ -63,9 +67,6 @@ struct ThreadState {
   uintptr_t StackLo = 0, StackHi = 0;
   uintptr_t TlsLo = 0, TlsHi = 0; // static TLS block, for report locations
   MutexSet Locks;                 // held mutexes and rwlocks, for reports
-  // Annotations: > 0 while the thread's reads / writes are not checked
-  // (looked at only where a slot would be stored, see access.cc).
-  uint32_t IgnoreReads = 0, IgnoreWrites = 0;
 
   ThreadId tid() const { return Green.Id; }
 };
