@@ -17,8 +17,8 @@ int main(void) {
 // CHECK:      ==================
 // CHECK-NEXT: WARNING: weft: destroy of a locked mutex (pid={{[0-9]+}})
 // CHECK-NEXT:   destroy of a locked mutex 0x{{[0-9a-f]+}} by main thread:
-// CHECK-NEXT:     #0 main {{.*}}destroy_locked_mutex.c:11:3 (destroy_locked_mutex.c.tmp+0x{{[0-9a-f]+}})
-// CHECK:      SUMMARY: weft: destroy of a locked mutex {{.*}}destroy_locked_mutex.c:11:3 in main
+// CHECK-NEXT:     #0 main {{.*}}destroy_locked_mutex.c:12:3 (destroy_locked_mutex.c.tmp+0x{{[0-9a-f]+}})
+// CHECK:      SUMMARY: weft: destroy of a locked mutex {{.*}}destroy_locked_mutex.c:12:3 in main
 // CHECK-NEXT: To reproduce: WEFT_SEED=0x1 {{.*}}destroy_locked_mutex.c.tmp
 // CHECK-NEXT: ==================
 // CHECK-NEXT: weft: reported 1 warning

@@ -18,10 +18,10 @@ int main(void) {
 // CHECK:      ==================
 // CHECK-NEXT: WARNING: weft: double lock of a mutex (pid={{[0-9]+}})
 // CHECK-NEXT:   Lock of mutex 0x[[M:[0-9a-f]+]] by main thread, which already holds it (the thread will block forever):
-// CHECK-NEXT:     #0 main {{.*}}double_lock.c:12:3 (double_lock.c.tmp+0x{{[0-9a-f]+}})
+// CHECK-NEXT:     #0 main {{.*}}double_lock.c:14:3 (double_lock.c.tmp+0x{{[0-9a-f]+}})
 // CHECK:        Mutex 0x[[M]] previously acquired by the same thread here:
-// CHECK-NEXT:     #0 main {{.*}}double_lock.c:11:3 (double_lock.c.tmp+0x{{[0-9a-f]+}})
-// CHECK:      SUMMARY: weft: double lock of a mutex {{.*}}double_lock.c:12:3 in main
+// CHECK-NEXT:     #0 main {{.*}}double_lock.c:13:3 (double_lock.c.tmp+0x{{[0-9a-f]+}})
+// CHECK:      SUMMARY: weft: double lock of a mutex {{.*}}double_lock.c:14:3 in main
 // CHECK-NEXT: To reproduce: WEFT_SEED=0x1 {{.*}}double_lock.c.tmp
 // CHECK-NEXT: ==================
 // CHECK-NEXT: ==================

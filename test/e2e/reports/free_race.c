@@ -28,9 +28,9 @@ int main(void) {
 // CHECK-NEXT: WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT:   Write of size 8 at 0x{{[0-9a-f]+}} by main thread:
 // CHECK-NEXT:     #0 free {{.*}} (free_race.c.tmp+0x{{[0-9a-f]+}})
-// CHECK-NEXT:     #1 main {{.*}}free_race.c:21:3 (free_race.c.tmp+0x{{[0-9a-f]+}})
+// CHECK-NEXT:     #1 main {{.*}}free_race.c:22:3 (free_race.c.tmp+0x{{[0-9a-f]+}})
 // CHECK:        Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
-// CHECK-NEXT:     #0 worker {{.*}}free_race.c:12:17 (free_race.c.tmp+0x{{[0-9a-f]+}})
+// CHECK-NEXT:     #0 worker {{.*}}free_race.c:13:17 (free_race.c.tmp+0x{{[0-9a-f]+}})
 // CHECK:        Location is heap block of size 16 at 0x{{[0-9a-f]+}} allocated by main thread:
-// CHECK-NEXT:     #0 main {{.*}}free_race.c:17:16 (free_race.c.tmp+0x{{[0-9a-f]+}})
-// CHECK:      SUMMARY: weft: data race {{.*}}free_race.c:21:3 in main
+// CHECK-NEXT:     #0 main {{.*}}free_race.c:18:16 (free_race.c.tmp+0x{{[0-9a-f]+}})
+// CHECK:      SUMMARY: weft: data race {{.*}}free_race.c:22:3 in main

@@ -47,9 +47,9 @@ int main(void) {
 // CHECK:        Mutex M1 acquired here while holding mutex M0 in thread T1:
 // CHECK:        Mutex M2 acquired here while holding mutex M1 in thread T2:
 // CHECK:        Mutex M0 acquired here while holding mutex M2 in thread T3:
-// CHECK-NEXT:     #0 t3 {{.*}}lock_order_cycle_of_three.c:25:3
+// CHECK-NEXT:     #0 t3 {{.*}}lock_order_cycle_of_three.c:26:3
 // CHECK:        Mutex M2 previously acquired by the same thread here:
-// CHECK-NEXT:     #0 t3 {{.*}}lock_order_cycle_of_three.c:24:5
+// CHECK-NEXT:     #0 t3 {{.*}}lock_order_cycle_of_three.c:25:5
 // CHECK-NOT:  WARNING
 // CHECK:      weft: reported 1 warning
 // OFF-NOT:    WARNING

@@ -39,22 +39,22 @@ int main(void) {
 // CHECK-NEXT:   Cycle in lock order graph: M0 (0x[[A:[0-9a-f]+]]) => M1 (0x[[B:[0-9a-f]+]]) => M0
 // CHECK-EMPTY:
 // CHECK-NEXT:   Mutex M1 acquired here while holding mutex M0 in thread T1:
-// CHECK-NEXT:     #0 ab {{.*}}lock_order_inversion.c:13:3 (lock_order_inversion.c.tmp+0x{{[0-9a-f]+}})
+// CHECK-NEXT:     #0 ab {{.*}}lock_order_inversion.c:14:3 (lock_order_inversion.c.tmp+0x{{[0-9a-f]+}})
 // CHECK-EMPTY:
 // CHECK-NEXT:   Mutex M0 previously acquired by the same thread here:
-// CHECK-NEXT:     #0 ab {{.*}}lock_order_inversion.c:12:3 (lock_order_inversion.c.tmp+0x{{[0-9a-f]+}})
+// CHECK-NEXT:     #0 ab {{.*}}lock_order_inversion.c:13:3 (lock_order_inversion.c.tmp+0x{{[0-9a-f]+}})
 // CHECK-EMPTY:
 // CHECK-NEXT:   Mutex M0 acquired here while holding mutex M1 in thread T2:
-// CHECK-NEXT:     #0 ba {{.*}}lock_order_inversion.c:21:3 (lock_order_inversion.c.tmp+0x{{[0-9a-f]+}})
+// CHECK-NEXT:     #0 ba {{.*}}lock_order_inversion.c:22:3 (lock_order_inversion.c.tmp+0x{{[0-9a-f]+}})
 // CHECK-EMPTY:
 // CHECK-NEXT:   Mutex M1 previously acquired by the same thread here:
-// CHECK-NEXT:     #0 ba {{.*}}lock_order_inversion.c:20:3 (lock_order_inversion.c.tmp+0x{{[0-9a-f]+}})
+// CHECK-NEXT:     #0 ba {{.*}}lock_order_inversion.c:21:3 (lock_order_inversion.c.tmp+0x{{[0-9a-f]+}})
 // CHECK-EMPTY:
 // CHECK-NEXT:   Thread T1 (finished) created by main thread at:
-// CHECK-NEXT:     #0 main {{.*}}lock_order_inversion.c:29:3 (lock_order_inversion.c.tmp+0x{{[0-9a-f]+}})
+// CHECK-NEXT:     #0 main {{.*}}lock_order_inversion.c:30:3 (lock_order_inversion.c.tmp+0x{{[0-9a-f]+}})
 // CHECK:        Thread T2 (running) created by main thread at:
-// CHECK-NEXT:     #0 main {{.*}}lock_order_inversion.c:31:3 (lock_order_inversion.c.tmp+0x{{[0-9a-f]+}})
-// CHECK:      SUMMARY: weft: lock-order-inversion (potential deadlock) {{.*}}lock_order_inversion.c:13:3 in ab
+// CHECK-NEXT:     #0 main {{.*}}lock_order_inversion.c:32:3 (lock_order_inversion.c.tmp+0x{{[0-9a-f]+}})
+// CHECK:      SUMMARY: weft: lock-order-inversion (potential deadlock) {{.*}}lock_order_inversion.c:14:3 in ab
 // CHECK-NEXT: To reproduce: WEFT_SEED=0x1 {{.*}}lock_order_inversion.c.tmp
 // CHECK-NEXT: ==================
 // CHECK-NEXT: weft: reported 1 warning

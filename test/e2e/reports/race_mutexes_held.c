@@ -30,13 +30,13 @@ int main(void) {
 // CHECK:      ==================
 // CHECK-NEXT: WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT:   Write of size 4 at 0x{{[0-9a-f]+}} by [[CUR:main thread|thread T1]] (mutexes: write M0):
-// CHECK-NEXT:     #0 {{main|worker}} {{.*}}race_mutexes_held.c:{{14|23}}:{{[0-9]+}} (race_mutexes_held.c.tmp+0x{{[0-9a-f]+}})
+// CHECK-NEXT:     #0 {{main|worker}} {{.*}}race_mutexes_held.c:{{15|24}}:{{[0-9]+}} (race_mutexes_held.c.tmp+0x{{[0-9a-f]+}})
 // CHECK:        Previous write of size 4 at 0x{{[0-9a-f]+}} by [[PREV:main thread|thread T1]] (mutexes: write M1):
-// CHECK-NEXT:     #0 {{main|worker}} {{.*}}race_mutexes_held.c:{{14|23}}:{{[0-9]+}} (race_mutexes_held.c.tmp+0x{{[0-9a-f]+}})
+// CHECK-NEXT:     #0 {{main|worker}} {{.*}}race_mutexes_held.c:{{15|24}}:{{[0-9]+}} (race_mutexes_held.c.tmp+0x{{[0-9a-f]+}})
 // CHECK:        Location is global 'shared' of size 4 at 0x{{[0-9a-f]+}} (race_mutexes_held.c.tmp+0x{{[0-9a-f]+}})
 // CHECK-EMPTY:
 // CHECK-NEXT:   Mutex M0 (0x{{[0-9a-f]+}}) acquired by [[CUR]] at:
-// CHECK-NEXT:     #0 {{main|worker}} {{.*}}race_mutexes_held.c:{{13|22}}:3 (race_mutexes_held.c.tmp+0x{{[0-9a-f]+}})
+// CHECK-NEXT:     #0 {{main|worker}} {{.*}}race_mutexes_held.c:{{14|23}}:3 (race_mutexes_held.c.tmp+0x{{[0-9a-f]+}})
 // CHECK:        Mutex M1 (0x{{[0-9a-f]+}}) acquired by [[PREV]] at:
-// CHECK-NEXT:     #0 {{main|worker}} {{.*}}race_mutexes_held.c:{{13|22}}:3 (race_mutexes_held.c.tmp+0x{{[0-9a-f]+}})
-// CHECK:      SUMMARY: weft: data race {{.*}}race_mutexes_held.c:{{14|23}}:{{[0-9]+}} in {{main|worker}}
+// CHECK-NEXT:     #0 {{main|worker}} {{.*}}race_mutexes_held.c:{{14|23}}:3 (race_mutexes_held.c.tmp+0x{{[0-9a-f]+}})
+// CHECK:      SUMMARY: weft: data race {{.*}}race_mutexes_held.c:{{15|24}}:{{[0-9]+}} in {{main|worker}}

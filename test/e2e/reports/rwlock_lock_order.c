@@ -30,7 +30,7 @@ int main(void) {
 
 // CHECK:      WARNING: weft: lock-order-inversion (potential deadlock)
 // CHECK:        Mutex M1 acquired here while holding mutex M0 in thread T1:
-// CHECK-NEXT:     #0 reader_then_mutex {{.*}}rwlock_lock_order.c:13:3
+// CHECK-NEXT:     #0 reader_then_mutex {{.*}}rwlock_lock_order.c:14:3
 // CHECK:        Mutex M0 acquired here while holding mutex M1 in main thread:
-// CHECK-NEXT:     #0 main {{.*}}rwlock_lock_order.c:24:3
-// CHECK:      SUMMARY: weft: lock-order-inversion (potential deadlock) {{.*}}rwlock_lock_order.c:13:3 in reader_then_mutex
+// CHECK-NEXT:     #0 main {{.*}}rwlock_lock_order.c:25:3
+// CHECK:      SUMMARY: weft: lock-order-inversion (potential deadlock) {{.*}}rwlock_lock_order.c:14:3 in reader_then_mutex

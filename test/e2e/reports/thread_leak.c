@@ -22,17 +22,17 @@ int main(void) {
 // CHECK:      ==================
 // CHECK-NEXT: WARNING: weft: thread leak (pid={{[0-9]+}})
 // CHECK-NEXT:   Thread T1 (finished, neither joined nor detached) created by main thread at:
-// CHECK-NEXT:     #0 main {{.*}}thread_leak.c:15:5 (thread_leak.c.tmp+0x{{[0-9a-f]+}})
+// CHECK-NEXT:     #0 main {{.*}}thread_leak.c:16:5 (thread_leak.c.tmp+0x{{[0-9a-f]+}})
 // CHECK:        And 1 more similar thread leak.
 // CHECK-EMPTY:
-// CHECK-NEXT: SUMMARY: weft: thread leak {{.*}}thread_leak.c:15:5 in main
+// CHECK-NEXT: SUMMARY: weft: thread leak {{.*}}thread_leak.c:16:5 in main
 // CHECK-NEXT: To reproduce: WEFT_SEED=0x1 {{.*}}thread_leak.c.tmp
 // CHECK-NEXT: ==================
 // CHECK-NEXT: ==================
 // CHECK-NEXT: WARNING: weft: thread leak (pid={{[0-9]+}})
 // CHECK-NEXT:   Thread T3 (finished, neither joined nor detached) created by main thread at:
-// CHECK-NEXT:     #0 main {{.*}}thread_leak.c:16:3 (thread_leak.c.tmp+0x{{[0-9a-f]+}})
-// CHECK:      SUMMARY: weft: thread leak {{.*}}thread_leak.c:16:3 in main
+// CHECK-NEXT:     #0 main {{.*}}thread_leak.c:17:3 (thread_leak.c.tmp+0x{{[0-9a-f]+}})
+// CHECK:      SUMMARY: weft: thread leak {{.*}}thread_leak.c:17:3 in main
 // CHECK-NEXT: To reproduce: WEFT_SEED=0x1 {{.*}}thread_leak.c.tmp
 // CHECK-NEXT: ==================
 // CHECK-NEXT: weft: reported 2 warnings

@@ -25,9 +25,9 @@ int main(void) {
 // CHECK:      ==================
 // CHECK-NEXT: WARNING: weft: unlock of a mutex held by another thread (pid={{[0-9]+}})
 // CHECK-NEXT:   unlock of a mutex held by another thread 0x{{[0-9a-f]+}} by thread T1:
-// CHECK-NEXT:     #0 worker {{.*}}unlock_foreign_mutex.c:11:3 (unlock_foreign_mutex.c.tmp+0x{{[0-9a-f]+}})
+// CHECK-NEXT:     #0 worker {{.*}}unlock_foreign_mutex.c:12:3 (unlock_foreign_mutex.c.tmp+0x{{[0-9a-f]+}})
 // CHECK-EMPTY:
-// CHECK-NEXT: SUMMARY: weft: unlock of a mutex held by another thread {{.*}}unlock_foreign_mutex.c:11:3 in worker
+// CHECK-NEXT: SUMMARY: weft: unlock of a mutex held by another thread {{.*}}unlock_foreign_mutex.c:12:3 in worker
 // CHECK-NEXT: To reproduce: WEFT_SEED=0x1 {{.*}}unlock_foreign_mutex.c.tmp
 // CHECK-NEXT: ==================
 // CHECK-NEXT: weft: reported 1 warning

@@ -18,8 +18,8 @@ int main(void) {
 // CHECK:      ==================
 // CHECK-NEXT: WARNING: weft: unlock of an unlocked mutex (pid={{[0-9]+}})
 // CHECK-NEXT:   unlock of an unlocked mutex 0x{{[0-9a-f]+}} by main thread:
-// CHECK-NEXT:     #0 main {{.*}}unlock_unlocked_mutex.c:13:3 (unlock_unlocked_mutex.c.tmp+0x{{[0-9a-f]+}})
-// CHECK:      SUMMARY: weft: unlock of an unlocked mutex {{.*}}unlock_unlocked_mutex.c:13:3 in main
+// CHECK-NEXT:     #0 main {{.*}}unlock_unlocked_mutex.c:14:3 (unlock_unlocked_mutex.c.tmp+0x{{[0-9a-f]+}})
+// CHECK:      SUMMARY: weft: unlock of an unlocked mutex {{.*}}unlock_unlocked_mutex.c:14:3 in main
 // CHECK-NEXT: To reproduce: WEFT_SEED=0x1 {{.*}}unlock_unlocked_mutex.c.tmp
 // CHECK-NEXT: ==================
 // CHECK-NEXT: weft: reported 1 warning

@@ -26,11 +26,11 @@ int main(void) {
 // CHECK:      ==================
 // CHECK-NEXT: WARNING: weft: heap-use-after-free (pid={{[0-9]+}})
 // CHECK-NEXT:   Write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
-// CHECK-NEXT:     #0 worker {{.*}}use_after_free_race.c:12:17 (use_after_free_race.c.tmp+0x{{[0-9a-f]+}})
+// CHECK-NEXT:     #0 worker {{.*}}use_after_free_race.c:13:17 (use_after_free_race.c.tmp+0x{{[0-9a-f]+}})
 // CHECK-EMPTY:
 // CHECK-NEXT:   Previous write of size 8 at 0x{{[0-9a-f]+}} by main thread:
 // CHECK-NEXT:     #0 free {{.*}} (use_after_free_race.c.tmp+0x{{[0-9a-f]+}})
-// CHECK-NEXT:     #1 main {{.*}}use_after_free_race.c:20:3 (use_after_free_race.c.tmp+0x{{[0-9a-f]+}})
+// CHECK-NEXT:     #1 main {{.*}}use_after_free_race.c:21:3 (use_after_free_race.c.tmp+0x{{[0-9a-f]+}})
 // CHECK:        Location is heap block of size 16 at 0x{{[0-9a-f]+}} freed by main thread, allocated by main thread:
-// CHECK-NEXT:     #0 main {{.*}}use_after_free_race.c:17:16 (use_after_free_race.c.tmp+0x{{[0-9a-f]+}})
-// CHECK:      SUMMARY: weft: heap-use-after-free {{.*}}use_after_free_race.c:12:17 in worker
+// CHECK-NEXT:     #0 main {{.*}}use_after_free_race.c:18:16 (use_after_free_race.c.tmp+0x{{[0-9a-f]+}})
+// CHECK:      SUMMARY: weft: heap-use-after-free {{.*}}use_after_free_race.c:13:17 in worker
