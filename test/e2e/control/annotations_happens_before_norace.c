@@ -41,3 +41,4 @@ int main(void) {
   pthread_join(t, 0);
   return seen != 42;
 }
+// TSAN-DIFFERS: weft's WEFT_* macros compile to nothing without weft, so under TSan this is the unannotated racy program; TSan-named annotations work under both (tsan_annotations_norace.c).

@@ -49,3 +49,4 @@ int main(void) {
   pthread_join(b, 0);
   return 0;
 }
+// TSAN-DIFFERS: weft's WEFT_* macros compile to nothing without weft, so under TSan this is the unannotated racy program; TSan-named annotations work under both (tsan_annotations_norace.c).
