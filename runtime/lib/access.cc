@@ -35,6 +35,11 @@ WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
                                     uintptr_t Pc) {
   uint8_t Mask = slotMask(Cur);
   bool IsWrite = slotWrite(Cur);
+  // Annotated "ignore reads/writes": checked here rather than on the fast
+  // path, which is equivalent because the fast path neither reports nor
+  // stores anything; it only returns when the access is already recorded.
+  if (WEFT_UNLIKELY(IsWrite ? Thr->IgnoreWrites : Thr->IgnoreReads))
+    return;
   bool IsAtomic = slotAtomic(Cur);
   int Empty = -1, Replace = -1;
   for (unsigned I = 0; I < kSlotsPerGranule; ++I) {
@@ -81,7 +86,9 @@ WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
                               : evictionSlot(Thr);
   G->Slot[Idx] = Cur;
   StackId Leaf = stack_trie::child(Thr->Stack, Pc);
-  G->Stack[Idx] = Leaf | (G->Stack[Idx] & kHasSyncBit);
+  // With locks held, the slot names an interned (stack, lock set) context
+  // so that a later report can list them (mutex_set.h).
+  G->Stack[Idx] = mutex_set::contextFor(Thr->Locks, Leaf) | (G->Stack[Idx] & kHasSyncBit);
 }
 
 WEFT_NOINLINE void checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr,

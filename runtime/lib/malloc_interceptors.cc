@@ -11,9 +11,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "interceptor.h"
+#include "report.h"
 #include "rtl.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <new>
 
@@ -31,6 +33,16 @@ namespace weft {
 namespace {
 
 AddrMap<HeapBlock> Blocks;
+// Freed blocks whose shadow still records the free (see onFree), by start;
+// dropped when an allocation starts at the same address.
+AddrMap<HeapBlock> FreedBlocks;
+uint64_t FreeSeq;
+
+/// Blocks up to this size keep their free() recorded as the last write of
+/// every byte, so a later unordered access is reported (heap-use-after-free).
+/// glibc serves them from its heap, never from a private mapping that could
+/// come back as unrelated memory; larger blocks only get the shadow reset.
+constexpr size_t kMarkFreedMax = 64 * 1024;
 
 WEFT_ALWAYS_INLINE bool tracking() { return Rt.Initialized && CurThread; }
 
@@ -39,17 +51,48 @@ void onAlloc(void *P, size_t Size, uintptr_t Pc) {
     return;
   ThreadState *Thr = CurThread;
   resetRange(uintptr_t(P), Size);
-  Blocks.getOrInsert(uintptr_t(P)) =
-      HeapBlock{Size, stack_trie::child(Thr->Stack, Pc), Thr->tid()};
+  FreedBlocks.erase(uintptr_t(P));
+  Blocks.getOrInsert(uintptr_t(P)) = HeapBlock{
+      Size, stack_trie::child(Thr->Stack, Pc), Thr->tid(), false, ThreadId::Invalid, 0};
 }
 
-void onFree(void *P) {
+uintptr_t freePc() { return reinterpret_cast<uintptr_t>(&free) + 1; }
+uintptr_t deletePc() {
+  return reinterpret_cast<uintptr_t>(
+             static_cast<void (*)(void *) noexcept>(&::operator delete)) + 1;
+}
+
+/// Forgets the block at \p P. A real release (free, delete: \p FreePc is
+/// the pseudo frame standing for it) is a write of the whole block by the
+/// freeing thread, so an access that races with it is reported; realloc
+/// (\p FreePc = 0) only resets, since its bytes live on.
+void onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
   if (!P || !tracking())
     return;
-  if (HeapBlock *B = Blocks.find(uintptr_t(P))) {
-    resetRange(uintptr_t(P), B->Size);
+  HeapBlock *Found = Blocks.find(uintptr_t(P));
+  if (!Found)
+    return;
+  HeapBlock B = *Found;
+  if (!FreePc || B.Size == 0) {
     Blocks.erase(uintptr_t(P));
+    resetRange(uintptr_t(P), B.Size);
+    return;
   }
+  ThreadState *Thr = CurThread;
+  StackId Saved = Thr->Stack;
+  Thr->Stack = stack_trie::child(Saved, CallerPc);
+  // Checked while the block is still live, so a report can describe it.
+  checkRange(Thr, uintptr_t(P), B.Size, true, false, FreePc);
+  Blocks.erase(uintptr_t(P));
+  resetRange(uintptr_t(P), B.Size);
+  if (B.Size <= kMarkFreedMax) {
+    checkRange(Thr, uintptr_t(P), B.Size, true, false, FreePc);
+    B.Freed = true;
+    B.FreeTid = Thr->tid();
+    B.FreeSeq = ++FreeSeq;
+    FreedBlocks.getOrInsert(uintptr_t(P)) = B;
+  }
+  Thr->Stack = Saved;
 }
 
 void *allocAligned(size_t Align, size_t Size, uintptr_t Pc) {
@@ -80,12 +123,24 @@ void *newAlignedOrDie(size_t Size, size_t Align, uintptr_t Pc) {
 
 } // namespace
 
+bool isFreePc(uintptr_t Pc) { return Pc == freePc() || Pc == deletePc(); }
+
 uintptr_t findHeapBlock(uintptr_t Addr, HeapBlock *Out) {
-  // Report time only. Blocks never overlap, so at most one matches and the
-  // map's order cannot change the answer.
+  // Report time only. Live blocks never overlap, so at most one matches and
+  // the map's order cannot change the answer; among freed blocks the most
+  // recently freed one wins, whatever the order of the visit.
   uintptr_t Found = 0;
   Blocks.forEachUnordered([&](uintptr_t Start, HeapBlock &B) {
     if (Addr >= Start && Addr < Start + (B.Size ? B.Size : 1)) {
+      Found = Start;
+      *Out = B;
+    }
+  });
+  if (Found)
+    return Found;
+  FreedBlocks.forEachUnordered([&](uintptr_t Start, HeapBlock &B) {
+    if (Addr >= Start && Addr < Start + B.Size &&
+        (!Found || B.FreeSeq > Out->FreeSeq)) {
       Found = Start;
       *Out = B;
     }
@@ -110,11 +165,11 @@ WEFT_INTERCEPTOR void *calloc(size_t N, size_t Size) {
 WEFT_INTERCEPTOR void *realloc(void *Old, size_t Size) {
   // Treated as free + malloc: the bytes moved, their history did not.
   if (Old && Size == 0) {
-    onFree(Old);
+    onFree(Old, WEFT_CALLER_PC, freePc());
     __libc_free(Old);
     return nullptr;
   }
-  onFree(Old);
+  onFree(Old, 0, 0);
   void *P = __libc_realloc(Old, Size);
   onAlloc(P, Size, WEFT_CALLER_PC);
   return P;
@@ -126,19 +181,19 @@ WEFT_INTERCEPTOR void *reallocarray(void *Old, size_t N, size_t Size) {
     errno = ENOMEM;
     return nullptr;
   }
-  onFree(Old);
+  onFree(Old, 0, 0);
   void *P = __libc_realloc(Old, Total);
   onAlloc(P, Total, WEFT_CALLER_PC);
   return P;
 }
 
 WEFT_INTERCEPTOR void free(void *P) {
-  onFree(P);
+  onFree(P, WEFT_CALLER_PC, freePc());
   __libc_free(P);
 }
 
 WEFT_INTERCEPTOR void cfree(void *P) {
-  onFree(P);
+  onFree(P, WEFT_CALLER_PC, freePc());
   __libc_free(P);
 }
 
@@ -197,15 +252,51 @@ WEFT_CXX void *operator new[](size_t Size, std::align_val_t A, const std::nothro
   return allocAligned(size_t(A), Size ? Size : 1, WEFT_CALLER_PC);
 }
 
-WEFT_CXX void operator delete(void *P) noexcept { free(P); }
-WEFT_CXX void operator delete[](void *P) noexcept { free(P); }
-WEFT_CXX void operator delete(void *P, const std::nothrow_t &) noexcept { free(P); }
-WEFT_CXX void operator delete[](void *P, const std::nothrow_t &) noexcept { free(P); }
-WEFT_CXX void operator delete(void *P, size_t) noexcept { free(P); }
-WEFT_CXX void operator delete[](void *P, size_t) noexcept { free(P); }
-WEFT_CXX void operator delete(void *P, std::align_val_t) noexcept { free(P); }
-WEFT_CXX void operator delete[](void *P, std::align_val_t) noexcept { free(P); }
-WEFT_CXX void operator delete(void *P, size_t, std::align_val_t) noexcept { free(P); }
-WEFT_CXX void operator delete[](void *P, size_t, std::align_val_t) noexcept { free(P); }
-WEFT_CXX void operator delete(void *P, std::align_val_t, const std::nothrow_t &) noexcept { free(P); }
-WEFT_CXX void operator delete[](void *P, std::align_val_t, const std::nothrow_t &) noexcept { free(P); }
+WEFT_CXX void operator delete(void *P) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete[](void *P) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete(void *P, const std::nothrow_t &) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete[](void *P, const std::nothrow_t &) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete(void *P, size_t) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete[](void *P, size_t) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete(void *P, std::align_val_t) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete[](void *P, std::align_val_t) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete(void *P, size_t, std::align_val_t) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete[](void *P, size_t, std::align_val_t) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete(void *P, std::align_val_t, const std::nothrow_t &) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete[](void *P, std::align_val_t, const std::nothrow_t &) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}

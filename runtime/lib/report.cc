@@ -4,6 +4,9 @@
 #include "base/internal_libc.h"
 
 #include "base/raw_syscall.h"
+#include "lock_graph.h"
+#include "no_destroy.h"
+#include "suppressions.h"
 #include "symbolizer.h"
 #include "text_buffer.h"
 
@@ -41,6 +44,24 @@ bool isRuntimeFrame(const CodeFrame &F) {
   return !internalStrncmp(F.Function, "__weft", 6) || !internalStrncmp(F.Function, "weft::", 6);
 }
 
+/// An interceptor frame weft shows on purpose (free, operator delete, as
+/// TSan does), but never names in the SUMMARY line: it lives in weft's own
+/// source directory.
+bool isInterceptorFrame(const CodeFrame &F) {
+  static size_t DirLen = [] {
+    const char *Slash = strrchr(__FILE__, '/');
+    return Slash ? size_t(Slash - __FILE__ + 1) : size_t(0);
+  }();
+  return F.File && DirLen && !internalStrncmp(F.File, __FILE__, DirLen);
+}
+
+// What the report being built shows, for suppression matching: every frame
+// printed and the names of globals it mentions.
+NoDestroy<InternalVector<CodeFrame>> ShownFramesStorage;
+NoDestroy<InternalVector<const char *>> ShownNamesStorage;
+InternalVector<CodeFrame> &ShownFrames = *ShownFramesStorage;
+InternalVector<const char *> &ShownNames = *ShownNamesStorage;
+
 /// Prints a stack, innermost frame first; returns the first user frame in
 /// \p Top (if non-null) for the SUMMARY line.
 void printStack(TextBuffer &B, StackId Leaf, CodeFrame *Top = nullptr) {
@@ -69,7 +90,8 @@ void printStack(TextBuffer &B, StackId Leaf, CodeFrame *Top = nullptr) {
       B << " (" << F.Module << '+';
       B.hex(F.ModuleOffset);
       B << ")\n";
-      if (Top && !HaveTop) {
+      ShownFrames.push_back(F);
+      if (Top && !HaveTop && !isInterceptorFrame(F)) {
         *Top = F;
         HaveTop = true;
       }
@@ -146,6 +168,8 @@ void appendReproduce(TextBuffer &B) {
 void emit(const TextBuffer &B) { rawWriteAll(Rt.LogFd, B.str(), B.size()); }
 
 void header(TextBuffer &B, const char *Kind) {
+  ShownFrames.clear();
+  ShownNames.clear();
   B << kRule << "WARNING: weft: " << Kind << " (pid=";
   B.dec(uint64_t(rawGetpid()));
   B << ")\n";
@@ -168,103 +192,49 @@ void summary(TextBuffer &B, const char *Kind, const CodeFrame &Top) {
   B << kRule;
 }
 
-void describeAccess(TextBuffer &B, const char *Prefix, RawSlot S, uintptr_t GranuleAddr) {
-  uint8_t Mask = slotMask(S);
-  B << "  " << Prefix;
-  const char *Kind = slotWrite(S) ? "write" : "read";
-  if (slotAtomic(S))
-    B << (Prefix[0] ? "atomic " : "Atomic ") << Kind;
-  else if (Prefix[0])
-    B << Kind;
-  else
-    B << (slotWrite(S) ? "Write" : "Read");
-  B << " of size ";
-  B.dec(uint64_t(__builtin_popcount(Mask)));
-  B << " at ";
-  B.hex(GranuleAddr + uint64_t(__builtin_ctz(Mask)));
-  B << " by ";
-  threadName(B, slotTid(S));
-  B << ":\n";
-}
+/// Mutexes named in one report: M0, M1... in order of first mention.
+struct ReportMutexes {
+  struct Entry {
+    HeldLock Lock;
+    ThreadId Holder;
+  };
+  InternalVector<Entry> List;
 
-void describeThread(TextBuffer &B, ThreadId T) {
-  if (T == ThreadId::Main)
-    return;
-  ThreadState *TS = threadById(T);
-  B << "  Thread T";
-  B.dec(index(T));
-  nameSuffix(B, T);
-  B << (TS->Finished ? " (finished)" : " (running)") << " created by ";
-  threadName(B, TS->Parent);
-  B << " at:\n";
-  printStack(B, TS->CreationStack);
-  B << '\n';
-}
-
-void describeLocation(TextBuffer &B, uintptr_t Addr) {
-  HeapBlock HB;
-  if (uintptr_t Start = findHeapBlock(Addr, &HB)) {
-    B << "  Location is heap block of size ";
-    B.dec(HB.Size);
-    B << " at ";
-    B.hex(Start);
-    B << " allocated by ";
-    threadName(B, HB.AllocTid);
-    B << ":\n";
-    printStack(B, HB.AllocStack);
-    B << '\n';
-    return;
+  unsigned name(const HeldLock &L, ThreadId Holder) {
+    for (size_t I = 0; I < List.size(); ++I)
+      if (List[I].Lock.Uid == L.Uid && List[I].Holder == Holder &&
+          List[I].Lock.Acquired == L.Acquired)
+        return unsigned(I);
+    List.push_back(Entry{L, Holder});
+    return unsigned(List.size() - 1);
   }
-  DataSymbol D;
-  if (symbolizeData(Addr, &D)) {
-    B << "  Location is global '" << D.Name << "' of size ";
-    B.dec(D.Size);
-    B << " at ";
-    B.hex(D.Start);
-    B << " (" << D.Module << '+';
-    B.hex(D.ModuleOffset - (Addr - D.Start));
-    B << ")\n\n";
-    return;
-  }
-  for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
-    ThreadState *T = threadById(static_cast<ThreadId>(I));
-    if (Addr >= T->StackLo && Addr < T->StackHi) {
-      B << "  Location is stack of ";
-      threadName(B, T->tid());
-      B << ".\n\n";
+  /// Appends " (mutexes: write M0, read M1)" for lock set \p Id.
+  void describe(TextBuffer &B, LockSetId Id, ThreadId Holder) {
+    HeldLock Locks[64];
+    size_t N = mutex_set::locks(Id, Locks, 64);
+    if (!N)
       return;
+    B << " (mutexes:";
+    for (size_t I = 0; I < N; ++I) {
+      B << (I ? ", " : " ") << (Locks[I].Write ? "write M" : "read M");
+      B.dec(name(Locks[I], Holder));
+    }
+    B << ')';
+  }
+  void sections(TextBuffer &B) {
+    for (size_t I = 0; I < List.size(); ++I) {
+      B << "  Mutex M";
+      B.dec(I);
+      B << " (";
+      B.hex(List[I].Lock.Addr);
+      B << ") acquired by ";
+      threadName(B, List[I].Holder);
+      B << " at:\n";
+      printStack(B, List[I].Lock.Acquired);
+      B << '\n';
     }
   }
-}
-
-// Distinct race pairs seen so far, by the pcs of both accesses.
-struct RacePair {
-  uintptr_t A, B;
 };
-InternalVector<RacePair> SeenRaces;
-
-bool alreadyReported(uintptr_t A, uintptr_t B) {
-  if (A > B) {
-    uintptr_t T = A;
-    A = B;
-    B = T;
-  }
-  for (const RacePair &P : SeenRaces)
-    if (P.A == A && P.B == B)
-      return true;
-  SeenRaces.push_back({A, B});
-  return false;
-}
-
-void flushProgramOutput() { fflush(nullptr); }
-
-void afterReport(int ExitCode) {
-  ++Rt.ReportCount;
-  if (Rt.Opts.halt_on_error) {
-    flushProgramOutput();
-    rawExit(ExitCode);
-  }
-}
 
 const char *waitDescription(const GreenThread &G) {
   switch (G.Wait.Kind) {
@@ -298,28 +268,288 @@ const char *waitDescription(const GreenThread &G) {
   return "";
 }
 
+void describeAccess(TextBuffer &B, const char *Prefix, RawSlot S, uintptr_t GranuleAddr,
+                    ReportMutexes &Mutexes, LockSetId Locks) {
+  uint8_t Mask = slotMask(S);
+  B << "  " << Prefix;
+  const char *Kind = slotWrite(S) ? "write" : "read";
+  if (slotAtomic(S))
+    B << (Prefix[0] ? "atomic " : "Atomic ") << Kind;
+  else if (Prefix[0])
+    B << Kind;
+  else
+    B << (slotWrite(S) ? "Write" : "Read");
+  B << " of size ";
+  B.dec(uint64_t(__builtin_popcount(Mask)));
+  B << " at ";
+  B.hex(GranuleAddr + uint64_t(__builtin_ctz(Mask)));
+  B << " by ";
+  threadName(B, slotTid(S));
+  Mutexes.describe(B, Locks, slotTid(S));
+  B << ":\n";
+}
+
+void describeThread(TextBuffer &B, ThreadId T) {
+  if (T == ThreadId::Main)
+    return;
+  ThreadState *TS = threadById(T);
+  B << "  Thread T";
+  B.dec(index(T));
+  nameSuffix(B, T);
+  B << (TS->Finished ? " (finished)" : " (running)") << " created by ";
+  threadName(B, TS->Parent);
+  B << " at:\n";
+  printStack(B, TS->CreationStack);
+  B << '\n';
+}
+
+void describeLocation(TextBuffer &B, uintptr_t Addr) {
+  HeapBlock HB;
+  if (uintptr_t Start = findHeapBlock(Addr, &HB)) {
+    B << "  Location is heap block of size ";
+    B.dec(HB.Size);
+    B << " at ";
+    B.hex(Start);
+    if (HB.Freed) {
+      B << " freed by ";
+      threadName(B, HB.FreeTid);
+      B << ',';
+    }
+    B << " allocated by ";
+    threadName(B, HB.AllocTid);
+    B << ":\n";
+    printStack(B, HB.AllocStack);
+    B << '\n';
+    return;
+  }
+  DataSymbol D;
+  if (symbolizeData(Addr, &D)) {
+    ShownNames.push_back(D.Name);
+    B << "  Location is global '" << D.Name << "' of size ";
+    B.dec(D.Size);
+    B << " at ";
+    B.hex(D.Start);
+    B << " (" << D.Module << '+';
+    B.hex(D.ModuleOffset - (Addr - D.Start));
+    B << ")\n\n";
+    return;
+  }
+  // Static TLS lies inside a thread's stack mapping: look for it first.
+  for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
+    ThreadState *T = threadById(static_cast<ThreadId>(I));
+    if (Addr >= T->TlsLo && Addr < T->TlsHi) {
+      B << "  Location is TLS of ";
+      threadName(B, T->tid());
+      B << ".\n\n";
+      return;
+    }
+  }
+  for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
+    ThreadState *T = threadById(static_cast<ThreadId>(I));
+    if (Addr >= T->StackLo && Addr < T->StackHi) {
+      B << "  Location is stack of ";
+      threadName(B, T->tid());
+      B << ".\n\n";
+      return;
+    }
+  }
+}
+
+// Distinct race pairs seen so far, by the pcs of both accesses.
+struct RacePair {
+  uintptr_t A, B;
+};
+NoDestroy<InternalVector<RacePair>> SeenRacesStorage;
+InternalVector<RacePair> &SeenRaces = *SeenRacesStorage;
+
+bool alreadyReported(uintptr_t A, uintptr_t B) {
+  if (A > B) {
+    uintptr_t T = A;
+    A = B;
+    B = T;
+  }
+  for (const RacePair &P : SeenRaces)
+    if (P.A == A && P.B == B)
+      return true;
+  SeenRaces.push_back({A, B});
+  return false;
+}
+
+void flushProgramOutput() { fflush(nullptr); }
+
+void afterReport(int ExitCode) {
+  ++Rt.ReportCount;
+  if (Rt.Opts.halt_on_error) {
+    flushProgramOutput();
+    rawExit(ExitCode);
+  }
+}
+
+/// Prints a finished non-fatal report unless a suppression of \p SuppType
+/// matches what it shows; only printed reports count for the exit status.
+void finish(const TextBuffer &B, const char *SuppType, int ExitCode) {
+  InternalVector<const char *> Names, Modules;
+  for (const CodeFrame &F : ShownFrames) {
+    Names.push_back(F.Function);
+    if (F.File)
+      Names.push_back(F.File);
+    Modules.push_back(F.Module);
+  }
+  for (const char *N : ShownNames)
+    Names.push_back(N);
+  if (suppressions::match(SuppType, Names.begin(), Names.size(),
+                          Modules.begin(), Modules.size()) >= 0)
+    return;
+  emit(B);
+  afterReport(ExitCode);
+}
+
 } // namespace
 
 void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
-                    uintptr_t Pc, RawSlot Prev, StackId PrevStack) {
+                    uintptr_t Pc, RawSlot Prev, uint32_t PrevContext) {
+  StackId PrevStack;
+  LockSetId PrevLocks;
+  mutex_set::resolve(PrevContext, &PrevStack, &PrevLocks);
+  uintptr_t Addr = GranuleAddr + uint64_t(__builtin_ctz(slotMask(Cur)));
+  if (isBenignRace(Addr, size_t(__builtin_popcount(slotMask(Cur)))))
+    return;
   if (alreadyReported(Pc, stack_trie::node(PrevStack).Pc))
     return;
+  // A previous write by free() means this access touches freed memory
+  // concurrently with its release: TSan's heap-use-after-free.
+  const char *Kind =
+      isFreePc(stack_trie::node(PrevStack).Pc) ? "heap-use-after-free" : "data race";
   TextBuffer B;
-  header(B, "data race");
+  header(B, Kind);
   CodeFrame Top;
-  describeAccess(B, "", Cur, GranuleAddr);
+  ReportMutexes Mutexes;
+  describeAccess(B, "", Cur, GranuleAddr, Mutexes, Thr->Locks.Id);
   printStack(B, stack_trie::child(Thr->Stack, Pc), &Top);
   B << '\n';
-  describeAccess(B, "Previous ", Prev, GranuleAddr);
+  describeAccess(B, "Previous ", Prev, GranuleAddr, Mutexes, PrevLocks);
   printStack(B, PrevStack);
   B << '\n';
-  describeLocation(B, GranuleAddr + uint64_t(__builtin_ctz(slotMask(Cur))));
+  describeLocation(B, Addr);
+  Mutexes.sections(B);
   describeThread(B, Thr->tid());
   if (slotTid(Prev) != Thr->tid())
     describeThread(B, slotTid(Prev));
-  summary(B, "data race", Top);
-  emit(B);
-  afterReport(Rt.Opts.exitcode);
+  summary(B, Kind, Top);
+  finish(B, "race", Rt.Opts.exitcode);
+}
+
+void reportLockOrderInversion(const LockEdge *Cycle, size_t N) {
+  const char *Kind = "lock-order-inversion (potential deadlock)";
+  TextBuffer B;
+  header(B, Kind);
+  // Mutex names follow the cycle: M0 is the first edge's source.
+  B << "  Cycle in lock order graph: ";
+  for (size_t I = 0; I < N; ++I) {
+    B << 'M';
+    B.dec(I);
+    B << " (";
+    B.hex(Cycle[I].FromAddr);
+    B << ") => ";
+  }
+  B << "M0\n\n";
+  CodeFrame Top;
+  InternalVector<ThreadId> Threads;
+  for (size_t I = 0; I < N; ++I) {
+    const LockEdge &E = Cycle[I];
+    B << "  Mutex M";
+    B.dec((I + 1) % N);
+    B << " acquired here while holding mutex M";
+    B.dec(I);
+    B << " in ";
+    threadName(B, E.Tid);
+    B << ":\n";
+    printStack(B, E.ToStack, I == 0 ? &Top : nullptr);
+    B << "\n  Mutex M";
+    B.dec(I);
+    B << " previously acquired by the same thread here:\n";
+    printStack(B, E.FromStack);
+    B << '\n';
+    bool Seen = false;
+    for (ThreadId T : Threads)
+      Seen |= T == E.Tid;
+    if (!Seen)
+      Threads.push_back(E.Tid);
+  }
+  for (ThreadId T : Threads)
+    describeThread(B, T);
+  summary(B, Kind, Top);
+  finish(B, "deadlock", Rt.Opts.exitcode);
+}
+
+void reportDoubleLock(ThreadState *Thr, uintptr_t Mutex, uintptr_t Pc,
+                      StackId FirstLocked) {
+  if (!Rt.Opts.report_mutex_bugs)
+    return;
+  const char *Kind = "double lock of a mutex";
+  TextBuffer B;
+  header(B, Kind);
+  B << "  Lock of mutex ";
+  B.hex(Mutex);
+  B << " by ";
+  threadName(B, Thr->tid());
+  B << ", which already holds it (the thread will block forever):\n";
+  CodeFrame Top;
+  printStack(B, stack_trie::child(Thr->Stack, Pc), &Top);
+  B << "\n  Mutex ";
+  B.hex(Mutex);
+  B << " previously acquired by the same thread here:\n";
+  printStack(B, FirstLocked);
+  B << '\n';
+  summary(B, Kind, Top);
+  finish(B, "mutex", Rt.Opts.exitcode);
+}
+
+bool reportThreadLeaks() {
+  if (!Rt.Opts.report_thread_leaks)
+    return false;
+  bool Any = false;
+  size_t NumThreads = Rt.Sched.numThreads();
+  InternalVector<bool> Done;
+  Done.resize(NumThreads);
+  // One report per creation stack, in thread-id order (TSan folds leaks of
+  // threads created at the same place the same way).
+  for (size_t I = 1; I < NumThreads; ++I) {
+    ThreadState *T = threadById(static_cast<ThreadId>(I));
+    if (Done[I] || !T->Finished || T->Joined || T->Detached)
+      continue;
+    size_t Similar = 0;
+    for (size_t J = I + 1; J < NumThreads; ++J) {
+      ThreadState *U = threadById(static_cast<ThreadId>(J));
+      if (!Done[J] && U->Finished && !U->Joined && !U->Detached &&
+          U->CreationStack == T->CreationStack) {
+        Done[J] = true;
+        ++Similar;
+      }
+    }
+    const char *Kind = "thread leak";
+    TextBuffer B;
+    header(B, Kind);
+    B << "  Thread T";
+    B.dec(I);
+    B << " (finished, neither joined nor detached) created by ";
+    threadName(B, T->Parent);
+    B << " at:\n";
+    CodeFrame Top;
+    printStack(B, T->CreationStack, &Top);
+    B << '\n';
+    if (Similar) {
+      B << "  And ";
+      B.dec(Similar);
+      B << (Similar == 1 ? " more similar thread leak.\n\n"
+                         : " more similar thread leaks.\n\n");
+    }
+    summary(B, Kind, Top);
+    uint32_t Before = Rt.ReportCount;
+    finish(B, "thread", Rt.Opts.exitcode);
+    Any |= Rt.ReportCount != Before;
+  }
+  return Any;
 }
 
 void reportDeadlock() {
@@ -453,6 +683,8 @@ void reportAssertion(const char *Expr, const char *File, unsigned Line,
 }
 
 void reportMutexMisuse(const char *What, uintptr_t Mutex, uintptr_t Pc) {
+  if (!Rt.Opts.report_mutex_bugs)
+    return;
   ThreadState *Thr = CurThread;
   TextBuffer B;
   header(B, What);
@@ -465,11 +697,12 @@ void reportMutexMisuse(const char *What, uintptr_t Mutex, uintptr_t Pc) {
   printStack(B, stack_trie::child(Thr->Stack, Pc), &Top);
   B << '\n';
   summary(B, What, Top);
-  emit(B);
-  afterReport(Rt.Opts.exitcode);
+  finish(B, "mutex", Rt.Opts.exitcode);
 }
 
 int finalReportStatus() {
+  if (Rt.Opts.print_suppressions)
+    suppressions::printMatched(Rt.LogFd);
   if (Rt.ReportCount == 0)
     return -1;
   TextBuffer B;

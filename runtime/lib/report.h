@@ -24,8 +24,20 @@ namespace weft {
 
 /// A race between the current access (Cur at granule \p GranuleAddr, by the
 /// current thread at \p Pc) and an earlier one (Prev, with its stack).
+/// \p PrevContext is the slot's Granule::Stack[] value (a stack id or a
+/// context id, see mutex_set.h). Also prints heap-use-after-free when the
+/// previous access was a free().
 void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
-                    uintptr_t Pc, RawSlot Prev, StackId PrevStack);
+                    uintptr_t Pc, RawSlot Prev, uint32_t PrevContext);
+struct LockEdge;
+/// A cycle of \p N edges in the lock-order graph, in cycle order.
+void reportLockOrderInversion(const LockEdge *Cycle, size_t N);
+/// The owner of a normal mutex locks it again (before it blocks forever).
+void reportDoubleLock(ThreadState *Thr, uintptr_t Mutex, uintptr_t Pc,
+                      StackId FirstLocked);
+/// At exit: threads that finished but were neither joined nor detached.
+/// Returns true if anything was reported.
+bool reportThreadLeaks();
 [[noreturn]] void reportDeadlock();
 [[noreturn]] void reportStepLimit();
 [[noreturn]] void reportCrash(int Signal, uintptr_t FaultAddr, uintptr_t Pc);
@@ -34,6 +46,10 @@ void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
                                   uintptr_t Pc);
 /// Mutex misuse (unlock by a non-owner, of an unlocked mutex, ...).
 void reportMutexMisuse(const char *What, uintptr_t Mutex, uintptr_t Pc);
+
+/// True if [Addr, Addr+Size) overlaps a range annotated as a benign race
+/// (annotations.cc).
+bool isBenignRace(uintptr_t Addr, size_t Size);
 
 /// Prints the closing summary at exit and returns the exit status weft
 /// wants (or -1 to keep the program's own).

@@ -5,7 +5,9 @@
 
 #include "base/raw_syscall.h"
 #include "interceptor.h"
+#include "no_destroy.h"
 #include "report.h"
+#include "suppressions.h"
 #include "text_buffer.h"
 
 #include "weft/runtime_abi.h"
@@ -19,7 +21,8 @@
 
 namespace weft {
 
-Runtime Rt;
+NoDestroy<Runtime> RtStorage;
+Runtime &Rt = *RtStorage;
 
 namespace {
 
@@ -72,10 +75,13 @@ void finalize() {
       rawWriteAll(Rt.LogFd, Note.str(), Note.size());
     }
   }
-  if (Rt.ReportCount == 0)
+  reportThreadLeaks();
+  if (Rt.ReportCount == 0 && !Rt.Opts.print_suppressions)
     return;
   fflush(nullptr);
-  rawExit(finalReportStatus());
+  int Status = finalReportStatus();
+  if (Status >= 0)
+    rawExit(Status);
 }
 
 } // namespace
@@ -87,6 +93,8 @@ void initialize() {
   parseFlags(Rt.Opts);
   Rt.Seed = Rt.Opts.SeedGiven ? Rt.Opts.seed : randomSeed();
   openLog();
+  if (Rt.Opts.suppressions && *Rt.Opts.suppressions)
+    suppressions::load(Rt.Opts.suppressions);
   stack_trie::init();
   Rt.Strat = internalNew<RandomStrategy>(static_cast<uint32_t>(Rt.Opts.quantum));
   ThreadState *Main = internalNew<ThreadState>();

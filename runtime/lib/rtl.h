@@ -21,6 +21,7 @@
 #include "flags.h"
 #include "futex_model.h"
 #include "mutex_model.h"
+#include "mutex_set.h"
 #include "random_strategy.h"
 #include "scheduler.h"
 #include "semaphore_model.h"
@@ -47,6 +48,10 @@ struct ThreadState {
   /// the hot path only ors in the mask and kind (see makeSlot).
   RawSlot SlotBase = 0;
   StackId Stack = kEmptyStack; // current call stack (shadow call stack)
+  // Annotations: > 0 while the thread's reads / writes are not checked.
+  // Read only by the out-of-line check (access.cc), next to the fields it
+  // reads anyway so that it costs no extra cache line.
+  uint32_t IgnoreReads = 0, IgnoreWrites = 0;
   VectorClock Clock;
   // Precise fences: what relaxed loads saw, waiting for an acquire fence,
   // and the clock of the last release fence, for later relaxed stores.
@@ -72,6 +77,8 @@ struct ThreadState {
   // Signals sent by pthread_kill from another thread, delivered at this
   // thread's next scheduling point (bit N-1 for signal N).
   uint64_t PendingSignals = 0;
+  uintptr_t TlsLo = 0, TlsHi = 0; // static TLS block, for report locations
+  MutexSet Locks;                 // held mutexes and rwlocks, for reports
 
   ThreadId tid() const { return Green.Id; }
 };
@@ -80,8 +87,13 @@ struct ThreadState {
 /// location, once flag...), found by its address.
 struct SyncVar {
   uintptr_t Addr = 0;
+  uint32_t Uid = 0; // creation order: names the object in the lock graph
   VectorClock Clock; // released into by unlock / release stores
   VectorClock ReadersClock; // released into by rwlock read-unlocks
+  // Annotated edges (happens-before, annotated rwlock writers), apart from
+  // Clock: the annotated address is often an atomic whose relaxed stores
+  // reset Clock.
+  VectorClock AnnotatedClock;
   MutexModel Mutex;
   RwLockModel RwLock;
   WaitQueue CondWaiters;
@@ -117,10 +129,12 @@ struct Runtime {
   AddrMap<SyncVar *> Syncs;
   AddrMap<ThreadState *> ByHandle; // pthread_t -> thread
   uint32_t ReportCount = 0;
+  uint32_t NextSyncUid = 0;
   int LogFd = 2;
 };
 
-extern Runtime Rt;
+/// Never destroyed (no_destroy.h): atexit handlers run after static destructors.
+extern Runtime &Rt;
 extern __thread ThreadState *CurThread __attribute__((tls_model("local-exec")));
 
 /// While alive, the current thread is invisible to weft's interceptors:
@@ -212,7 +226,13 @@ struct HeapBlock {
   size_t Size;
   StackId AllocStack;
   ThreadId AllocTid;
+  bool Freed;       // kept after free() for use-after-free reports
+  ThreadId FreeTid;
+  uint64_t FreeSeq; // order of frees, to pick the latest of overlapping ones
 };
+/// True for the pseudo return addresses that stand for free() / operator
+/// delete in the stack of a free's write (malloc_interceptors.cc).
+bool isFreePc(uintptr_t Pc);
 /// The live heap block containing \p Addr; returns its start or 0.
 uintptr_t findHeapBlock(uintptr_t Addr, HeapBlock *Out);
 

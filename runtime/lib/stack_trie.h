@@ -35,7 +35,9 @@ struct Node {
 };
 
 constexpr unsigned kChunkShift = 16;
-constexpr size_t kMaxChunks = size_t(1) << 15; // 2^31 nodes: ids fit in 31 bits
+// 2^30 nodes: ids fit in 30 bits, so a shadow slot's stack word keeps bit 31
+// for kHasSyncBit and bit 30 for mutex_set's kContextBit.
+constexpr size_t kMaxChunks = size_t(1) << 14;
 extern Node *Chunks[kMaxChunks];
 
 inline Node &node(StackId Id) {

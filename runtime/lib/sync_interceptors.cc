@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "interceptor.h"
+#include "lock_graph.h"
 #include "report.h"
 #include "rtl.h"
 #include "sync_ops.h"
@@ -44,6 +45,17 @@ SyncVar *mutexVar(pthread_mutex_t *M) {
   return S;
 }
 
+/// Before a thread may block on \p S: a normal mutex locked again by its
+/// owner is reported (it would hang), and the lock-order graph learns the
+/// new orderings. Try-locks never block, so they add no ordering.
+static void beforeLock(ThreadState *Thr, SyncVar *S, StackId Here, uintptr_t Pc) {
+  if (S->Mutex.kind() == MutexKind::Normal && S->Mutex.owner() == Thr->tid())
+    if (HeldLock *H = Thr->Locks.find(S->Uid))
+      reportDoubleLock(Thr, S->Addr, Pc, H->Acquired);
+  if (Rt.Opts.detect_deadlocks && !Thr->Locks.Held.empty())
+    lock_graph::beforeLock(Thr, Thr->Locks, S->Uid, S->Addr, Here);
+}
+
 void forgetSync(uintptr_t Addr) {
   if (SyncVar **S = Rt.Syncs.find(Addr)) {
     SyncVar *Old = *S;
@@ -68,15 +80,20 @@ static void noteRobustHeld(ThreadState *Thr, SyncVar *S, bool Held) {
 int mutexLock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, bool TryOnly,
               uint64_t Deadline, uintptr_t Pc, WaitKind Wait) {
   syncPoint(Thr);
-  Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
+  StackId Here = stack_trie::child(Thr->Stack, Pc);
+  Thr->BlockedStack = Here;
+  if (!TryOnly)
+    beforeLock(Thr, S, Here, Pc);
   switch (S->Mutex.lock(Rt.Sched, Addr, TryOnly, Deadline, Wait)) {
   case LockResult::Acquired:
     Thr->Clock.join(S->Clock);
     noteRobustHeld(Thr, S, true);
+    mutex_set::added(Thr->Locks, S, Here, true);
     return 0;
   case LockResult::OwnerDead:
     Thr->Clock.join(S->Clock);
     noteRobustHeld(Thr, S, true);
+    mutex_set::added(Thr->Locks, S, Here, true);
     return EOWNERDEAD;
   case LockResult::NotRecoverable:
     return ENOTRECOVERABLE;
@@ -98,6 +115,7 @@ int mutexUnlock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, uintptr_t Pc) {
     S->Clock.join(Thr->Clock);
     releaseTick(Thr);
     noteRobustHeld(Thr, S, false);
+    mutex_set::removed(Thr->Locks, S);
     break;
   case UnlockResult::StillHeld:
     return 0;
@@ -313,7 +331,10 @@ static int rwLock(pthread_rwlock_t *L, bool Exclusive, bool TryOnly,
     return EINVAL;
   SyncVar *S = syncFor(uintptr_t(L));
   syncPoint(Thr);
-  Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
+  StackId Here = stack_trie::child(Thr->Stack, Pc);
+  Thr->BlockedStack = Here;
+  if (!TryOnly)
+    beforeLock(Thr, S, Here, Pc);
   LockResult R = Exclusive ? S->RwLock.lockExclusive(Rt.Sched, uintptr_t(L), TryOnly, Deadline)
                            : S->RwLock.lockShared(Rt.Sched, uintptr_t(L), TryOnly, Deadline);
   switch (R) {
@@ -321,6 +342,7 @@ static int rwLock(pthread_rwlock_t *L, bool Exclusive, bool TryOnly,
     Thr->Clock.join(S->Clock);
     if (Exclusive)
       Thr->Clock.join(S->ReadersClock);
+    mutex_set::added(Thr->Locks, S, Here, Exclusive);
     return 0;
   case LockResult::Busy:
     return EBUSY;
@@ -385,6 +407,7 @@ WEFT_INTERCEPTOR int pthread_rwlock_unlock(pthread_rwlock_t *L) {
   }
   (WasWriter ? S->Clock : S->ReadersClock).join(Thr->Clock);
   releaseTick(Thr);
+  mutex_set::removed(Thr->Locks, S);
   syncPoint(Thr);
   return 0;
 }

@@ -17,6 +17,7 @@ SyncVar *syncFor(uintptr_t Addr) {
   if (Inserted) {
     S = internalNew<SyncVar>();
     S->Addr = Addr;
+    S->Uid = Rt.NextSyncUid++;
     shadow::granuleFor(Addr)->Stack[0] |= kHasSyncBit;
   }
   return S;

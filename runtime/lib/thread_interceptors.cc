@@ -15,6 +15,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <dlfcn.h>
 #include <unwind.h>
 
 using namespace weft;
@@ -39,6 +40,19 @@ void learnStackBounds(ThreadState *T) {
     T->StackHi = T->StackLo + Size;
   }
   pthread_attr_destroy(&Attr);
+  // Static TLS sits just below the thread pointer on x86-64 (TLS variant
+  // II); glibc tells its size through the hook sanitizers use.
+  using TlsInfoFn = void (*)(size_t *, size_t *);
+  static TlsInfoFn TlsInfo =
+      reinterpret_cast<TlsInfoFn>(dlsym(RTLD_DEFAULT, "_dl_get_tls_static_info"));
+  if (TlsInfo) {
+    size_t TlsSize = 0, TlsAlign = 0;
+    TlsInfo(&TlsSize, &TlsAlign);
+    uintptr_t Tp;
+    asm("mov %%fs:0, %0" : "=r"(Tp));
+    T->TlsLo = Tp - TlsSize;
+    T->TlsHi = Tp;
+  }
 }
 
 namespace {

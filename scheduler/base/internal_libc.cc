@@ -46,6 +46,14 @@ int internalStrcmp(const char *A, const char *B) {
   return internalStrncmp(A, B, static_cast<size_t>(-1));
 }
 
+const void *internalMemchr(const void *S, int C, size_t N) {
+  const unsigned char *P = static_cast<const unsigned char *>(S);
+  for (size_t I = 0; I < N; ++I)
+    if (P[I] == static_cast<unsigned char>(C))
+      return P + I;
+  return nullptr;
+}
+
 const char *internalStrchr(const char *S, int C) {
   char Ch = static_cast<char>(C);
   for (;; ++S) {

@@ -25,6 +25,7 @@ int internalStrcmp(const char *A, const char *B);
 int internalStrncmp(const char *A, const char *B, size_t N);
 const char *internalStrchr(const char *S, int C);
 const char *internalStrrchr(const char *S, int C);
+const void *internalMemchr(const void *S, int C, size_t N);
 
 } // namespace weft
 

@@ -1,0 +1,36 @@
+// An access to a block that another thread freed, not ordered after the
+// free: TSan's heap-use-after-free, with the free as the previous write.
+// EXPECT: race
+// RUN: %weft-cc %s -o %t
+// RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s --match-full-lines
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static void *worker(void *p) {
+  sleep(1); // not synchronization
+  ((int *)p)[1] = 42;
+  return 0;
+}
+
+int main(void) {
+  int *block = malloc(16);
+  pthread_t t;
+  pthread_create(&t, 0, worker, block);
+  free(block);
+  pthread_join(t, 0);
+  return 0;
+}
+
+// CHECK:      ==================
+// CHECK-NEXT: WARNING: weft: heap-use-after-free (pid={{[0-9]+}})
+// CHECK-NEXT:   Write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
+// CHECK-NEXT:     #0 worker {{.*}}use_after_free_race.c:13:17 (use_after_free_race.c.tmp+0x{{[0-9a-f]+}})
+// CHECK-EMPTY:
+// CHECK-NEXT:   Previous write of size 8 at 0x{{[0-9a-f]+}} by main thread:
+// CHECK-NEXT:     #0 free {{.*}} (use_after_free_race.c.tmp+0x{{[0-9a-f]+}})
+// CHECK-NEXT:     #1 main {{.*}}use_after_free_race.c:21:3 (use_after_free_race.c.tmp+0x{{[0-9a-f]+}})
+// CHECK:        Location is heap block of size 16 at 0x{{[0-9a-f]+}} freed by main thread, allocated by main thread:
+// CHECK-NEXT:     #0 main {{.*}}use_after_free_race.c:18:16 (use_after_free_race.c.tmp+0x{{[0-9a-f]+}})
+// CHECK:      SUMMARY: weft: heap-use-after-free {{.*}}use_after_free_race.c:13:17 in worker
