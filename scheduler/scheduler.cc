@@ -123,7 +123,7 @@ void Scheduler::fireDueTimers() {
   }
 }
 
-GreenThread *Scheduler::pickNext(PointKind Kind) {
+GreenThread *Scheduler::pickNext(PointKind Kind, PointObject Object) {
   ++Steps;
   if (MaxSteps && Steps > MaxSteps)
     Observer->onStepLimit();
@@ -143,7 +143,7 @@ GreenThread *Scheduler::pickNext(PointKind Kind) {
     NowNs = Timers[0].Deadline;
     fireDueTimers();
   }
-  ThreadId Next = Strat->pickNext(Runnable.begin(), Runnable.size(), Cur->Id, Kind);
+  ThreadId Next = Strat->pickNext(Runnable.begin(), Runnable.size(), Cur->Id, Kind, Object);
   return All[index(Next)];
 }
 
@@ -166,8 +166,8 @@ void Scheduler::switchTo(GreenThread *Next) {
     futexWait(word(Prev->Baton), 0);
 }
 
-void Scheduler::point(PointKind Kind) {
-  GreenThread *Next = pickNext(Kind);
+void Scheduler::point(PointKind Kind, PointObject Object) {
+  GreenThread *Next = pickNext(Kind, Object);
   // The current thread is runnable, so pickNext always finds someone.
   switchTo(Next);
 }
@@ -178,7 +178,7 @@ void Scheduler::block(WaitInfo W) {
   Self->Wait = W;
   Self->TimedOut = false;
   makeNotRunnable(Self);
-  GreenThread *Next = pickNext(PointKind::Block);
+  GreenThread *Next = pickNext(PointKind::Block, W.Kind == WaitKind::Join ? 0 : W.Object);
   if (!Next)
     Observer->onDeadlock();
   switchTo(Next);
@@ -186,6 +186,9 @@ void Scheduler::block(WaitInfo W) {
 
 bool Scheduler::blockUntil(WaitInfo W, uint64_t DeadlineNs) {
   GreenThread *Self = Cur;
+  if (EarlyWakeups && W.Kind != WaitKind::Sleep && DeadlineNs > NowNs &&
+      choose(ChoiceKind::TimeoutEarly, 2) == 1)
+    DeadlineNs = NowNs; // fires at the next step: the strategy orders it
   Self->Deadline = DeadlineNs;
   ++Self->DeadlineGen;
   pushTimer({DeadlineNs, Self->Id, Self->DeadlineGen});
@@ -203,7 +206,8 @@ void Scheduler::wake(GreenThread *T) {
 }
 
 void Scheduler::sleepUntil(uint64_t DeadlineNs) {
-  if (DeadlineNs <= NowNs) {
+  if (DeadlineNs <= NowNs ||
+      (EarlyWakeups && choose(ChoiceKind::SleepEarly, 2) == 1)) {
     point(PointKind::Yield);
     return;
   }
@@ -217,7 +221,7 @@ void Scheduler::finishCurrent() {
   --Live;
   if (Live == 0)
     return; // the last thread: the process is ending
-  GreenThread *Next = pickNext(PointKind::ThreadExit);
+  GreenThread *Next = pickNext(PointKind::ThreadExit, 0);
   if (!Next)
     Observer->onDeadlock();
   Self->Baton.store(0, std::memory_order_relaxed);

@@ -52,16 +52,23 @@ public:
   void waitForFirstTurn(GreenThread *T);
 
   /// A scheduling point: the strategy may hand the baton to another thread.
-  void point(PointKind Kind);
+  /// \p Object is what the current thread's next step is about (PointObject).
+  void point(PointKind Kind, PointObject Object = 0);
   /// The current thread waits until wake(); other threads run meanwhile.
   void block(WaitInfo W);
   /// Like block, but gives up at virtual time \p DeadlineNs; returns false if
-  /// it timed out, true if woken.
+  /// it timed out, true if woken. With early wake-ups on, the strategy may
+  /// make it time out now (a timed wait can always time out first).
   bool blockUntil(WaitInfo W, uint64_t DeadlineNs);
   /// Makes a blocked thread runnable; it runs when the strategy picks it.
   void wake(GreenThread *T);
   /// Lets virtual time reach \p DeadlineNs before the current thread goes on.
+  /// With early wake-ups on, the strategy may end the sleep at once instead.
   void sleepUntil(uint64_t DeadlineNs);
+  /// Sleeping is not synchronization: when on, sleeps and timed waits ask
+  /// the strategy whether to end early (exploration); when off (plain runs)
+  /// virtual time keeps them in deadline order.
+  void setEarlyWakeups(bool On) { EarlyWakeups = On; }
   /// The current thread is done: hands the baton on and never runs again.
   void finishCurrent();
 
@@ -86,7 +93,7 @@ private:
   void makeRunnable(GreenThread *T);
   void makeNotRunnable(GreenThread *T);
   void fireDueTimers();
-  GreenThread *pickNext(PointKind Kind);
+  GreenThread *pickNext(PointKind Kind, PointObject Object);
   void switchTo(GreenThread *Next);
   void handOff(GreenThread *Next);
   void pushTimer(const Timer &T);
@@ -103,6 +110,7 @@ private:
   uint64_t Steps = 0;
   uint64_t MaxSteps = 0;
   size_t Live = 0; // threads not Finished
+  bool EarlyWakeups = false;
 };
 
 } // namespace weft

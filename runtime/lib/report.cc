@@ -245,7 +245,10 @@ bool alreadyReported(uintptr_t A, uintptr_t B) {
   return false;
 }
 
-void flushProgramOutput() { fflush(nullptr); }
+void flushProgramOutput() {
+  fflush(nullptr);
+  finishSchedule(/*NormalExit=*/false);
+}
 
 void afterReport(int ExitCode) {
   ++Rt.ReportCount;

@@ -62,6 +62,7 @@ void openLog() {
 // Runs last among atexit handlers (registered first). The program's own
 // output is flushed before weft's closing line so the two do not interleave.
 void finalize() {
+  finishSchedule(/*NormalExit=*/true);
   if (Rt.ReportCount == 0)
     return;
   fflush(nullptr);
@@ -78,7 +79,7 @@ void initialize() {
   Rt.Seed = Rt.Opts.SeedGiven ? Rt.Opts.seed : randomSeed();
   openLog();
   stack_trie::init();
-  Rt.Strat = internalNew<RandomStrategy>(static_cast<uint32_t>(Rt.Opts.quantum));
+  Rt.Strat = makeStrategy();
   ThreadState *Main = internalNew<ThreadState>();
   Rt.Sched.start(Rt.Strat, Rt.Seed, Rt.Opts.max_steps, &Main->Green, &Observer);
   Main->Clock.set(Main->tid(), Main->CurEpoch);
@@ -99,7 +100,9 @@ void initialize() {
   Initializing = false;
 }
 
-void syncPoint(ThreadState *) { Rt.Sched.point(PointKind::Sync); }
+void syncPoint(ThreadState *, uintptr_t Object) {
+  Rt.Sched.point(PointKind::Sync, Object);
+}
 void accessPoint(ThreadState *) { Rt.Sched.point(PointKind::Access); }
 
 void *lookupReal(const char *Name, const char *Version) {

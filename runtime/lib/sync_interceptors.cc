@@ -51,7 +51,7 @@ void forget(uintptr_t Addr) {
 int lockMutex(ThreadState *Thr, pthread_mutex_t *M, bool TryOnly,
               uint64_t Deadline, uintptr_t Pc) {
   SyncVar *S = mutexVar(M);
-  syncPoint(Thr);
+  syncPoint(Thr, uintptr_t(M));
   Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
   switch (S->Mutex.lock(Rt.Sched, uintptr_t(M), TryOnly, Deadline)) {
   case LockResult::Acquired:
@@ -87,7 +87,7 @@ int unlockMutex(ThreadState *Thr, pthread_mutex_t *M, uintptr_t Pc) {
       reportMutexMisuse("unlock of an unlocked mutex", uintptr_t(M), Pc);
     return EPERM;
   }
-  syncPoint(Thr);
+  syncPoint(Thr, uintptr_t(M));
   return 0;
 }
 
@@ -178,7 +178,12 @@ static int condWait(pthread_cond_t *C, pthread_mutex_t *M, uint64_t Deadline,
   releaseTick(Thr);
   uint32_t Depth = SM->Mutex.unlockForWait(Rt.Sched);
   Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
-  bool Woken = SC->CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::CondVar, uintptr_t(C)}, Deadline);
+  bool Woken = true;
+  if (Rt.Opts.spurious_wakeups &&
+      Rt.Sched.choose(ChoiceKind::SpuriousWakeup, 2) == 1)
+    Rt.Sched.point(PointKind::Yield, uintptr_t(C)); // returns unsignalled
+  else
+    Woken = SC->CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::CondVar, uintptr_t(C)}, Deadline);
   Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
   while (SM->Mutex.lock(Rt.Sched, uintptr_t(M), false) != LockResult::Acquired) {
   }
@@ -221,7 +226,7 @@ WEFT_INTERCEPTOR int pthread_cond_signal(pthread_cond_t *C) {
     return 0;
   SyncVar *S = syncFor(uintptr_t(C));
   S->CondWaiters.wakeOne(Rt.Sched);
-  syncPoint(Thr);
+  syncPoint(Thr, uintptr_t(C));
   return 0;
 }
 
@@ -231,7 +236,7 @@ WEFT_INTERCEPTOR int pthread_cond_broadcast(pthread_cond_t *C) {
     return 0;
   SyncVar *S = syncFor(uintptr_t(C));
   S->CondWaiters.wakeAll(Rt.Sched);
-  syncPoint(Thr);
+  syncPoint(Thr, uintptr_t(C));
   return 0;
 }
 
@@ -243,7 +248,7 @@ static int rwLock(pthread_rwlock_t *L, bool Exclusive, bool TryOnly,
   if (!Thr)
     return EINVAL;
   SyncVar *S = syncFor(uintptr_t(L));
-  syncPoint(Thr);
+  syncPoint(Thr, uintptr_t(L));
   Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
   LockResult R = Exclusive ? S->RwLock.lockExclusive(Rt.Sched, uintptr_t(L), TryOnly, Deadline)
                            : S->RwLock.lockShared(Rt.Sched, uintptr_t(L), TryOnly, Deadline);
@@ -305,7 +310,7 @@ WEFT_INTERCEPTOR int pthread_rwlock_unlock(pthread_rwlock_t *L) {
   }
   (WasWriter ? S->Clock : S->ReadersClock).join(Thr->Clock);
   releaseTick(Thr);
-  syncPoint(Thr);
+  syncPoint(Thr, uintptr_t(L));
   return 0;
 }
 
@@ -323,7 +328,7 @@ WEFT_INTERCEPTOR int pthread_once(pthread_once_t *Once, void (*Init)()) {
     return 0;
   }
   SyncVar *S = syncFor(uintptr_t(Once));
-  syncPoint(Thr);
+  syncPoint(Thr, uintptr_t(Once));
   for (;;) {
     if (*State == 2) {
       Thr->Clock.join(S->Clock);
