@@ -2,6 +2,8 @@
 
 #include "replay_strategy.h"
 
+#include "base/internal_alloc.h"
+
 namespace weft {
 
 namespace {
@@ -62,10 +64,46 @@ ThreadId fillPick(const ThreadId *Runnable, size_t N, ThreadId Current) {
 
 } // namespace
 
+ReplayStrategy::~ReplayStrategy() { clearHints(); }
+
+void ReplayStrategy::clearHints() {
+  for (ThreadHints *H : Hints)
+    internalDelete(H);
+  Hints.clear();
+}
+
+ReplayStrategy::ThreadHints &ReplayStrategy::hintsOf(ThreadId T) {
+  while (Hints.size() <= index(T))
+    Hints.push_back(internalNew<ThreadHints>());
+  return *Hints[index(T)];
+}
+
+void ReplayStrategy::buildHints() {
+  clearHints();
+  ThreadId Cur = ThreadId::Main;
+  for (const Decision &D : *Log) {
+    switch (D.Kind) {
+    case DecisionKind::Pick:
+      hintsOf(Cur).Picks.push_back(&D);
+      Cur = ThreadId(D.Value);
+      break;
+    case DecisionKind::Quantum:
+      hintsOf(Cur).Quanta.push_back(&D);
+      break;
+    case DecisionKind::Choice:
+      hintsOf(Cur).Choices.push_back(&D);
+      break;
+    }
+  }
+}
+
 void ReplayStrategy::beginExecution(uint64_t) {
   Step = 0;
-  Cursor = PickCursor = QuantumCursor = ChoiceCursor = 0;
+  Cursor = 0;
   Diverged = false;
+  Running = ThreadId::Main;
+  if (Fill)
+    buildHints();
 }
 
 void ReplayStrategy::diverge(const char *What) {
@@ -86,34 +124,29 @@ const Decision *ReplayStrategy::nextStrict(const char *Asked) {
   return nullptr;
 }
 
-const Decision *ReplayStrategy::nextHint(DecisionKind K, size_t &At) {
-  while (At < Log->size()) {
-    const Decision &D = (*Log)[At++];
-    bool IsPick = D.Kind == DecisionKind::Pick || D.Kind == DecisionKind::FillPick;
-    if (K == DecisionKind::Pick ? IsPick : D.Kind == K)
-      return &D;
-  }
-  return nullptr;
-}
-
 ThreadId ReplayStrategy::pickNext(const ThreadId *Runnable, size_t NumRunnable,
                                   ThreadId Current, PointKind, PointObject) {
   ++Step;
-  if (Fill || Diverged) {
-    const Decision *D = Diverged ? nullptr : nextHint(DecisionKind::Pick, PickCursor);
-    if (D && D->Kind == DecisionKind::Pick &&
-        contains(Runnable, NumRunnable, ThreadId(D->Value)))
-      return ThreadId(D->Value);
-    return fillPick(Runnable, NumRunnable, Current);
+  if (Fill) {
+    ThreadHints &H = hintsOf(Current);
+    const Decision *D = H.PointsSeen < H.Picks.size() ? H.Picks[H.PointsSeen] : nullptr;
+    ++H.PointsSeen;
+    ThreadId Next = fillPick(Runnable, NumRunnable, Current);
+    bool CurrentCanRun = contains(Runnable, NumRunnable, Current);
+    if (D && !D->Removed && contains(Runnable, NumRunnable, ThreadId(D->Value)) &&
+        (D->Preemption || !CurrentCanRun))
+      Next = ThreadId(D->Value);
+    Running = Next;
+    return Next;
   }
+  if (Diverged)
+    return fillPick(Runnable, NumRunnable, Current);
   const Decision *D = nextStrict("the next thread");
   if (!D)
     return fillPick(Runnable, NumRunnable, Current);
-  if (D->Kind == DecisionKind::Pick &&
+  if (D->Kind == DecisionKind::Pick && !D->Removed &&
       contains(Runnable, NumRunnable, ThreadId(D->Value)))
     return ThreadId(D->Value);
-  if (D->Kind == DecisionKind::FillPick)
-    return fillPick(Runnable, NumRunnable, Current);
   Message M;
   M << "expected ";
   if (D->Kind == DecisionKind::Pick)
@@ -129,10 +162,13 @@ ThreadId ReplayStrategy::pickNext(const ThreadId *Runnable, size_t NumRunnable,
 }
 
 uint32_t ReplayStrategy::nextQuantum() {
-  if (Fill || Diverged) {
-    const Decision *D = Diverged ? nullptr : nextHint(DecisionKind::Quantum, QuantumCursor);
-    return D ? D->Value : FillQuantum;
+  if (Fill) {
+    ThreadHints &H = hintsOf(Running);
+    return H.QuantaUsed < H.Quanta.size() ? H.Quanta[H.QuantaUsed++]->Value
+                                          : FillQuantum;
   }
+  if (Diverged)
+    return FillQuantum;
   const Decision *D = nextStrict("a quantum");
   if (!D)
     return FillQuantum;
@@ -145,10 +181,14 @@ uint32_t ReplayStrategy::nextQuantum() {
 }
 
 uint32_t ReplayStrategy::choose(ChoiceKind Kind, uint32_t N) {
-  if (Fill || Diverged) {
-    const Decision *D = Diverged ? nullptr : nextHint(DecisionKind::Choice, ChoiceCursor);
+  if (Fill) {
+    ThreadHints &H = hintsOf(Running);
+    const Decision *D =
+        H.ChoicesUsed < H.Choices.size() ? H.Choices[H.ChoicesUsed++] : nullptr;
     return D && D->Choice == Kind && D->Value < N ? D->Value : 0;
   }
+  if (Diverged)
+    return 0;
   Message Asked;
   Asked << "a " << choiceName(Kind) << " choice among " << uint64_t(N);
   const Decision *D = nextStrict(Asked.str());

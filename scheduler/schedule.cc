@@ -75,9 +75,8 @@ size_t formatDecision(const Decision &D, char *Buf) {
     N += putU32(Buf + N, D.Value);
     if (D.Preemption)
       Buf[N++] = '!';
-    break;
-  case DecisionKind::FillPick:
-    Buf[N++] = '.';
+    else if (D.Removed)
+      Buf[N++] = '-';
     break;
   case DecisionKind::Quantum:
     Buf[N++] = 'q';
@@ -109,14 +108,10 @@ bool parseDecisions(const char *Text, size_t Len, ScheduleLog &Out,
       ++P;
       D.Kind = DecisionKind::Pick;
       Ok = getU32(P, End, D.Value);
-      if (Ok && P != End && *P == '!') {
-        D.Preemption = true;
+      if (Ok && P != End && (*P == '!' || *P == '-')) {
+        (*P == '!' ? D.Preemption : D.Removed) = true;
         ++P;
       }
-    } else if (*P == '.') {
-      ++P;
-      D.Kind = DecisionKind::FillPick;
-      Ok = true;
     } else if (*P == 'q') {
       ++P;
       D.Kind = DecisionKind::Quantum;

@@ -7,10 +7,10 @@
 //
 //   T3    thread 3 runs next             T3!   the same, and it preempted a
 //   q17   17 accesses before the next          runnable current thread
-//         access point                   .     whatever the fill rule picks
-//   w1/3  choice 1 of 3, of a kind:            (the current thread if it can
-//         w wake-waiter, t timeout-early,      run: no preemption); written
-//         e sleep-early, s spurious-wakeup     only by `weft minimize`
+//         access point                   T3-   a preemption to T3 that
+//   w1/3  choice 1 of 3, of a kind:            `weft minimize` removed: the
+//         w wake-waiter, t timeout-early,      current thread goes on
+//         e sleep-early, s spurious-wakeup     (fill mode only)
 //
 // This file knows the tokens, nothing about files or processes. It must not
 // allocate except through InternalVector.
@@ -25,12 +25,13 @@
 
 namespace weft {
 
-enum class DecisionKind : uint8_t { Pick, Quantum, Choice, FillPick };
+enum class DecisionKind : uint8_t { Pick, Quantum, Choice };
 
 struct Decision {
   DecisionKind Kind = DecisionKind::Pick;
   ChoiceKind Choice = ChoiceKind::WakeWaiter; // Kind == Choice
   bool Preemption = false;                    // Kind == Pick
+  bool Removed = false; // Kind == Pick: a preemption taken out (minimize)
   uint32_t Value = 0; // thread id, quantum, or the choice made
   uint32_t Bound = 0; // Kind == Choice: the choice was in [0, Bound)
 };

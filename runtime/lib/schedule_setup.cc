@@ -9,6 +9,8 @@
 //   strategy pct
 //   steps 812
 //   preemptions 3
+//   early_wakeups 1          options that decide which questions a run
+//   spurious_wakeups 0       asks; a replay takes them from the file
 //   <empty line>
 //   T0 q1734 T1 q12 T0! q3 w1/2 ...      decisions, 16 tokens a line
 //
@@ -118,8 +120,13 @@ void loadSchedule(const char *Path) {
       P = Eol + 1;
       break;
     }
+    // The seed, and the options that decide which questions a run asks.
     if (startsWith(P, "seed "))
       Rt.Seed = parseHex(P + 5);
+    else if (startsWith(P, "early_wakeups "))
+      Rt.Opts.early_wakeups = P[14] == '1';
+    else if (startsWith(P, "spurious_wakeups "))
+      Rt.Opts.spurious_wakeups = P[17] == '1';
     P = Eol + 1;
   }
   ToReplay = internalNew<ScheduleLog>();
@@ -180,6 +187,8 @@ void finishSchedule(bool NormalExit) {
   for (const Decision &D : *Recorded)
     Preemptions += D.Preemption;
   B.dec(Preemptions);
+  B << "\nearly_wakeups " << (Rt.Opts.early_wakeups ? '1' : '0');
+  B << "\nspurious_wakeups " << (Rt.Opts.spurious_wakeups ? '1' : '0');
   B << "\n\n";
   char Tok[32];
   size_t OnLine = 0;

@@ -55,14 +55,14 @@ std::vector<uint32_t> drive(Strategy &S, uint64_t Seed) {
 
 TEST(ScheduleTest, TokensRoundTrip) {
   ScheduleLog Log;
-  parse("T0 q17 T12! w1/3 t0/2 e1/2 s0/2 .\n", Log);
+  parse("T0 q17 T12! w1/3 t0/2 e1/2 s0/2 T4-\n", Log);
   ASSERT_EQ(Log.size(), 8u);
   EXPECT_EQ(Log[2].Value, 12u);
   EXPECT_TRUE(Log[2].Preemption);
   EXPECT_EQ(Log[3].Choice, ChoiceKind::WakeWaiter);
   EXPECT_EQ(Log[3].Bound, 3u);
-  EXPECT_EQ(Log[7].Kind, DecisionKind::FillPick);
-  EXPECT_EQ(toText(Log), "T0 q17 T12! w1/3 t0/2 e1/2 s0/2 . ");
+  EXPECT_TRUE(Log[7].Removed);
+  EXPECT_EQ(toText(Log), "T0 q17 T12! w1/3 t0/2 e1/2 s0/2 T4- ");
 }
 
 TEST(ScheduleTest, MalformedTokensAreRejectedWithTheirOffset) {
@@ -171,24 +171,48 @@ TEST(ReplayStrategyTest, ReportsARunLongerOrShorterThanTheSchedule) {
                          "the next thread");
 }
 
-TEST(ReplayStrategyTest, FillModeKeepsTheCurrentThreadAndTakesHintsThatApply) {
+TEST(ReplayStrategyTest, FillModeTakesMarkedPreemptionsAndNothingElse) {
   ScheduleLog Log;
-  parse("T2! q5 . T0 w1/2", Log);
+  parse("T0 q1 T1! q2 T1 q3 T0 q4", Log);
   Messages.clear();
   ReplayStrategy R(&Log, true, 9, collect);
   R.beginExecution(0);
-  EXPECT_EQ(R.pickNext(kThree, 3, ThreadId(0), PointKind::Sync, 0), ThreadId(2));
-  EXPECT_EQ(R.nextQuantum(), 5u);
-  // '.': no preemption.
-  EXPECT_EQ(R.pickNext(kThree, 3, ThreadId(2), PointKind::Sync, 0), ThreadId(2));
+  EXPECT_EQ(R.pickNext(kThree, 3, ThreadId(0), PointKind::Sync, 0), ThreadId(0));
+  EXPECT_EQ(R.nextQuantum(), 1u);
+  EXPECT_EQ(R.pickNext(kThree, 3, ThreadId(0), PointKind::Sync, 0), ThreadId(1));
+  EXPECT_EQ(R.nextQuantum(), 2u);
+  EXPECT_EQ(R.pickNext(kThree, 3, ThreadId(1), PointKind::Sync, 0), ThreadId(1));
+  EXPECT_EQ(R.nextQuantum(), 3u);
+  // T0 unmarked while T1 can run: not a preemption the hints may add.
+  EXPECT_EQ(R.pickNext(kThree, 3, ThreadId(1), PointKind::Sync, 0), ThreadId(1));
   EXPECT_EQ(R.nextQuantum(), 9u);
-  // T0 is not runnable: the fill rule keeps T2.
-  EXPECT_EQ(R.pickNext(kOneTwo, 2, ThreadId(2), PointKind::Sync, 0), ThreadId(2));
-  // A hint of another kind is ignored; past the end, 0 and the lowest id.
-  EXPECT_EQ(R.choose(ChoiceKind::SleepEarly, 2), 0u);
+  // Past the hints: choice 0, current thread, lowest id when it blocks.
+  EXPECT_EQ(R.choose(ChoiceKind::WakeWaiter, 3), 0u);
   EXPECT_EQ(R.pickNext(kOneTwo, 2, ThreadId(0), PointKind::Block, 0), ThreadId(1));
   R.checkFinished();
   EXPECT_TRUE(Messages.empty());
+}
+
+TEST(ReplayStrategyTest, FillModeKeysHintsByThreadSoARemovedPreemptionShiftsNothing) {
+  ScheduleLog Log;
+  parse("T0 q1 T1- q2 T1 q3 T0 q4 w1/2", Log);
+  ReplayStrategy R(&Log, true, 9, collect);
+  R.beginExecution(0);
+  EXPECT_EQ(R.pickNext(kThree, 3, ThreadId(0), PointKind::Sync, 0), ThreadId(0));
+  EXPECT_EQ(R.nextQuantum(), 1u);
+  // The removed preemption: T0 goes on, with T0's next quantum.
+  EXPECT_EQ(R.pickNext(kThree, 3, ThreadId(0), PointKind::Sync, 0), ThreadId(0));
+  EXPECT_EQ(R.nextQuantum(), 4u);
+  // T0 blocks: T1 runs with T1's own hints, from its first.
+  EXPECT_EQ(R.pickNext(kOneTwo, 2, ThreadId(0), PointKind::Block, 0), ThreadId(1));
+  EXPECT_EQ(R.nextQuantum(), 2u);
+  EXPECT_EQ(R.pickNext(kThree, 3, ThreadId(1), PointKind::Sync, 0), ThreadId(1));
+  EXPECT_EQ(R.nextQuantum(), 3u);
+  // T1 blocks; its hint names T0, which may run.
+  const ThreadId ZeroTwo[] = {ThreadId(0), ThreadId(2)};
+  EXPECT_EQ(R.pickNext(ZeroTwo, 2, ThreadId(1), PointKind::Block, 0), ThreadId(0));
+  EXPECT_EQ(R.nextQuantum(), 9u); // T0's hints are used up
+  EXPECT_EQ(R.choose(ChoiceKind::WakeWaiter, 2), 1u);
 }
 
 } // namespace
