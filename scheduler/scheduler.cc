@@ -186,9 +186,13 @@ void Scheduler::block(WaitInfo W) {
 
 bool Scheduler::blockUntil(WaitInfo W, uint64_t DeadlineNs) {
   GreenThread *Self = Cur;
+  // Timing out "early" means: the deadline comes before the other threads
+  // got further. Virtual time jumps to it (a program that measures the wait
+  // sees the full timeout), the timer fires at the next step, and the
+  // strategy orders this thread among the others.
   if (EarlyWakeups && W.Kind != WaitKind::Sleep && DeadlineNs > NowNs &&
       choose(ChoiceKind::TimeoutEarly, 2) == 1)
-    DeadlineNs = NowNs; // fires at the next step: the strategy orders it
+    NowNs = DeadlineNs;
   Self->Deadline = DeadlineNs;
   ++Self->DeadlineGen;
   pushTimer({DeadlineNs, Self->Id, Self->DeadlineGen});
@@ -208,6 +212,10 @@ void Scheduler::wake(GreenThread *T) {
 void Scheduler::sleepUntil(uint64_t DeadlineNs) {
   if (DeadlineNs <= NowNs ||
       (EarlyWakeups && choose(ChoiceKind::SleepEarly, 2) == 1)) {
+    // Early: the sleep ends before the others progressed as far as virtual
+    // time would have let them; the clock still reaches the deadline.
+    if (DeadlineNs > NowNs)
+      NowNs = DeadlineNs;
     point(PointKind::Yield);
     return;
   }

@@ -58,12 +58,14 @@ public:
   void block(WaitInfo W);
   /// Like block, but gives up at virtual time \p DeadlineNs; returns false if
   /// it timed out, true if woken. With early wake-ups on, the strategy may
-  /// make it time out now (a timed wait can always time out first).
+  /// make it time out now (a timed wait can always time out first): virtual
+  /// time jumps to the deadline before anyone else runs.
   bool blockUntil(WaitInfo W, uint64_t DeadlineNs);
   /// Makes a blocked thread runnable; it runs when the strategy picks it.
   void wake(GreenThread *T);
   /// Lets virtual time reach \p DeadlineNs before the current thread goes on.
-  /// With early wake-ups on, the strategy may end the sleep at once instead.
+  /// With early wake-ups on, the strategy may end the sleep at once instead:
+  /// virtual time jumps to the deadline before anyone else runs.
   void sleepUntil(uint64_t DeadlineNs);
   /// Sleeping is not synchronization: when on, sleeps and timed waits ask
   /// the strategy whether to end early (exploration); when off (plain runs)
