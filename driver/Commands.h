@@ -28,11 +28,13 @@ int compileCommand(Language Lang, const std::vector<std::string> &Args);
 int runCommand(const Invocation &Self, const std::vector<std::string> &Args);
 int replayCommand(const Invocation &Self, const std::vector<std::string> &Args);
 int testCommand(const Invocation &Self, const std::vector<std::string> &Args);
+int minimizeCommand(const Invocation &Self, const std::vector<std::string> &Args);
 
 extern const char CompileUsage[];
 extern const char RunUsage[];
 extern const char ReplayUsage[];
 extern const char TestUsage[];
+extern const char MinimizeUsage[];
 
 } // namespace driver
 } // namespace weft

@@ -17,6 +17,8 @@ constexpr int ExitDataRace = 66;
 constexpr int ExitDeadlock = 67;
 /// A crash (fatal signal) or a failed assertion under a schedule.
 constexpr int ExitCrash = 68;
+/// A replayed schedule no longer applies to the program (diverged_exitcode).
+constexpr int ExitDiverged = 69;
 
 } // namespace driver
 } // namespace weft

@@ -30,7 +30,8 @@ commands:
   cc, c++     compile like clang-19 / clang++-19; -race instruments
   run         compile and run one source file (like `go run -race`)
   test        run a program under many schedules; stop at the first failure
-  replay      run a program under the schedule a seed names
+  replay      run a program under the schedule a seed or schedule file names
+  minimize    shrink a failing schedule to the fewest preemptions
   help        show this text, or `weft help <command>` for one command
 
   weft cc -race -g -O1 counter.c -o counter   # build with race detection
@@ -52,6 +53,8 @@ const char *usageFor(absl::string_view Command) {
     return TestUsage;
   if (Command == "replay")
     return ReplayUsage;
+  if (Command == "minimize")
+    return MinimizeUsage;
   return nullptr;
 }
 
@@ -108,6 +111,8 @@ int main(int Argc, char **Argv) {
     return testCommand(Self, Args);
   if (Command == "replay")
     return replayCommand(Self, Args);
+  if (Command == "minimize")
+    return minimizeCommand(Self, Args);
   if (Command == "help" || Command == "--help" || Command == "-h")
     return helpCommand(Args);
   if (Command == "version" || Command == "--version")

@@ -85,6 +85,10 @@ void resetSignalsInChild() {
   Default.sa_handler = SIG_DFL;
   for (int Signal : {SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGPIPE})
     sigaction(Signal, &Default, nullptr);
+  // So does the signal mask (`weft test` blocks SIGCHLD to wait for it).
+  sigset_t None;
+  sigemptyset(&None);
+  sigprocmask(SIG_SETMASK, &None, nullptr);
 }
 
 } // namespace

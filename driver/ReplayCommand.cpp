@@ -21,17 +21,26 @@
 #include <cstdlib>
 #include <cstring>
 #include <sys/personality.h>
+#include <unistd.h>
 
 namespace weft {
 namespace driver {
 
 const char ReplayUsage[] =
-    R"(usage: weft replay SEED [--] ./prog [args...]
+    R"(usage: weft replay SEED [--schedule-file F] [--] ./prog [args...]
+       weft replay --schedule-file F [--] ./prog [args...]
 
 Runs the program under the schedule that SEED names, as printed in a weft
 report or by `weft test`: 0x-prefixed hexadecimal (0x5eed1234) or decimal.
 Sets WEFT_SEED and disables address-space randomization for the program, so
-that the report repeats byte for byte.
+that the report repeats byte for byte. Keep the WEFT_OPTIONS the report
+printed: they choose the strategy that the seed drives.
+
+With --schedule-file F the program replays the decisions recorded in F
+(written by WEFT_OPTIONS=schedule_out=F, `weft test --schedule-file` or
+`weft minimize`), whatever strategy made them. If the program no longer
+takes the recorded path, the run stops with "weft: replay diverged at step
+N: ..." and exit status 69.
 )";
 
 int replayCommand(const Invocation &, const std::vector<std::string> &Args) {
@@ -40,25 +49,57 @@ int replayCommand(const Invocation &, const std::vector<std::string> &Args) {
     std::fputs(ReplayUsage, stdout);
     return 0;
   }
-  if (I >= Args.size()) {
-    error("no seed given");
-    note("usage: weft replay SEED [--] ./prog [args...]");
-    return ExitUsage;
+  std::string ScheduleFile;
+  auto TakeScheduleFile = [&]() -> std::optional<int> {
+    if (Args[I] == "--schedule-file") {
+      if (I + 1 >= Args.size()) {
+        error("missing value for '--schedule-file'");
+        return ExitUsage;
+      }
+      ScheduleFile = Args[I + 1];
+      I += 2;
+    } else {
+      ScheduleFile = Args[I].substr(strlen("--schedule-file="));
+      ++I;
+    }
+    if (ScheduleFile.empty()) {
+      error("invalid value for '--schedule-file': ''");
+      return ExitUsage;
+    }
+    return std::nullopt;
+  };
+  auto IsScheduleFlag = [&]() {
+    return I < Args.size() && (Args[I] == "--schedule-file" ||
+                               Args[I].rfind("--schedule-file=", 0) == 0);
+  };
+  if (IsScheduleFlag())
+    if (std::optional<int> Exit = TakeScheduleFile())
+      return *Exit;
+  std::optional<uint64_t> Seed;
+  if (ScheduleFile.empty() || (I < Args.size() && parseSeed(Args[I]))) {
+    if (I >= Args.size()) {
+      error("no seed given");
+      note("usage: weft replay SEED [--] ./prog [args...]");
+      return ExitUsage;
+    }
+    // A flag, unless it is a (negative, so invalid) number.
+    if (Args[I].size() > 1 && Args[I][0] == '-' &&
+        !(Args[I][1] >= '0' && Args[I][1] <= '9')) {
+      error("unknown flag '%s'", Args[I]);
+      return ExitUsage;
+    }
+    Seed = parseSeed(Args[I]);
+    if (!Seed) {
+      error("invalid seed '%s': expected a decimal number or 0x followed by "
+            "up to 16 hexadecimal digits",
+            Args[I]);
+      return ExitUsage;
+    }
+    ++I;
   }
-  // A flag, unless it is a (negative, so invalid) number.
-  if (Args[I].size() > 1 && Args[I][0] == '-' &&
-      !(Args[I][1] >= '0' && Args[I][1] <= '9')) {
-    error("unknown flag '%s'", Args[I]);
-    return ExitUsage;
-  }
-  std::optional<uint64_t> Seed = parseSeed(Args[I]);
-  if (!Seed) {
-    error("invalid seed '%s': expected a decimal number or 0x followed by "
-          "up to 16 hexadecimal digits",
-          Args[I]);
-    return ExitUsage;
-  }
-  ++I;
+  if (ScheduleFile.empty() && IsScheduleFlag())
+    if (std::optional<int> Exit = TakeScheduleFile())
+      return *Exit;
   if (I < Args.size() && Args[I] == "--") {
     ++I;
   } else if (I < Args.size() && Args[I].size() > 1 && Args[I][0] == '-') {
@@ -72,7 +113,19 @@ int replayCommand(const Invocation &, const std::vector<std::string> &Args) {
   }
   std::vector<std::string> Program(Args.begin() + I, Args.end());
 
-  setenv("WEFT_SEED", formatSeed(*Seed).c_str(), /*overwrite=*/1);
+  if (!ScheduleFile.empty()) {
+    if (access(ScheduleFile.c_str(), R_OK) != 0) {
+      error("cannot read schedule file '%s': %s", ScheduleFile,
+            std::strerror(errno));
+      return ExitUsage;
+    }
+    const char *Old = std::getenv("WEFT_OPTIONS");
+    std::string Opts = Old ? std::string(Old) + " " : "";
+    Opts += "schedule_in=" + ScheduleFile;
+    setenv("WEFT_OPTIONS", Opts.c_str(), /*overwrite=*/1);
+  }
+  if (Seed)
+    setenv("WEFT_SEED", formatSeed(*Seed).c_str(), /*overwrite=*/1);
   int Persona = personality(0xffffffff);
   if (Persona == -1 || personality(Persona | ADDR_NO_RANDOMIZE) == -1)
     warning("cannot disable address-space randomization: %s",

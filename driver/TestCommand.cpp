@@ -16,11 +16,21 @@
 // and the interleaving of the two streams is preserved. Its stdin is
 // /dev/null, since parallel executions cannot share the terminal.
 //
+// Executions are re-exec'd, not forked from a server: each starts from a
+// clean process (the runtime's state, ASLR, static initializers), which is
+// what `weft replay` reproduces. docs/scheduling.md has the measured rate.
+// A wall-clock timeout (--timeout) is the one place wall time enters, and it
+// only decides whether a run is killed, never a scheduling decision.
+//
+// --shard K/N runs the indices i of the sequence with i % N == K-1, so N jobs
+// with the same --seed split exactly the schedules of one unsharded run.
+//
 //===----------------------------------------------------------------------===//
 
 #include "Commands.h"
 #include "Diagnostics.h"
 #include "ExitCodes.h"
+#include "Failure.h"
 #include "Process.h"
 #include "Seed.h"
 
@@ -28,9 +38,17 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <fcntl.h>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <sys/mman.h>
@@ -42,21 +60,41 @@ namespace driver {
 
 const char TestUsage[] =
     R"(usage: weft test [-n N] [-j J] [--seed S] [--keep-going]
+                 [--strategy random|pct|pos] [--pct-depth D] [--pct-steps K]
+                 [--timeout T] [--shard K/N] [--json F] [--junit F]
+                 [--schedule-file F] [--no-early-wakeups]
                  [--] ./prog [args...]
 
 Runs an instrumented program under N schedules, J at a time, each with its
-own seed in WEFT_SEED, and stops at the first that fails (exits non-zero or
-is killed by a signal): it prints that run's output, what failed, and the
-`weft replay` command that reproduces it.
+own seed in WEFT_SEED, and stops at the first that fails: it prints that
+run's output, what failed, and the `weft replay` command that reproduces it.
 
-  -n N          number of executions (default 100)
-  -j J          executions run in parallel (default 1); the results, and which
-                failure is reported first, do not depend on J
-  --seed S      base of the seed sequence (0x-hex or decimal; default random,
-                printed at the start); the same S gives the same seeds
-  --keep-going  run all N executions and report every failure
+  -n N              number of executions (default 100)
+  -j J              executions run in parallel (default 1); the results, and
+                    which failure is reported first, do not depend on J
+  --seed S          base of the seed sequence (0x-hex or decimal; default
+                    random, printed at the start); the same S gives the same
+                    seeds
+  --keep-going      run all N executions and report every failure
+  --strategy S      random (default), pct or pos (docs/scheduling.md)
+  --pct-depth D     PCT's bug depth (default 3)
+  --pct-steps K     PCT's estimate of steps per run (default: measured by
+                    one calibration run of the program)
+  --timeout T       wall-clock limit per execution in seconds (decimals
+                    allowed); a run that exceeds it fails as "timeout"
+  --shard K/N       run only the K-th of N interleaved shares of the sequence
+                    (needs --seed, so every shard derives the same sequence)
+  --json F          write the results as JSON to F
+  --junit F         write the results as JUnit XML to F
+  --schedule-file F save the first failure's schedule to F
+  --no-early-wakeups  keep sleeps and timed waits in virtual-time order
 
-Exits 1 if any execution failed, 0 otherwise.
+A failure is a report (data race 66, deadlock 67, assertion, crash or
+livelock 68), any other non-zero exit, a signal, or a timeout. Failures are
+grouped by kind and location in the closing summary. A progress line is
+shown when standard output is a terminal.
+
+Exits 1 if any execution failed, 0 otherwise (2 on a usage error).
 )";
 
 namespace {
@@ -66,6 +104,14 @@ struct TestOptions {
   uint64_t Jobs = 1;
   std::optional<uint64_t> BaseSeed;
   bool KeepGoing = false;
+  std::string Strategy = "random";
+  uint64_t PctDepth = 3;
+  std::optional<uint64_t> PctSteps;
+  double TimeoutSeconds = 0;
+  uint64_t ShardIndex = 0; // K-1
+  uint64_t ShardCount = 1;
+  std::string JsonPath, JunitPath, ScheduleFile;
+  bool EarlyWakeups = true;
   std::vector<std::string> Program;
 };
 
@@ -95,6 +141,57 @@ bool parseCount(const std::string &Text, uint64_t &Value) {
   return absl::SimpleAtoi(Text, &Value) && Value > 0;
 }
 
+bool parseShard(const std::string &Text, TestOptions &O) {
+  size_t Slash = Text.find('/');
+  uint64_t K, N;
+  if (Slash == std::string::npos || !parseCount(Text.substr(0, Slash), K) ||
+      !parseCount(Text.substr(Slash + 1), N) || K > N)
+    return false;
+  O.ShardIndex = K - 1;
+  O.ShardCount = N;
+  return true;
+}
+
+/// Applies one value flag; false if the value is invalid.
+bool applyValueFlag(absl::string_view Name, const std::string &Value,
+                    TestOptions &O) {
+  if (Name == "--seed") {
+    O.BaseSeed = parseSeed(Value);
+    return O.BaseSeed.has_value();
+  }
+  if (Name == "-n")
+    return parseCount(Value, O.Runs);
+  if (Name == "-j")
+    return parseCount(Value, O.Jobs);
+  if (Name == "--strategy") {
+    O.Strategy = Value;
+    return Value == "random" || Value == "pct" || Value == "pos";
+  }
+  if (Name == "--pct-depth")
+    return parseCount(Value, O.PctDepth);
+  if (Name == "--pct-steps") {
+    uint64_t K;
+    if (!parseCount(Value, K))
+      return false;
+    O.PctSteps = K;
+    return true;
+  }
+  if (Name == "--timeout") {
+    double T;
+    if (!absl::SimpleAtod(Value, &T) || !(T > 0) || T > 1e6)
+      return false;
+    O.TimeoutSeconds = T;
+    return true;
+  }
+  if (Name == "--shard")
+    return parseShard(Value, O);
+  std::string &Path = Name == "--json"    ? O.JsonPath
+                      : Name == "--junit" ? O.JunitPath
+                                          : O.ScheduleFile;
+  Path = Value;
+  return !Value.empty();
+}
+
 /// Parses the command line into Options; returns an exit code to stop with.
 std::optional<int> parseTestArgs(const std::vector<std::string> &Args,
                                  TestOptions &Options) {
@@ -113,9 +210,15 @@ std::optional<int> parseTestArgs(const std::vector<std::string> &Args,
       Options.KeepGoing = true;
       continue;
     }
+    if (Arg == "--no-early-wakeups") {
+      Options.EarlyWakeups = false;
+      continue;
+    }
     std::string Value;
     bool Matched = false;
-    for (const char *Name : {"-n", "-j", "--seed"}) {
+    for (const char *Name :
+         {"-n", "-j", "--seed", "--strategy", "--pct-depth", "--pct-steps",
+          "--timeout", "--shard", "--json", "--junit", "--schedule-file"}) {
       FlagMatch Match = matchValueFlag(Args, I, Name, Value);
       if (Match == FlagMatch::No)
         continue;
@@ -124,16 +227,7 @@ std::optional<int> parseTestArgs(const std::vector<std::string> &Args,
         return ExitUsage;
       }
       Matched = true;
-      bool Valid;
-      if (absl::string_view(Name) == "--seed") {
-        Options.BaseSeed = parseSeed(Value);
-        Valid = Options.BaseSeed.has_value();
-      } else {
-        Valid = parseCount(Value, absl::string_view(Name) == "-n"
-                                      ? Options.Runs
-                                      : Options.Jobs);
-      }
-      if (!Valid) {
+      if (!applyValueFlag(Name, Value, Options)) {
         error("invalid value for '%s': '%s'", Name, Value);
         return ExitUsage;
       }
@@ -154,24 +248,17 @@ std::optional<int> parseTestArgs(const std::vector<std::string> &Args,
          "./prog [args...]");
     return ExitUsage;
   }
+  if (Options.ShardCount > 1 && !Options.BaseSeed) {
+    error("'--shard' needs '--seed': every shard must derive the same "
+          "sequence of seeds");
+    return ExitUsage;
+  }
+  if (Options.Strategy != "pct" && (Options.PctSteps || Options.PctDepth != 3)) {
+    error("'--pct-depth' and '--pct-steps' need '--strategy pct'");
+    return ExitUsage;
+  }
   Options.Program.assign(Args.begin() + I, Args.end());
   return std::nullopt;
-}
-
-/// What a failed execution was, in the words of the runtime's exit codes.
-std::string describeFailure(const ExitStatus &Status) {
-  if (Status.Signaled)
-    return absl::StrCat("signal ", signalName(Status.Value));
-  switch (Status.Value) {
-  case ExitDataRace:
-    return "data race";
-  case ExitDeadlock:
-    return "deadlock";
-  case ExitCrash:
-    return "crash";
-  default:
-    return absl::StrCat("exit code ", Status.Value);
-  }
 }
 
 std::string readAll(int Fd) {
@@ -190,51 +277,157 @@ std::string readAll(int Fd) {
   return Output;
 }
 
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point Start) {
+  return std::chrono::duration<double>(Clock::now() - Start).count();
+}
+
 struct Execution {
   uint64_t Index = 0;
   pid_t Pid = -1;
   int OutputFd = -1;
+  Clock::time_point Started;
+  bool TimedOut = false;
 };
 
 struct Result {
   ExitStatus Status;
   std::string Output;
+  bool TimedOut = false;
+  double Seconds = 0;
 };
+
+struct FailureRecord {
+  uint64_t Index;
+  std::string Seed;
+  Failure What;
+  ExitStatus Status;
+  std::string Output;
+  std::string Reproduce;
+  double Seconds;
+};
+
+std::string jsonEscape(absl::string_view S) {
+  std::string Out;
+  for (char C : S) {
+    switch (C) {
+    case '"': Out += "\\\""; break;
+    case '\\': Out += "\\\\"; break;
+    case '\n': Out += "\\n"; break;
+    case '\t': Out += "\\t"; break;
+    default:
+      if (static_cast<unsigned char>(C) < 0x20)
+        Out += absl::StrFormat("\\u%04x", C);
+      else
+        Out += C;
+    }
+  }
+  return Out;
+}
+
+std::string xmlEscape(absl::string_view S) {
+  std::string Out;
+  for (char C : S) {
+    switch (C) {
+    case '<': Out += "&lt;"; break;
+    case '>': Out += "&gt;"; break;
+    case '&': Out += "&amp;"; break;
+    case '"': Out += "&quot;"; break;
+    default:
+      // XML 1.0 forbids most control characters, even escaped.
+      if (static_cast<unsigned char>(C) < 0x20 && C != '\n' && C != '\t')
+        Out += '?';
+      else
+        Out += C;
+    }
+  }
+  return Out;
+}
 
 class TestRunner {
 public:
   TestRunner(const Invocation &Self, const TestOptions &Options,
-             uint64_t BaseSeed)
-      : Self(Self), Options(Options), BaseSeed(BaseSeed) {}
+             uint64_t BaseSeed, std::string ExtraOptions)
+      : Self(Self), Options(Options), BaseSeed(BaseSeed),
+        ExtraOptions(std::move(ExtraOptions)) {}
 
   int run();
 
 private:
-  bool launch(uint64_t Index);
+  /// The index in the whole sequence of this shard's Nth execution.
+  uint64_t indexOf(uint64_t N) const {
+    return Options.ShardIndex + N * Options.ShardCount;
+  }
+  uint64_t shardRuns() const {
+    uint64_t R = Options.Runs;
+    return R / Options.ShardCount +
+           (Options.ShardIndex < R % Options.ShardCount ? 1 : 0);
+  }
+  std::string seedOf(uint64_t N) const {
+    return formatSeed(scheduleSeed(BaseSeed, indexOf(N)));
+  }
+  bool launch(uint64_t N);
   void reap();
-  /// Reports finished executions in index order; false once testing stops.
+  void killExpired();
+  /// Reports finished executions in order; false once testing stops.
   bool reportInOrder();
-  void report(uint64_t Index, const Result &R);
+  void report(uint64_t N, Result &R);
   void killRunning();
+  void progress(bool Force);
+  void clearProgress();
+  void summary(double Seconds);
+  void saveSchedule(const FailureRecord &F);
+  bool writeJson(double Seconds);
+  bool writeJunit(double Seconds);
+  std::string reproduceLine(const std::string &Seed) const;
 
   const Invocation &Self;
   const TestOptions &Options;
   uint64_t BaseSeed;
+  std::string ExtraOptions; // appended to WEFT_OPTIONS of every execution
   std::vector<Execution> Running;
   std::map<uint64_t, Result> Finished; // finished, not yet reported
   uint64_t NextToLaunch = 0;
   uint64_t NextToReport = 0;
-  uint64_t Failures = 0;
+  std::vector<FailureRecord> Failures;
+  bool Terminal = false;
+  bool ProgressShown = false;
+  Clock::time_point Start, LastProgress;
 };
 
-bool TestRunner::launch(uint64_t Index) {
+std::string weftOptionsWith(const std::string &Extra) {
+  const char *Env = std::getenv("WEFT_OPTIONS");
+  std::string Opts = Env ? Env : "";
+  if (!Extra.empty()) {
+    if (!Opts.empty())
+      Opts += ' ';
+    Opts += Extra;
+  }
+  return Opts;
+}
+
+std::string TestRunner::reproduceLine(const std::string &Seed) const {
+  std::vector<std::string> Replay{Self.Argv0, "replay", Seed, "--"};
+  Replay.insert(Replay.end(), Options.Program.begin(), Options.Program.end());
+  std::string Opts = weftOptionsWith(ExtraOptions);
+  std::string Line;
+  if (!Opts.empty())
+    Line = "WEFT_OPTIONS=" + shellQuote(Opts) + " ";
+  return Line + shellJoin(Replay);
+}
+
+bool TestRunner::launch(uint64_t N) {
   int Fd = memfd_create("weft-test-output", MFD_CLOEXEC);
   if (Fd < 0) {
     error("cannot create an output buffer: %s", std::strerror(errno));
     return false;
   }
-  std::vector<std::string> Env = environmentWith(
-      {{"WEFT_SEED", formatSeed(scheduleSeed(BaseSeed, Index))}});
+  std::vector<std::pair<std::string, std::string>> Vars{{"WEFT_SEED", seedOf(N)}};
+  std::string Opts = weftOptionsWith(ExtraOptions);
+  if (!Opts.empty())
+    Vars.push_back({"WEFT_OPTIONS", Opts});
+  std::vector<std::string> Env = environmentWith(Vars);
   SpawnOptions Spawn;
   Spawn.Environment = &Env;
   Spawn.OutputFd = Fd;
@@ -246,28 +439,59 @@ bool TestRunner::launch(uint64_t Index) {
           Pid.status().message());
     return false;
   }
-  Running.push_back(Execution{Index, *Pid, Fd});
+  Running.push_back(Execution{N, *Pid, Fd, Clock::now(), false});
   return true;
 }
 
+void TestRunner::killExpired() {
+  for (Execution &E : Running)
+    if (!E.TimedOut && secondsSince(E.Started) >= Options.TimeoutSeconds) {
+      E.TimedOut = true;
+      kill(E.Pid, SIGKILL);
+    }
+}
+
 void TestRunner::reap() {
-  int WaitStatus;
+  int WaitStatus = 0;
   pid_t Pid;
-  do {
-    Pid = waitpid(-1, &WaitStatus, 0);
-  } while (Pid < 0 && errno == EINTR);
-  if (Pid < 0) {
-    // Not expected (every child is ours), but never spin: wait for the
-    // oldest execution by its pid instead.
-    Pid = Running.front().Pid;
-    ExitStatus Status = waitProcess(Pid);
-    WaitStatus = Status.Signaled ? Status.Value : Status.Value << 8;
+  for (;;) {
+    Pid = waitpid(-1, &WaitStatus, Options.TimeoutSeconds > 0 ? WNOHANG : 0);
+    if (Pid > 0)
+      break;
+    if (Pid < 0 && errno == EINTR)
+      continue;
+    if (Pid < 0) {
+      // Not expected (every child is ours), but never spin: wait for the
+      // oldest execution by its pid instead.
+      Pid = Running.front().Pid;
+      ExitStatus Status = waitProcess(Pid);
+      WaitStatus = Status.Signaled ? Status.Value : Status.Value << 8;
+      break;
+    }
+    // Timeouts: sleep until SIGCHLD (blocked, so it is queued) or until the
+    // oldest running execution reaches its limit.
+    killExpired();
+    double Oldest = 0;
+    for (const Execution &E : Running)
+      Oldest = std::max(Oldest, secondsSince(E.Started));
+    double Wait = std::max(0.001, Options.TimeoutSeconds - Oldest);
+    if (Terminal)
+      Wait = std::min(Wait, 0.2);
+    struct timespec Ts;
+    Ts.tv_sec = static_cast<time_t>(Wait);
+    Ts.tv_nsec = static_cast<long>((Wait - static_cast<double>(Ts.tv_sec)) * 1e9);
+    sigset_t Child;
+    sigemptyset(&Child);
+    sigaddset(&Child, SIGCHLD);
+    sigtimedwait(&Child, nullptr, &Ts);
+    progress(false);
   }
   for (size_t I = 0; I < Running.size(); ++I) {
     if (Running[I].Pid != Pid)
       continue;
     Result R{ExitStatus::fromWaitStatus(WaitStatus),
-             readAll(Running[I].OutputFd)};
+             readAll(Running[I].OutputFd), Running[I].TimedOut,
+             secondsSince(Running[I].Started)};
     close(Running[I].OutputFd);
     Finished.emplace(Running[I].Index, std::move(R));
     Running.erase(Running.begin() + I);
@@ -275,17 +499,71 @@ void TestRunner::reap() {
   }
 }
 
-void TestRunner::report(uint64_t Index, const Result &R) {
-  std::string Seed = formatSeed(scheduleSeed(BaseSeed, Index));
-  std::fwrite(R.Output.data(), 1, R.Output.size(), stdout);
-  if (!R.Output.empty() && R.Output.back() != '\n')
-    std::fputc('\n', stdout);
-  std::vector<std::string> Replay{Self.Argv0, "replay", Seed, "--"};
-  Replay.insert(Replay.end(), Options.Program.begin(), Options.Program.end());
-  std::printf("weft: failure: %s with seed %s\n",
-              describeFailure(R.Status).c_str(), Seed.c_str());
-  std::printf("weft: reproduce with: %s\n", shellJoin(Replay).c_str());
+void TestRunner::clearProgress() {
+  if (ProgressShown) {
+    std::fputs("\r\033[K", stdout);
+    ProgressShown = false;
+  }
+}
+
+void TestRunner::progress(bool Force) {
+  if (!Terminal)
+    return;
+  if (!Force && std::chrono::duration<double>(Clock::now() - LastProgress).count() < 0.1)
+    return;
+  LastProgress = Clock::now();
+  double Secs = secondsSince(Start);
+  std::printf("\r\033[Kweft test: %llu/%llu schedules, %zu failed, %.0f schedules/s",
+              static_cast<unsigned long long>(NextToReport),
+              static_cast<unsigned long long>(shardRuns()), Failures.size(),
+              Secs > 0 ? static_cast<double>(NextToReport) / Secs : 0.0);
   std::fflush(stdout);
+  ProgressShown = true;
+}
+
+void TestRunner::report(uint64_t N, Result &R) {
+  FailureRecord F{indexOf(N), seedOf(N),
+                  classifyFailure(R.Status, R.Output, R.TimedOut), R.Status,
+                  std::move(R.Output), "", R.Seconds};
+  F.Reproduce = reproduceLine(F.Seed);
+  clearProgress();
+  std::fwrite(F.Output.data(), 1, F.Output.size(), stdout);
+  if (!F.Output.empty() && F.Output.back() != '\n')
+    std::fputc('\n', stdout);
+  std::string Where = F.What.Location.empty() ? "" : " at " + F.What.Location;
+  std::printf("weft: failure: %s%s with seed %s\n", F.What.Kind.c_str(),
+              Where.c_str(), F.Seed.c_str());
+  std::printf("weft: reproduce with: %s\n", F.Reproduce.c_str());
+  std::fflush(stdout);
+  if (Failures.empty() && !Options.ScheduleFile.empty())
+    saveSchedule(F);
+  Failures.push_back(std::move(F));
+}
+
+/// Replays the failing seed once more, recording its schedule: the seed
+/// names the same run, so only a failure pays for recording.
+void TestRunner::saveSchedule(const FailureRecord &F) {
+  std::string Opts = weftOptionsWith(ExtraOptions);
+  Opts += (Opts.empty() ? "" : " ") + std::string("schedule_out=") + Options.ScheduleFile;
+  std::vector<std::string> Env =
+      environmentWith({{"WEFT_SEED", F.Seed}, {"WEFT_OPTIONS", Opts}});
+  SpawnOptions Spawn;
+  Spawn.Environment = &Env;
+  int Null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  Spawn.OutputFd = Null;
+  Spawn.NullStdin = true;
+  absl::StatusOr<pid_t> Pid = spawnProcess(Options.Program, Spawn);
+  if (Pid.ok())
+    waitProcess(*Pid);
+  close(Null);
+  if (access(Options.ScheduleFile.c_str(), R_OK) != 0) {
+    warning("could not save the schedule to '%s'", Options.ScheduleFile);
+    return;
+  }
+  std::printf("weft: schedule saved to %s (replay: %s replay --schedule-file %s -- %s)\n",
+              Options.ScheduleFile.c_str(), Self.Argv0.c_str(),
+              shellQuote(Options.ScheduleFile).c_str(),
+              shellJoin(Options.Program).c_str());
 }
 
 bool TestRunner::reportInOrder() {
@@ -294,9 +572,8 @@ bool TestRunner::reportInOrder() {
     Result R = std::move(It->second);
     Finished.erase(It);
     ++NextToReport;
-    if (R.Status.success())
+    if (R.Status.success() && !R.TimedOut)
       continue;
-    ++Failures;
     report(NextToReport - 1, R);
     if (!Options.KeepGoing)
       return false;
@@ -315,11 +592,136 @@ void TestRunner::killRunning() {
   Finished.clear();
 }
 
+/// Failures grouped by (kind, location), in order of first occurrence.
+std::vector<std::vector<const FailureRecord *>>
+groupFailures(const std::vector<FailureRecord> &Failures) {
+  std::vector<std::vector<const FailureRecord *>> Groups;
+  for (const FailureRecord &F : Failures) {
+    bool Placed = false;
+    for (auto &G : Groups)
+      if (G[0]->What.Kind == F.What.Kind && G[0]->What.Location == F.What.Location) {
+        G.push_back(&F);
+        Placed = true;
+        break;
+      }
+    if (!Placed)
+      Groups.push_back({&F});
+  }
+  return Groups;
+}
+
+void TestRunner::summary(double Seconds) {
+  if (!Failures.empty()) {
+    std::printf("weft test: failures by kind:\n");
+    for (const auto &G : groupFailures(Failures)) {
+      std::vector<std::string> Seeds;
+      for (size_t I = 0; I < G.size() && I < 8; ++I)
+        Seeds.push_back(G[I]->Seed);
+      if (G.size() > 8)
+        Seeds.push_back("...");
+      std::string Where = G[0]->What.Location.empty() ? "" : " at " + G[0]->What.Location;
+      std::printf("  %s%s: %zu (seed%s %s)\n", G[0]->What.Kind.c_str(),
+                  Where.c_str(), G.size(), G.size() > 1 ? "s" : "",
+                  absl::StrJoin(Seeds, ", ").c_str());
+    }
+  }
+  std::printf("weft test: %.2fs, %.1f schedules/s\n", Seconds,
+              Seconds > 0 ? static_cast<double>(NextToReport) / Seconds : 0.0);
+}
+
+bool TestRunner::writeJson(double Seconds) {
+  std::ofstream Out(Options.JsonPath);
+  if (!Out)
+    return false;
+  Out << "{\n  \"seed\": \"" << formatSeed(BaseSeed) << "\",\n"
+      << "  \"strategy\": \"" << Options.Strategy << "\",\n"
+      << "  \"shard\": \"" << Options.ShardIndex + 1 << "/" << Options.ShardCount << "\",\n"
+      << "  \"program\": \"" << jsonEscape(shellJoin(Options.Program)) << "\",\n"
+      << "  \"schedules\": " << NextToReport << ",\n"
+      << "  \"failed\": " << Failures.size() << ",\n"
+      << absl::StrFormat("  \"seconds\": %.3f,\n  \"schedules_per_second\": %.1f,\n",
+                         Seconds, Seconds > 0 ? static_cast<double>(NextToReport) / Seconds : 0.0)
+      << "  \"failures\": [";
+  for (size_t I = 0; I < Failures.size(); ++I) {
+    const FailureRecord &F = Failures[I];
+    Out << (I ? ",\n" : "\n") << "    {\"index\": " << F.Index << ", \"seed\": \""
+        << F.Seed << "\", \"kind\": \"" << jsonEscape(F.What.Kind)
+        << "\", \"location\": \"" << jsonEscape(F.What.Location) << "\", ";
+    if (F.Status.Signaled)
+      Out << "\"signal\": \"" << signalName(F.Status.Value) << "\", ";
+    else
+      Out << "\"exit_code\": " << F.Status.Value << ", ";
+    Out << "\"reproduce\": \"" << jsonEscape(F.Reproduce) << "\", \"output\": \""
+        << jsonEscape(F.Output) << "\"}";
+  }
+  Out << (Failures.empty() ? "],\n" : "\n  ],\n") << "  \"groups\": [";
+  auto Groups = groupFailures(Failures);
+  for (size_t I = 0; I < Groups.size(); ++I) {
+    const auto &G = Groups[I];
+    std::vector<std::string> Seeds;
+    for (const FailureRecord *F : G)
+      Seeds.push_back("\"" + F->Seed + "\"");
+    Out << (I ? ",\n" : "\n") << "    {\"kind\": \"" << jsonEscape(G[0]->What.Kind)
+        << "\", \"location\": \"" << jsonEscape(G[0]->What.Location)
+        << "\", \"count\": " << G.size() << ", \"seeds\": ["
+        << absl::StrJoin(Seeds, ", ") << "]}";
+  }
+  Out << (Groups.empty() ? "]\n}\n" : "\n  ]\n}\n");
+  return static_cast<bool>(Out);
+}
+
+bool TestRunner::writeJunit(double Seconds) {
+  std::ofstream Out(Options.JunitPath);
+  if (!Out)
+    return false;
+  std::string Name = Options.Program[0];
+  if (size_t Slash = Name.rfind('/'); Slash != std::string::npos)
+    Name = Name.substr(Slash + 1);
+  uint64_t Passed = NextToReport - Failures.size();
+  size_t Cases = Failures.size() + (Passed ? 1 : 0);
+  Out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
+      << "  <testsuite name=\"weft test " << xmlEscape(Name) << "\" tests=\"" << Cases
+      << "\" failures=\"" << Failures.size() << "\" errors=\"0\""
+      << absl::StrFormat(" time=\"%.3f\">\n", Seconds)
+      << "    <properties>\n"
+      << "      <property name=\"seed\" value=\"" << formatSeed(BaseSeed) << "\"/>\n"
+      << "      <property name=\"strategy\" value=\"" << Options.Strategy << "\"/>\n"
+      << "      <property name=\"schedules\" value=\"" << NextToReport << "\"/>\n"
+      << "    </properties>\n";
+  for (const FailureRecord &F : Failures) {
+    std::string Where = F.What.Location.empty() ? "" : " at " + F.What.Location;
+    Out << "    <testcase classname=\"weft." << xmlEscape(Name) << "\" name=\"seed "
+        << F.Seed << "\"" << absl::StrFormat(" time=\"%.3f\">\n", F.Seconds)
+        << "      <failure type=\"" << xmlEscape(F.What.Kind) << "\" message=\""
+        << xmlEscape(F.What.Kind + Where) << "\">"
+        << xmlEscape(F.Output) << "reproduce with: " << xmlEscape(F.Reproduce)
+        << "</failure>\n    </testcase>\n";
+  }
+  if (Passed)
+    Out << "    <testcase classname=\"weft." << xmlEscape(Name) << "\" name=\""
+        << Passed << " passing schedules\" time=\"0\"/>\n";
+  Out << "  </testsuite>\n</testsuites>\n";
+  return static_cast<bool>(Out);
+}
+
 int TestRunner::run() {
+  Terminal = isatty(STDOUT_FILENO);
+  Start = LastProgress = Clock::now();
+  // SIGCHLD stays blocked so that a timed wait for it (sigtimedwait) cannot
+  // miss one that arrives between two checks. Children start unblocked
+  // (spawnProcess resets their signal mask).
+  sigset_t Child, Old;
+  sigemptyset(&Child);
+  sigaddset(&Child, SIGCHLD);
+  sigprocmask(SIG_BLOCK, &Child, &Old);
+  uint64_t Total = shardRuns();
+  bool Stopped = false;
   for (;;) {
-    while (Running.size() < Options.Jobs && NextToLaunch < Options.Runs) {
+    while (!Stopped && Running.size() < Options.Jobs && NextToLaunch < Total) {
       if (!launch(NextToLaunch++)) {
         killRunning();
+        sigprocmask(SIG_SETMASK, &Old, nullptr);
+        clearProgress();
         return ExitFailure;
       }
     }
@@ -328,14 +730,59 @@ int TestRunner::run() {
     reap();
     if (!reportInOrder()) {
       killRunning();
-      break;
+      Stopped = true;
     }
+    progress(false);
   }
-  std::printf("weft test: %llu schedules, %llu failed\n",
-              static_cast<unsigned long long>(NextToReport),
-              static_cast<unsigned long long>(Failures));
+  sigprocmask(SIG_SETMASK, &Old, nullptr);
+  clearProgress();
+  double Seconds = secondsSince(Start);
+  summary(Seconds);
+  std::printf("weft test: %llu schedules, %zu failed\n",
+              static_cast<unsigned long long>(NextToReport), Failures.size());
   std::fflush(stdout);
-  return Failures ? ExitFailure : 0;
+  if (!Options.JsonPath.empty() && !writeJson(Seconds)) {
+    error("cannot write '%s': %s", Options.JsonPath, std::strerror(errno));
+    return ExitFailure;
+  }
+  if (!Options.JunitPath.empty() && !writeJunit(Seconds)) {
+    error("cannot write '%s': %s", Options.JunitPath, std::strerror(errno));
+    return ExitFailure;
+  }
+  return Failures.empty() ? 0 : ExitFailure;
+}
+
+/// PCT needs the length of a run: one run of the program under the default
+/// strategy, recording its schedule, tells how many steps it takes. Returns
+/// 0 if it could not be measured.
+uint64_t measureSteps(const TestOptions &Options, uint64_t BaseSeed,
+                      const std::string &ExtraOptions) {
+  char Dir[] = "/tmp/weft-pct-XXXXXX";
+  if (!mkdtemp(Dir))
+    return 0;
+  std::string File = std::string(Dir) + "/calibration.schedule";
+  std::string Opts = weftOptionsWith(ExtraOptions + " schedule_out=" + File);
+  std::vector<std::string> Env = environmentWith(
+      {{"WEFT_SEED", formatSeed(BaseSeed)}, {"WEFT_OPTIONS", Opts}});
+  SpawnOptions Spawn;
+  Spawn.Environment = &Env;
+  int Null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  Spawn.OutputFd = Null;
+  Spawn.NullStdin = true;
+  uint64_t Steps = 0;
+  absl::StatusOr<pid_t> Pid = spawnProcess(Options.Program, Spawn);
+  if (Pid.ok()) {
+    waitProcess(*Pid);
+    std::ifstream In(File);
+    std::string Line;
+    while (std::getline(In, Line) && !Line.empty())
+      if (absl::StartsWith(Line, "steps "))
+        absl::SimpleAtoi(Line.substr(6), &Steps);
+  }
+  close(Null);
+  unlink(File.c_str());
+  rmdir(Dir);
+  return Steps;
 }
 
 } // namespace
@@ -346,12 +793,37 @@ int testCommand(const Invocation &Self, const std::vector<std::string> &Args) {
     return *Exit;
   uint64_t BaseSeed =
       Options.BaseSeed ? *Options.BaseSeed : randomBaseSeed();
-  std::printf("weft test: seed %s, %llu schedules, %llu at a time\n",
+  std::vector<std::string> Extra;
+  if (Options.EarlyWakeups)
+    Extra.push_back("early_wakeups=1");
+  if (Options.Strategy != "random")
+    Extra.push_back("strategy=" + Options.Strategy);
+  if (Options.Strategy == "pct") {
+    uint64_t Steps = Options.PctSteps ? *Options.PctSteps : 0;
+    if (!Steps) {
+      Steps = measureSteps(Options, BaseSeed, absl::StrJoin(Extra, " ") + " strategy=random");
+      if (!Steps) {
+        warning("could not measure the program's run length; using pct_steps=1000");
+        Steps = 1000;
+      }
+    }
+    Extra.push_back(absl::StrCat("pct_depth=", Options.PctDepth));
+    Extra.push_back(absl::StrCat("pct_steps=", Steps));
+  }
+  std::string ExtraOptions = absl::StrJoin(Extra, " ");
+  std::printf("weft test: seed %s, %llu schedules, %llu at a time",
               formatSeed(BaseSeed).c_str(),
               static_cast<unsigned long long>(Options.Runs),
               static_cast<unsigned long long>(Options.Jobs));
+  if (Options.ShardCount > 1)
+    std::printf(", shard %llu/%llu",
+                static_cast<unsigned long long>(Options.ShardIndex + 1),
+                static_cast<unsigned long long>(Options.ShardCount));
+  if (Options.Strategy != "random")
+    std::printf(" (%s)", ExtraOptions.c_str());
+  std::printf("\n");
   std::fflush(stdout);
-  TestRunner Runner(Self, Options, BaseSeed);
+  TestRunner Runner(Self, Options, BaseSeed, ExtraOptions);
   return Runner.run();
 }
 

@@ -56,6 +56,16 @@ public:
     return static_cast<uint32_t>(X % N);
   }
 
+  /// A uniformly distributed index in [0, N) for 64-bit N > 0.
+  uint64_t pickIndex64(uint64_t N) {
+    uint64_t Limit = UINT64_MAX - UINT64_MAX % N;
+    uint64_t X;
+    do
+      X = next();
+    while (X >= Limit);
+    return X % N;
+  }
+
   /// True with probability Num/Den.
   bool chance(uint32_t Num, uint32_t Den) { return pickIndex(Den) < Num; }
 

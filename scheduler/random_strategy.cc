@@ -7,8 +7,21 @@ namespace weft {
 void RandomStrategy::beginExecution(uint64_t Seed) { Rng.reseed(Seed); }
 
 ThreadId RandomStrategy::pickNext(const ThreadId *Runnable, size_t NumRunnable,
-                                  ThreadId, PointKind) {
-  return Runnable[Rng.pickIndex(static_cast<uint32_t>(NumRunnable))];
+                                  ThreadId Current, PointKind, PointObject) {
+  uint32_t N = static_cast<uint32_t>(NumRunnable);
+  if (PreemptionRate == kUniform)
+    return Runnable[Rng.pickIndex(N)];
+  size_t CurIdx = NumRunnable;
+  for (size_t I = 0; I < NumRunnable; ++I)
+    if (Runnable[I] == Current)
+      CurIdx = I;
+  if (CurIdx == NumRunnable)
+    return Runnable[Rng.pickIndex(N)];
+  if (N == 1 || !Rng.chance(static_cast<uint32_t>(PreemptionRate), 100))
+    return Current;
+  // One of the others, uniformly: skip over the current thread's slot.
+  uint32_t Pick = Rng.pickIndex(N - 1);
+  return Runnable[Pick >= CurIdx ? Pick + 1 : Pick];
 }
 
 uint32_t RandomStrategy::nextQuantum() {

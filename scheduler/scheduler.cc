@@ -155,7 +155,7 @@ void Scheduler::drainPending() {
   }
 }
 
-GreenThread *Scheduler::pickNext(PointKind Kind) {
+GreenThread *Scheduler::pickNext(PointKind Kind, PointObject Object) {
   ++Steps;
   if (MaxSteps && Steps > MaxSteps)
     Observer->onStepLimit();
@@ -177,7 +177,7 @@ GreenThread *Scheduler::pickNext(PointKind Kind) {
     NowNs = Timers[0].Deadline;
     fireDueTimers();
   }
-  ThreadId Next = Strat->pickNext(Runnable.begin(), Runnable.size(), Cur->Id, Kind);
+  ThreadId Next = Strat->pickNext(Runnable.begin(), Runnable.size(), Cur->Id, Kind, Object);
   return All[index(Next)];
 }
 
@@ -199,15 +199,15 @@ void Scheduler::switchTo(GreenThread *Next) {
   waitForBaton(Prev);
 }
 
-void Scheduler::point(PointKind Kind) {
-  GreenThread *Next = pickNext(Kind);
+void Scheduler::point(PointKind Kind, PointObject Object) {
+  GreenThread *Next = pickNext(Kind, Object);
   // The current thread is runnable, so pickNext always finds someone.
   switchTo(Next);
 }
 
-Scheduler::PassResult Scheduler::passBaton(PointKind Kind) {
+Scheduler::PassResult Scheduler::passBaton(PointKind Kind, PointObject Object) {
   for (;;) {
-    if (GreenThread *Next = pickNext(Kind)) {
+    if (GreenThread *Next = pickNext(Kind, Object)) {
       handOff(Next);
       return PassResult::HandedOff;
     }
@@ -232,7 +232,7 @@ void Scheduler::block(WaitInfo W) {
   Self->TimedOut = false;
   makeNotRunnable(Self);
   Self->Baton.store(kBatonWaiting, std::memory_order_relaxed);
-  if (passBaton(PointKind::Block) == PassResult::Deadlock) {
+  if (passBaton(PointKind::Block, W.Kind == WaitKind::Join ? 0 : W.Object) == PassResult::Deadlock) {
     Self->Baton.store(kBatonHeld, std::memory_order_relaxed);
     Observer->onDeadlock();
   }
@@ -241,6 +241,13 @@ void Scheduler::block(WaitInfo W) {
 
 bool Scheduler::blockUntil(WaitInfo W, uint64_t DeadlineNs) {
   GreenThread *Self = Cur;
+  // Timing out "early" means: the deadline comes before the other threads
+  // got further. Virtual time jumps to it (a program that measures the wait
+  // sees the full timeout), the timer fires at the next step, and the
+  // strategy orders this thread among the others.
+  if (EarlyWakeups && W.Kind != WaitKind::Sleep && DeadlineNs > NowNs &&
+      choose(ChoiceKind::TimeoutEarly, 2) == 1)
+    NowNs = DeadlineNs;
   Self->Deadline = DeadlineNs;
   ++Self->DeadlineGen;
   pushTimer({DeadlineNs, Self->Id, Self->DeadlineGen});
@@ -258,7 +265,12 @@ void Scheduler::wake(GreenThread *T) {
 }
 
 void Scheduler::sleepUntil(uint64_t DeadlineNs) {
-  if (DeadlineNs <= NowNs) {
+  if (DeadlineNs <= NowNs ||
+      (EarlyWakeups && choose(ChoiceKind::SleepEarly, 2) == 1)) {
+    // Early: the sleep ends before the others progressed as far as virtual
+    // time would have let them; the clock still reaches the deadline.
+    if (DeadlineNs > NowNs)
+      NowNs = DeadlineNs;
     point(PointKind::Yield);
     return;
   }

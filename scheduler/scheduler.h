@@ -69,16 +69,25 @@ public:
   void waitForFirstTurn(GreenThread *T);
 
   /// A scheduling point: the strategy may hand the baton to another thread.
-  void point(PointKind Kind);
+  /// \p Object is what the current thread's next step is about (PointObject).
+  void point(PointKind Kind, PointObject Object = 0);
   /// The current thread waits until wake(); other threads run meanwhile.
   void block(WaitInfo W);
   /// Like block, but gives up at virtual time \p DeadlineNs; returns false if
-  /// it timed out, true if woken.
+  /// it timed out, true if woken. With early wake-ups on, the strategy may
+  /// make it time out now (a timed wait can always time out first): virtual
+  /// time jumps to the deadline before anyone else runs.
   bool blockUntil(WaitInfo W, uint64_t DeadlineNs);
   /// Makes a blocked thread runnable; it runs when the strategy picks it.
   void wake(GreenThread *T);
   /// Lets virtual time reach \p DeadlineNs before the current thread goes on.
+  /// With early wake-ups on, the strategy may end the sleep at once instead:
+  /// virtual time jumps to the deadline before anyone else runs.
   void sleepUntil(uint64_t DeadlineNs);
+  /// Sleeping is not synchronization: when on, sleeps and timed waits ask
+  /// the strategy whether to end early (exploration); when off (plain runs)
+  /// virtual time keeps them in deadline order.
+  void setEarlyWakeups(bool On) { EarlyWakeups = On; }
   /// The current thread is done: hands the baton on and never runs again.
   void finishCurrent();
 
@@ -123,7 +132,7 @@ private:
   enum class PassResult { HandedOff, Idle, Deadlock };
   /// The current thread cannot run: gives the baton to the strategy's pick,
   /// or parks it in Idle while threads are in system calls.
-  PassResult passBaton(PointKind Kind);
+  PassResult passBaton(PointKind Kind, PointObject Object = 0);
   void drainPending();
   /// Spins briefly, then sleeps, until \p Self holds the baton.
   static void waitForBaton(GreenThread *Self);
@@ -131,7 +140,7 @@ private:
   void makeRunnable(GreenThread *T);
   void makeNotRunnable(GreenThread *T);
   void fireDueTimers();
-  GreenThread *pickNext(PointKind Kind);
+  GreenThread *pickNext(PointKind Kind, PointObject Object);
   void switchTo(GreenThread *Next);
   void handOff(GreenThread *Next);
   void pushTimer(const Timer &T);
@@ -153,6 +162,7 @@ private:
   // Shared with threads that do not hold the baton: only these two.
   std::atomic<GreenThread *> PendingHead{nullptr}; // returned from a syscall
   std::atomic<uint32_t> Idle{0}; // 1: nobody holds the baton
+  bool EarlyWakeups = false;
 };
 
 } // namespace weft

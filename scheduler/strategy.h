@@ -7,6 +7,11 @@
 // same seed and the same sequence of questions it must give the same answers.
 // A new strategy is one file implementing this interface, plus its tests.
 //
+// A point may name the object it is about (a mutex, a condition variable,
+// an atomic location): strategies may compare objects for equality (POS uses
+// it to tell conflicting steps apart) but must never order or hash them,
+// since addresses change from run to run.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef WEFT_SCHEDULER_STRATEGY_H
@@ -31,9 +36,18 @@ enum class PointKind : uint8_t {
 };
 
 /// Bounded choices other than "who runs next".
+/// Every kind is answered in [0, N); the binary ones (N == 2) mean 1 = yes.
 enum class ChoiceKind : uint8_t {
-  WakeWaiter, // which of N waiters a signal wakes
+  WakeWaiter,     // which of N waiters a signal wakes
+  TimeoutEarly,   // does a timed wait time out now rather than at its deadline
+  SleepEarly,     // does a sleeper wake now rather than at its deadline
+  SpuriousWakeup, // does a condition-variable wait return without a signal
 };
+constexpr unsigned kNumChoiceKinds = 4;
+
+/// The object a point is about: 0 when there is none (memory-access points,
+/// thread lifecycle). Only ever compared for equality.
+using PointObject = uintptr_t;
 
 class Strategy {
 public:
@@ -41,9 +55,11 @@ public:
   /// Called once before the execution starts.
   virtual void beginExecution(uint64_t Seed) = 0;
   /// Picks the thread to run next. \p Runnable is non-empty and sorted by id;
-  /// \p Current is the thread at the point (it may or may not be runnable).
+  /// \p Current is the thread at the point (it may or may not be runnable);
+  /// \p Object is what its next step is about (see PointObject).
   virtual ThreadId pickNext(const ThreadId *Runnable, size_t NumRunnable,
-                            ThreadId Current, PointKind Kind) = 0;
+                            ThreadId Current, PointKind Kind,
+                            PointObject Object) = 0;
   /// How many instrumented accesses the next thread runs before an Access
   /// point; at least 1.
   virtual uint32_t nextQuantum() = 0;

@@ -75,11 +75,11 @@ void atomicRelease(ThreadState *Thr, uintptr_t Addr, uint32_t Order, bool IsRmw)
 // Every atomic is a full scheduling point, not just a countdown tick: bugs
 // between two atomics (a load and a store that should have been one RMW,
 // a check-then-act on a flag) need a preemption exactly there.
-WEFT_ALWAYS_INLINE ThreadState *atomicPoint() {
+WEFT_ALWAYS_INLINE ThreadState *atomicPoint(void *Addr) {
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr))
     return nullptr;
-  syncPoint(Thr);
+  syncPoint(Thr, reinterpret_cast<uintptr_t>(Addr));
   return Thr;
 }
 
@@ -90,7 +90,7 @@ WEFT_ALWAYS_INLINE ThreadState *atomicPoint() {
 using namespace weft;
 
 WEFT_INTERFACE void __weft_atomic_load(void *Addr, uint32_t Size, uint32_t Order) {
-  ThreadState *Thr = atomicPoint();
+  ThreadState *Thr = atomicPoint(Addr);
   if (!Thr)
     return;
   uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
@@ -99,7 +99,7 @@ WEFT_INTERFACE void __weft_atomic_load(void *Addr, uint32_t Size, uint32_t Order
 }
 
 WEFT_INTERFACE void __weft_atomic_store(void *Addr, uint32_t Size, uint32_t Order) {
-  ThreadState *Thr = atomicPoint();
+  ThreadState *Thr = atomicPoint(Addr);
   if (!Thr)
     return;
   uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
@@ -108,7 +108,7 @@ WEFT_INTERFACE void __weft_atomic_store(void *Addr, uint32_t Size, uint32_t Orde
 }
 
 WEFT_INTERFACE void __weft_atomic_rmw(void *Addr, uint32_t Size, uint32_t Order) {
-  ThreadState *Thr = atomicPoint();
+  ThreadState *Thr = atomicPoint(Addr);
   if (!Thr)
     return;
   uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
@@ -117,7 +117,7 @@ WEFT_INTERFACE void __weft_atomic_rmw(void *Addr, uint32_t Size, uint32_t Order)
   atomicRelease(Thr, A, Order, /*IsRmw=*/true);
 }
 
-WEFT_INTERFACE void __weft_atomic_cmpxchg_point(void *, uint32_t) { atomicPoint(); }
+WEFT_INTERFACE void __weft_atomic_cmpxchg_point(void *Addr, uint32_t) { atomicPoint(Addr); }
 
 WEFT_INTERFACE void __weft_atomic_cmpxchg(void *Addr, uint32_t Size,
                                           uint32_t Succeeded, uint32_t SuccessOrder,

@@ -56,7 +56,7 @@ WEFT_INTERCEPTOR int pthread_barrier_wait(pthread_barrier_t *B) {
   SyncVar *S = syncFind(uintptr_t(B));
   if (!S || !S->Barrier)
     return EINVAL; // never initialized (or destroyed)
-  syncPoint(Thr);
+  syncPoint(Thr, uintptr_t(B));
   S->Clock.join(Thr->Clock);
   releaseTick(Thr);
   Thr->BlockedStack = stack_trie::child(Thr->Stack, WEFT_CALLER_PC);
@@ -65,7 +65,7 @@ WEFT_INTERCEPTOR int pthread_barrier_wait(pthread_barrier_t *B) {
     for (ThreadId T : S->Barrier->round())
       threadById(T)->Clock.join(S->Clock);
     S->Clock.reset();
-    syncPoint(Thr);
+    syncPoint(Thr, uintptr_t(B));
   }
   return A.Serial ? PTHREAD_BARRIER_SERIAL_THREAD : 0;
 }

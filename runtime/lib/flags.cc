@@ -149,8 +149,19 @@ void parseFlags(Flags &F) {
     printHelp();
     rawExit(0);
   }
-  if (internalStrcmp(F.strategy, "random") != 0)
+  if (F.schedule_in && *F.schedule_in)
+    F.strategy = "replay";
+  if (internalStrcmp(F.strategy, "random") && internalStrcmp(F.strategy, "pct") &&
+      internalStrcmp(F.strategy, "pos") && internalStrcmp(F.strategy, "replay"))
     badOption("invalid value for", "strategy", F.strategy);
+  if (!internalStrcmp(F.strategy, "replay") && !(F.schedule_in && *F.schedule_in))
+    badOption("invalid value for", "strategy", "replay needs schedule_in=FILE");
+  if (F.preemption_rate != -1 && (F.preemption_rate < 1 || F.preemption_rate > 100))
+    badOption("invalid value for", "preemption_rate", "must be -1 or in 1..100");
+  if (F.pct_depth < 1)
+    badOption("invalid value for", "pct_depth", "must be at least 1");
+  if (F.pct_steps < 1)
+    badOption("invalid value for", "pct_steps", "must be at least 1");
   if (F.quantum < 1)
     badOption("invalid value for", "quantum", "must be at least 1");
 }

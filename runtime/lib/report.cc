@@ -375,7 +375,10 @@ bool alreadyReported(uintptr_t A, uintptr_t B) {
   return false;
 }
 
-void flushProgramOutput() { fflush(nullptr); }
+void flushProgramOutput() {
+  fflush(nullptr);
+  finishSchedule(/*NormalExit=*/false);
+}
 
 void afterReport(int ExitCode) {
   ++Rt.ReportCount;
@@ -611,12 +614,29 @@ void reportStepLimit() {
   B << "  The run took more than ";
   B.dec(Rt.Opts.max_steps);
   B << " scheduling steps (max_steps).\n\n";
+  // Every live thread, the running one first: a livelock is usually two or
+  // more threads waiting on each other without blocking.
   CodeFrame Top;
   B << "  ";
   threadName(B, CurThread->tid());
   B << " was running:\n";
   printStack(B, CurThread->Stack, &Top);
   B << '\n';
+  for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
+    ThreadState *T = threadById(static_cast<ThreadId>(I));
+    if (T == CurThread || T->Green.Status == ThreadStatus::Finished)
+      continue;
+    B << "  ";
+    threadName(B, T->tid());
+    if (T->Green.Status == ThreadStatus::Blocked) {
+      B << " was waiting " << waitDescription(T->Green) << ":\n";
+      printStack(B, T->BlockedStack);
+    } else {
+      B << " was runnable:\n";
+      printStack(B, T->Stack);
+    }
+    B << '\n';
+  }
   summary(B, "livelock", Top);
   emit(B);
   flushProgramOutput();

@@ -66,6 +66,7 @@ void openLog() {
 // Runs last among atexit handlers (registered first). The program's own
 // output is flushed before weft's closing line so the two do not interleave.
 void finalize() {
+  finishSchedule(/*NormalExit=*/true);
   {
     // A schedule that depended on system-call timing may not replay.
     TextBuffer Note;
@@ -96,7 +97,7 @@ void initialize() {
   if (Rt.Opts.suppressions && *Rt.Opts.suppressions)
     suppressions::load(Rt.Opts.suppressions);
   stack_trie::init();
-  Rt.Strat = internalNew<RandomStrategy>(static_cast<uint32_t>(Rt.Opts.quantum));
+  Rt.Strat = makeStrategy();
   ThreadState *Main = internalNew<ThreadState>();
   Rt.Sched.start(Rt.Strat, Rt.Seed, Rt.Opts.max_steps, &Main->Green, &Observer);
   startEpochs(Main);
@@ -119,8 +120,8 @@ void initialize() {
 
 // A signal another thread sent with pthread_kill runs its handler here, on
 // its target while that thread holds the baton.
-void syncPoint(ThreadState *Thr) {
-  Rt.Sched.point(PointKind::Sync);
+void syncPoint(ThreadState *Thr, uintptr_t Object) {
+  Rt.Sched.point(PointKind::Sync, Object);
   if (WEFT_UNLIKELY(Thr->PendingSignals))
     deliverPendingSignals(Thr);
 }

@@ -22,7 +22,6 @@
 #include "futex_model.h"
 #include "mutex_model.h"
 #include "mutex_set.h"
-#include "random_strategy.h"
 #include "scheduler.h"
 #include "semaphore_model.h"
 #include "shadow.h"
@@ -125,7 +124,7 @@ struct Runtime {
   Flags Opts;
   uint64_t Seed = 0;
   Scheduler Sched;
-  RandomStrategy *Strat = nullptr;
+  Strategy *Strat = nullptr;
   AddrMap<SyncVar *> Syncs;
   AddrMap<ThreadState *> ByHandle; // pthread_t -> thread
   uint32_t ReportCount = 0;
@@ -180,8 +179,9 @@ inline SyncVar *syncFind(uintptr_t Addr) {
 /// Forgets sync objects in [Addr, Addr+Size) and the shadow of those bytes.
 void resetRange(uintptr_t Addr, size_t Size);
 
-/// A full scheduling point for the current thread (sync operations).
-void syncPoint(ThreadState *Thr);
+/// A full scheduling point for the current thread (sync operations) before
+/// a step about \p Object (a mutex, condvar or atomic location; 0 if none).
+void syncPoint(ThreadState *Thr, uintptr_t Object = 0);
 /// The access countdown ran out.
 void accessPoint(ThreadState *Thr);
 
@@ -202,6 +202,13 @@ inline void libcAccess(const void *Addr, size_t Size, bool IsWrite, uintptr_t Pc
 /// returned, if it did (syscall_interceptors.cc).
 class TextBuffer;
 void appendSyscallNote(TextBuffer &B);
+
+// Strategies and schedule files (schedule_setup.cc).
+/// The strategy the options name, recording when schedule_out= is set.
+Strategy *makeStrategy();
+/// At exit: checks a strict replay used all its decisions (on a normal
+/// exit) and writes schedule_out=. Safe to call more than once.
+void finishSchedule(bool NormalExit);
 
 // Thread lifecycle (thread_interceptors.cc).
 void threadExit(ThreadState *Thr, void *Ret);

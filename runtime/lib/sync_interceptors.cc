@@ -79,7 +79,7 @@ static void noteRobustHeld(ThreadState *Thr, SyncVar *S, bool Held) {
 
 int mutexLock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, bool TryOnly,
               uint64_t Deadline, uintptr_t Pc, WaitKind Wait) {
-  syncPoint(Thr);
+  syncPoint(Thr, Addr);
   StackId Here = stack_trie::child(Thr->Stack, Pc);
   Thr->BlockedStack = Here;
   if (!TryOnly)
@@ -128,7 +128,7 @@ int mutexUnlock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, uintptr_t Pc) {
       reportMutexMisuse("unlock of an unlocked mutex", Addr, Pc);
     return EPERM;
   }
-  syncPoint(Thr);
+  syncPoint(Thr, Addr);
   return 0;
 }
 
@@ -153,7 +153,12 @@ int condWait(ThreadState *Thr, uintptr_t Cond, pthread_mutex_t *M,
   releaseTick(Thr);
   uint32_t Depth = SM->Mutex.unlockForWait(Rt.Sched);
   Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
-  bool Woken = SC->CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::CondVar, Cond}, Deadline);
+  bool Woken = true;
+  if (Rt.Opts.spurious_wakeups &&
+      Rt.Sched.choose(ChoiceKind::SpuriousWakeup, 2) == 1)
+    Rt.Sched.point(PointKind::Yield, Cond); // returns unsignalled
+  else
+    Woken = SC->CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::CondVar, Cond}, Deadline);
   Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
   // Relocking blocks as long as it takes; a robust mutex whose owner died
   // meanwhile is taken with EOWNERDEAD (or is unusable), as in glibc.
@@ -173,12 +178,12 @@ void condWake(ThreadState *Thr, uintptr_t Cond, bool All) {
     S->CondWaiters.wakeAll(Rt.Sched);
   else
     S->CondWaiters.wakeOne(Rt.Sched);
-  syncPoint(Thr);
+  syncPoint(Thr, Cond);
 }
 
 void onceRun(ThreadState *Thr, volatile int *State, void (*Init)(), uintptr_t Pc) {
   SyncVar *S = syncFor(uintptr_t(State));
-  syncPoint(Thr);
+  syncPoint(Thr, uintptr_t(State));
   for (;;) {
     if (*State == 2) {
       Thr->Clock.join(S->Clock);
@@ -330,7 +335,7 @@ static int rwLock(pthread_rwlock_t *L, bool Exclusive, bool TryOnly,
   if (!Thr)
     return EINVAL;
   SyncVar *S = syncFor(uintptr_t(L));
-  syncPoint(Thr);
+  syncPoint(Thr, uintptr_t(L));
   StackId Here = stack_trie::child(Thr->Stack, Pc);
   Thr->BlockedStack = Here;
   if (!TryOnly)
@@ -408,7 +413,7 @@ WEFT_INTERCEPTOR int pthread_rwlock_unlock(pthread_rwlock_t *L) {
   (WasWriter ? S->Clock : S->ReadersClock).join(Thr->Clock);
   releaseTick(Thr);
   mutex_set::removed(Thr->Locks, S);
-  syncPoint(Thr);
+  syncPoint(Thr, uintptr_t(L));
   return 0;
 }
 

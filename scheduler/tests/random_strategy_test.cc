@@ -22,7 +22,7 @@ std::vector<uint32_t> transcript(RandomStrategy &S, uint64_t Seed) {
   S.beginExecution(Seed);
   std::vector<uint32_t> Out;
   for (int I = 0; I < 50; ++I) {
-    Out.push_back(index(S.pickNext(kRunnable, 4, ThreadId(3), PointKind::Sync)));
+    Out.push_back(index(S.pickNext(kRunnable, 4, ThreadId(3), PointKind::Sync, 0)));
     Out.push_back(S.nextQuantum());
     Out.push_back(S.choose(ChoiceKind::WakeWaiter, 5));
   }
@@ -48,7 +48,7 @@ TEST(RandomStrategyTest, DecisionsComeFromThePinnedPrng) {
   S.beginExecution(123);
   Prng R(123);
   for (int I = 0; I < 100; ++I) {
-    EXPECT_EQ(S.pickNext(kRunnable, 4, ThreadId(0), PointKind::Access),
+    EXPECT_EQ(S.pickNext(kRunnable, 4, ThreadId(0), PointKind::Access, 0),
               kRunnable[R.pickIndex(4)]);
     EXPECT_EQ(S.nextQuantum(), 1 + R.pickIndex(8));
     EXPECT_EQ(S.choose(ChoiceKind::WakeWaiter, 3), R.pickIndex(3));
@@ -60,7 +60,7 @@ TEST(RandomStrategyTest, PickNextReturnsARunnableThread) {
   S.beginExecution(5);
   int Seen[10] = {};
   for (int I = 0; I < 4000; ++I) {
-    ThreadId T = S.pickNext(kRunnable, 4, ThreadId(0), PointKind::Sync);
+    ThreadId T = S.pickNext(kRunnable, 4, ThreadId(0), PointKind::Sync, 0);
     ASSERT_LT(index(T), 10u);
     ++Seen[index(T)];
   }
@@ -79,7 +79,7 @@ TEST(RandomStrategyTest, SingleRunnableIsAlwaysPicked) {
   S.beginExecution(9);
   const ThreadId One[] = {ThreadId(7)};
   for (int I = 0; I < 100; ++I)
-    ASSERT_EQ(S.pickNext(One, 1, ThreadId(2), PointKind::Block), ThreadId(7));
+    ASSERT_EQ(S.pickNext(One, 1, ThreadId(2), PointKind::Block, 0), ThreadId(7));
 }
 
 TEST(RandomStrategyTest, QuantumIsWithinBoundsWithTheRequestedMean) {
@@ -109,6 +109,40 @@ TEST(RandomStrategyTest, ChooseStaysInRange) {
   for (uint32_t N = 1; N < 40; ++N)
     for (int I = 0; I < 50; ++I)
       ASSERT_LT(S.choose(ChoiceKind::WakeWaiter, N), N);
+}
+
+} // namespace
+
+namespace {
+
+TEST(RandomStrategyTest, PreemptionRateControlsHowOftenTheCurrentThreadLosesTheBaton) {
+  for (int Rate : {1, 10, 50, 100}) {
+    RandomStrategy S(4, Rate);
+    S.beginExecution(uint64_t(Rate));
+    int Switches = 0;
+    const int kPoints = 20000;
+    int Seen[10] = {};
+    for (int I = 0; I < kPoints; ++I) {
+      ThreadId T = S.pickNext(kRunnable, 4, ThreadId(3), PointKind::Sync, 0);
+      Switches += T != ThreadId(3);
+      ++Seen[index(T)];
+    }
+    EXPECT_NEAR(double(Switches) / kPoints, Rate / 100.0, 0.02) << "rate " << Rate;
+    // Every other runnable thread still gets turns: the walk is fair.
+    EXPECT_GT(Seen[0], 0) << "rate " << Rate;
+    EXPECT_GT(Seen[4], 0) << "rate " << Rate;
+    EXPECT_GT(Seen[9], 0) << "rate " << Rate;
+  }
+}
+
+TEST(RandomStrategyTest, PreemptionRateDoesNotApplyWhenTheCurrentThreadBlocked) {
+  RandomStrategy S(4, 1);
+  S.beginExecution(3);
+  int Seen[10] = {};
+  for (int I = 0; I < 4000; ++I)
+    ++Seen[index(S.pickNext(kRunnable, 4, ThreadId(5), PointKind::Block, 0))];
+  for (uint32_t I : {0u, 3u, 4u, 9u})
+    EXPECT_GT(Seen[I], 800) << "T" << I;
 }
 
 } // namespace

@@ -547,3 +547,37 @@ TEST_F(SchedulerDeathTest, ZeroMaxStepsMeansNoLimit) {
 }
 
 } // namespace
+
+namespace {
+
+//===--- Early wake-ups (exploration) -------------------------------------===//
+
+TEST(SchedulerTest, EarlyWakeupsAskTheStrategyAndMoveTimeToTheDeadline) {
+  RoundRobinStrategy Strat;
+  Strat.ChooseAnswer = 1; // "yes, early"
+  TestExecution E(Strat, 0);
+  E.S.setEarlyWakeups(true);
+  GreenThread *Other = E.spawn([&] { E.record(); });
+  E.sleepUntil(50 * kMs);
+  EXPECT_EQ(Strat.Choices, 1u);
+  EXPECT_GE(E.S.now(), 50 * kMs);
+  // A timed wait may time out before anyone wakes it.
+  EXPECT_FALSE(E.blockUntil(WaitInfo{WaitKind::CondVar, 0x40}, 80 * kMs));
+  EXPECT_EQ(Strat.Choices, 2u);
+  EXPECT_GE(E.S.now(), 80 * kMs);
+  (void)Other;
+  E.joinAll();
+}
+
+TEST(SchedulerTest, WithoutEarlyWakeupsSleepsAskNothing) {
+  RoundRobinStrategy Strat;
+  Strat.ChooseAnswer = 1;
+  TestExecution E(Strat, 0);
+  E.sleepUntil(5 * kMs);
+  EXPECT_FALSE(E.blockUntil(WaitInfo{WaitKind::CondVar, 0x40}, 9 * kMs));
+  EXPECT_EQ(Strat.Choices, 0u);
+  EXPECT_EQ(E.S.now(), 9 * kMs);
+  E.joinAll();
+}
+
+} // namespace

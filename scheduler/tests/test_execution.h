@@ -46,7 +46,7 @@ class RoundRobinStrategy final : public Strategy {
 public:
   void beginExecution(uint64_t) override {}
   ThreadId pickNext(const ThreadId *Runnable, size_t N, ThreadId Current,
-                    PointKind) override {
+                    PointKind, PointObject) override {
     for (size_t I = 0; I < N; ++I)
       if (index(Runnable[I]) > index(Current))
         return Runnable[I];

@@ -6,7 +6,7 @@
 // CHECK: WARNING: weft: assertion failed
 // CHECK-NEXT: Assertion 'total == 2' failed at {{.*}}assert_report.c:[[@LINE+22]] in int main(void), in main thread:
 // CHECK: SUMMARY: weft: assertion failed
-// CHECK: To reproduce: WEFT_SEED=0x{{[0-9a-f]+}}
+// CHECK: To reproduce: {{.*}}WEFT_SEED=0x{{[0-9a-f]+}}
 
 #include <assert.h>
 #include <pthread.h>

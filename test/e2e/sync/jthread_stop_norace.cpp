@@ -25,5 +25,8 @@ int main() {
     });
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   } // request_stop + join
-  return callback_ran && iterations > 0 ? 0 : 1;
+  // No claim on `iterations`: sleeping orders nothing, and `weft test` may
+  // wake main's sleep early (before the worker ran at all). Reading it after
+  // the join is what must not race.
+  return callback_ran && iterations >= 0 ? 0 : 1;
 }
