@@ -40,6 +40,7 @@
 
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -395,6 +396,17 @@ private:
   bool ProgressShown = false;
   Clock::time_point Start, LastProgress;
 };
+
+/// True if the caller's WEFT_OPTIONS sets \p Key.
+bool userSetOption(const std::string &Key) {
+  const char *Env = std::getenv("WEFT_OPTIONS");
+  if (!Env)
+    return false;
+  for (absl::string_view Part : absl::StrSplit(Env, absl::ByAnyChar(" ,:\t\n"), absl::SkipEmpty()))
+    if (absl::StartsWith(Part, Key + "="))
+      return true;
+  return false;
+}
 
 std::string weftOptionsWith(const std::string &Extra) {
   const char *Env = std::getenv("WEFT_OPTIONS");
@@ -796,6 +808,11 @@ int testCommand(const Invocation &Self, const std::vector<std::string> &Args) {
   std::vector<std::string> Extra;
   if (Options.EarlyWakeups)
     Extra.push_back("early_wakeups=1");
+  // A single run switches threads rarely (preemption_rate=10) to stay fast;
+  // exploring gives every runnable thread an equal chance at every point,
+  // unless the user chose a rate.
+  if (Options.Strategy == "random" && !userSetOption("preemption_rate"))
+    Extra.push_back("preemption_rate=-1");
   if (Options.Strategy != "random")
     Extra.push_back("strategy=" + Options.Strategy);
   if (Options.Strategy == "pct") {

@@ -39,9 +39,14 @@ enum class ThreadStatus : uint8_t { Runnable, Blocked, Finished, InSyscall };
 constexpr uint32_t kBatonWaiting = 0;
 constexpr uint32_t kBatonHeld = 1;
 constexpr uint32_t kBatonSleeping = 2;
-/// Pause iterations a thread that gave up the baton spins before sleeping in
-/// the kernel (a few microseconds).
-constexpr unsigned kSpinsBeforeSleep = 300;
+/// How a thread that gave up the baton waits for it again: first it spins
+/// (pause), then it yields its core, and only then sleeps in the kernel.
+/// Measured on the 2-core VM (bench/programs/atomic_counters.c): sleeping at
+/// once made every switch a futex wake costing ~0.5 ms (422 s for the
+/// program); spinning first, 4 s. Yielding keeps a spinner from starving the
+/// baton holder when both share a core (weft test -j, more threads).
+constexpr unsigned kSpinsBeforeYield = 2000;
+constexpr unsigned kYieldsBeforeSleep = 2000;
 
 /// What a blocked thread waits for; only ever printed, never used to decide.
 enum class WaitKind : uint8_t {

@@ -43,10 +43,13 @@ void Scheduler::abandonThread(GreenThread *T) {
 // trading the baton back and forth, as most tests and benchmarks do, the
 // receiver is usually still spinning and a switch costs no system call.
 void Scheduler::waitForBaton(GreenThread *T) {
-  for (unsigned Spin = 0; Spin < kSpinsBeforeSleep; ++Spin) {
+  for (unsigned Spin = 0; Spin < kSpinsBeforeYield + kYieldsBeforeSleep; ++Spin) {
     if (T->Baton.load(std::memory_order_acquire) == kBatonHeld)
       return;
-    __builtin_ia32_pause();
+    if (Spin < kSpinsBeforeYield)
+      __builtin_ia32_pause();
+    else
+      rawSchedYield(); // lets the baton holder run if it shares our core
   }
   uint32_t Expected = kBatonWaiting;
   if (!T->Baton.compare_exchange_strong(Expected, kBatonSleeping,
