@@ -61,31 +61,30 @@ void Scheduler::waitForBaton(GreenThread *T) {
 
 void Scheduler::waitForFirstTurn(GreenThread *T) { waitForBaton(T); }
 
-void Scheduler::makeRunnable(GreenThread *T) {
+// Runnable is sorted by id: the position where \p Id is or would go.
+size_t Scheduler::runnableSlot(ThreadId Id) const {
   size_t Lo = 0, Hi = Runnable.size();
   while (Lo < Hi) {
     size_t Mid = (Lo + Hi) / 2;
-    if (index(Runnable[Mid]) < index(T->Id))
+    if (index(Runnable[Mid]) < index(Id))
       Lo = Mid + 1;
     else
       Hi = Mid;
   }
-  if (Lo < Runnable.size() && Runnable[Lo] == T->Id)
+  return Lo;
+}
+
+void Scheduler::makeRunnable(GreenThread *T) {
+  size_t At = runnableSlot(T->Id);
+  if (At < Runnable.size() && Runnable[At] == T->Id)
     return;
-  Runnable.insert(Lo, T->Id);
+  Runnable.insert(At, T->Id);
 }
 
 void Scheduler::makeNotRunnable(GreenThread *T) {
-  size_t Lo = 0, Hi = Runnable.size();
-  while (Lo < Hi) {
-    size_t Mid = (Lo + Hi) / 2;
-    if (index(Runnable[Mid]) < index(T->Id))
-      Lo = Mid + 1;
-    else
-      Hi = Mid;
-  }
-  if (Lo < Runnable.size() && Runnable[Lo] == T->Id)
-    Runnable.erase(Lo);
+  size_t At = runnableSlot(T->Id);
+  if (At < Runnable.size() && Runnable[At] == T->Id)
+    Runnable.erase(At);
 }
 
 bool Scheduler::timerBefore(const Timer &A, const Timer &B) const {

@@ -137,6 +137,7 @@ private:
   /// Spins briefly, then sleeps, until \p Self holds the baton.
   static void waitForBaton(GreenThread *Self);
 
+  size_t runnableSlot(ThreadId Id) const;
   void makeRunnable(GreenThread *T);
   void makeNotRunnable(GreenThread *T);
   void fireDueTimers();

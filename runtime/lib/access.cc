@@ -54,19 +54,13 @@ WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
     // byte outside it, and is no stronger (a read never hides a write).
     bool Subsumed = (SMask & ~Mask) == 0 && (IsWrite || !slotWrite(S)) &&
                     slotAtomic(S) == IsAtomic;
-    if (slotTid(S) == Thr->tid()) {
-      if (Subsumed) {
-        if (Replace < 0)
-          Replace = int(I);
-        else
-          G->Slot[I] = 0;
-      }
+    // The same thread's accesses, and other threads' that happened before,
+    // never race with this one; the first subsumed one makes room for it,
+    // further ones are dropped.
+    bool SameThread = slotTid(S) == Thr->tid();
+    if (!SameThread && (SMask & Mask) == 0)
       continue;
-    }
-    if ((SMask & Mask) == 0)
-      continue;
-    bool Ordered = slotEpoch(S) <= Thr->Clock.get(slotTid(S));
-    if (Ordered) {
+    if (SameThread || slotEpoch(S) <= Thr->Clock.get(slotTid(S))) {
       if (Subsumed) {
         if (Replace < 0)
           Replace = int(I);
