@@ -66,6 +66,7 @@ STATISTIC(NumInstrumentedFunctions, "Functions given entry/exit calls");
 STATISTIC(NumSkippedSingleThreadAtomics,
           "Atomics skipped: syncscope(\"singlethread\") (compiler barrier)");
 STATISTIC(NumSkippedEmptyAccesses, "Accesses skipped: zero-sized type");
+STATISTIC(NumInstrumentedVptrAccesses, "Vtable-pointer loads and stores instrumented");
 STATISTIC(NumElidedReadsBeforeWrite,
           "Reads skipped: the same address is written later in the block");
 STATISTIC(NumElidedRepeats,
@@ -462,6 +463,20 @@ void FunctionInstrumenter::emitAccess(IRBuilder<> &IRB, Value *Ptr,
 void FunctionInstrumenter::instrumentPlainAccess(Instruction *I) {
   IRBuilder<> IRB(I);
   setDebugLocation(IRB, F, bestLocation(I));
+  // Vtable-pointer accesses (tagged by clang's TBAA at -O1 and above) get
+  // their own callbacks so the runtime can tell a virtual call racing with a
+  // destructor from an ordinary race.
+  MDNode *Tag = I->getMetadata(LLVMContext::MD_tbaa);
+  if (Tag && Tag->isTBAAVtableAccess()) {
+    if (auto *SI = dyn_cast<StoreInst>(I))
+      IRB.CreateCall(RT.vptr_update,
+                     {SI->getPointerOperand(),
+                      IRB.CreatePointerCast(SI->getValueOperand(), IRB.getPtrTy())});
+    else
+      IRB.CreateCall(RT.vptr_read, {getLoadStorePointerOperand(I)});
+    ++NumInstrumentedVptrAccesses;
+    return;
+  }
   emitAccess(IRB, getLoadStorePointerOperand(I),
              DL.getTypeStoreSize(getLoadStoreType(I)), isa<StoreInst>(I));
 }

@@ -91,13 +91,13 @@ WEFT_NOINLINE void checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr,
 
 WEFT_ALWAYS_INLINE void checkGranule(ThreadState *Thr, uintptr_t Addr,
                                      uint8_t Mask, bool IsWrite, bool IsAtomic,
-                                     uintptr_t Pc) {
+                                     uintptr_t Pc, RawSlot Extra = 0) {
   char *Region = shadow::Regions[shadow::regionIndex(Addr)];
   if (WEFT_UNLIKELY(!Region))
     return checkGranuleInNewRegion(Thr, Addr, Mask, IsWrite, IsAtomic, Pc);
   Granule *G = shadow::granuleIn(Region, Addr);
   RawSlot Cur = Thr->SlotBase | (RawSlot(Mask) << 54) | (IsWrite ? kWriteBit : 0) |
-                (IsAtomic ? kAtomicBit : 0);
+                (IsAtomic ? kAtomicBit : 0) | Extra;
   // Fast path: this very access (or a write covering this read) is already
   // recorded for the current epoch; nothing can have changed since.
   RawSlot AsWrite = Cur | kWriteBit;
@@ -219,4 +219,35 @@ WEFT_INTERFACE void __weft_func_exit() {
   if (WEFT_UNLIKELY(!Thr))
     return;
   Thr->Stack = stack_trie::parent(Thr->Stack);
+}
+
+// Vtable pointers ------------------------------------------------------------
+
+/// A vptr access is an 8-byte plain access whose slot carries kVptrBit, so
+/// that a race involving one is reported as a virtual call racing with a
+/// constructor or destructor.
+static void onVptrAccess(void *Addr, bool IsWrite, uintptr_t Pc) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
+    accessPoint(Thr);
+  uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
+  if (WEFT_UNLIKELY(A & (kGranule - 1))) {
+    checkRange(Thr, A, sizeof(void *), IsWrite, false, Pc);
+    return;
+  }
+  checkGranule(Thr, A, byteMask(0, sizeof(void *)), IsWrite, false, Pc, kVptrBit);
+}
+
+WEFT_INTERFACE void __weft_vptr_update(void *Addr, void *NewValue) {
+  // Base-class constructors and destructors store the value already there
+  // when a class has no virtual functions of its own: not a write (as TSan).
+  if (*static_cast<void *volatile *>(Addr) == NewValue)
+    return;
+  onVptrAccess(Addr, true, WEFT_CALLER_PC);
+}
+
+WEFT_INTERFACE void __weft_vptr_read(void *Addr) {
+  onVptrAccess(Addr, false, WEFT_CALLER_PC);
 }

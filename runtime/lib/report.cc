@@ -421,8 +421,12 @@ void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
     return;
   // A previous write by free() means this access touches freed memory
   // concurrently with its release: TSan's heap-use-after-free.
-  const char *Kind =
-      isFreePc(stack_trie::node(PrevStack).Pc) ? "heap-use-after-free" : "data race";
+  // A vtable pointer on either side: a virtual call racing with a
+  // constructor or destructor (TSan's wording).
+  bool FreedBefore = isFreePc(stack_trie::node(PrevStack).Pc);
+  const char *Kind = FreedBefore ? "heap-use-after-free"
+                     : ((Cur | Prev) & kVptrBit) ? "data race on vptr (ctor/dtor vs virtual call)"
+                                                 : "data race";
   TextBuffer B;
   header(B, Kind);
   CodeFrame Top;

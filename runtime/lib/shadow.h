@@ -12,7 +12,8 @@
 // Slot layout (64 bits; 0 means empty):
 //
 //   bits  0..31  epoch of the accessing thread
-//   bits 32..53  thread id (22 bits: up to 4M threads per run)
+//   bits 32..52  thread id (21 bits: up to 2M threads per run)
+//   bit  53      the object's vtable pointer (a vptr update or read)
 //   bits 54..61  byte mask within the granule (bit i = byte i); never 0
 //   bit  62      write
 //   bit  63      atomic
@@ -37,7 +38,8 @@ constexpr unsigned kGranule = 8;
 constexpr unsigned kSlotsPerGranule = 4;
 constexpr RawSlot kWriteBit = RawSlot(1) << 62;
 constexpr RawSlot kAtomicBit = RawSlot(1) << 63;
-constexpr uint32_t kMaxThreads = 1u << 22;
+constexpr RawSlot kVptrBit = RawSlot(1) << 53;
+constexpr uint32_t kMaxThreads = 1u << 21;
 /// Set in Granule::Stack[0] when a sync object lives in the granule's bytes,
 /// so that freeing the memory finds it without a table scan.
 constexpr uint32_t kHasSyncBit = 1u << 31;

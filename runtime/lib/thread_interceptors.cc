@@ -141,7 +141,7 @@ int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
                  void *(*Fn)(void *), void *Arg, uintptr_t CallerPc) {
   WEFT_ENSURE_REAL(pthread_create);
   if (Rt.Sched.numThreads() + 1 >= kMaxThreads)
-    rawDie("weft: fatal: more than 4194303 threads in one run\n");
+    rawDie("weft: fatal: more than 2097151 threads in one run\n");
   ThreadState *Child = internalNew<ThreadState>();
   Child->StartRoutine = Fn;
   Child->StartArg = Arg;

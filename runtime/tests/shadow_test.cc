@@ -24,7 +24,7 @@ constexpr uintptr_t region(uintptr_t R) { return R << shadow::kRegionShift; }
 //===--- Slots ---------------------------------------------------------------===//
 
 TEST(ShadowSlotTest, MakeSlotRoundTripsEveryField) {
-  const uint32_t Tids[] = {0, 1, 2, 0x155555, 0x2aaaaa, kMaxThreads - 1};
+  const uint32_t Tids[] = {0, 1, 2, 0x155555, 0x0aaaaa, kMaxThreads - 1};
   const Epoch Epochs[] = {0, 1, 0x55555555, 0xaaaaaaaa, UINT32_MAX - 1, UINT32_MAX};
   const uint8_t Masks[] = {0x01, 0x80, 0x0f, 0xf0, 0x55, 0xaa, 0xff};
   for (uint32_t T : Tids)
@@ -46,7 +46,11 @@ TEST(ShadowSlotTest, FieldsLandWhereTheLayoutSays) {
   EXPECT_EQ(makeSlot(ThreadId(0), UINT32_MAX, 1, false, false) & ~(RawSlot(1) << 54),
             0xffffffffULL);
   EXPECT_EQ(makeSlot(ThreadId(kMaxThreads - 1), 0, 1, false, false) & ~(RawSlot(1) << 54),
-            0x003fffff00000000ULL);
+            0x001fffff00000000ULL);
+  // The vptr flag sits between the thread id and the mask, clear of both.
+  EXPECT_EQ(kVptrBit, RawSlot(1) << 53);
+  EXPECT_EQ(slotTid(makeSlot(ThreadId(kMaxThreads - 1), 0, 1, false, false) | kVptrBit),
+            ThreadId(kMaxThreads - 1));
   EXPECT_EQ(makeSlot(ThreadId(0), 0, 0xff, false, false), 0x3fc0000000000000ULL);
   EXPECT_EQ(makeSlot(ThreadId(0), 0, 1, true, false), (RawSlot(1) << 54) | kWriteBit);
   EXPECT_EQ(makeSlot(ThreadId(0), 0, 1, false, true), (RawSlot(1) << 54) | kAtomicBit);
