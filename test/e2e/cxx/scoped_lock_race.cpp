@@ -1,5 +1,5 @@
-// The twin of scoped_lock_norace.cpp: main's scoped_lock takes only b_mu
-// but also moves money in a_balance, which a_mu guards.
+// The twin of scoped_lock_norace.cpp: main credits interest to a_balance
+// after its scoped_lock has released both mutexes.
 // RUN: %weft-cxx -std=c++20 %s -o %t
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s
 // CHECK: WARNING: weft: data race
@@ -20,9 +20,12 @@ int main() {
     }
   });
   for (int i = 0; i < 3; i++) {
-    std::scoped_lock lock(b_mu);
-    b_balance -= 5;
-    a_balance += 5; // CHECK-DAG: scoped_lock_race.cpp:[[@LINE]]:
+    {
+      std::scoped_lock lock(b_mu, a_mu);
+      b_balance -= 5;
+      a_balance += 5;
+    }
+    a_balance += 1; // CHECK-DAG: scoped_lock_race.cpp:[[@LINE]]:
   }
   t.join();
   return 0;
