@@ -22,6 +22,13 @@
 // A wall-clock timeout (--timeout) is the one place wall time enters, and it
 // only decides whether a run is killed, never a scheduling decision.
 //
+// A lock-order inversion (exit 66, "potential deadlock") is followed by up to
+// --steer-runs schedules with steer_deadlock= set to the sites its report
+// names: threads that took the first lock of an inverted pair wait while
+// others can run. A steered schedule that deadlocks confirms the inversion,
+// and its seed (with the same options) replays the deadlock. They run one
+// after the other, after the failing run is reported, seeded from its seed.
+//
 // --shard K/N runs the indices i of the sequence with i % N == K-1, so N jobs
 // with the same --seed split exactly the schedules of one unsharded run.
 //
@@ -51,6 +58,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <set>
 #include <optional>
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -63,7 +71,7 @@ const char TestUsage[] =
     R"(usage: weft test [-n N] [-j J] [--seed S] [--keep-going]
                  [--strategy random|pct|pos] [--pct-depth D] [--pct-steps K]
                  [--timeout T] [--shard K/N] [--json F] [--junit F]
-                 [--schedule-file F] [--no-early-wakeups]
+                 [--schedule-file F] [--no-early-wakeups] [--steer-runs K]
                  [--] ./prog [args...]
 
 Runs an instrumented program under N schedules, J at a time, each with its
@@ -89,6 +97,9 @@ run's output, what failed, and the `weft replay` command that reproduces it.
   --junit F         write the results as JUnit XML to F
   --schedule-file F save the first failure's schedule to F
   --no-early-wakeups  keep sleeps and timed waits in virtual-time order
+  --steer-runs K    after a lock-order inversion, try up to K schedules
+                    steered toward the deadlock it predicts (default 50;
+                    0: do not try)
 
 A failure is a report (data race 66, deadlock 67, assertion, crash or
 livelock 68), any other non-zero exit, a signal, or a timeout. Failures are
@@ -113,6 +124,7 @@ struct TestOptions {
   uint64_t ShardCount = 1;
   std::string JsonPath, JunitPath, ScheduleFile;
   bool EarlyWakeups = true;
+  uint64_t SteerRuns = 50;
   std::vector<std::string> Program;
 };
 
@@ -186,6 +198,8 @@ bool applyValueFlag(absl::string_view Name, const std::string &Value,
   }
   if (Name == "--shard")
     return parseShard(Value, O);
+  if (Name == "--steer-runs")
+    return Value == "0" ? (O.SteerRuns = 0, true) : parseCount(Value, O.SteerRuns);
   std::string &Path = Name == "--json"    ? O.JsonPath
                       : Name == "--junit" ? O.JunitPath
                                           : O.ScheduleFile;
@@ -219,7 +233,8 @@ std::optional<int> parseTestArgs(const std::vector<std::string> &Args,
     bool Matched = false;
     for (const char *Name :
          {"-n", "-j", "--seed", "--strategy", "--pct-depth", "--pct-steps",
-          "--timeout", "--shard", "--json", "--junit", "--schedule-file"}) {
+          "--timeout", "--shard", "--json", "--junit", "--schedule-file",
+          "--steer-runs"}) {
       FlagMatch Match = matchValueFlag(Args, I, Name, Value);
       if (Match == FlagMatch::No)
         continue;
@@ -307,6 +322,8 @@ struct FailureRecord {
   std::string Output;
   std::string Reproduce;
   double Seconds;
+  // A lock-order inversion that a steered schedule turned into a deadlock.
+  std::string ConfirmedSeed, ConfirmedReproduce;
 };
 
 std::string jsonEscape(absl::string_view S) {
@@ -381,7 +398,12 @@ private:
   void saveSchedule(const FailureRecord &F);
   bool writeJson(double Seconds);
   bool writeJunit(double Seconds);
-  std::string reproduceLine(const std::string &Seed) const;
+  std::string reproduceLine(const std::string &Seed) const {
+    return reproduceLine(Seed, ExtraOptions);
+  }
+  std::string reproduceLine(const std::string &Seed,
+                            const std::string &Extra) const;
+  void confirmDeadlock(FailureRecord &F);
 
   const Invocation &Self;
   const TestOptions &Options;
@@ -392,6 +414,7 @@ private:
   uint64_t NextToLaunch = 0;
   uint64_t NextToReport = 0;
   std::vector<FailureRecord> Failures;
+  std::set<std::string> SteeredLocations; // one confirmation try per cycle
   bool Terminal = false;
   bool ProgressShown = false;
   Clock::time_point Start, LastProgress;
@@ -419,10 +442,11 @@ std::string weftOptionsWith(const std::string &Extra) {
   return Opts;
 }
 
-std::string TestRunner::reproduceLine(const std::string &Seed) const {
+std::string TestRunner::reproduceLine(const std::string &Seed,
+                                      const std::string &Extra) const {
   std::vector<std::string> Replay{Self.Argv0, "replay", Seed, "--"};
   Replay.insert(Replay.end(), Options.Program.begin(), Options.Program.end());
-  std::string Opts = weftOptionsWith(ExtraOptions);
+  std::string Opts = weftOptionsWith(Extra);
   std::string Line;
   if (!Opts.empty())
     Line = "WEFT_OPTIONS=" + shellQuote(Opts) + " ";
@@ -536,7 +560,7 @@ void TestRunner::progress(bool Force) {
 void TestRunner::report(uint64_t N, Result &R) {
   FailureRecord F{indexOf(N), seedOf(N),
                   classifyFailure(R.Status, R.Output, R.TimedOut), R.Status,
-                  std::move(R.Output), "", R.Seconds};
+                  std::move(R.Output), "", R.Seconds, "", ""};
   F.Reproduce = reproduceLine(F.Seed);
   clearProgress();
   std::fwrite(F.Output.data(), 1, F.Output.size(), stdout);
@@ -547,6 +571,8 @@ void TestRunner::report(uint64_t N, Result &R) {
               Where.c_str(), F.Seed.c_str());
   std::printf("weft: reproduce with: %s\n", F.Reproduce.c_str());
   std::fflush(stdout);
+  if (absl::StartsWith(F.What.Kind, "lock-order-inversion"))
+    confirmDeadlock(F);
   if (Failures.empty() && !Options.ScheduleFile.empty())
     saveSchedule(F);
   Failures.push_back(std::move(F));
@@ -576,6 +602,65 @@ void TestRunner::saveSchedule(const FailureRecord &F) {
               Options.ScheduleFile.c_str(), Self.Argv0.c_str(),
               shellQuote(Options.ScheduleFile).c_str(),
               shellJoin(Options.Program).c_str());
+}
+
+/// The steer_deadlock= value a lock-order-inversion report printed.
+std::string steerSites(absl::string_view Output) {
+  constexpr absl::string_view Marker = "into this deadlock with: steer_deadlock=";
+  size_t At = Output.find(Marker);
+  if (At == absl::string_view::npos)
+    return "";
+  absl::string_view Rest = Output.substr(At + Marker.size());
+  return std::string(Rest.substr(0, Rest.find('\n')));
+}
+
+void TestRunner::confirmDeadlock(FailureRecord &F) {
+  std::string Sites = steerSites(F.Output);
+  if (Options.SteerRuns == 0 || Sites.empty() ||
+      !SteeredLocations.insert(F.What.Location).second)
+    return;
+  std::string Extra = ExtraOptions + (ExtraOptions.empty() ? "" : " ") +
+                      "steer_deadlock=" + Sites;
+  uint64_t Base = parseSeed(F.Seed).value_or(0);
+  for (uint64_t I = 0; I < Options.SteerRuns; ++I) {
+    std::string Seed = formatSeed(scheduleSeed(Base, I));
+    std::vector<std::string> Env = environmentWith(
+        {{"WEFT_SEED", Seed}, {"WEFT_OPTIONS", weftOptionsWith(Extra)}});
+    int Fd = memfd_create("weft-steer-output", MFD_CLOEXEC);
+    if (Fd < 0)
+      return;
+    SpawnOptions Spawn;
+    Spawn.Environment = &Env;
+    Spawn.OutputFd = Fd;
+    Spawn.NullStdin = true;
+    absl::StatusOr<pid_t> Pid = spawnProcess(Options.Program, Spawn);
+    if (!Pid.ok()) {
+      close(Fd);
+      return;
+    }
+    ExitStatus Status = waitProcess(*Pid);
+    std::string Output = readAll(Fd);
+    close(Fd);
+    if (Status.Signaled || Status.Value != ExitDeadlock)
+      continue;
+    F.ConfirmedSeed = Seed;
+    F.ConfirmedReproduce = reproduceLine(Seed, Extra);
+    std::fwrite(Output.data(), 1, Output.size(), stdout);
+    if (!Output.empty() && Output.back() != '\n')
+      std::fputc('\n', stdout);
+    std::printf("weft: confirmed deadlock: the lock-order inversion deadlocks "
+                "with seed %s (steered schedule %llu of at most %llu)\n",
+                Seed.c_str(), static_cast<unsigned long long>(I + 1),
+                static_cast<unsigned long long>(Options.SteerRuns));
+    std::printf("weft: reproduce the deadlock with: %s\n",
+                F.ConfirmedReproduce.c_str());
+    std::fflush(stdout);
+    return;
+  }
+  std::printf("weft: deadlock not confirmed: none of %llu schedules steered "
+              "toward the lock-order inversion deadlocked\n",
+              static_cast<unsigned long long>(Options.SteerRuns));
+  std::fflush(stdout);
 }
 
 bool TestRunner::reportInOrder() {
@@ -632,9 +717,13 @@ void TestRunner::summary(double Seconds) {
       if (G.size() > 8)
         Seeds.push_back("...");
       std::string Where = G[0]->What.Location.empty() ? "" : " at " + G[0]->What.Location;
-      std::printf("  %s%s: %zu (seed%s %s)\n", G[0]->What.Kind.c_str(),
+      std::string Confirmed;
+      for (const FailureRecord *F : G)
+        if (Confirmed.empty() && !F->ConfirmedSeed.empty())
+          Confirmed = "; confirmed deadlock with seed " + F->ConfirmedSeed;
+      std::printf("  %s%s: %zu (seed%s %s%s)\n", G[0]->What.Kind.c_str(),
                   Where.c_str(), G.size(), G.size() > 1 ? "s" : "",
-                  absl::StrJoin(Seeds, ", ").c_str());
+                  absl::StrJoin(Seeds, ", ").c_str(), Confirmed.c_str());
     }
   }
   std::printf("weft test: %.2fs, %.1f schedules/s\n", Seconds,
@@ -663,6 +752,9 @@ bool TestRunner::writeJson(double Seconds) {
       Out << "\"signal\": \"" << signalName(F.Status.Value) << "\", ";
     else
       Out << "\"exit_code\": " << F.Status.Value << ", ";
+    if (!F.ConfirmedSeed.empty())
+      Out << "\"confirmed_deadlock\": {\"seed\": \"" << F.ConfirmedSeed
+          << "\", \"reproduce\": \"" << jsonEscape(F.ConfirmedReproduce) << "\"}, ";
     Out << "\"reproduce\": \"" << jsonEscape(F.Reproduce) << "\", \"output\": \""
         << jsonEscape(F.Output) << "\"}";
   }

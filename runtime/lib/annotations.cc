@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "deadlock_steering.h"
 #include "lock_graph.h"
 #include "no_destroy.h"
 #include "report.h"
@@ -63,6 +64,7 @@ void rwLockAcquired(const volatile void *L, bool Write, uintptr_t Pc) {
   if (Write)
     Thr->Clock.join(S->ReadersClock);
   mutex_set::added(Thr->Locks, S, Here, Write);
+  deadlock_steering::locksChanged(Thr);
 }
 
 void rwLockReleased(const volatile void *L, bool Write) {
@@ -73,6 +75,7 @@ void rwLockReleased(const volatile void *L, bool Write) {
   (Write ? S->AnnotatedClock : S->ReadersClock).join(Thr->Clock);
   releaseTick(Thr);
   mutex_set::removed(Thr->Locks, S);
+  deadlock_steering::locksChanged(Thr);
 }
 
 void forgetSync(const volatile void *L) {

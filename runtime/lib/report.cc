@@ -4,6 +4,7 @@
 #include "base/internal_libc.h"
 
 #include "base/raw_syscall.h"
+#include "deadlock_steering.h"
 #include "lock_graph.h"
 #include "no_destroy.h"
 #include "suppressions.h"
@@ -483,6 +484,11 @@ void reportLockOrderInversion(const LockEdge *Cycle, size_t N) {
     if (!Seen)
       Threads.push_back(E.Tid);
   }
+  // Machine-readable: `weft test` passes it back to steer a schedule into
+  // the deadlock (docs/scheduling.md).
+  B << "  Steer a schedule into this deadlock with: steer_deadlock=";
+  deadlock_steering::appendSites(B, Cycle, N);
+  B << "\n\n";
   for (ThreadId T : Threads)
     describeThread(B, T);
   summary(B, Kind, Top);

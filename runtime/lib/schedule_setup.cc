@@ -20,6 +20,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "rtl.h"
+#include "deadlock_steering.h"
 #include "base/internal_libc.h"
 
 #include "base/raw_syscall.h"
@@ -162,6 +163,9 @@ Strategy *makeStrategy() {
     S = internalNew<RandomStrategy>(Quantum, O.preemption_rate);
   }
   Rt.Sched.setEarlyWakeups(O.early_wakeups);
+  // A replay's decisions already include the steering that produced them.
+  if (!Replayer)
+    S = deadlock_steering::wrap(S);
   if (O.schedule_out && *O.schedule_out) {
     Recorded = internalNew<ScheduleLog>();
     Recorder = internalNew<RecordingStrategy>(S, Recorded);

@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "deadlock_steering.h"
 #include "interceptor.h"
 #include "lock_graph.h"
 #include "report.h"
@@ -89,11 +90,13 @@ int mutexLock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, bool TryOnly,
     Thr->Clock.join(S->Clock);
     noteRobustHeld(Thr, S, true);
     mutex_set::added(Thr->Locks, S, Here, true);
+    deadlock_steering::locksChanged(Thr);
     return 0;
   case LockResult::OwnerDead:
     Thr->Clock.join(S->Clock);
     noteRobustHeld(Thr, S, true);
     mutex_set::added(Thr->Locks, S, Here, true);
+    deadlock_steering::locksChanged(Thr);
     return EOWNERDEAD;
   case LockResult::NotRecoverable:
     return ENOTRECOVERABLE;
@@ -116,6 +119,7 @@ int mutexUnlock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, uintptr_t Pc) {
     releaseTick(Thr);
     noteRobustHeld(Thr, S, false);
     mutex_set::removed(Thr->Locks, S);
+    deadlock_steering::locksChanged(Thr);
     break;
   case UnlockResult::StillHeld:
     return 0;
@@ -348,6 +352,7 @@ static int rwLock(pthread_rwlock_t *L, bool Exclusive, bool TryOnly,
     if (Exclusive)
       Thr->Clock.join(S->ReadersClock);
     mutex_set::added(Thr->Locks, S, Here, Exclusive);
+    deadlock_steering::locksChanged(Thr);
     return 0;
   case LockResult::Busy:
     return EBUSY;
@@ -413,6 +418,7 @@ WEFT_INTERCEPTOR int pthread_rwlock_unlock(pthread_rwlock_t *L) {
   (WasWriter ? S->Clock : S->ReadersClock).join(Thr->Clock);
   releaseTick(Thr);
   mutex_set::removed(Thr->Locks, S);
+  deadlock_steering::locksChanged(Thr);
   syncPoint(Thr, uintptr_t(L));
   return 0;
 }

@@ -50,6 +50,8 @@ int main(void) {
 // CHECK-NEXT:   Mutex M1 previously acquired by the same thread here:
 // CHECK-NEXT:     #0 ba {{.*}}lock_order_inversion.c:21:3 (lock_order_inversion.c.tmp+0x{{[0-9a-f]+}})
 // CHECK-EMPTY:
+// CHECK-NEXT:   Steer a schedule into this deadlock with: steer_deadlock=lock_order_inversion.c.tmp+0x{{[0-9a-f]+}}/lock_order_inversion.c.tmp+0x{{[0-9a-f]+}}
+// CHECK-EMPTY:
 // CHECK-NEXT:   Thread T1 (finished) created by main thread at:
 // CHECK-NEXT:     #0 main {{.*}}lock_order_inversion.c:30:3 (lock_order_inversion.c.tmp+0x{{[0-9a-f]+}})
 // CHECK:        Thread T2 (running) created by main thread at:
