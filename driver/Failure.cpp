@@ -11,10 +11,11 @@ namespace driver {
 
 namespace {
 
-/// The text between "WARNING: weft: " and " (pid=" of the first report.
-std::string reportHeader(absl::string_view Output) {
+/// The text between "WARNING: weft: " and " (pid=" of the first report, or
+/// of the last one with \p Last (the report that ended the run).
+std::string reportHeader(absl::string_view Output, bool Last) {
   constexpr absl::string_view Marker = "WARNING: weft: ";
-  size_t At = Output.find(Marker);
+  size_t At = Last ? Output.rfind(Marker) : Output.find(Marker);
   if (At == absl::string_view::npos)
     return "";
   absl::string_view Rest = Output.substr(At + Marker.size());
@@ -25,10 +26,11 @@ std::string reportHeader(absl::string_view Output) {
   return std::string(Rest.substr(0, End));
 }
 
-/// "file:line:col in function" from the first SUMMARY line.
-std::string summaryLocation(absl::string_view Output) {
+/// "file:line:col in function" from the first SUMMARY line, or the last one
+/// with \p Last.
+std::string summaryLocation(absl::string_view Output, bool Last) {
   constexpr absl::string_view Marker = "SUMMARY: weft: ";
-  size_t At = Output.find(Marker);
+  size_t At = Last ? Output.rfind(Marker) : Output.find(Marker);
   if (At == absl::string_view::npos)
     return "";
   absl::string_view Line = Output.substr(At + Marker.size());
@@ -55,8 +57,12 @@ Failure classifyFailure(const ExitStatus &Status, absl::string_view Output,
     F.Kind = absl::StrCat("signal ", signalName(Status.Value));
     return F;
   }
-  std::string Header = reportHeader(Output);
-  F.Location = summaryLocation(Output);
+  // A deadlock or a crash ends the run at once: it is the last report (an
+  // earlier lock-order inversion, say, only led up to it). Races are counted
+  // at exit: the first one names the failure.
+  bool Fatal = Status.Value == ExitDeadlock || Status.Value == ExitCrash;
+  std::string Header = reportHeader(Output, Fatal);
+  F.Location = summaryLocation(Output, Fatal);
   switch (Status.Value) {
   case ExitDataRace:
     F.Kind = Header.empty() ? "data race" : Header;
