@@ -32,6 +32,9 @@ void afterForkInChild(ThreadState *Thr) {
     if (Thr->Clock.get(U) < T->CurEpoch)
       Thr->Clock.set(U, T->CurEpoch);
     T->Finished = true;
+    // Gone with the fork, not leaked: the child cannot join them, and the
+    // parent still owns (and reports) them.
+    T->Detached = true;
   }
   Rt.Sched.resetAfterFork(&Thr->Green);
   // The parent's warnings were the parent's: the child counts its own.
