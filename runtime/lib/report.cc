@@ -129,15 +129,9 @@ void appendCommandLine(TextBuffer &B) {
     B << Cmd;
     return;
   }
-  int Fd = static_cast<int>(syscall(SYS_open, "/proc/self/cmdline", O_RDONLY | O_CLOEXEC));
-  if (Fd < 0)
-    return;
   TextBuffer Raw;
-  char Buf[4096];
-  long N;
-  while ((N = syscall(SYS_read, Fd, Buf, sizeof(Buf))) > 0)
-    Raw.append(Buf, size_t(N));
-  syscall(SYS_close, Fd);
+  if (!Raw.appendFile("/proc/self/cmdline"))
+    return;
   const char *P = Raw.str();
   const char *End = P + Raw.size();
   bool First = true;

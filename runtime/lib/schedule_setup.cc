@@ -64,30 +64,6 @@ void onDivergence(const char *Message) {
 }
 
 /// Reads the whole file at \p Path into internal memory (NUL-terminated).
-char *readFile(const char *Path, size_t &Len) {
-  int Fd = static_cast<int>(syscall(SYS_open, Path, O_RDONLY | O_CLOEXEC));
-  if (Fd < 0)
-    scheduleFileError("cannot open", Path);
-  size_t Cap = 1 << 16;
-  char *Buf = static_cast<char *>(internalAlloc(Cap));
-  Len = 0;
-  for (;;) {
-    if (Len + 1 == Cap) {
-      Cap *= 2;
-      Buf = static_cast<char *>(internalRealloc(Buf, Cap));
-    }
-    long N = syscall(SYS_read, Fd, Buf + Len, Cap - Len - 1);
-    if (N < 0)
-      scheduleFileError("cannot read", Path);
-    if (N == 0)
-      break;
-    Len += size_t(N);
-  }
-  syscall(SYS_close, Fd);
-  Buf[Len] = 0;
-  return Buf;
-}
-
 bool startsWith(const char *S, const char *Prefix) {
   return internalStrncmp(S, Prefix, internalStrlen(Prefix)) == 0;
 }
@@ -108,8 +84,12 @@ uint64_t parseHex(const char *P) {
 }
 
 void loadSchedule(const char *Path) {
-  size_t Len;
-  char *Text = readFile(Path, Len);
+  // Cut into lines in place; lives for the rest of the run (the replay
+  // strategy keeps pointers into it).
+  TextBuffer *File = internalNew<TextBuffer>();
+  if (!File->appendFile(Path))
+    scheduleFileError("cannot open", Path);
+  char *Text = File->data();
   if (!startsWith(Text, "weft-schedule 1\n"))
     scheduleFileError("not a weft schedule (no 'weft-schedule 1' line):", Path);
   // Header lines until an empty line; only the seed matters to a replay.
@@ -133,7 +113,7 @@ void loadSchedule(const char *Path) {
   }
   ToReplay = internalNew<ScheduleLog>();
   size_t ErrorAt;
-  if (!parseDecisions(P, Len - size_t(P - Text), *ToReplay, ErrorAt)) {
+  if (!parseDecisions(P, File->size() - size_t(P - Text), *ToReplay, ErrorAt)) {
     TextBuffer B;
     B << "weft: error: bad decision at byte ";
     B.dec(uint64_t(P - Text) + ErrorAt);

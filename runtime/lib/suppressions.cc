@@ -98,15 +98,9 @@ bool templateMatch(const char *Pattern, const char *Text) {
 }
 
 void load(const char *Path) {
-  int Fd = static_cast<int>(syscall(SYS_open, Path, O_RDONLY | O_CLOEXEC));
-  if (Fd < 0)
-    badFile(Path, 0, "cannot open it", nullptr);
   TextBuffer Text;
-  char Buf[4096];
-  long N;
-  while ((N = syscall(SYS_read, Fd, Buf, sizeof(Buf))) > 0)
-    Text.append(Buf, size_t(N));
-  syscall(SYS_close, Fd);
+  if (!Text.appendFile(Path))
+    badFile(Path, 0, "cannot open it", nullptr);
   const char *P = Text.str();
   const char *End = P + Text.size();
   unsigned LineNo = 0;

@@ -5,6 +5,10 @@
 
 #include "base/internal_libc.h"
 #include "base/internal_alloc.h"
+#include "base/raw_syscall.h"
+
+#include <fcntl.h>
+#include <sys/syscall.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -60,7 +64,27 @@ public:
     Size += Len;
     Data[Size] = 0;
   }
+  /// Appends the whole file at \p Path (read with raw system calls, so it
+  /// never re-enters weft's interceptors); false if it cannot be opened or
+  /// read.
+  bool appendFile(const char *Path) {
+    long Fd = rawSyscall(SYS_open, long(Path), O_RDONLY | O_CLOEXEC);
+    if (Fd < 0)
+      return false;
+    char Buf[4096];
+    long N;
+    while ((N = rawSyscall(SYS_read, Fd, long(Buf), long(sizeof(Buf)))) > 0)
+      append(Buf, size_t(N));
+    rawSyscall(SYS_close, Fd);
+    return N == 0;
+  }
   const char *str() const { return Data ? Data : ""; }
+  /// The text, writable in place (parsers cut it into lines); never null.
+  char *data() {
+    if (!Data)
+      append("", 0);
+    return Data;
+  }
   size_t size() const { return Size; }
   void clear() {
     Size = 0;
