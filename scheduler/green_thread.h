@@ -39,12 +39,14 @@ enum class ThreadStatus : uint8_t { Runnable, Blocked, Finished, InSyscall };
 constexpr uint32_t kBatonWaiting = 0;
 constexpr uint32_t kBatonHeld = 1;
 constexpr uint32_t kBatonSleeping = 2;
-/// How a thread that gave up the baton waits for it again: first it spins
-/// (pause), then it yields its core, and only then sleeps in the kernel.
-/// Measured on the 2-core VM (bench/programs/atomic_counters.c): sleeping at
-/// once made every switch a futex wake costing ~0.5 ms (422 s for the
-/// program); spinning first, 4 s. Yielding keeps a spinner from starving the
-/// baton holder when both share a core (weft test -j, more threads).
+/// How a thread that gave up the baton waits for it again when threads are
+/// not pinned to one CPU (Scheduler::setSpinWait): first it spins (pause),
+/// then it yields its core, and only then sleeps in the kernel. Measured on
+/// the 2-core VM (bench/programs/atomic_counters.c): sleeping at once made
+/// every switch a cross-CPU futex wake costing ~0.5 ms (422 s for the
+/// program); spinning first, 4 s, but the spinner burns a second core.
+/// Pinned threads (the default) sleep at once: a wake on the same CPU is a
+/// plain context switch of a few microseconds.
 constexpr unsigned kSpinsBeforeYield = 2000;
 constexpr unsigned kYieldsBeforeSleep = 2000;
 

@@ -7,7 +7,7 @@ namespace weft {
 void RandomStrategy::beginExecution(uint64_t Seed) { Rng.reseed(Seed); }
 
 ThreadId RandomStrategy::pickNext(const ThreadId *Runnable, size_t NumRunnable,
-                                  ThreadId Current, PointKind, PointObject) {
+                                  ThreadId Current, PointKind Kind, PointObject) {
   uint32_t N = static_cast<uint32_t>(NumRunnable);
   if (PreemptionRate == kUniform)
     return Runnable[Rng.pickIndex(N)];
@@ -17,7 +17,11 @@ ThreadId RandomStrategy::pickNext(const ThreadId *Runnable, size_t NumRunnable,
       CurIdx = I;
   if (CurIdx == NumRunnable)
     return Runnable[Rng.pickIndex(N)];
-  if (N == 1 || !Rng.chance(static_cast<uint32_t>(PreemptionRate), 100))
+  // A thread that yields (sched_yield, a zero sleep) asks for the others to
+  // run: a spin-wait loop that yields makes progress only if they do.
+  bool Preempt = Kind == PointKind::Yield ||
+                 Rng.chance(static_cast<uint32_t>(PreemptionRate), 100);
+  if (N == 1 || !Preempt)
     return Current;
   // One of the others, uniformly: skip over the current thread's slot.
   uint32_t Pick = Rng.pickIndex(N - 1);

@@ -42,8 +42,9 @@ void Scheduler::abandonThread(GreenThread *T) {
 // (expensive) futex wake when the receiver announced sleep. With two threads
 // trading the baton back and forth, as most tests and benchmarks do, the
 // receiver is usually still spinning and a switch costs no system call.
-void Scheduler::waitForBaton(GreenThread *T) {
-  for (unsigned Spin = 0; Spin < kSpinsBeforeYield + kYieldsBeforeSleep; ++Spin) {
+void Scheduler::waitForBaton(GreenThread *T) const {
+  unsigned Spins = SpinWait ? kSpinsBeforeYield + kYieldsBeforeSleep : 0;
+  for (unsigned Spin = 0; Spin < Spins; ++Spin) {
     if (T->Baton.load(std::memory_order_acquire) == kBatonHeld)
       return;
     if (Spin < kSpinsBeforeYield)
@@ -184,6 +185,7 @@ GreenThread *Scheduler::pickNext(PointKind Kind, PointObject Object) {
 }
 
 void Scheduler::handOff(GreenThread *Next) {
+  ++HandOffs;
   Cur = Next;
   Next->Countdown = Strat->nextQuantum();
   if (Next->Baton.exchange(kBatonHeld, std::memory_order_acq_rel) == kBatonSleeping)

@@ -88,6 +88,9 @@ public:
   /// the strategy whether to end early (exploration); when off (plain runs)
   /// virtual time keeps them in deadline order.
   void setEarlyWakeups(bool On) { EarlyWakeups = On; }
+  /// Whether a thread waiting for the baton spins before it sleeps: only
+  /// worth it when the holder runs on another CPU (threads not pinned).
+  void setSpinWait(bool On) { SpinWait = On; }
   /// The current thread is done: hands the baton on and never runs again.
   void finishCurrent();
 
@@ -119,6 +122,8 @@ public:
   GreenThread *current() const { return Cur; }
   uint64_t now() const { return NowNs; }
   uint64_t steps() const { return Steps; }
+  /// How often the baton went from one thread to another.
+  uint64_t handOffs() const { return HandOffs; }
   size_t numThreads() const { return All.size(); }
   GreenThread *thread(ThreadId Id) const { return All[index(Id)]; }
 
@@ -134,8 +139,9 @@ private:
   /// or parks it in Idle while threads are in system calls.
   PassResult passBaton(PointKind Kind, PointObject Object = 0);
   void drainPending();
-  /// Spins briefly, then sleeps, until \p Self holds the baton.
-  static void waitForBaton(GreenThread *Self);
+  /// Sleeps (after spinning briefly if SpinWait) until \p Self holds the
+  /// baton. Reads only SpinWait, which is set once before threads exist.
+  void waitForBaton(GreenThread *Self) const;
 
   size_t runnableSlot(ThreadId Id) const;
   void makeRunnable(GreenThread *T);
@@ -156,6 +162,7 @@ private:
   InternalVector<Timer> Timers;        // binary min-heap by (Deadline, Id)
   uint64_t NowNs = 0;
   uint64_t Steps = 0;
+  uint64_t HandOffs = 0;
   uint64_t MaxSteps = 0;
   size_t Live = 0; // threads not Finished
   size_t InSyscallCount = 0; // threads InSyscall, drained or not
@@ -164,6 +171,7 @@ private:
   std::atomic<GreenThread *> PendingHead{nullptr}; // returned from a syscall
   std::atomic<uint32_t> Idle{0}; // 1: nobody holds the baton
   bool EarlyWakeups = false;
+  bool SpinWait = true;
 };
 
 } // namespace weft

@@ -4,6 +4,7 @@
 #include "base/internal_libc.h"
 
 #include "base/raw_syscall.h"
+#include "cpu_pinning.h"
 #include "interceptor.h"
 #include "no_destroy.h"
 #include "report.h"
@@ -65,8 +66,23 @@ void openLog() {
 
 // Runs last among atexit handlers (registered first). The program's own
 // output is flushed before weft's closing line so the two do not interleave.
+void printStats() {
+  TextBuffer B;
+  B << "weft: stats: steps=";
+  B.dec(Rt.Sched.steps());
+  B << " hand-offs=";
+  B.dec(Rt.Sched.handOffs());
+  B << " threads=";
+  B.dec(Rt.Sched.numThreads());
+  B << '\n';
+  fflush(nullptr);
+  rawWriteAll(Rt.LogFd, B.str(), B.size());
+}
+
 void finalize() {
   finishSchedule(/*NormalExit=*/true);
+  if (Rt.Opts.print_stats)
+    printStats();
   {
     // A schedule that depended on system-call timing may not replay.
     TextBuffer Note;
@@ -97,6 +113,9 @@ void initialize() {
   if (Rt.Opts.suppressions && *Rt.Opts.suppressions)
     suppressions::load(Rt.Opts.suppressions);
   stack_trie::init();
+  // Pinned threads hand the baton over with a same-CPU wake-up; floating
+  // ones must spin, or every switch waits for an idle CPU to wake.
+  Rt.Sched.setSpinWait(!(Rt.Opts.pin_cpu && cpu_pinning::pinToCurrentCpu()));
   Rt.Strat = makeStrategy();
   ThreadState *Main = internalNew<ThreadState>();
   Rt.Sched.start(Rt.Strat, Rt.Seed, Rt.Opts.max_steps, &Main->Green, &Observer);
