@@ -16,7 +16,7 @@
 
 // Work size: buffers sent through the pipeline.
 #define SCALE 1
-enum { Items = 16000 * SCALE };
+enum { Items = 10000 * SCALE };
 enum { Slots = 4, MaxBuf = 64 << 10, MinBuf = 4 << 10, PoolSize = 1 << 20, Rotate = 1 << 10 };
 
 typedef struct {
