@@ -9,12 +9,16 @@
 
 #include "WeftInstrumentation.h"
 
+#include "LoopRangeChecks.h"
 #include "RaceFreeAccess.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/Statistic.h"
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/Analysis/ScalarEvolution.h"
 #include "llvm/IR/DataLayout.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/IRBuilder.h"
@@ -53,6 +57,10 @@ static cl::opt<bool> ClElideRedundant(
     cl::desc("Skip reads followed by a write to the same address, and "
              "repeated accesses, within a basic block and between "
              "synchronizing instructions"));
+static cl::opt<bool> ClHoistLoopChecks(
+    "weft-hoist-loop-checks", cl::init(true), cl::Hidden,
+    cl::desc("Check a loop's sweep of memory once, as a range, before a loop "
+             "that cannot synchronize and whose trip count is known"));
 static cl::opt<bool> ClHandleCxxExceptions(
     "weft-handle-cxx-exceptions", cl::init(true), cl::Hidden,
     cl::desc("Call func_exit on paths that unwind through a function"));
@@ -86,6 +94,7 @@ WeftOptions WeftOptions::fromCommandLine() {
   O.MemIntrinsics = ClInstrumentMemIntrinsics;
   O.FuncEntryExit = ClInstrumentFuncEntryExit;
   O.ElideRedundant = ClElideRedundant;
+  O.HoistLoopChecks = ClHoistLoopChecks;
   O.CxxExceptions = ClHandleCxxExceptions;
   return O;
 }
@@ -157,6 +166,7 @@ struct Candidates {
   SmallVector<Instruction *, 16> PlainAccesses; // non-atomic load/store
   SmallVector<Instruction *, 8> Atomics; // atomic load/store/rmw/cmpxchg/fence
   SmallVector<MemIntrinsic *, 4> MemIntrinsics;
+  SmallVector<RangeCheck, 4> LoopChecks; // accesses hoisted out of loops
   bool HasCalls = false;
 };
 
@@ -246,8 +256,9 @@ uint32_t cOrder(AtomicOrdering Order) {
 class FunctionInstrumenter {
 public:
   FunctionInstrumenter(Function &F, const RuntimeCallbacks &RT,
-                       const WeftOptions &Options)
-      : F(F), RT(RT), Options(Options), DL(F.getParent()->getDataLayout()) {}
+                       const WeftOptions &Options, FunctionAnalysisManager &FAM)
+      : F(F), RT(RT), Options(Options), DL(F.getParent()->getDataLayout()),
+        FAM(FAM) {}
 
   /// Returns true if the function changed.
   bool run() {
@@ -276,6 +287,7 @@ private:
   const RuntimeCallbacks &RT;
   const WeftOptions &Options;
   const DataLayout &DL;
+  FunctionAnalysisManager &FAM;
   RaceFreeAccess RaceFree;
 };
 
@@ -339,6 +351,12 @@ void FunctionInstrumenter::choose(Candidates &C) {
   // Memory intrinsics are filtered operand by operand when instrumented.
   if (Options.ElideRedundant)
     elideRedundant(C);
+  if (Options.HoistLoopChecks && !C.PlainAccesses.empty() &&
+      !F.hasOptNone())
+    C.LoopChecks = hoistLoopChecks(F, C.PlainAccesses,
+                                   FAM.getResult<LoopAnalysis>(F),
+                                   FAM.getResult<ScalarEvolutionAnalysis>(F),
+                                   FAM.getResult<DominatorTreeAnalysis>(F), DL);
 }
 
 /// Can \p I create a happens-before edge (or let the runtime see one)? Any
@@ -432,7 +450,13 @@ bool FunctionInstrumenter::instrument(const Candidates &C) {
     instrumentPlainAccess(I);
   for (Instruction *I : C.Atomics)
     instrumentAtomic(I);
-  bool Changed = !C.PlainAccesses.empty() || !C.Atomics.empty();
+  for (const RangeCheck &R : C.LoopChecks) {
+    IRBuilder<> IRB(R.InsertBefore);
+    setDebugLocation(IRB, F, bestLocation(R.Access));
+    IRB.CreateCall(R.IsWrite ? RT.write_range : RT.read_range, {R.Begin, R.Bytes});
+  }
+  bool Changed = !C.PlainAccesses.empty() || !C.Atomics.empty() ||
+                 !C.LoopChecks.empty();
   for (MemIntrinsic *MI : C.MemIntrinsics)
     Changed |= instrumentMemIntrinsic(MI);
 
@@ -624,7 +648,7 @@ void insertModuleCtor(Module &M, const RuntimeCallbacks &RT) {
 } // namespace
 
 PreservedAnalyses WeftInstrumentationPass::run(Module &M,
-                                               ModuleAnalysisManager &) {
+                                               ModuleAnalysisManager &MAM) {
   // The constructor marks a module weft has already instrumented (the plugin
   // loaded twice, or the pass given twice): instrumenting again would report
   // every access twice.
@@ -636,8 +660,12 @@ PreservedAnalyses WeftInstrumentationPass::run(Module &M,
   for (Function &F : M)
     if (shouldInstrumentFunction(F))
       Worklist.push_back(&F);
-  for (Function *F : Worklist)
-    FunctionInstrumenter(*F, RT, Options).run();
+  FunctionAnalysisManager &FAM =
+      MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+  for (Function *F : Worklist) {
+    if (FunctionInstrumenter(*F, RT, Options, FAM).run())
+      FAM.invalidate(*F, PreservedAnalyses::none());
+  }
 
   insertModuleCtor(M, RT);
   return PreservedAnalyses::none();

@@ -30,6 +30,7 @@ struct WeftOptions {
   bool FuncEntryExit = true;  ///< The shadow call stack.
   bool CxxExceptions = true;  ///< func_exit on unwinding paths too.
   bool ElideRedundant = true; ///< Skip accesses another check covers.
+  bool HoistLoopChecks = true; ///< One range check for a loop's sweep.
 
   /// The options as set by the -weft-* command-line flags.
   static WeftOptions fromCommandLine();
