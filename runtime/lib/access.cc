@@ -30,9 +30,13 @@ WEFT_ALWAYS_INLINE unsigned evictionSlot(ThreadState *Thr) {
   return (Thr->CurEpoch + index(Thr->tid())) & (kSlotsPerGranule - 1);
 }
 
+/// A slot's stack word not computed yet: one access, or one whole range
+/// (memcpy, a loop checked as a range), computes it at most once.
+constexpr StackId kNoContext = ~StackId(0);
+
 WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
                                     uintptr_t GranuleAddr, RawSlot Cur,
-                                    uintptr_t Pc) {
+                                    uintptr_t Pc, StackId &Context) {
   uint8_t Mask = slotMask(Cur);
   bool IsWrite = slotWrite(Cur);
   // Annotated "ignore reads/writes": checked here rather than on the fast
@@ -79,22 +83,25 @@ WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
                  : Empty >= 0 ? unsigned(Empty)
                               : evictionSlot(Thr);
   G->Slot[Idx] = Cur;
-  StackId Leaf = stack_trie::child(Thr->Stack, Pc);
   // With locks held, the slot names an interned (stack, lock set) context
   // so that a later report can list them (mutex_set.h).
-  G->Stack[Idx] = mutex_set::contextFor(Thr->Locks, Leaf) | (G->Stack[Idx] & kHasSyncBit);
+  if (Context == kNoContext)
+    Context = mutex_set::contextFor(Thr->Locks, stack_trie::child(Thr->Stack, Pc));
+  G->Stack[Idx] = Context | (G->Stack[Idx] & kHasSyncBit);
 }
 
 WEFT_NOINLINE void checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr,
                                            uint8_t Mask, bool IsWrite,
-                                           bool IsAtomic, uintptr_t Pc);
+                                           bool IsAtomic, uintptr_t Pc,
+                                           StackId &Context);
 
 WEFT_ALWAYS_INLINE void checkGranule(ThreadState *Thr, uintptr_t Addr,
                                      uint8_t Mask, bool IsWrite, bool IsAtomic,
-                                     uintptr_t Pc, RawSlot Extra = 0) {
+                                     uintptr_t Pc, StackId &Context,
+                                     RawSlot Extra = 0) {
   char *Region = shadow::Regions[shadow::regionIndex(Addr)];
   if (WEFT_UNLIKELY(!Region))
-    return checkGranuleInNewRegion(Thr, Addr, Mask, IsWrite, IsAtomic, Pc);
+    return checkGranuleInNewRegion(Thr, Addr, Mask, IsWrite, IsAtomic, Pc, Context);
   Granule *G = shadow::granuleIn(Region, Addr);
   RawSlot Cur = Thr->SlotBase | (RawSlot(Mask) << 54) | (IsWrite ? kWriteBit : 0) |
                 (IsAtomic ? kAtomicBit : 0) | Extra;
@@ -104,13 +111,14 @@ WEFT_ALWAYS_INLINE void checkGranule(ThreadState *Thr, uintptr_t Addr,
   for (unsigned I = 0; I < kSlotsPerGranule; ++I)
     if (G->Slot[I] == Cur || G->Slot[I] == AsWrite)
       return;
-  checkGranuleSlow(Thr, G, Addr & ~uintptr_t(kGranule - 1), Cur, Pc);
+  checkGranuleSlow(Thr, G, Addr & ~uintptr_t(kGranule - 1), Cur, Pc, Context);
 }
 
 void checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr, uint8_t Mask,
-                             bool IsWrite, bool IsAtomic, uintptr_t Pc) {
+                             bool IsWrite, bool IsAtomic, uintptr_t Pc,
+                             StackId &Context) {
   shadow::mapRegion(shadow::regionIndex(Addr));
-  checkGranule(Thr, Addr, Mask, IsWrite, IsAtomic, Pc);
+  checkGranule(Thr, Addr, Mask, IsWrite, IsAtomic, Pc, Context);
 }
 
 WEFT_NOINLINE void checkUnaligned(ThreadState *Thr, uintptr_t Addr,
@@ -134,25 +142,50 @@ WEFT_ALWAYS_INLINE void onAccess(uintptr_t Addr, unsigned Size, bool IsWrite,
   if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
     return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
   unsigned Off = Addr & (kGranule - 1);
-  if (WEFT_LIKELY(Off + Size <= kGranule))
-    checkGranule(Thr, Addr, byteMask(Off, Size), IsWrite, false, Pc);
-  else
+  if (WEFT_LIKELY(Off + Size <= kGranule)) {
+    StackId Context = kNoContext;
+    checkGranule(Thr, Addr, byteMask(Off, Size), IsWrite, false, Pc, Context);
+  } else
     checkUnaligned(Thr, Addr, Size, IsWrite, Pc);
 }
 
 } // namespace
 
+// Ranges (memcpy, loops checked as one range) cover many whole granules:
+// those share one slot value, one region look-up per 4 GiB region and one
+// stack context, and only the partial granules at the ends go one by one.
 void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
                 bool IsAtomic, uintptr_t Pc) {
   uintptr_t End = Addr + Size;
-  while (Addr < End) {
-    unsigned Off = Addr & (kGranule - 1);
+  StackId Context = kNoContext;
+  if (unsigned Off = Addr & (kGranule - 1)) {
     unsigned N = kGranule - Off;
-    if (N > End - Addr)
-      N = static_cast<unsigned>(End - Addr);
-    checkGranule(Thr, Addr, byteMask(Off, N), IsWrite, IsAtomic, Pc);
+    if (N > Size)
+      N = static_cast<unsigned>(Size);
+    checkGranule(Thr, Addr, byteMask(Off, N), IsWrite, IsAtomic, Pc, Context);
     Addr += N;
   }
+  RawSlot Whole = Thr->SlotBase | (RawSlot(0xff) << 54) | (IsWrite ? kWriteBit : 0) |
+                  (IsAtomic ? kAtomicBit : 0);
+  RawSlot WholeAsWrite = Whole | kWriteBit;
+  while (End - Addr >= kGranule) {
+    char *Region = shadow::Regions[shadow::regionIndex(Addr)];
+    if (WEFT_UNLIKELY(!Region)) {
+      shadow::mapRegion(shadow::regionIndex(Addr));
+      continue;
+    }
+    uintptr_t RegionEnd = (Addr | ((uintptr_t(1) << shadow::kRegionShift) - 1)) + 1;
+    uintptr_t Stop = (RegionEnd < End ? RegionEnd : End) & ~uintptr_t(kGranule - 1);
+    for (Granule *G = shadow::granuleIn(Region, Addr); Addr < Stop; Addr += kGranule, ++G) {
+      if (G->Slot[0] == Whole || G->Slot[0] == WholeAsWrite || G->Slot[1] == Whole ||
+          G->Slot[1] == WholeAsWrite || G->Slot[2] == Whole || G->Slot[2] == WholeAsWrite ||
+          G->Slot[3] == Whole || G->Slot[3] == WholeAsWrite)
+        continue;
+      checkGranuleSlow(Thr, G, Addr, Whole, Pc, Context);
+    }
+  }
+  if (Addr < End)
+    checkGranule(Thr, Addr, byteMask(0, unsigned(End - Addr)), IsWrite, IsAtomic, Pc, Context);
 }
 
 } // namespace weft
@@ -237,7 +270,8 @@ static void onVptrAccess(void *Addr, bool IsWrite, uintptr_t Pc) {
     checkRange(Thr, A, sizeof(void *), IsWrite, false, Pc);
     return;
   }
-  checkGranule(Thr, A, byteMask(0, sizeof(void *)), IsWrite, false, Pc, kVptrBit);
+  StackId Context = kNoContext;
+  checkGranule(Thr, A, byteMask(0, sizeof(void *)), IsWrite, false, Pc, Context, kVptrBit);
 }
 
 WEFT_INTERFACE void __weft_vptr_update(void *Addr, void *NewValue) {
