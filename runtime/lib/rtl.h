@@ -93,6 +93,11 @@ struct SyncVar {
   // Clock: the annotated address is often an atomic whose relaxed stores
   // reset Clock.
   VectorClock AnnotatedClock;
+  // A thread whose clock already includes Clock as it was at version
+  // CoveredVersion (it locked or unlocked this mutex last): if Clock has not
+  // changed since, its next lock needs no join (sync_interceptors.cc).
+  ThreadId CoveredBy = ThreadId::Invalid;
+  uint64_t CoveredVersion = 0;
   MutexModel Mutex;
   RwLockModel RwLock;
   WaitQueue CondWaiters;
@@ -178,6 +183,9 @@ inline SyncVar *syncFind(uintptr_t Addr) {
 }
 /// Forgets sync objects in [Addr, Addr+Size) and the shadow of those bytes.
 void resetRange(uintptr_t Addr, size_t Size);
+/// Forgets the sync objects in the 8 bytes at \p GranuleAddr (whose shadow
+/// carried kHasSyncBit), for callers that rewrite the shadow themselves.
+void dropSyncsInGranule(uintptr_t GranuleAddr);
 
 /// A full scheduling point for the current thread (sync operations) before
 /// a step about \p Object (a mutex, condvar or atomic location; 0 if none).

@@ -12,6 +12,10 @@
 namespace weft {
 
 SyncVar *syncFor(uintptr_t Addr) {
+  // Almost every call finds an existing object: a probe without the
+  // insertion bookkeeping first.
+  if (SyncVar **Found = Rt.Syncs.find(Addr))
+    return *Found;
   bool Inserted;
   SyncVar *&S = Rt.Syncs.getOrInsert(Addr, &Inserted);
   if (Inserted) {
@@ -23,7 +27,7 @@ SyncVar *syncFor(uintptr_t Addr) {
   return S;
 }
 
-static void dropSyncsInGranule(uintptr_t GranuleAddr) {
+void dropSyncsInGranule(uintptr_t GranuleAddr) {
   for (uintptr_t A = GranuleAddr; A < GranuleAddr + kGranule; ++A) {
     SyncVar **S = Rt.Syncs.find(A);
     if (!S)

@@ -2,7 +2,9 @@
 //
 // A clock maps each thread id to the last epoch of that thread known to have
 // happened before. Absent entries are zero. Clocks grow on demand in internal
-// memory; the per-access check only ever calls get().
+// memory; the per-access check only ever calls get(). Every change bumps a
+// version, so that a caller that knows it has absorbed a clock can tell
+// that the clock is still the same one (mutexes, sync_interceptors.cc).
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,6 +34,7 @@ public:
     return I < Size ? Elems[I] : 0;
   }
   void set(ThreadId T, Epoch E) {
+    ++Version;
     uint32_t I = index(T);
     if (I >= Size)
       grow(I + 1);
@@ -39,6 +42,7 @@ public:
   }
   /// Pointwise maximum: afterwards everything \p O knew, this knows.
   void join(const VectorClock &O) {
+    ++Version;
     if (O.Size > Size)
       grow(O.Size);
     for (uint32_t I = 0; I < O.Size; ++I)
@@ -46,6 +50,7 @@ public:
         Elems[I] = O.Elems[I];
   }
   void assign(const VectorClock &O) {
+    ++Version;
     if (O.Size > Size)
       grow(O.Size);
     internalMemcpy(Elems, O.Elems, O.Size * sizeof(Epoch));
@@ -53,16 +58,21 @@ public:
       internalMemset(Elems + O.Size, 0, (Size - O.Size) * sizeof(Epoch));
   }
   void reset() {
+    ++Version;
     if (Size)
       internalMemset(Elems, 0, Size * sizeof(Epoch));
   }
   /// Frees the storage; the clock reads as all zeros.
   void release() {
+    ++Version;
     internalFree(Elems);
     Elems = nullptr;
     Size = 0;
   }
   uint32_t size() const { return Size; }
+  /// Changes whenever the clock may have changed (every call that can write
+  /// it); never repeats for one clock object.
+  uint64_t version() const { return Version; }
   /// True if every entry of this clock is <= the same entry of \p O.
   bool lessOrEqual(const VectorClock &O) const {
     for (uint32_t I = 0; I < Size; ++I)
@@ -82,6 +92,7 @@ private:
   }
   Epoch *Elems = nullptr;
   uint32_t Size = 0;
+  uint64_t Version = 0;
 };
 
 } // namespace weft

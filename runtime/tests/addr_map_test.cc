@@ -23,7 +23,7 @@ namespace {
 
 // The map's hash before masking; equal low bits mean the same home slot in
 // every table of up to 2^Bits slots.
-uint64_t hashBits(uintptr_t K) { return (K * 0x9e3779b97f4a7c15ULL) >> 17; }
+uint64_t hashBits(uintptr_t K) { return addrHash(K); }
 
 std::vector<uintptr_t> collidingKeys(Prng &R, uint64_t LowBits, unsigned Bits,
                                      size_t N) {
