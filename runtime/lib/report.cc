@@ -66,10 +66,13 @@ bool isInterceptorFrame(const CodeFrame &F) {
     return false;
   if (Dir[0] == '/')
     return !internalStrncmp(F.File, Dir, DirLen);
-  const char *Slash = strrchr(F.File, '/');
-  if (!Slash || size_t(Slash + 1 - F.File) < DirLen + 1)
+  size_t DirEnd = 0; // just past the frame's last '/'
+  for (size_t I = 0; F.File[I]; ++I)
+    if (F.File[I] == '/')
+      DirEnd = I + 1;
+  if (DirEnd < DirLen + 1)
     return false;
-  const char *Start = Slash + 1 - DirLen;
+  const char *Start = F.File + DirEnd - DirLen;
   return Start[-1] == '/' && !internalStrncmp(Start, Dir, DirLen);
 }
 

@@ -174,12 +174,19 @@ inline void startEpochs(ThreadState *Thr) {
   Thr->SlotBase = makeSlot(Thr->tid(), Thr->CurEpoch, 0, false, false);
 }
 
-/// The sync object at \p Addr, created if needed.
-SyncVar *syncFor(uintptr_t Addr);
+/// A new sync object for \p Addr (there is none yet).
+SyncVar *syncCreate(uintptr_t Addr);
 /// The sync object at \p Addr, or null.
 inline SyncVar *syncFind(uintptr_t Addr) {
   SyncVar **S = Rt.Syncs.find(Addr);
   return S ? *S : nullptr;
+}
+/// The sync object at \p Addr, created if needed. Every sync operation
+/// looks one up, and almost always finds it: the probe is inline.
+inline SyncVar *syncFor(uintptr_t Addr) {
+  if (SyncVar *S = syncFind(Addr))
+    return S;
+  return syncCreate(Addr);
 }
 /// Forgets sync objects in [Addr, Addr+Size) and the shadow of those bytes.
 void resetRange(uintptr_t Addr, size_t Size);

@@ -46,14 +46,18 @@ void reset(uintptr_t Addr, size_t Size, void (*OnSync)(uintptr_t)) {
         // Small ranges (every allocation and most frees): one pass that
         // finds sync objects and clears, without a call to memset.
         for (size_t I = 0; I < N; ++I) {
-          if (G[I].Stack[0] & kHasSyncBit)
+          if (OnSync && (G[I].Stack[0] & kHasSyncBit))
             OnSync(Begin + I * kGranule);
           G[I] = Granule{};
         }
       } else {
-        for (size_t I = 0; I < N; ++I)
-          if (G[I].Stack[0] & kHasSyncBit)
-            OnSync(Begin + I * kGranule);
+        // Reading the flag of every granule would fault in every shadow
+        // page of the range only to release it: callers with few sync
+        // objects find them another way and pass no OnSync.
+        if (OnSync)
+          for (size_t I = 0; I < N; ++I)
+            if (G[I].Stack[0] & kHasSyncBit)
+              OnSync(Begin + I * kGranule);
         char *S = reinterpret_cast<char *>(G);
         uintptr_t PageBegin = (reinterpret_cast<uintptr_t>(S) + 4095) & ~uintptr_t(4095);
         uintptr_t PageEnd = (reinterpret_cast<uintptr_t>(S) + Bytes) & ~uintptr_t(4095);

@@ -63,7 +63,10 @@ static void acquireMutexClock(ThreadState *Thr, SyncVar *S) {
 static void releaseMutexClock(ThreadState *Thr, SyncVar *S) {
   bool Covered =
       S->CoveredBy == Thr->tid() && S->CoveredVersion == S->Clock.version();
-  S->Clock.join(Thr->Clock);
+  if (Covered) // the join would give the thread's clock: copy it
+    S->Clock.assign(Thr->Clock);
+  else
+    S->Clock.join(Thr->Clock);
   S->CoveredBy = Covered ? Thr->tid() : ThreadId::Invalid;
   S->CoveredVersion = S->Clock.version();
   releaseTick(Thr);
