@@ -92,6 +92,25 @@ TEST(AddrMapTest, GrowsPastManyRehashes) {
   EXPECT_EQ(Visited, 20000u);
 }
 
+// Keys made of two 32-bit halves ((stack << 32) | lock set, mutex_set.cc)
+// that share their low half must still spread over the table: a hash whose
+// low bits depend only on the key's low bits put them all in one probe
+// chain, and every lookup walked it.
+TEST(AddrMapTest, KeysDifferingOnlyInTheHighHalfSpread) {
+  constexpr unsigned Bits = 13;
+  std::vector<bool> Used(size_t(1) << Bits);
+  size_t Distinct = 0;
+  for (uint64_t I = 1; I <= 4096; ++I) {
+    size_t Home = hashBits((I << 32) | 5) & ((size_t(1) << Bits) - 1);
+    if (!Used[Home]) {
+      Used[Home] = true;
+      ++Distinct;
+    }
+  }
+  // Random homes would give about 3200 distinct slots.
+  EXPECT_GT(Distinct, 2500u);
+}
+
 TEST(AddrMapTest, EraseInsideAWrappingCluster) {
   // Twelve keys whose home is the last slot of any table up to 2^16: they
   // fill the end of the table and wrap to slot 0. Erasing each one in turn
