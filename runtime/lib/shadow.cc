@@ -45,10 +45,15 @@ void reset(uintptr_t Addr, size_t Size, void (*OnSync)(uintptr_t)) {
       if (Bytes < kReleaseMin) {
         // Small ranges (every allocation and most frees): one pass that
         // finds sync objects and clears, without a call to memset.
-        for (size_t I = 0; I < N; ++I) {
-          if (OnSync && (G[I].Stack[0] & kHasSyncBit))
-            OnSync(Begin + I * kGranule);
-          G[I] = Granule{};
+        if (OnSync) {
+          for (size_t I = 0; I < N; ++I) {
+            if (G[I].Stack[0] & kHasSyncBit)
+              OnSync(Begin + I * kGranule);
+            G[I] = Granule{};
+          }
+        } else {
+          for (size_t I = 0; I < N; ++I)
+            G[I] = Granule{};
         }
       } else {
         // Reading the flag of every granule would fault in every shadow

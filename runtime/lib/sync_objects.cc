@@ -56,7 +56,10 @@ static void __attribute__((noinline)) resetLargeRange(uintptr_t Addr, size_t Siz
 }
 
 void resetRange(uintptr_t Addr, size_t Size) {
-  if (Size / kGranule > 64 * (Rt.Syncs.size() + 1))
+  // Visiting the table costs about as much per entry as reading a flag per
+  // granule; below 64 KiB the flags are cheap anyway (and most resets are
+  // small allocations).
+  if (Size >= 64 * 1024 && Size / kGranule > 16 * (Rt.Syncs.size() + 1))
     return resetLargeRange(Addr, Size);
   shadow::reset(Addr, Size, dropSyncsInGranule);
 }
