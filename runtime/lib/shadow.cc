@@ -52,8 +52,7 @@ void reset(uintptr_t Addr, size_t Size, void (*OnSync)(uintptr_t)) {
             G[I] = Granule{};
           }
         } else {
-          for (size_t I = 0; I < N; ++I)
-            G[I] = Granule{};
+          internalMemset(G, 0, Bytes); // never the intercepted memset
         }
       } else {
         // Reading the flag of every granule would fault in every shadow
