@@ -16,6 +16,16 @@
 
 namespace weft {
 
+/// The map's hash before masking: a table of 2^n slots uses its low n bits.
+/// The product alone would leave its low bits depending only on the key's
+/// low bits, and keys are often two 32-bit halves ((stack << 32) | lock set
+/// in mutex_set.cc): folding the high half in keeps such keys apart instead
+/// of piling every key with the same low half into one probe chain.
+inline uint64_t addrHash(uintptr_t K) {
+  uint64_t H = uint64_t(K) * 0x9e3779b97f4a7c15ULL;
+  return H ^ (H >> 32);
+}
+
 template <typename V> class AddrMap {
 public:
   /// The value for \p Key, or null.
@@ -87,9 +97,7 @@ private:
     bool Used;
     V Value;
   };
-  size_t hash(uintptr_t K) const {
-    return static_cast<size_t>((K * 0x9e3779b97f4a7c15ULL) >> 17) & (Cap - 1);
-  }
+  size_t hash(uintptr_t K) const { return static_cast<size_t>(addrHash(K)) & (Cap - 1); }
   void rehash(size_t NewCap) {
     Slot *Old = Slots;
     size_t OldCap = Cap;

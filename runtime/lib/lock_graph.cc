@@ -19,6 +19,10 @@ InternalVector<uint32_t> &FirstOut = *FirstOutStorage; // by uid: first edge ind
 InternalVector<uint32_t> &VisitGen = *VisitGenStorage;
 InternalVector<uint32_t> &ReachedBy = *ReachedByStorage;
 uint32_t Gen;
+// (lock set id << 32 | uid) pairs already looked at: every edge from that
+// set's locks to that mutex exists, and any cycle it closed was reported,
+// so a thread taking the same nested locks again does no graph work.
+AddrMap<bool> Seen;
 
 void growTo(uint32_t Uid) {
   if (Uid < FirstOut.size())
@@ -85,6 +89,10 @@ bool findPath(uint32_t Start, uint32_t Target, InternalVector<uint32_t> &Path) {
 
 void beforeLock(ThreadState *Thr, const MutexSet &Held, uint32_t Uid,
                 uintptr_t Addr, StackId Stack) {
+  bool Inserted;
+  Seen.getOrInsert((uint64_t(Held.Id) << 32) | Uid, &Inserted);
+  if (!Inserted)
+    return;
   growTo(Uid);
   for (const HeldLock &H : Held.Held) {
     if (H.Uid == Uid)

@@ -32,10 +32,11 @@ using namespace weft;
 namespace weft {
 namespace {
 
+// Every block a scheduled thread allocated, by start: live ones, and freed
+// ones whose shadow still records the free (see onFree) until an allocation
+// starts at the same address. One table, so an allocation and a free each
+// cost one lookup.
 AddrMap<HeapBlock> Blocks;
-// Freed blocks whose shadow still records the free (see onFree), by start;
-// dropped when an allocation starts at the same address.
-AddrMap<HeapBlock> FreedBlocks;
 uint64_t FreeSeq;
 
 /// Blocks up to this size keep their free() recorded as the last write of
@@ -51,7 +52,6 @@ void onAlloc(void *P, size_t Size, uintptr_t Pc) {
     return;
   ThreadState *Thr = CurThread;
   resetRange(uintptr_t(P), Size);
-  FreedBlocks.erase(uintptr_t(P));
   Blocks.getOrInsert(uintptr_t(P)) = HeapBlock{
       Size, stack_trie::child(Thr->Stack, Pc), Thr->tid(), false, ThreadId::Invalid, 0};
 }
@@ -62,6 +62,96 @@ uintptr_t deletePc() {
              static_cast<void (*)(void *) noexcept>(&::operator delete)) + 1;
 }
 
+/// The race check of the free's write of \p Cur on granule \p G, exactly as
+/// the access check (access.cc) makes it for a plain write, minus storing
+/// the slot: the caller overwrites the granule next. A write races with
+/// every overlapping access of another thread that is not ordered before it.
+WEFT_ALWAYS_INLINE void checkFreeWrite(ThreadState *Thr, Granule *G,
+                                       uintptr_t GranuleAddr, RawSlot Cur,
+                                       uintptr_t FreePc) {
+  static_assert(kSlotsPerGranule == 4, "the slots are read one by one");
+  // The access check's fast path: this write is already recorded for the
+  // current epoch, so it was checked then. Slot 0 first: a block written
+  // since its allocation by the thread that frees it has it there.
+  RawSlot S0 = G->Slot[0];
+  if (S0 == Cur)
+    return;
+  RawSlot S1 = G->Slot[1], S2 = G->Slot[2], S3 = G->Slot[3];
+  if ((S1 == Cur) | (S2 == Cur) | (S3 == Cur))
+    return;
+  uint8_t Mask = slotMask(Cur);
+  ThreadId Self = Thr->tid();
+  auto Check = [&](RawSlot S, unsigned I) {
+    // An empty slot has no byte in its mask.
+    if ((slotMask(S) & Mask) == 0 || slotTid(S) == Self)
+      return;
+    if (slotEpoch(S) <= Thr->Clock.get(slotTid(S)))
+      return;
+    reportDataRace(Thr, GranuleAddr, Cur, FreePc, S, G->Stack[I] & ~kHasSyncBit);
+  };
+  Check(S0, 0);
+  Check(S1, 1);
+  Check(S2, 2);
+  Check(S3, 3);
+}
+
+/// The shadow side of freeing [Addr, Addr+Size): a write of every byte by
+/// the freeing thread (at \p FreePc, on the current stack), then a reset;
+/// with \p Mark the free is left behind as the only access of each byte.
+/// One pass over the shadow: the check, the reset and the mark of a granule
+/// happen together, and the free's stack and lock-set context are computed
+/// once for the block rather than once per granule. Equivalent to checking
+/// the whole range, resetting it and checking it again (the free reports
+/// only through its own granule, never reads another one).
+void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size,
+                uintptr_t FreePc, bool Mark) {
+  // Ignored writes (annotations) are neither checked nor recorded.
+  bool Check = Thr->IgnoreWrites == 0;
+  Mark = Mark && Check;
+  uint32_t Ctx = 0;
+  if (Mark)
+    Ctx = mutex_set::contextFor(Thr->Locks, stack_trie::child(Thr->Stack, FreePc));
+  // The free of one granule: check, then (with Mark) drop its sync objects
+  // and leave the free as its only access.
+  auto FreeGranule = [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
+    checkFreeWrite(Thr, G, GranuleAddr, Cur, FreePc);
+    if (Mark) {
+      if (G->Stack[0] & kHasSyncBit)
+        dropSyncsInGranule(GranuleAddr);
+      *G = Granule{{Cur, 0, 0, 0}, {Ctx, 0, 0, 0}};
+    }
+  };
+  RawSlot Whole = Thr->SlotBase | (RawSlot(0xff) << 54) | kWriteBit;
+  uintptr_t End = Addr + Size;
+  for (uintptr_t A = Addr; Check && A < End;) {
+    // Granules of one shadow region are contiguous.
+    uintptr_t RegionEnd = ((A >> shadow::kRegionShift) + 1) << shadow::kRegionShift;
+    uintptr_t ChunkEnd = End < RegionEnd ? End : RegionEnd;
+    Granule *G = shadow::granuleFor(A);
+    while (A < ChunkEnd) {
+      unsigned Off = A & (kGranule - 1);
+      if (Off == 0 && ChunkEnd - A >= kGranule) {
+        // The body of the block: whole granules, one slot value.
+        uintptr_t Full = (ChunkEnd - A) / kGranule;
+        for (uintptr_t I = 0; I < Full; ++I)
+          FreeGranule(G + I, A + I * kGranule, Whole);
+        G += Full;
+        A += Full * kGranule;
+        continue;
+      }
+      // A partial first or last granule.
+      unsigned N = kGranule - Off;
+      if (N > ChunkEnd - A)
+        N = static_cast<unsigned>(ChunkEnd - A);
+      FreeGranule(G, A - Off, Thr->SlotBase | (RawSlot(byteMask(Off, N)) << 54) | kWriteBit);
+      ++G;
+      A += N;
+    }
+  }
+  if (!Mark)
+    resetRange(Addr, Size);
+}
+
 /// Forgets the block at \p P. A real release (free, delete: \p FreePc is
 /// the pseudo frame standing for it) is a write of the whole block by the
 /// freeing thread, so an access that races with it is reported; realloc
@@ -69,28 +159,28 @@ uintptr_t deletePc() {
 void onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
   if (!P || !tracking())
     return;
-  HeapBlock *Found = Blocks.find(uintptr_t(P));
-  if (!Found)
+  HeapBlock *B = Blocks.find(uintptr_t(P));
+  if (!B || B->Freed)
     return;
-  HeapBlock B = *Found;
-  if (!FreePc || B.Size == 0) {
+  if (!FreePc || B->Size == 0) {
+    size_t Size = B->Size;
     Blocks.erase(uintptr_t(P));
-    resetRange(uintptr_t(P), B.Size);
+    resetRange(uintptr_t(P), Size);
     return;
   }
   ThreadState *Thr = CurThread;
   StackId Saved = Thr->Stack;
   Thr->Stack = stack_trie::child(Saved, CallerPc);
   // Checked while the block is still live, so a report can describe it.
-  checkRange(Thr, uintptr_t(P), B.Size, true, false, FreePc);
-  Blocks.erase(uintptr_t(P));
-  resetRange(uintptr_t(P), B.Size);
-  if (B.Size <= kMarkFreedMax) {
-    checkRange(Thr, uintptr_t(P), B.Size, true, false, FreePc);
-    B.Freed = true;
-    B.FreeTid = Thr->tid();
-    B.FreeSeq = ++FreeSeq;
-    FreedBlocks.getOrInsert(uintptr_t(P)) = B;
+  // (Reports never allocate through the program's malloc, so B stays put.)
+  bool Mark = B->Size <= kMarkFreedMax;
+  freeShadow(Thr, uintptr_t(P), B->Size, FreePc, Mark);
+  if (Mark) {
+    B->Freed = true;
+    B->FreeTid = Thr->tid();
+    B->FreeSeq = ++FreeSeq;
+  } else {
+    Blocks.erase(uintptr_t(P));
   }
   Thr->Stack = Saved;
 }
@@ -127,25 +217,29 @@ bool isFreePc(uintptr_t Pc) { return Pc == freePc() || Pc == deletePc(); }
 
 uintptr_t findHeapBlock(uintptr_t Addr, HeapBlock *Out) {
   // Report time only. Live blocks never overlap, so at most one matches and
-  // the map's order cannot change the answer; among freed blocks the most
-  // recently freed one wins, whatever the order of the visit.
-  uintptr_t Found = 0;
+  // the map's order cannot change the answer; a live block wins over freed
+  // ones, and among freed blocks the most recently freed one, whatever the
+  // order of the visit.
+  uintptr_t Live = 0, Freed = 0;
+  HeapBlock LiveBlock{}, FreedBlock{};
   Blocks.forEachUnordered([&](uintptr_t Start, HeapBlock &B) {
-    if (Addr >= Start && Addr < Start + (B.Size ? B.Size : 1)) {
-      Found = Start;
-      *Out = B;
+    if (Addr < Start || Addr >= Start + (B.Size ? B.Size : 1))
+      return;
+    if (!B.Freed) {
+      Live = Start;
+      LiveBlock = B;
+    } else if (!Freed || B.FreeSeq > FreedBlock.FreeSeq) {
+      Freed = Start;
+      FreedBlock = B;
     }
   });
-  if (Found)
-    return Found;
-  FreedBlocks.forEachUnordered([&](uintptr_t Start, HeapBlock &B) {
-    if (Addr >= Start && Addr < Start + B.Size &&
-        (!Found || B.FreeSeq > Out->FreeSeq)) {
-      Found = Start;
-      *Out = B;
-    }
-  });
-  return Found;
+  if (Live) {
+    *Out = LiveBlock;
+    return Live;
+  }
+  if (Freed)
+    *Out = FreedBlock;
+  return Freed;
 }
 
 } // namespace weft

@@ -24,6 +24,9 @@ struct LockSetNode {
   LockSetId Parent;
   LockSetId NextSibling; // next child of Parent with the same mutex
   uint32_t Depth;
+  // The child last entered from here: a thread that takes the same lock at
+  // the same place again and again (a loop) finds it without the table.
+  LockSetId LastChild;
 };
 
 // Node 0 is the empty set. Ids are handed out in creation order, which only
@@ -44,25 +47,37 @@ AddrMap<uint32_t> ContextIndex; // (stack << 32 | lock set) -> context id
 
 void ensureRoot() {
   if (Nodes.empty())
-    Nodes.push_back(LockSetNode{HeldLock{0, 0, 0, false}, kNoLocks, kNoLocks, 0});
+    Nodes.push_back(LockSetNode{HeldLock{0, 0, 0, false}, kNoLocks, kNoLocks, 0, kNoLocks});
 }
 
-LockSetId child(LockSetId Parent, const HeldLock &L) {
-  ensureRoot();
+bool sameLock(const HeldLock &H, const HeldLock &L) {
+  return H.Uid == L.Uid && H.Acquired == L.Acquired && H.Write == L.Write &&
+         H.Addr == L.Addr;
+}
+
+LockSetId childSlow(LockSetId Parent, const HeldLock &L) {
   bool Inserted;
   LockSetId &First =
       Children.getOrInsert((uint64_t(Parent) << 32) | L.Uid, &Inserted);
   if (!Inserted)
-    for (LockSetId C = First; C != kNoLocks; C = Nodes[C].NextSibling) {
-      const HeldLock &H = Nodes[C].Lock;
-      if (H.Acquired == L.Acquired && H.Write == L.Write && H.Addr == L.Addr)
+    for (LockSetId C = First; C != kNoLocks; C = Nodes[C].NextSibling)
+      if (sameLock(Nodes[C].Lock, L))
         return C;
-    }
   LockSetId Id = static_cast<LockSetId>(Nodes.size());
   Nodes.push_back(LockSetNode{L, Parent, Inserted ? kNoLocks : First,
-                              Nodes[Parent].Depth + 1});
+                              Nodes[Parent].Depth + 1, kNoLocks});
   // Nodes may have moved; First is a reference into Children, which did not.
   First = Id;
+  return Id;
+}
+
+LockSetId child(LockSetId Parent, const HeldLock &L) {
+  ensureRoot();
+  LockSetId Hint = Nodes[Parent].LastChild;
+  if (Hint != kNoLocks && sameLock(Nodes[Hint].Lock, L))
+    return Hint;
+  LockSetId Id = childSlow(Parent, L);
+  Nodes[Parent].LastChild = Id;
   return Id;
 }
 
@@ -87,9 +102,13 @@ void removed(MutexSet &M, const SyncVar *S) {
   for (size_t I = M.Held.size(); I > 0; --I) {
     if (M.Held[I - 1].Uid != S->Uid)
       continue;
-    bool Last = I == M.Held.size();
+    if (I == M.Held.size()) { // the latest lock: back to the parent set
+      M.Held.pop_back();
+      M.Id = Nodes[M.Id].Parent;
+      return;
+    }
     M.Held.erase(I - 1);
-    M.Id = Last ? Nodes[M.Id].Parent : rebuild(M);
+    M.Id = rebuild(M);
     return;
   }
 }
@@ -116,7 +135,7 @@ uint32_t contextSlow(MutexSet &M, StackId Leaf) {
     Ctx = static_cast<uint32_t>(Contexts.size()) | kContextBit;
     Contexts.push_back(Context{Leaf, M.Id});
   }
-  M.Cache[Leaf & (MutexSet::kCacheSize - 1)] = MutexSet::CacheEntry{Leaf, M.Id, Ctx};
+  M.Cache[MutexSet::cacheIndex(Leaf)] = MutexSet::CacheEntry{Leaf, M.Id, Ctx};
   return Ctx;
 }
 

@@ -52,14 +52,19 @@ struct HeldLock {
 struct MutexSet {
   InternalVector<HeldLock> Held;
   LockSetId Id = kNoLocks;
-  // Small direct-mapped cache of contextFor, indexed by the leaf's low
-  // bits: a loop body's few access sites each keep their entry.
+  // Direct-mapped cache of contextFor, indexed by a hash of the leaf: the
+  // access sites of a critical section (a hash-map operation has dozens,
+  // one per inlined call path) each keep their entry.
   struct CacheEntry {
     StackId Stack;
     LockSetId Locks; // kNoLocks: empty (never looked up with no locks)
     uint32_t Ctx;
   };
-  static constexpr unsigned kCacheSize = 16;
+  static constexpr unsigned kCacheBits = 6;
+  static constexpr unsigned kCacheSize = 1u << kCacheBits;
+  static unsigned cacheIndex(StackId Leaf) {
+    return (Leaf * 0x9e3779b1u) >> (32 - kCacheBits);
+  }
   CacheEntry Cache[kCacheSize] = {};
 
   /// The held entry for \p Uid (most recent), or null.
@@ -85,7 +90,7 @@ uint32_t contextSlow(MutexSet &M, StackId Leaf);
 inline uint32_t contextFor(MutexSet &M, StackId Leaf) {
   if (__builtin_expect(M.Id == kNoLocks, 1))
     return Leaf;
-  const MutexSet::CacheEntry &E = M.Cache[Leaf & (MutexSet::kCacheSize - 1)];
+  const MutexSet::CacheEntry &E = M.Cache[MutexSet::cacheIndex(Leaf)];
   if (E.Stack == Leaf && E.Locks == M.Id)
     return E.Ctx;
   return contextSlow(M, Leaf);

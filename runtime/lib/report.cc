@@ -47,13 +47,33 @@ bool isRuntimeFrame(const CodeFrame &F) {
 
 /// An interceptor frame weft shows on purpose (free, operator delete, as
 /// TSan does), but never names in the SUMMARY line: it lives in weft's own
-/// source directory.
+/// source directory. __FILE__ is absolute, or relative to the build
+/// directory when ccache's base_dir rewrote it ("../runtime/lib/x.cc")
+/// while frames name files as comp_dir + name: a relative directory is
+/// matched as the end of the frame's directory.
 bool isInterceptorFrame(const CodeFrame &F) {
+  static const char *Dir = __FILE__;
   static size_t DirLen = [] {
     const char *Slash = strrchr(__FILE__, '/');
-    return Slash ? size_t(Slash - __FILE__ + 1) : size_t(0);
+    size_t Len = Slash ? size_t(Slash - __FILE__ + 1) : size_t(0);
+    while (Len >= 3 && !internalStrncmp(Dir, "../", 3)) {
+      Dir += 3;
+      Len -= 3;
+    }
+    return Len;
   }();
-  return F.File && DirLen && !internalStrncmp(F.File, __FILE__, DirLen);
+  if (!F.File || !DirLen)
+    return false;
+  if (Dir[0] == '/')
+    return !internalStrncmp(F.File, Dir, DirLen);
+  size_t DirEnd = 0; // just past the frame's last '/'
+  for (size_t I = 0; F.File[I]; ++I)
+    if (F.File[I] == '/')
+      DirEnd = I + 1;
+  if (DirEnd < DirLen + 1)
+    return false;
+  const char *Start = F.File + DirEnd - DirLen;
+  return Start[-1] == '/' && !internalStrncmp(Start, Dir, DirLen);
 }
 
 // What the report being built shows, for suppression matching: every frame

@@ -93,6 +93,11 @@ struct SyncVar {
   // Clock: the annotated address is often an atomic whose relaxed stores
   // reset Clock.
   VectorClock AnnotatedClock;
+  // A thread whose clock already includes Clock as it was at version
+  // CoveredVersion (it locked or unlocked this mutex last): if Clock has not
+  // changed since, its next lock needs no join (sync_interceptors.cc).
+  ThreadId CoveredBy = ThreadId::Invalid;
+  uint64_t CoveredVersion = 0;
   MutexModel Mutex;
   RwLockModel RwLock;
   WaitQueue CondWaiters;
@@ -169,15 +174,25 @@ inline void startEpochs(ThreadState *Thr) {
   Thr->SlotBase = makeSlot(Thr->tid(), Thr->CurEpoch, 0, false, false);
 }
 
-/// The sync object at \p Addr, created if needed.
-SyncVar *syncFor(uintptr_t Addr);
+/// A new sync object for \p Addr (there is none yet).
+SyncVar *syncCreate(uintptr_t Addr);
 /// The sync object at \p Addr, or null.
 inline SyncVar *syncFind(uintptr_t Addr) {
   SyncVar **S = Rt.Syncs.find(Addr);
   return S ? *S : nullptr;
 }
+/// The sync object at \p Addr, created if needed. Every sync operation
+/// looks one up, and almost always finds it: the probe is inline.
+inline SyncVar *syncFor(uintptr_t Addr) {
+  if (SyncVar *S = syncFind(Addr))
+    return S;
+  return syncCreate(Addr);
+}
 /// Forgets sync objects in [Addr, Addr+Size) and the shadow of those bytes.
 void resetRange(uintptr_t Addr, size_t Size);
+/// Forgets the sync objects in the 8 bytes at \p GranuleAddr (whose shadow
+/// carried kHasSyncBit), for callers that rewrite the shadow themselves.
+void dropSyncsInGranule(uintptr_t GranuleAddr);
 
 /// A full scheduling point for the current thread (sync operations) before
 /// a step about \p Object (a mutex, condvar or atomic location; 0 if none).

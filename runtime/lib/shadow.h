@@ -95,7 +95,8 @@ inline Granule *granuleFor(uintptr_t Addr) {
 }
 
 /// Forgets every access to [Addr, Addr+Size) (memory was freed or reused).
-/// Calls \p OnSync(granule address) for granules that carried kHasSyncBit.
+/// Calls \p OnSync(granule address) for granules that carried kHasSyncBit
+/// (unless it is null: the caller dropped them itself).
 void reset(uintptr_t Addr, size_t Size, void (*OnSync)(uintptr_t GranuleAddr));
 
 } // namespace shadow

@@ -46,6 +46,32 @@ SyncVar *mutexVar(pthread_mutex_t *M) {
   return S;
 }
 
+/// Lock: the thread acquires everything released into the mutex. A thread
+/// that locked or unlocked it last, with nothing written to its clock
+/// since, already has all of it (clocks only grow), so the common re-lock
+/// by the same thread costs no join.
+static void acquireMutexClock(ThreadState *Thr, SyncVar *S) {
+  if (S->CoveredBy != Thr->tid() || S->CoveredVersion != S->Clock.version())
+    Thr->Clock.join(S->Clock);
+  S->CoveredBy = Thr->tid();
+  S->CoveredVersion = S->Clock.version();
+}
+
+/// Unlock: the mutex's clock takes the thread's. If the thread's clock
+/// covered it before, the result is the thread's clock exactly, which it
+/// keeps covering.
+static void releaseMutexClock(ThreadState *Thr, SyncVar *S) {
+  bool Covered =
+      S->CoveredBy == Thr->tid() && S->CoveredVersion == S->Clock.version();
+  if (Covered) // the join would give the thread's clock: copy it
+    S->Clock.assign(Thr->Clock);
+  else
+    S->Clock.join(Thr->Clock);
+  S->CoveredBy = Covered ? Thr->tid() : ThreadId::Invalid;
+  S->CoveredVersion = S->Clock.version();
+  releaseTick(Thr);
+}
+
 /// Before a thread may block on \p S: a normal mutex locked again by its
 /// owner is reported (it would hang), and the lock-order graph learns the
 /// new orderings. Try-locks never block, so they add no ordering.
@@ -87,13 +113,13 @@ int mutexLock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, bool TryOnly,
     beforeLock(Thr, S, Here, Pc);
   switch (S->Mutex.lock(Rt.Sched, Addr, TryOnly, Deadline, Wait)) {
   case LockResult::Acquired:
-    Thr->Clock.join(S->Clock);
+    acquireMutexClock(Thr, S);
     noteRobustHeld(Thr, S, true);
     mutex_set::added(Thr->Locks, S, Here, true);
     deadlock_steering::locksChanged(Thr);
     return 0;
   case LockResult::OwnerDead:
-    Thr->Clock.join(S->Clock);
+    acquireMutexClock(Thr, S);
     noteRobustHeld(Thr, S, true);
     mutex_set::added(Thr->Locks, S, Here, true);
     deadlock_steering::locksChanged(Thr);
@@ -115,8 +141,7 @@ int mutexUnlock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, uintptr_t Pc) {
   // must see everything this thread did while holding it.
   switch (S->Mutex.unlock(Rt.Sched)) {
   case UnlockResult::Released:
-    S->Clock.join(Thr->Clock);
-    releaseTick(Thr);
+    releaseMutexClock(Thr, S);
     noteRobustHeld(Thr, S, false);
     mutex_set::removed(Thr->Locks, S);
     deadlock_steering::locksChanged(Thr);
@@ -153,8 +178,7 @@ int condWait(ThreadState *Thr, uintptr_t Cond, pthread_mutex_t *M,
   SyncVar *SM = mutexVar(M);
   if (SM->Mutex.owner() != Thr->tid())
     return EPERM;
-  SM->Clock.join(Thr->Clock);
-  releaseTick(Thr);
+  releaseMutexClock(Thr, SM);
   uint32_t Depth = SM->Mutex.unlockForWait(Rt.Sched);
   Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
   bool Woken = true;
@@ -170,7 +194,7 @@ int condWait(ThreadState *Thr, uintptr_t Cond, pthread_mutex_t *M,
   if (R == LockResult::NotRecoverable)
     return ENOTRECOVERABLE;
   SM->Mutex.setRecursion(Depth);
-  Thr->Clock.join(SM->Clock);
+  acquireMutexClock(Thr, SM);
   if (R == LockResult::OwnerDead)
     return EOWNERDEAD;
   return Woken ? 0 : ETIMEDOUT;

@@ -100,6 +100,36 @@ TEST(VectorClockTest, MaxEpochSurvives) {
   EXPECT_EQ(B.get(ThreadId(0)), UINT32_MAX);
 }
 
+// The version tells a holder of an earlier version that the clock may have
+// changed (a mutex re-lock skips its join only while it has not): every
+// call that can write moves it, reads never do.
+TEST(VectorClockTest, VersionMovesOnEveryWrite) {
+  VectorClock A, B;
+  B.set(ThreadId(1), 3);
+  uint64_t V = A.version();
+  auto Moved = [&] {
+    bool M = A.version() != V;
+    V = A.version();
+    return M;
+  };
+  A.set(ThreadId(0), 1);
+  EXPECT_TRUE(Moved());
+  A.join(B);
+  EXPECT_TRUE(Moved());
+  A.join(B); // changes nothing, but says it may have
+  EXPECT_TRUE(Moved());
+  A.assign(B);
+  EXPECT_TRUE(Moved());
+  A.reset();
+  EXPECT_TRUE(Moved());
+  A.release();
+  EXPECT_TRUE(Moved());
+  (void)A.get(ThreadId(0));
+  (void)A.lessOrEqual(B);
+  B.join(A);
+  EXPECT_FALSE(Moved());
+}
+
 // Differential test: NumClocks clocks and their models, random operations on
 // random pairs, full comparison after every operation.
 class VectorClockDifferential : public ::testing::TestWithParam<uint64_t> {};
