@@ -16,9 +16,18 @@
 // and the interleaving of the two streams is preserved. Its stdin is
 // /dev/null, since parallel executions cannot share the terminal.
 //
-// Executions are re-exec'd, not forked from a server: each starts from a
-// clean process (the runtime's state, ASLR, static initializers), which is
-// what `weft replay` reproduces. docs/scheduling.md has the measured rate.
+// Executions come from fork servers (ForkServer.h), one per job: the
+// program started once per job, stopped at the start of weft's runtime
+// initialization, forks each run. A forked run is the run an exec would
+// start (same environment, descriptors, output; the runtime has read no
+// option and made no decision yet), minus the cost of exec and library
+// start-up. The program is executed for every run instead when
+// --no-fork-server asks for it, when it does not answer as a server (no
+// weft runtime) or refuses (threads started before weft), and, from then
+// on, for a job whose server died. docs/performance.md has the rates.
+//
+// Waiting: SIGCHLD is blocked and read through a signalfd, so one poll()
+// waits for executed children, servers' answers and the next timeout.
 // A wall-clock timeout (--timeout) is the one place wall time enters, and it
 // only decides whether a run is killed, never a scheduling decision.
 //
@@ -38,6 +47,7 @@
 #include "Diagnostics.h"
 #include "ExitCodes.h"
 #include "Failure.h"
+#include "ForkServer.h"
 #include "Process.h"
 #include "Seed.h"
 
@@ -59,8 +69,11 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <memory>
 #include <optional>
+#include <poll.h>
 #include <sys/mman.h>
+#include <sys/signalfd.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -72,7 +85,7 @@ const char TestUsage[] =
                  [--strategy random|pct|pos] [--pct-depth D] [--pct-steps K]
                  [--timeout T] [--shard K/N] [--json F] [--junit F]
                  [--schedule-file F] [--no-early-wakeups] [--steer-runs K]
-                 [--] ./prog [args...]
+                 [--no-fork-server] [--] ./prog [args...]
 
 Runs an instrumented program under N schedules, J at a time, each with its
 own seed in WEFT_SEED, and stops at the first that fails: it prints that
@@ -100,6 +113,9 @@ run's output, what failed, and the `weft replay` command that reproduces it.
   --steer-runs K    after a lock-order inversion, try up to K schedules
                     steered toward the deadlock it predicts (default 50;
                     0: do not try)
+  --no-fork-server  execute the program for every schedule instead of
+                    forking it from a copy started once per job (same
+                    results, slower; see docs/usage.md)
 
 A failure is a report (data race 66, deadlock 67, assertion, crash or
 livelock 68), any other non-zero exit, a signal, or a timeout. Failures are
@@ -125,6 +141,7 @@ struct TestOptions {
   std::string JsonPath, JunitPath, ScheduleFile;
   bool EarlyWakeups = true;
   uint64_t SteerRuns = 50;
+  bool ForkServer = true;
   std::vector<std::string> Program;
 };
 
@@ -229,6 +246,10 @@ std::optional<int> parseTestArgs(const std::vector<std::string> &Args,
       Options.EarlyWakeups = false;
       continue;
     }
+    if (Arg == "--no-fork-server") {
+      Options.ForkServer = false;
+      continue;
+    }
     std::string Value;
     bool Matched = false;
     for (const char *Name :
@@ -300,8 +321,9 @@ double secondsSince(Clock::time_point Start) {
 }
 
 struct Execution {
-  uint64_t Index = 0;
-  pid_t Pid = -1;
+  uint64_t Index = 0; // N: the shard's Nth execution
+  pid_t Pid = -1;     // when executed
+  int Server = -1;    // when forked: the job's server
   int OutputFd = -1;
   Clock::time_point Started;
   bool TimedOut = false;
@@ -386,7 +408,18 @@ private:
     return formatSeed(scheduleSeed(BaseSeed, indexOf(N)));
   }
   bool launch(uint64_t N);
+  /// The WEFT_SEED and WEFT_OPTIONS of the shard's Nth execution.
+  std::vector<std::pair<std::string, std::string>> runEnvironment(uint64_t N) const;
+  /// Starts E by executing the program; false (with an error) if it cannot.
+  bool execute(Execution &E);
+  /// A free job's server, started if needed; -1 to execute instead.
+  int freeServer();
+  /// E's server died: that job executes from now on, starting with E.
+  bool serverDied(Execution &E);
   void reap();
+  /// Moves every execution that has ended to Finished; true if any did.
+  bool collect();
+  void finishExecution(size_t I, ExitStatus Status);
   void killExpired();
   /// Reports finished executions in order; false once testing stops.
   bool reportInOrder();
@@ -410,6 +443,13 @@ private:
   uint64_t BaseSeed;
   std::string ExtraOptions; // appended to WEFT_OPTIONS of every execution
   std::vector<Execution> Running;
+  // Fork servers, one per job (null: not started, or dead); Busy: running
+  // an execution. UseServers turns false for good when the program cannot
+  // serve.
+  std::vector<std::unique_ptr<ForkServer>> Servers;
+  std::vector<bool> Busy, Started;
+  bool UseServers = false;
+  int SignalFd = -1; // SIGCHLD, for executed children
   std::map<uint64_t, Result> Finished; // finished, not yet reported
   uint64_t NextToLaunch = 0;
   uint64_t NextToReport = 0;
@@ -453,29 +493,111 @@ std::string TestRunner::reproduceLine(const std::string &Seed,
   return Line + shellJoin(Replay);
 }
 
+std::vector<std::pair<std::string, std::string>>
+TestRunner::runEnvironment(uint64_t N) const {
+  std::vector<std::pair<std::string, std::string>> Vars{{"WEFT_SEED", seedOf(N)}};
+  std::string Opts = weftOptionsWith(ExtraOptions);
+  if (!Opts.empty())
+    Vars.push_back({"WEFT_OPTIONS", Opts});
+  return Vars;
+}
+
+bool TestRunner::execute(Execution &E) {
+  std::vector<std::string> Env = environmentWith(runEnvironment(E.Index));
+  SpawnOptions Spawn;
+  Spawn.Environment = &Env;
+  Spawn.OutputFd = E.OutputFd;
+  Spawn.NullStdin = true;
+  absl::StatusOr<pid_t> Pid = spawnProcess(Options.Program, Spawn);
+  if (!Pid.ok()) {
+    error("cannot execute '%s': %s", Options.Program[0],
+          Pid.status().message());
+    return false;
+  }
+  E.Pid = *Pid;
+  E.Server = -1;
+  E.Started = Clock::now();
+  return true;
+}
+
+int TestRunner::freeServer() {
+  if (!UseServers)
+    return -1;
+  for (size_t J = 0; J < Servers.size(); ++J) {
+    if (Busy[J])
+      continue;
+    if (Servers[J])
+      return static_cast<int>(J);
+    if (Started[J])
+      continue; // its server died: this job executes
+    // Start a server for this job the first time it is needed.
+    Started[J] = true;
+    ForkServer::Start How;
+    std::string Why;
+    Servers[J] = ForkServer::start(Options.Program, Options.TimeoutSeconds, How, Why);
+    if (Servers[J])
+      return static_cast<int>(J);
+    UseServers = false;
+    if (How == ForkServer::Start::Refused) {
+      clearProgress();
+      std::fflush(stdout);
+      note("not using a fork server: %s; every schedule executes the program",
+           Why);
+    }
+    return -1;
+  }
+  return -1;
+}
+
 bool TestRunner::launch(uint64_t N) {
   int Fd = memfd_create("weft-test-output", MFD_CLOEXEC);
   if (Fd < 0) {
     error("cannot create an output buffer: %s", std::strerror(errno));
     return false;
   }
-  std::vector<std::pair<std::string, std::string>> Vars{{"WEFT_SEED", seedOf(N)}};
-  std::string Opts = weftOptionsWith(ExtraOptions);
-  if (!Opts.empty())
-    Vars.push_back({"WEFT_OPTIONS", Opts});
-  std::vector<std::string> Env = environmentWith(Vars);
-  SpawnOptions Spawn;
-  Spawn.Environment = &Env;
-  Spawn.OutputFd = Fd;
-  Spawn.NullStdin = true;
-  absl::StatusOr<pid_t> Pid = spawnProcess(Options.Program, Spawn);
-  if (!Pid.ok()) {
+  Execution E{N, -1, -1, Fd, Clock::now(), false};
+  int J = freeServer();
+  if (J >= 0) {
+    E.Server = J;
+    Busy[J] = true;
+    if (Servers[J]->run(runEnvironment(N), Fd)) {
+      Running.push_back(E);
+      return true;
+    }
+    if (!serverDied(E))
+      return false;
+    Running.push_back(E);
+    return true;
+  }
+  if (!execute(E)) {
     close(Fd);
-    error("cannot execute '%s': %s", Options.Program[0],
-          Pid.status().message());
     return false;
   }
-  Running.push_back(Execution{N, *Pid, Fd, Clock::now(), false});
+  Running.push_back(E);
+  return true;
+}
+
+bool TestRunner::serverDied(Execution &E) {
+  int J = E.Server;
+  clearProgress();
+  warning("the fork server of job %d died (%s); that job executes the "
+          "program for every schedule from now on",
+          J + 1, Servers[J]->deathReason());
+  Servers[J].reset();
+  Busy[J] = false;
+  // Its run died with it (PR_SET_PDEATHSIG); the output it left is not a
+  // run's output. Run the schedule again, executed.
+  close(E.OutputFd);
+  E.OutputFd = memfd_create("weft-test-output", MFD_CLOEXEC);
+  if (E.OutputFd < 0) {
+    error("cannot create an output buffer: %s", std::strerror(errno));
+    return false;
+  }
+  E.TimedOut = false;
+  if (!execute(E)) {
+    close(E.OutputFd);
+    return false;
+  }
   return true;
 }
 
@@ -483,55 +605,83 @@ void TestRunner::killExpired() {
   for (Execution &E : Running)
     if (!E.TimedOut && secondsSince(E.Started) >= Options.TimeoutSeconds) {
       E.TimedOut = true;
-      kill(E.Pid, SIGKILL);
+      if (E.Server >= 0)
+        Servers[E.Server]->kill();
+      else
+        kill(E.Pid, SIGKILL);
     }
 }
 
-void TestRunner::reap() {
-  int WaitStatus = 0;
-  pid_t Pid;
-  for (;;) {
-    Pid = waitpid(-1, &WaitStatus, Options.TimeoutSeconds > 0 ? WNOHANG : 0);
-    if (Pid > 0)
-      break;
-    if (Pid < 0 && errno == EINTR)
-      continue;
-    if (Pid < 0) {
-      // Not expected (every child is ours), but never spin: wait for the
-      // oldest execution by its pid instead.
-      Pid = Running.front().Pid;
-      ExitStatus Status = waitProcess(Pid);
-      WaitStatus = Status.Signaled ? Status.Value : Status.Value << 8;
-      break;
-    }
-    // Timeouts: sleep until SIGCHLD (blocked, so it is queued) or until the
-    // oldest running execution reaches its limit.
-    killExpired();
-    double Oldest = 0;
-    for (const Execution &E : Running)
-      Oldest = std::max(Oldest, secondsSince(E.Started));
-    double Wait = std::max(0.001, Options.TimeoutSeconds - Oldest);
-    if (Terminal)
-      Wait = std::min(Wait, 0.2);
-    struct timespec Ts;
-    Ts.tv_sec = static_cast<time_t>(Wait);
-    Ts.tv_nsec = static_cast<long>((Wait - static_cast<double>(Ts.tv_sec)) * 1e9);
-    sigset_t Child;
-    sigemptyset(&Child);
-    sigaddset(&Child, SIGCHLD);
-    sigtimedwait(&Child, nullptr, &Ts);
-    progress(false);
+void TestRunner::finishExecution(size_t I, ExitStatus Status) {
+  Execution &E = Running[I];
+  Result R{Status, readAll(E.OutputFd), E.TimedOut, secondsSince(E.Started)};
+  close(E.OutputFd);
+  if (E.Server >= 0)
+    Busy[E.Server] = false;
+  Finished.emplace(E.Index, std::move(R));
+  Running.erase(Running.begin() + static_cast<ptrdiff_t>(I));
+}
+
+bool TestRunner::collect() {
+  struct signalfd_siginfo Info;
+  while (read(SignalFd, &Info, sizeof(Info)) > 0) {
   }
-  for (size_t I = 0; I < Running.size(); ++I) {
-    if (Running[I].Pid != Pid)
-      continue;
-    Result R{ExitStatus::fromWaitStatus(WaitStatus),
-             readAll(Running[I].OutputFd), Running[I].TimedOut,
-             secondsSince(Running[I].Started)};
-    close(Running[I].OutputFd);
-    Finished.emplace(Running[I].Index, std::move(R));
-    Running.erase(Running.begin() + I);
-    return;
+  bool Any = false;
+  for (size_t I = 0; I < Running.size();) {
+    Execution &E = Running[I];
+    if (E.Server < 0) {
+      int WaitStatus = 0;
+      pid_t Pid = waitpid(E.Pid, &WaitStatus, WNOHANG);
+      if (Pid == E.Pid || (Pid < 0 && errno != EINTR)) {
+        // (Not ours any more, which cannot happen: never wait again.)
+        finishExecution(I, Pid == E.Pid ? ExitStatus::fromWaitStatus(WaitStatus)
+                                        : ExitStatus{false, 1});
+        Any = true;
+        continue;
+      }
+    } else {
+      struct pollfd P = {Servers[E.Server]->fd(), POLLIN, 0};
+      if (poll(&P, 1, 0) > 0) {
+        ExitStatus Status;
+        if (Servers[E.Server]->finish(Status)) {
+          finishExecution(I, Status);
+          Any = true;
+          continue;
+        }
+        if (!serverDied(E)) {
+          // Cannot even execute it: end as a failed start would.
+          finishExecution(I, ExitStatus{false, 127});
+          Any = true;
+          continue;
+        }
+      }
+    }
+    ++I;
+  }
+  return Any;
+}
+
+void TestRunner::reap() {
+  while (!collect()) {
+    // Sleep until an executed child ends (SIGCHLD), a server answers, the
+    // oldest execution reaches its time limit, or the progress line is due.
+    std::vector<struct pollfd> Fds{{SignalFd, POLLIN, 0}};
+    for (const Execution &E : Running)
+      if (E.Server >= 0)
+        Fds.push_back({Servers[E.Server]->fd(), POLLIN, 0});
+    int Ms = -1;
+    if (Options.TimeoutSeconds > 0) {
+      killExpired();
+      double Oldest = 0;
+      for (const Execution &E : Running)
+        Oldest = std::max(Oldest, secondsSince(E.Started));
+      double Wait = std::max(0.001, Options.TimeoutSeconds - Oldest);
+      Ms = static_cast<int>(std::min(Wait, 1e6) * 1000) + 1;
+    }
+    if (Terminal)
+      Ms = Ms < 0 ? 200 : std::min(Ms, 200);
+    poll(Fds.data(), Fds.size(), Ms);
+    progress(false);
   }
 }
 
@@ -679,10 +829,26 @@ bool TestRunner::reportInOrder() {
 }
 
 void TestRunner::killRunning() {
-  for (const Execution &E : Running)
-    kill(E.Pid, SIGKILL);
   for (const Execution &E : Running) {
-    waitProcess(E.Pid);
+    if (E.Server >= 0)
+      Servers[E.Server]->kill();
+    else
+      kill(E.Pid, SIGKILL);
+  }
+  for (const Execution &E : Running) {
+    if (E.Server >= 0) {
+      // Its status comes back at once; a server that died instead is
+      // forgotten (its run died with it).
+      struct pollfd P = {Servers[E.Server]->fd(), POLLIN, 0};
+      ExitStatus Ignored;
+      while (poll(&P, 1, -1) < 0 && errno == EINTR) {
+      }
+      if (!Servers[E.Server]->finish(Ignored))
+        Servers[E.Server].reset();
+      Busy[E.Server] = false;
+    } else {
+      waitProcess(E.Pid);
+    }
     close(E.OutputFd);
   }
   Running.clear();
@@ -818,12 +984,24 @@ int TestRunner::run() {
   sigemptyset(&Child);
   sigaddset(&Child, SIGCHLD);
   sigprocmask(SIG_BLOCK, &Child, &Old);
+  SignalFd = signalfd(-1, &Child, SFD_NONBLOCK | SFD_CLOEXEC);
+  if (SignalFd < 0) {
+    error("cannot wait for executions: signalfd: %s", std::strerror(errno));
+    sigprocmask(SIG_SETMASK, &Old, nullptr);
+    return ExitFailure;
+  }
   uint64_t Total = shardRuns();
+  UseServers = Options.ForkServer;
+  Servers.resize(std::min<uint64_t>(Options.Jobs, Total));
+  Busy.assign(Servers.size(), false);
+  Started.assign(Servers.size(), false);
   bool Stopped = false;
   for (;;) {
     while (!Stopped && Running.size() < Options.Jobs && NextToLaunch < Total) {
       if (!launch(NextToLaunch++)) {
         killRunning();
+        Servers.clear();
+        close(SignalFd);
         sigprocmask(SIG_SETMASK, &Old, nullptr);
         clearProgress();
         return ExitFailure;
@@ -838,6 +1016,8 @@ int TestRunner::run() {
     }
     progress(false);
   }
+  Servers.clear();
+  close(SignalFd);
   sigprocmask(SIG_SETMASK, &Old, nullptr);
   clearProgress();
   double Seconds = secondsSince(Start);
