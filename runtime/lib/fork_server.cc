@@ -267,6 +267,16 @@ void serveForksIfAsked() {
     return;
   rawSyscall(SYS_fcntl, Sock, F_SETFD, FD_CLOEXEC);
   pid_t Server = rawGetpid();
+  // The driver made the socket pair, so it is the peer. A program started
+  // by something else that weft test started (a shell running several
+  // commands) must not become the server: the rest of that script would
+  // not run for each schedule.
+  struct ucred Peer = {};
+  socklen_t PeerLen = sizeof(Peer);
+  if (rawSyscall(SYS_getsockopt, Sock, SOL_SOCKET, SO_PEERCRED, long(&Peer), long(&PeerLen)) < 0 ||
+      Peer.pid != rawSyscall(SYS_getppid))
+    refuse(Sock, "the program was not started by weft test itself (a wrapper "
+                 "script started it)");
   if (countThreads() != 1)
     refuse(Sock, "the program runs other threads before weft's runtime starts "
                  "(a library constructor started them)");
