@@ -44,8 +44,8 @@ std::string readFile(int Fd) {
   }
 }
 
-bool sendPacket(int Sock, Kind What, const std::string &Text, int Fd) {
-  MessageHeader H{kMagic, What, 0, static_cast<uint32_t>(Text.size())};
+bool sendPacket(int Sock, Kind What, uint32_t Id, const std::string &Text, int Fd) {
+  MessageHeader H{kMagic, What, 0, Id, static_cast<uint32_t>(Text.size())};
   std::string Packet(reinterpret_cast<const char *>(&H), sizeof(H));
   Packet += Text;
   struct iovec Io = {Packet.data(), Packet.size()};
@@ -168,7 +168,7 @@ ForkServer::~ForkServer() {
 }
 
 bool ForkServer::run(absl::Span<const std::pair<std::string, std::string>> Env,
-                     int OutputFd) {
+                     int OutputFd, uint32_t Id) {
   std::string Text;
   for (const auto &[Name, Value] : Env)
     Text += absl::StrCat(Name, "=", Value, std::string(1, '\0'));
@@ -178,15 +178,16 @@ bool ForkServer::run(absl::Span<const std::pair<std::string, std::string>> Env,
       write(OutputFd, Preamble.data(), Preamble.size()) !=
           static_cast<ssize_t>(Preamble.size()))
     return false;
-  return sendPacket(Sock, Kind::Run, Text, OutputFd);
+  return sendPacket(Sock, Kind::Run, Id, Text, OutputFd);
 }
 
-bool ForkServer::finish(ExitStatus &Status) {
+bool ForkServer::finish(ExitStatus &Status, uint32_t &Id) {
   MessageHeader H;
   std::string Text;
   bool Eof = false;
   if (receivePacket(Sock, H, Text, Eof) && H.What == Kind::Exited) {
     Status = ExitStatus::fromWaitStatus(H.Value);
+    Id = H.Id;
     return true;
   }
   if (!Eof && Pid > 0)
@@ -194,7 +195,7 @@ bool ForkServer::finish(ExitStatus &Status) {
   return false;
 }
 
-void ForkServer::kill() { sendPacket(Sock, Kind::Kill, "", -1); }
+void ForkServer::kill(uint32_t Id) { sendPacket(Sock, Kind::Kill, Id, "", -1); }
 
 std::string ForkServer::deathReason() {
   if (Pid <= 0)

@@ -43,17 +43,20 @@ public:
   ForkServer(const ForkServer &) = delete;
   ForkServer &operator=(const ForkServer &) = delete;
 
-  /// Starts a run whose environment is the driver's with \p Env set (as
-  /// environmentWith) and whose stdout and stderr go to \p OutputFd. False
-  /// if the server is gone.
-  bool run(absl::Span<const std::pair<std::string, std::string>> Env, int OutputFd);
-  /// Readable when the running run has ended or the server died.
+  /// Starts run \p Id, whose environment is the driver's with \p Env set
+  /// (as environmentWith) and whose stdout and stderr go to \p OutputFd.
+  /// While another run runs, this one is queued and starts the moment that
+  /// one ends (at most one queued). False if the server is gone.
+  bool run(absl::Span<const std::pair<std::string, std::string>> Env, int OutputFd,
+           uint32_t Id);
+  /// Readable when a run has ended or the server died.
   int fd() const { return Sock; }
-  /// After fd() was readable: true with the run's status, false if the
-  /// server died (the run was killed with it).
-  bool finish(ExitStatus &Status);
-  /// Asks the server to kill the running run (its status follows).
-  void kill();
+  /// After fd() was readable: true with the status of the run \p Id that
+  /// ended, false if the server died (its runs were killed with it).
+  bool finish(ExitStatus &Status, uint32_t &Id);
+  /// Asks the server to kill run \p Id, running or queued (its status
+  /// follows).
+  void kill(uint32_t Id);
   /// How the server ended, once finish() returned false.
   std::string deathReason();
 

@@ -322,12 +322,28 @@ double secondsSince(Clock::time_point Start) {
 
 struct Execution {
   uint64_t Index = 0; // N: the shard's Nth execution
-  pid_t Pid = -1;     // when executed
-  int Server = -1;    // when forked: the job's server
+  size_t Job = 0;
+  pid_t Pid = -1;      // when executed
+  bool Forked = false; // when forked by its job's server
+  bool Queued = false; // forked, but the run before it has not ended yet
   int OutputFd = -1;
-  Clock::time_point Started;
+  Clock::time_point Started; // meaningful once it runs (not Queued)
   bool TimedOut = false;
 };
+
+/// One of the -j slots. With a fork server it holds a running execution and
+/// one queued behind it, which the server starts the moment the first ends;
+/// without, one executed at a time.
+struct Job {
+  std::unique_ptr<ForkServer> Server; // null: executes the program
+  bool Tried = false;                 // a server was started (maybe died)
+  unsigned Outstanding = 0;           // its executions in Running
+  unsigned capacity() const { return Server ? 2 : 1; }
+};
+
+/// The fork server's name for an execution: unique among the two a server
+/// holds at a time.
+uint32_t runId(uint64_t N) { return static_cast<uint32_t>(N); }
 
 struct Result {
   ExitStatus Status;
@@ -407,18 +423,22 @@ private:
   std::string seedOf(uint64_t N) const {
     return formatSeed(scheduleSeed(BaseSeed, indexOf(N)));
   }
-  bool launch(uint64_t N);
+  /// The job that can take another execution (an idle one first, its
+  /// server started the first time), or -1.
+  int pickJob();
+  bool launch(uint64_t N, size_t J);
   /// The WEFT_SEED and WEFT_OPTIONS of the shard's Nth execution.
   std::vector<std::pair<std::string, std::string>> runEnvironment(uint64_t N) const;
   /// Starts E by executing the program; false (with an error) if it cannot.
   bool execute(Execution &E);
-  /// A free job's server, started if needed; -1 to execute instead.
-  int freeServer();
-  /// E's server died: that job executes from now on, starting with E.
-  bool serverDied(Execution &E);
+  /// Job J's server died: its executions are executed again, and the job
+  /// executes from now on.
+  bool serverDied(size_t J);
   void reap();
   /// Moves every execution that has ended to Finished; true if any did.
   bool collect();
+  /// Reads one answer from job J's server.
+  bool collectForked(size_t J);
   void finishExecution(size_t I, ExitStatus Status);
   void killExpired();
   /// Reports finished executions in order; false once testing stops.
@@ -443,11 +463,8 @@ private:
   uint64_t BaseSeed;
   std::string ExtraOptions; // appended to WEFT_OPTIONS of every execution
   std::vector<Execution> Running;
-  // Fork servers, one per job (null: not started, or dead); Busy: running
-  // an execution. UseServers turns false for good when the program cannot
-  // serve.
-  std::vector<std::unique_ptr<ForkServer>> Servers;
-  std::vector<bool> Busy, Started;
+  std::vector<Job> Jobs;
+  // Turns false for good when the program cannot serve.
   bool UseServers = false;
   int SignalFd = -1; // SIGCHLD, for executed children
   std::map<uint64_t, Result> Finished; // finished, not yet reported
@@ -515,98 +532,99 @@ bool TestRunner::execute(Execution &E) {
     return false;
   }
   E.Pid = *Pid;
-  E.Server = -1;
+  E.Forked = false;
   E.Started = Clock::now();
   return true;
 }
 
-int TestRunner::freeServer() {
-  if (!UseServers)
-    return -1;
-  for (size_t J = 0; J < Servers.size(); ++J) {
-    if (Busy[J])
+int TestRunner::pickJob() {
+  for (size_t J = 0; J < Jobs.size(); ++J) {
+    Job &Jb = Jobs[J];
+    if (Jb.Outstanding != 0)
       continue;
-    if (Servers[J])
-      return static_cast<int>(J);
-    if (Started[J])
-      continue; // its server died: this job executes
-    // Start a server for this job the first time it is needed.
-    Started[J] = true;
-    ForkServer::Start How;
-    std::string Why;
-    Servers[J] = ForkServer::start(Options.Program, Options.TimeoutSeconds, How, Why);
-    if (Servers[J])
-      return static_cast<int>(J);
-    UseServers = false;
-    if (How == ForkServer::Start::Refused) {
-      clearProgress();
-      std::fflush(stdout);
-      note("not using a fork server: %s; every schedule executes the program",
-           Why);
+    if (UseServers && !Jb.Tried) {
+      Jb.Tried = true;
+      ForkServer::Start How;
+      std::string Why;
+      Jb.Server = ForkServer::start(Options.Program, Options.TimeoutSeconds, How, Why);
+      if (!Jb.Server) {
+        UseServers = false;
+        if (How == ForkServer::Start::Refused) {
+          clearProgress();
+          std::fflush(stdout);
+          note("not using a fork server: %s; every schedule executes the program",
+               Why);
+        }
+      }
     }
-    return -1;
+    return static_cast<int>(J);
   }
+  for (size_t J = 0; J < Jobs.size(); ++J)
+    if (Jobs[J].Outstanding < Jobs[J].capacity())
+      return static_cast<int>(J);
   return -1;
 }
 
-bool TestRunner::launch(uint64_t N) {
+bool TestRunner::launch(uint64_t N, size_t J) {
   int Fd = memfd_create("weft-test-output", MFD_CLOEXEC);
   if (Fd < 0) {
     error("cannot create an output buffer: %s", std::strerror(errno));
     return false;
   }
-  Execution E{N, -1, -1, Fd, Clock::now(), false};
-  int J = freeServer();
-  if (J >= 0) {
-    E.Server = J;
-    Busy[J] = true;
-    if (Servers[J]->run(runEnvironment(N), Fd)) {
-      Running.push_back(E);
-      return true;
-    }
-    if (!serverDied(E))
-      return false;
+  Job &Jb = Jobs[J];
+  Execution E;
+  E.Index = N;
+  E.Job = J;
+  E.OutputFd = Fd;
+  E.Started = Clock::now();
+  if (Jb.Server) {
+    E.Forked = true;
+    E.Queued = Jb.Outstanding > 0;
+    bool Sent = Jb.Server->run(runEnvironment(N), Fd, runId(N));
     Running.push_back(E);
-    return true;
+    ++Jb.Outstanding;
+    return Sent || serverDied(J);
   }
   if (!execute(E)) {
     close(Fd);
     return false;
   }
   Running.push_back(E);
+  ++Jb.Outstanding;
   return true;
 }
 
-bool TestRunner::serverDied(Execution &E) {
-  int J = E.Server;
+bool TestRunner::serverDied(size_t J) {
   clearProgress();
   warning("the fork server of job %d died (%s); that job executes the "
           "program for every schedule from now on",
-          J + 1, Servers[J]->deathReason());
-  Servers[J].reset();
-  Busy[J] = false;
-  // Its run died with it (PR_SET_PDEATHSIG); the output it left is not a
-  // run's output. Run the schedule again, executed.
-  close(E.OutputFd);
-  E.OutputFd = memfd_create("weft-test-output", MFD_CLOEXEC);
-  if (E.OutputFd < 0) {
-    error("cannot create an output buffer: %s", std::strerror(errno));
-    return false;
-  }
-  E.TimedOut = false;
-  if (!execute(E)) {
+          static_cast<int>(J + 1), Jobs[J].Server->deathReason());
+  Jobs[J].Server.reset();
+  // Its runs died with it (PR_SET_PDEATHSIG); the output they left is not
+  // a run's output. Run those schedules again, executed.
+  for (Execution &E : Running) {
+    if (E.Job != J || !E.Forked)
+      continue;
     close(E.OutputFd);
-    return false;
+    E.OutputFd = memfd_create("weft-test-output", MFD_CLOEXEC);
+    if (E.OutputFd < 0) {
+      error("cannot create an output buffer: %s", std::strerror(errno));
+      return false;
+    }
+    E.Forked = E.Queued = E.TimedOut = false;
+    if (!execute(E))
+      return false;
   }
   return true;
 }
 
 void TestRunner::killExpired() {
   for (Execution &E : Running)
-    if (!E.TimedOut && secondsSince(E.Started) >= Options.TimeoutSeconds) {
+    if (!E.Queued && !E.TimedOut &&
+        secondsSince(E.Started) >= Options.TimeoutSeconds) {
       E.TimedOut = true;
-      if (E.Server >= 0)
-        Servers[E.Server]->kill();
+      if (E.Forked)
+        Jobs[E.Job].Server->kill(runId(E.Index));
       else
         kill(E.Pid, SIGKILL);
     }
@@ -616,10 +634,43 @@ void TestRunner::finishExecution(size_t I, ExitStatus Status) {
   Execution &E = Running[I];
   Result R{Status, readAll(E.OutputFd), E.TimedOut, secondsSince(E.Started)};
   close(E.OutputFd);
-  if (E.Server >= 0)
-    Busy[E.Server] = false;
+  --Jobs[E.Job].Outstanding;
   Finished.emplace(E.Index, std::move(R));
   Running.erase(Running.begin() + static_cast<ptrdiff_t>(I));
+}
+
+bool TestRunner::collectForked(size_t J) {
+  ExitStatus Status;
+  uint32_t Id;
+  if (!Jobs[J].Server->finish(Status, Id)) {
+    if (serverDied(J))
+      return false;
+    // Cannot even execute them: they end as an execution that could not
+    // start would.
+    for (size_t I = 0; I < Running.size();) {
+      if (Running[I].Job == J && Running[I].Pid < 0)
+        finishExecution(I, ExitStatus{false, 127});
+      else
+        ++I;
+    }
+    return true;
+  }
+  for (size_t I = 0; I < Running.size(); ++I) {
+    Execution &E = Running[I];
+    if (E.Job != J || !E.Forked || runId(E.Index) != Id)
+      continue;
+    bool WasRunning = !E.Queued;
+    finishExecution(I, Status);
+    // The server has started the queued one already.
+    if (WasRunning)
+      for (Execution &Next : Running)
+        if (Next.Job == J && Next.Queued) {
+          Next.Queued = false;
+          Next.Started = Clock::now();
+        }
+    return true;
+  }
+  return false; // not one we wait for
 }
 
 bool TestRunner::collect() {
@@ -627,9 +678,16 @@ bool TestRunner::collect() {
   while (read(SignalFd, &Info, sizeof(Info)) > 0) {
   }
   bool Any = false;
+  for (size_t J = 0; J < Jobs.size(); ++J) {
+    if (!Jobs[J].Server || Jobs[J].Outstanding == 0)
+      continue;
+    struct pollfd P = {Jobs[J].Server->fd(), POLLIN, 0};
+    if (poll(&P, 1, 0) > 0 && collectForked(J))
+      Any = true;
+  }
   for (size_t I = 0; I < Running.size();) {
     Execution &E = Running[I];
-    if (E.Server < 0) {
+    if (!E.Forked && E.Pid > 0) {
       int WaitStatus = 0;
       pid_t Pid = waitpid(E.Pid, &WaitStatus, WNOHANG);
       if (Pid == E.Pid || (Pid < 0 && errno != EINTR)) {
@@ -638,22 +696,6 @@ bool TestRunner::collect() {
                                         : ExitStatus{false, 1});
         Any = true;
         continue;
-      }
-    } else {
-      struct pollfd P = {Servers[E.Server]->fd(), POLLIN, 0};
-      if (poll(&P, 1, 0) > 0) {
-        ExitStatus Status;
-        if (Servers[E.Server]->finish(Status)) {
-          finishExecution(I, Status);
-          Any = true;
-          continue;
-        }
-        if (!serverDied(E)) {
-          // Cannot even execute it: end as a failed start would.
-          finishExecution(I, ExitStatus{false, 127});
-          Any = true;
-          continue;
-        }
       }
     }
     ++I;
@@ -666,15 +708,16 @@ void TestRunner::reap() {
     // Sleep until an executed child ends (SIGCHLD), a server answers, the
     // oldest execution reaches its time limit, or the progress line is due.
     std::vector<struct pollfd> Fds{{SignalFd, POLLIN, 0}};
-    for (const Execution &E : Running)
-      if (E.Server >= 0)
-        Fds.push_back({Servers[E.Server]->fd(), POLLIN, 0});
+    for (const Job &Jb : Jobs)
+      if (Jb.Server && Jb.Outstanding)
+        Fds.push_back({Jb.Server->fd(), POLLIN, 0});
     int Ms = -1;
     if (Options.TimeoutSeconds > 0) {
       killExpired();
       double Oldest = 0;
       for (const Execution &E : Running)
-        Oldest = std::max(Oldest, secondsSince(E.Started));
+        if (!E.Queued)
+          Oldest = std::max(Oldest, secondsSince(E.Started));
       double Wait = std::max(0.001, Options.TimeoutSeconds - Oldest);
       Ms = static_cast<int>(std::min(Wait, 1e6) * 1000) + 1;
     }
@@ -829,28 +872,44 @@ bool TestRunner::reportInOrder() {
 }
 
 void TestRunner::killRunning() {
+  // Queued runs first: a server told to kill its running child before its
+  // queued one would start the queued one.
+  for (const Execution &E : Running)
+    if (E.Forked && E.Queued)
+      Jobs[E.Job].Server->kill(runId(E.Index));
   for (const Execution &E : Running) {
-    if (E.Server >= 0)
-      Servers[E.Server]->kill();
-    else
+    if (E.Forked && !E.Queued)
+      Jobs[E.Job].Server->kill(runId(E.Index));
+    else if (!E.Forked)
       kill(E.Pid, SIGKILL);
   }
-  for (const Execution &E : Running) {
-    if (E.Server >= 0) {
-      // Its status comes back at once; a server that died instead is
-      // forgotten (its run died with it).
-      struct pollfd P = {Servers[E.Server]->fd(), POLLIN, 0};
-      ExitStatus Ignored;
+  for (const Execution &E : Running)
+    if (!E.Forked)
+      waitProcess(E.Pid);
+  // Each killed run's status comes back at once; a server that died
+  // instead is forgotten (its runs died with it).
+  for (Job &Jb : Jobs) {
+    size_t Waiting = 0;
+    for (const Execution &E : Running)
+      Waiting += E.Forked && &Jobs[E.Job] == &Jb;
+    while (Waiting > 0 && Jb.Server) {
+      struct pollfd P = {Jb.Server->fd(), POLLIN, 0};
       while (poll(&P, 1, -1) < 0 && errno == EINTR) {
       }
-      if (!Servers[E.Server]->finish(Ignored))
-        Servers[E.Server].reset();
-      Busy[E.Server] = false;
-    } else {
-      waitProcess(E.Pid);
+      ExitStatus Ignored;
+      uint32_t Id;
+      if (!Jb.Server->finish(Ignored, Id)) {
+        Jb.Server.reset();
+        break;
+      }
+      for (const Execution &E : Running)
+        if (E.Forked && &Jobs[E.Job] == &Jb && runId(E.Index) == Id)
+          --Waiting;
     }
-    close(E.OutputFd);
+    Jb.Outstanding = 0;
   }
+  for (const Execution &E : Running)
+    close(E.OutputFd);
   Running.clear();
   Finished.clear();
 }
@@ -992,15 +1051,14 @@ int TestRunner::run() {
   }
   uint64_t Total = shardRuns();
   UseServers = Options.ForkServer;
-  Servers.resize(std::min<uint64_t>(Options.Jobs, Total));
-  Busy.assign(Servers.size(), false);
-  Started.assign(Servers.size(), false);
+  Jobs.resize(std::min<uint64_t>(Options.Jobs, Total));
   bool Stopped = false;
   for (;;) {
-    while (!Stopped && Running.size() < Options.Jobs && NextToLaunch < Total) {
-      if (!launch(NextToLaunch++)) {
+    int J;
+    while (!Stopped && NextToLaunch < Total && (J = pickJob()) >= 0) {
+      if (!launch(NextToLaunch++, static_cast<size_t>(J))) {
         killRunning();
-        Servers.clear();
+        Jobs.clear();
         close(SignalFd);
         sigprocmask(SIG_SETMASK, &Old, nullptr);
         clearProgress();
@@ -1016,7 +1074,7 @@ int TestRunner::run() {
     }
     progress(false);
   }
-  Servers.clear();
+  Jobs.clear();
   close(SignalFd);
   sigprocmask(SIG_SETMASK, &Old, nullptr);
   clearProgress();

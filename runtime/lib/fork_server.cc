@@ -62,14 +62,26 @@ using namespace fork_protocol;
 // program's constructor that called initialize().
 alignas(8) char Packet[sizeof(MessageHeader) + kMaxMessage];
 
+// The run the driver sent while another ran: started as soon as that one
+// is reaped. Its text is copied out of Packet, which the next receive
+// reuses.
+struct QueuedRun {
+  bool Present = false;
+  uint32_t Id = 0;
+  int Out = -1;
+  uint32_t Length = 0;
+};
+QueuedRun Queued;
+char QueuedText[kMaxMessage];
+
 void closeFd(int Fd) { rawSyscall(SYS_close, Fd); }
 
-bool sendMessage(int Sock, Kind What, int32_t Value, const char *Text) {
+bool sendMessage(int Sock, Kind What, int32_t Value, uint32_t Id, const char *Text) {
   char Buf[sizeof(MessageHeader) + 256];
   size_t Len = Text ? internalStrlen(Text) : 0;
   if (Len > 256)
     Len = 256;
-  MessageHeader H{kMagic, What, Value, static_cast<uint32_t>(Len)};
+  MessageHeader H{kMagic, What, Value, Id, static_cast<uint32_t>(Len)};
   internalMemcpy(Buf, &H, sizeof(H));
   if (Len)
     internalMemcpy(Buf + sizeof(H), Text, Len);
@@ -153,13 +165,41 @@ int countThreads() {
 }
 
 [[noreturn]] void refuse(int Sock, const char *Why) {
-  sendMessage(Sock, Kind::Hello, 1, Why);
+  sendMessage(Sock, Kind::Hello, 1, 0, Why);
   rawExit(0);
 }
 
-/// Waits for the child \p Pid, killing it when the driver asks (Kill) or
-/// goes away; returns its wait status.
-int waitForChild(int Sock, pid_t Pid) {
+/// Reads one message from the driver: a Run is queued, a Kill kills run
+/// \p RunningId (the child \p Child) or drops the queued run. False when
+/// the driver has closed its end.
+bool handleMessage(int Sock, pid_t Child, uint32_t RunningId) {
+  int Fd;
+  long N = receive(Sock, &Fd);
+  if (N <= 0)
+    return false;
+  const MessageHeader *H = header(N);
+  if (H && H->What == Kind::Run && Fd >= 0 && !Queued.Present) {
+    Queued = QueuedRun{true, H->Id, Fd, H->Length};
+    internalMemcpy(QueuedText, Packet + sizeof(MessageHeader), H->Length);
+    return true;
+  }
+  if (Fd >= 0)
+    closeFd(Fd); // a second queued run, or noise
+  if (!H || H->What != Kind::Kill)
+    return true;
+  if (Child > 0 && H->Id == RunningId) {
+    rawSyscall(SYS_kill, Child, SIGKILL);
+  } else if (Queued.Present && H->Id == Queued.Id) {
+    closeFd(Queued.Out);
+    Queued.Present = false;
+    sendMessage(Sock, Kind::Exited, SIGKILL, H->Id, nullptr); // as if killed
+  }
+  return true;
+}
+
+/// Waits for the child \p Pid (run \p Id), serving messages meanwhile;
+/// returns its wait status.
+int waitForChild(int Sock, pid_t Pid, uint32_t Id) {
   int PidFd = static_cast<int>(rawSyscall(SYS_pidfd_open, Pid, 0));
   while (PidFd >= 0) {
     struct pollfd P[2] = {{PidFd, POLLIN, 0}, {Sock, POLLIN, 0}};
@@ -168,22 +208,13 @@ int waitForChild(int Sock, pid_t Pid) {
       continue;
     if (R < 0 || P[0].revents)
       break;
-    if (!P[1].revents)
-      continue;
-    int Extra;
-    long N = receive(Sock, &Extra);
-    if (Extra >= 0)
-      closeFd(Extra);
-    const MessageHeader *H = header(N);
-    if (N <= 0) {
+    if (P[1].revents && !handleMessage(Sock, Pid, Id)) {
       // The driver is gone: so is the run.
       rawSyscall(SYS_kill, Pid, SIGKILL);
       int Ignored;
       rawSyscall(SYS_wait4, Pid, long(&Ignored), 0, 0);
       rawExit(0);
     }
-    if (H && H->What == Kind::Kill)
-      rawSyscall(SYS_kill, Pid, SIGKILL);
   }
   if (PidFd >= 0)
     closeFd(PidFd);
@@ -234,7 +265,7 @@ void installEnvironment(const char *Text, size_t Len) {
 }
 
 /// In the child: becomes the run the driver asked for.
-void becomeRun(int Sock, int Out, pid_t Server, const MessageHeader &H) {
+void becomeRun(int Sock, int Out, pid_t Server, uint32_t Length) {
   // A run must not outlive its server: the driver would re-execute it
   // while this copy still ran.
   rawSyscall(SYS_prctl, PR_SET_PDEATHSIG, SIGKILL);
@@ -244,7 +275,7 @@ void becomeRun(int Sock, int Out, pid_t Server, const MessageHeader &H) {
   rawSyscall(SYS_dup2, Out, 1);
   rawSyscall(SYS_dup2, Out, 2);
   closeFd(Out);
-  installEnvironment(Packet + sizeof(MessageHeader), H.Length);
+  installEnvironment(QueuedText, Length);
 }
 
 } // namespace
@@ -284,29 +315,41 @@ void serveForksIfAsked() {
   if (Probe < 0)
     refuse(Sock, "the kernel has no pidfd_open");
   closeFd(Probe);
-  if (!sendMessage(Sock, Kind::Hello, 0, nullptr))
+  if (!sendMessage(Sock, Kind::Hello, 0, 0, nullptr))
     rawExit(0);
+  // The run that ended and has not been reported: reported right after the
+  // next one is forked, so that the next one does not wait for the driver.
+  bool HaveEnded = false;
+  uint32_t EndedId = 0;
+  int EndedStatus = 0;
   for (;;) {
-    int Out;
-    long N = receive(Sock, &Out);
-    if (N <= 0)
-      rawExit(0); // the driver is done
-    const MessageHeader *H = header(N);
-    if (!H || H->What != Kind::Run || Out < 0) {
-      if (Out >= 0)
-        closeFd(Out);
-      continue; // a Kill that crossed the run's end, or noise
+    while (!Queued.Present) {
+      if (HaveEnded) {
+        HaveEnded = false;
+        if (!sendMessage(Sock, Kind::Exited, EndedStatus, EndedId, nullptr))
+          rawExit(0);
+      } else if (!handleMessage(Sock, 0, 0)) {
+        rawExit(0); // the driver is done
+      }
     }
+    QueuedRun Run = Queued;
+    Queued.Present = false;
     pid_t Pid = _Fork();
     if (Pid == 0) {
-      becomeRun(Sock, Out, Server, *H);
+      becomeRun(Sock, Run.Out, Server, Run.Length);
       return;
     }
-    closeFd(Out);
+    closeFd(Run.Out);
     if (Pid < 0)
-      rawExit(1); // the driver sees the server gone and executes the run
-    if (!sendMessage(Sock, Kind::Exited, waitForChild(Sock, Pid), nullptr))
-      rawExit(0);
+      rawExit(1); // the driver sees the server gone and executes its runs
+    if (HaveEnded) {
+      HaveEnded = false;
+      if (!sendMessage(Sock, Kind::Exited, EndedStatus, EndedId, nullptr))
+        rawExit(0);
+    }
+    EndedStatus = waitForChild(Sock, Pid, Run.Id);
+    EndedId = Run.Id;
+    HaveEnded = true;
   }
 }
 

@@ -11,11 +11,18 @@
 //
 //   driver -> server   Run    text: "NAME=value\0" assignments for the run's
 //                             environment; one descriptor (SCM_RIGHTS): the
-//                             run's stdout and stderr
-//                      Kill   kill the running child (a timeout or a stop);
-//                             ignored when no child runs
+//                             run's stdout and stderr; Id: the driver's
+//                             name for the run
+//                      Kill   kill run Id (a timeout or a stop); ignored
+//                             when run Id has ended
 //   server -> driver   Hello  Value 0: serving; 1: refused (text: why)
-//                      Exited Value: the child's wait status
+//                      Exited run Id ended; Value: its wait status
+//
+// One run at a time per server, but the driver may send the next Run while
+// one runs: the server forks it as soon as it has reaped the one before,
+// before it reports that one, so a job's runs follow each other without
+// waiting for the driver. A second queued Run is not understood. A Kill of
+// the queued run drops it (Exited, as killed by SIGKILL).
 //
 // Closing the driver's end stops the server (killing a running child).
 //
@@ -44,6 +51,7 @@ struct MessageHeader {
   uint32_t Magic;
   Kind What;
   int32_t Value;
+  uint32_t Id;
   uint32_t Length; // bytes of text after the header
 };
 
