@@ -21,10 +21,13 @@
 // initialization, forks each run. A forked run is the run an exec would
 // start (same environment, descriptors, output; the runtime has read no
 // option and made no decision yet), minus the cost of exec and library
-// start-up. The program is executed for every run instead when
+// start-up. Each job keeps its server's next run queued behind the running
+// one, so the server forks it the moment the first ends; still one run at
+// a time per job. The program is executed for every run instead when
 // --no-fork-server asks for it, when it does not answer as a server (no
-// weft runtime) or refuses (threads started before weft), and, from then
-// on, for a job whose server died. docs/performance.md has the rates.
+// weft runtime) or refuses (threads started before weft, a wrapper), and,
+// from then on, for a job whose server died. docs/performance.md has the
+// rates.
 //
 // Waiting: SIGCHLD is blocked and read through a signalfd, so one poll()
 // waits for executed children, servers' answers and the next timeout.
