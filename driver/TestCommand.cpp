@@ -31,6 +31,7 @@
 //
 // Waiting: SIGCHLD is blocked and read through a signalfd, so one poll()
 // waits for executed children, servers' answers and the next timeout.
+//
 // A wall-clock timeout (--timeout) is the one place wall time enters, and it
 // only decides whether a run is killed, never a scheduling decision.
 //

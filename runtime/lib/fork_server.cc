@@ -238,11 +238,11 @@ bool sameName(const char *Entry, const char *Assignment) {
 /// order sent; the same list, in the same order, that the driver gives a
 /// program it executes.
 void installEnvironment(const char *Text, size_t Len) {
-  char *Copy = static_cast<char *>(internalAlloc(Len + 1));
+  char *Copy = static_cast<char *>(internalAlloc(Len + 1)); // NUL-ended
   internalMemcpy(Copy, Text, Len);
   size_t Assignments = 0;
-  for (size_t I = 0; I < Len; ++I)
-    Assignments += Copy[I] == 0;
+  for (const char *A = Copy; A < Copy + Len; A += internalStrlen(A) + 1)
+    ++Assignments;
   size_t Old = 0;
   while (environ && environ[Old])
     ++Old;
