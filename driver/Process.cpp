@@ -126,6 +126,8 @@ absl::StatusOr<pid_t> spawnProcess(absl::Span<const std::string> Argv,
       dup2(Options.OutputFd, STDOUT_FILENO);
       dup2(Options.OutputFd, STDERR_FILENO);
     }
+    if (Options.InheritFd >= 0)
+      fcntl(Options.InheritFd, F_SETFD, 0);
     execvpe(Args[0], Args.data(), Envp);
     int Errno = errno;
     ssize_t Ignored = write(ErrorPipe[1], &Errno, sizeof(Errno));

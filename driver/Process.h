@@ -52,6 +52,9 @@ struct SpawnOptions {
   int OutputFd = -1;
   /// Give the child /dev/null as stdin instead of ours.
   bool NullStdin = false;
+  /// If >= 0, this close-on-exec descriptor stays open in the program (a
+  /// fork server's end of its channel).
+  int InheritFd = -1;
 };
 
 /// Starts Argv[0] (searched in PATH when it has no '/') with Argv. Fails,

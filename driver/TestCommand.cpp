@@ -16,9 +16,22 @@
 // and the interleaving of the two streams is preserved. Its stdin is
 // /dev/null, since parallel executions cannot share the terminal.
 //
-// Executions are re-exec'd, not forked from a server: each starts from a
-// clean process (the runtime's state, ASLR, static initializers), which is
-// what `weft replay` reproduces. docs/scheduling.md has the measured rate.
+// Executions come from fork servers (ForkServer.h), one per job: the
+// program started once per job, stopped at the start of weft's runtime
+// initialization, forks each run. A forked run is the run an exec would
+// start (same environment, descriptors, output; the runtime has read no
+// option and made no decision yet), minus the cost of exec and library
+// start-up. Each job keeps its server's next run queued behind the running
+// one, so the server forks it the moment the first ends; still one run at
+// a time per job. The program is executed for every run instead when
+// --no-fork-server asks for it, when it does not answer as a server (no
+// weft runtime) or refuses (threads started before weft, a wrapper), and,
+// from then on, for a job whose server died. docs/performance.md has the
+// rates.
+//
+// Waiting: SIGCHLD is blocked and read through a signalfd, so one poll()
+// waits for executed children, servers' answers and the next timeout.
+//
 // A wall-clock timeout (--timeout) is the one place wall time enters, and it
 // only decides whether a run is killed, never a scheduling decision.
 //
@@ -38,6 +51,7 @@
 #include "Diagnostics.h"
 #include "ExitCodes.h"
 #include "Failure.h"
+#include "ForkServer.h"
 #include "Process.h"
 #include "Seed.h"
 
@@ -59,8 +73,11 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <memory>
 #include <optional>
+#include <poll.h>
 #include <sys/mman.h>
+#include <sys/signalfd.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -72,7 +89,7 @@ const char TestUsage[] =
                  [--strategy random|pct|pos] [--pct-depth D] [--pct-steps K]
                  [--timeout T] [--shard K/N] [--json F] [--junit F]
                  [--schedule-file F] [--no-early-wakeups] [--steer-runs K]
-                 [--] ./prog [args...]
+                 [--no-fork-server] [--] ./prog [args...]
 
 Runs an instrumented program under N schedules, J at a time, each with its
 own seed in WEFT_SEED, and stops at the first that fails: it prints that
@@ -100,6 +117,9 @@ run's output, what failed, and the `weft replay` command that reproduces it.
   --steer-runs K    after a lock-order inversion, try up to K schedules
                     steered toward the deadlock it predicts (default 50;
                     0: do not try)
+  --no-fork-server  execute the program for every schedule instead of
+                    forking it from a copy started once per job (same
+                    results, slower; see docs/usage.md)
 
 A failure is a report (data race 66, deadlock 67, assertion, crash or
 livelock 68), any other non-zero exit, a signal, or a timeout. Failures are
@@ -125,6 +145,7 @@ struct TestOptions {
   std::string JsonPath, JunitPath, ScheduleFile;
   bool EarlyWakeups = true;
   uint64_t SteerRuns = 50;
+  bool ForkServer = true;
   std::vector<std::string> Program;
 };
 
@@ -229,6 +250,10 @@ std::optional<int> parseTestArgs(const std::vector<std::string> &Args,
       Options.EarlyWakeups = false;
       continue;
     }
+    if (Arg == "--no-fork-server") {
+      Options.ForkServer = false;
+      continue;
+    }
     std::string Value;
     bool Matched = false;
     for (const char *Name :
@@ -300,12 +325,29 @@ double secondsSince(Clock::time_point Start) {
 }
 
 struct Execution {
-  uint64_t Index = 0;
-  pid_t Pid = -1;
+  uint64_t Index = 0; // N: the shard's Nth execution
+  size_t Job = 0;
+  pid_t Pid = -1;      // when executed
+  bool Forked = false; // when forked by its job's server
+  bool Queued = false; // forked, but the run before it has not ended yet
   int OutputFd = -1;
-  Clock::time_point Started;
+  Clock::time_point Started; // meaningful once it runs (not Queued)
   bool TimedOut = false;
 };
+
+/// One of the -j slots. With a fork server it holds a running execution and
+/// one queued behind it, which the server starts the moment the first ends;
+/// without, one executed at a time.
+struct Job {
+  std::unique_ptr<ForkServer> Server; // null: executes the program
+  bool Tried = false;                 // a server was started (maybe died)
+  unsigned Outstanding = 0;           // its executions in Running
+  unsigned capacity() const { return Server ? 2 : 1; }
+};
+
+/// The fork server's name for an execution: unique among the two a server
+/// holds at a time.
+uint32_t runId(uint64_t N) { return static_cast<uint32_t>(N); }
 
 struct Result {
   ExitStatus Status;
@@ -385,8 +427,23 @@ private:
   std::string seedOf(uint64_t N) const {
     return formatSeed(scheduleSeed(BaseSeed, indexOf(N)));
   }
-  bool launch(uint64_t N);
+  /// The job that can take another execution (an idle one first, its
+  /// server started the first time), or -1.
+  int pickJob();
+  bool launch(uint64_t N, size_t J);
+  /// The WEFT_SEED and WEFT_OPTIONS of the shard's Nth execution.
+  std::vector<std::pair<std::string, std::string>> runEnvironment(uint64_t N) const;
+  /// Starts E by executing the program; false (with an error) if it cannot.
+  bool execute(Execution &E);
+  /// Job J's server died: its executions are executed again, and the job
+  /// executes from now on.
+  bool serverDied(size_t J);
   void reap();
+  /// Moves every execution that has ended to Finished; true if any did.
+  bool collect();
+  /// Reads one answer from job J's server.
+  bool collectForked(size_t J);
+  void finishExecution(size_t I, ExitStatus Status);
   void killExpired();
   /// Reports finished executions in order; false once testing stops.
   bool reportInOrder();
@@ -410,6 +467,10 @@ private:
   uint64_t BaseSeed;
   std::string ExtraOptions; // appended to WEFT_OPTIONS of every execution
   std::vector<Execution> Running;
+  std::vector<Job> Jobs;
+  // Turns false for good when the program cannot serve.
+  bool UseServers = false;
+  int SignalFd = -1; // SIGCHLD, for executed children
   std::map<uint64_t, Result> Finished; // finished, not yet reported
   uint64_t NextToLaunch = 0;
   uint64_t NextToReport = 0;
@@ -453,85 +514,221 @@ std::string TestRunner::reproduceLine(const std::string &Seed,
   return Line + shellJoin(Replay);
 }
 
-bool TestRunner::launch(uint64_t N) {
+std::vector<std::pair<std::string, std::string>>
+TestRunner::runEnvironment(uint64_t N) const {
+  std::vector<std::pair<std::string, std::string>> Vars{{"WEFT_SEED", seedOf(N)}};
+  std::string Opts = weftOptionsWith(ExtraOptions);
+  if (!Opts.empty())
+    Vars.push_back({"WEFT_OPTIONS", Opts});
+  return Vars;
+}
+
+bool TestRunner::execute(Execution &E) {
+  std::vector<std::string> Env = environmentWith(runEnvironment(E.Index));
+  SpawnOptions Spawn;
+  Spawn.Environment = &Env;
+  Spawn.OutputFd = E.OutputFd;
+  Spawn.NullStdin = true;
+  absl::StatusOr<pid_t> Pid = spawnProcess(Options.Program, Spawn);
+  if (!Pid.ok()) {
+    error("cannot execute '%s': %s", Options.Program[0],
+          Pid.status().message());
+    return false;
+  }
+  E.Pid = *Pid;
+  E.Forked = false;
+  E.Started = Clock::now();
+  return true;
+}
+
+int TestRunner::pickJob() {
+  for (size_t J = 0; J < Jobs.size(); ++J) {
+    Job &Jb = Jobs[J];
+    if (Jb.Outstanding != 0)
+      continue;
+    if (UseServers && !Jb.Tried) {
+      Jb.Tried = true;
+      ForkServer::Start How;
+      std::string Why;
+      Jb.Server = ForkServer::start(Options.Program, Options.TimeoutSeconds, How, Why);
+      if (!Jb.Server) {
+        UseServers = false;
+        if (How == ForkServer::Start::Refused) {
+          clearProgress();
+          std::fflush(stdout);
+          note("not using a fork server: %s; every schedule executes the program",
+               Why);
+        }
+      }
+    }
+    return static_cast<int>(J);
+  }
+  for (size_t J = 0; J < Jobs.size(); ++J)
+    if (Jobs[J].Outstanding < Jobs[J].capacity())
+      return static_cast<int>(J);
+  return -1;
+}
+
+bool TestRunner::launch(uint64_t N, size_t J) {
   int Fd = memfd_create("weft-test-output", MFD_CLOEXEC);
   if (Fd < 0) {
     error("cannot create an output buffer: %s", std::strerror(errno));
     return false;
   }
-  std::vector<std::pair<std::string, std::string>> Vars{{"WEFT_SEED", seedOf(N)}};
-  std::string Opts = weftOptionsWith(ExtraOptions);
-  if (!Opts.empty())
-    Vars.push_back({"WEFT_OPTIONS", Opts});
-  std::vector<std::string> Env = environmentWith(Vars);
-  SpawnOptions Spawn;
-  Spawn.Environment = &Env;
-  Spawn.OutputFd = Fd;
-  Spawn.NullStdin = true;
-  absl::StatusOr<pid_t> Pid = spawnProcess(Options.Program, Spawn);
-  if (!Pid.ok()) {
+  Job &Jb = Jobs[J];
+  Execution E;
+  E.Index = N;
+  E.Job = J;
+  E.OutputFd = Fd;
+  E.Started = Clock::now();
+  if (Jb.Server) {
+    E.Forked = true;
+    E.Queued = Jb.Outstanding > 0;
+    bool Sent = Jb.Server->run(runEnvironment(N), Fd, runId(N));
+    Running.push_back(E);
+    ++Jb.Outstanding;
+    return Sent || serverDied(J);
+  }
+  if (!execute(E)) {
     close(Fd);
-    error("cannot execute '%s': %s", Options.Program[0],
-          Pid.status().message());
     return false;
   }
-  Running.push_back(Execution{N, *Pid, Fd, Clock::now(), false});
+  Running.push_back(E);
+  ++Jb.Outstanding;
+  return true;
+}
+
+bool TestRunner::serverDied(size_t J) {
+  clearProgress();
+  warning("the fork server of job %d died (%s); that job executes the "
+          "program for every schedule from now on",
+          static_cast<int>(J + 1), Jobs[J].Server->deathReason());
+  Jobs[J].Server.reset();
+  // Its runs died with it (PR_SET_PDEATHSIG); the output they left is not
+  // a run's output. Run those schedules again, executed.
+  for (Execution &E : Running) {
+    if (E.Job != J || !E.Forked)
+      continue;
+    close(E.OutputFd);
+    E.OutputFd = memfd_create("weft-test-output", MFD_CLOEXEC);
+    if (E.OutputFd < 0) {
+      error("cannot create an output buffer: %s", std::strerror(errno));
+      return false;
+    }
+    E.Forked = E.Queued = E.TimedOut = false;
+    if (!execute(E))
+      return false;
+  }
   return true;
 }
 
 void TestRunner::killExpired() {
   for (Execution &E : Running)
-    if (!E.TimedOut && secondsSince(E.Started) >= Options.TimeoutSeconds) {
+    if (!E.Queued && !E.TimedOut &&
+        secondsSince(E.Started) >= Options.TimeoutSeconds) {
       E.TimedOut = true;
-      kill(E.Pid, SIGKILL);
+      if (E.Forked)
+        Jobs[E.Job].Server->kill(runId(E.Index));
+      else
+        kill(E.Pid, SIGKILL);
     }
 }
 
-void TestRunner::reap() {
-  int WaitStatus = 0;
-  pid_t Pid;
-  for (;;) {
-    Pid = waitpid(-1, &WaitStatus, Options.TimeoutSeconds > 0 ? WNOHANG : 0);
-    if (Pid > 0)
-      break;
-    if (Pid < 0 && errno == EINTR)
-      continue;
-    if (Pid < 0) {
-      // Not expected (every child is ours), but never spin: wait for the
-      // oldest execution by its pid instead.
-      Pid = Running.front().Pid;
-      ExitStatus Status = waitProcess(Pid);
-      WaitStatus = Status.Signaled ? Status.Value : Status.Value << 8;
-      break;
+void TestRunner::finishExecution(size_t I, ExitStatus Status) {
+  Execution &E = Running[I];
+  Result R{Status, readAll(E.OutputFd), E.TimedOut, secondsSince(E.Started)};
+  close(E.OutputFd);
+  --Jobs[E.Job].Outstanding;
+  Finished.emplace(E.Index, std::move(R));
+  Running.erase(Running.begin() + static_cast<ptrdiff_t>(I));
+}
+
+bool TestRunner::collectForked(size_t J) {
+  ExitStatus Status;
+  uint32_t Id;
+  if (!Jobs[J].Server->finish(Status, Id)) {
+    if (serverDied(J))
+      return false;
+    // Cannot even execute them: they end as an execution that could not
+    // start would.
+    for (size_t I = 0; I < Running.size();) {
+      if (Running[I].Job == J && Running[I].Pid < 0)
+        finishExecution(I, ExitStatus{false, 127});
+      else
+        ++I;
     }
-    // Timeouts: sleep until SIGCHLD (blocked, so it is queued) or until the
-    // oldest running execution reaches its limit.
-    killExpired();
-    double Oldest = 0;
-    for (const Execution &E : Running)
-      Oldest = std::max(Oldest, secondsSince(E.Started));
-    double Wait = std::max(0.001, Options.TimeoutSeconds - Oldest);
-    if (Terminal)
-      Wait = std::min(Wait, 0.2);
-    struct timespec Ts;
-    Ts.tv_sec = static_cast<time_t>(Wait);
-    Ts.tv_nsec = static_cast<long>((Wait - static_cast<double>(Ts.tv_sec)) * 1e9);
-    sigset_t Child;
-    sigemptyset(&Child);
-    sigaddset(&Child, SIGCHLD);
-    sigtimedwait(&Child, nullptr, &Ts);
-    progress(false);
+    return true;
   }
   for (size_t I = 0; I < Running.size(); ++I) {
-    if (Running[I].Pid != Pid)
+    Execution &E = Running[I];
+    if (E.Job != J || !E.Forked || runId(E.Index) != Id)
       continue;
-    Result R{ExitStatus::fromWaitStatus(WaitStatus),
-             readAll(Running[I].OutputFd), Running[I].TimedOut,
-             secondsSince(Running[I].Started)};
-    close(Running[I].OutputFd);
-    Finished.emplace(Running[I].Index, std::move(R));
-    Running.erase(Running.begin() + I);
-    return;
+    bool WasRunning = !E.Queued;
+    finishExecution(I, Status);
+    // The server has started the queued one already.
+    if (WasRunning)
+      for (Execution &Next : Running)
+        if (Next.Job == J && Next.Queued) {
+          Next.Queued = false;
+          Next.Started = Clock::now();
+        }
+    return true;
+  }
+  return false; // not one we wait for
+}
+
+bool TestRunner::collect() {
+  struct signalfd_siginfo Info;
+  while (read(SignalFd, &Info, sizeof(Info)) > 0) {
+  }
+  bool Any = false;
+  for (size_t J = 0; J < Jobs.size(); ++J) {
+    if (!Jobs[J].Server || Jobs[J].Outstanding == 0)
+      continue;
+    struct pollfd P = {Jobs[J].Server->fd(), POLLIN, 0};
+    if (poll(&P, 1, 0) > 0 && collectForked(J))
+      Any = true;
+  }
+  for (size_t I = 0; I < Running.size();) {
+    Execution &E = Running[I];
+    if (!E.Forked && E.Pid > 0) {
+      int WaitStatus = 0;
+      pid_t Pid = waitpid(E.Pid, &WaitStatus, WNOHANG);
+      if (Pid == E.Pid || (Pid < 0 && errno != EINTR)) {
+        // (Not ours any more, which cannot happen: never wait again.)
+        finishExecution(I, Pid == E.Pid ? ExitStatus::fromWaitStatus(WaitStatus)
+                                        : ExitStatus{false, 1});
+        Any = true;
+        continue;
+      }
+    }
+    ++I;
+  }
+  return Any;
+}
+
+void TestRunner::reap() {
+  while (!collect()) {
+    // Sleep until an executed child ends (SIGCHLD), a server answers, the
+    // oldest execution reaches its time limit, or the progress line is due.
+    std::vector<struct pollfd> Fds{{SignalFd, POLLIN, 0}};
+    for (const Job &Jb : Jobs)
+      if (Jb.Server && Jb.Outstanding)
+        Fds.push_back({Jb.Server->fd(), POLLIN, 0});
+    int Ms = -1;
+    if (Options.TimeoutSeconds > 0) {
+      killExpired();
+      double Oldest = 0;
+      for (const Execution &E : Running)
+        if (!E.Queued)
+          Oldest = std::max(Oldest, secondsSince(E.Started));
+      double Wait = std::max(0.001, Options.TimeoutSeconds - Oldest);
+      Ms = static_cast<int>(std::min(Wait, 1e6) * 1000) + 1;
+    }
+    if (Terminal)
+      Ms = Ms < 0 ? 200 : std::min(Ms, 200);
+    poll(Fds.data(), Fds.size(), Ms);
+    progress(false);
   }
 }
 
@@ -679,12 +876,44 @@ bool TestRunner::reportInOrder() {
 }
 
 void TestRunner::killRunning() {
+  // Queued runs first: a server told to kill its running child before its
+  // queued one would start the queued one.
   for (const Execution &E : Running)
-    kill(E.Pid, SIGKILL);
+    if (E.Forked && E.Queued)
+      Jobs[E.Job].Server->kill(runId(E.Index));
   for (const Execution &E : Running) {
-    waitProcess(E.Pid);
-    close(E.OutputFd);
+    if (E.Forked && !E.Queued)
+      Jobs[E.Job].Server->kill(runId(E.Index));
+    else if (!E.Forked)
+      kill(E.Pid, SIGKILL);
   }
+  for (const Execution &E : Running)
+    if (!E.Forked)
+      waitProcess(E.Pid);
+  // Each killed run's status comes back at once; a server that died
+  // instead is forgotten (its runs died with it).
+  for (Job &Jb : Jobs) {
+    size_t Waiting = 0;
+    for (const Execution &E : Running)
+      Waiting += E.Forked && &Jobs[E.Job] == &Jb;
+    while (Waiting > 0 && Jb.Server) {
+      struct pollfd P = {Jb.Server->fd(), POLLIN, 0};
+      while (poll(&P, 1, -1) < 0 && errno == EINTR) {
+      }
+      ExitStatus Ignored;
+      uint32_t Id;
+      if (!Jb.Server->finish(Ignored, Id)) {
+        Jb.Server.reset();
+        break;
+      }
+      for (const Execution &E : Running)
+        if (E.Forked && &Jobs[E.Job] == &Jb && runId(E.Index) == Id)
+          --Waiting;
+    }
+    Jb.Outstanding = 0;
+  }
+  for (const Execution &E : Running)
+    close(E.OutputFd);
   Running.clear();
   Finished.clear();
 }
@@ -818,12 +1047,23 @@ int TestRunner::run() {
   sigemptyset(&Child);
   sigaddset(&Child, SIGCHLD);
   sigprocmask(SIG_BLOCK, &Child, &Old);
+  SignalFd = signalfd(-1, &Child, SFD_NONBLOCK | SFD_CLOEXEC);
+  if (SignalFd < 0) {
+    error("cannot wait for executions: signalfd: %s", std::strerror(errno));
+    sigprocmask(SIG_SETMASK, &Old, nullptr);
+    return ExitFailure;
+  }
   uint64_t Total = shardRuns();
+  UseServers = Options.ForkServer;
+  Jobs.resize(std::min<uint64_t>(Options.Jobs, Total));
   bool Stopped = false;
   for (;;) {
-    while (!Stopped && Running.size() < Options.Jobs && NextToLaunch < Total) {
-      if (!launch(NextToLaunch++)) {
+    int J;
+    while (!Stopped && NextToLaunch < Total && (J = pickJob()) >= 0) {
+      if (!launch(NextToLaunch++, static_cast<size_t>(J))) {
         killRunning();
+        Jobs.clear();
+        close(SignalFd);
         sigprocmask(SIG_SETMASK, &Old, nullptr);
         clearProgress();
         return ExitFailure;
@@ -838,6 +1078,8 @@ int TestRunner::run() {
     }
     progress(false);
   }
+  Jobs.clear();
+  close(SignalFd);
   sigprocmask(SIG_SETMASK, &Old, nullptr);
   clearProgress();
   double Seconds = secondsSince(Start);

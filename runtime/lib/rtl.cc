@@ -5,6 +5,7 @@
 
 #include "base/raw_syscall.h"
 #include "cpu_pinning.h"
+#include "fork_server.h"
 #include "interceptor.h"
 #include "no_destroy.h"
 #include "report.h"
@@ -107,6 +108,9 @@ void initialize() {
   if (Rt.Initialized || Initializing)
     return;
   Initializing = true;
+  // Under `weft test`'s fork server, each run starts here, in a child
+  // (fork_server.cc): everything below is per run.
+  serveForksIfAsked();
   parseFlags(Rt.Opts);
   Rt.Seed = Rt.Opts.SeedGiven ? Rt.Opts.seed : randomSeed();
   openLog();

@@ -84,16 +84,22 @@ void *internalAlloc(size_t Size) {
     return Block + kHeader;
   }
   size_t C = classOf(Total);
+  bool Reused = false;
   {
     Guard G;
     if (FreeBlock *F = FreeLists[C]) {
       FreeLists[C] = F->Next;
       Block = reinterpret_cast<char *>(F);
+      Reused = true;
     } else {
       Block = static_cast<char *>(carve(classSize(C)));
     }
   }
-  internalMemset(Block, 0, classSize(C));
+  // Carved memory is fresh from mmap, hence zero: clearing it anyway would
+  // touch every page of a large block at once (the 2 MiB first chunk of
+  // the stack trie cost a quarter of a short run's time).
+  if (Reused)
+    internalMemset(Block, 0, classSize(C));
   *reinterpret_cast<size_t *>(Block) = C;
   *reinterpret_cast<size_t *>(Block + 8) = 0;
   return Block + kHeader;
