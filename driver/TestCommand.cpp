@@ -79,6 +79,7 @@
 #include <sys/mman.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
+#include <sched.h>
 #include <unistd.h>
 
 namespace weft {
@@ -431,8 +432,10 @@ private:
   /// server started the first time), or -1.
   int pickJob();
   bool launch(uint64_t N, size_t J);
-  /// The WEFT_SEED and WEFT_OPTIONS of the shard's Nth execution.
-  std::vector<std::pair<std::string, std::string>> runEnvironment(uint64_t N) const;
+  /// The WEFT_SEED and WEFT_OPTIONS of the shard's Nth execution, run by
+  /// job \p J (and, with several jobs, the CPU the job's runs pin to).
+  std::vector<std::pair<std::string, std::string>> runEnvironment(uint64_t N,
+                                                                  size_t J) const;
   /// Starts E by executing the program; false (with an error) if it cannot.
   bool execute(Execution &E);
   /// Job J's server died: its executions are executed again, and the job
@@ -468,6 +471,7 @@ private:
   std::string ExtraOptions; // appended to WEFT_OPTIONS of every execution
   std::vector<Execution> Running;
   std::vector<Job> Jobs;
+  std::vector<int> Cpus; // the CPUs weft test may use, one per job in turn
   // Turns false for good when the program cannot serve.
   bool UseServers = false;
   int SignalFd = -1; // SIGCHLD, for executed children
@@ -515,16 +519,20 @@ std::string TestRunner::reproduceLine(const std::string &Seed,
 }
 
 std::vector<std::pair<std::string, std::string>>
-TestRunner::runEnvironment(uint64_t N) const {
+TestRunner::runEnvironment(uint64_t N, size_t J) const {
   std::vector<std::pair<std::string, std::string>> Vars{{"WEFT_SEED", seedOf(N)}};
   std::string Opts = weftOptionsWith(ExtraOptions);
   if (!Opts.empty())
     Vars.push_back({"WEFT_OPTIONS", Opts});
+  // Each run pins its threads to one CPU (runtime/lib/cpu_pinning.cc): jobs
+  // started at the same moment would often pick the same one.
+  if (Jobs.size() > 1 && !Cpus.empty())
+    Vars.push_back({"WEFT_PIN_CPU", std::to_string(Cpus[J % Cpus.size()])});
   return Vars;
 }
 
 bool TestRunner::execute(Execution &E) {
-  std::vector<std::string> Env = environmentWith(runEnvironment(E.Index));
+  std::vector<std::string> Env = environmentWith(runEnvironment(E.Index, E.Job));
   SpawnOptions Spawn;
   Spawn.Environment = &Env;
   Spawn.OutputFd = E.OutputFd;
@@ -584,7 +592,7 @@ bool TestRunner::launch(uint64_t N, size_t J) {
   if (Jb.Server) {
     E.Forked = true;
     E.Queued = Jb.Outstanding > 0;
-    bool Sent = Jb.Server->run(runEnvironment(N), Fd, runId(N));
+    bool Sent = Jb.Server->run(runEnvironment(N, J), Fd, runId(N));
     Running.push_back(E);
     ++Jb.Outstanding;
     return Sent || serverDied(J);
@@ -1056,6 +1064,11 @@ int TestRunner::run() {
   uint64_t Total = shardRuns();
   UseServers = Options.ForkServer;
   Jobs.resize(std::min<uint64_t>(Options.Jobs, Total));
+  cpu_set_t Allowed;
+  if (sched_getaffinity(0, sizeof(Allowed), &Allowed) == 0)
+    for (int C = 0; C < CPU_SETSIZE; ++C)
+      if (CPU_ISSET(C, &Allowed))
+        Cpus.push_back(C);
   bool Stopped = false;
   for (;;) {
     int J;

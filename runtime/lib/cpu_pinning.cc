@@ -26,6 +26,7 @@
 
 #include <cerrno>
 #include <cstdarg>
+#include <cstdlib>
 #include <cstring>
 #include <sched.h>
 #include <spawn.h>
@@ -112,7 +113,17 @@ bool pinToCurrentCpu() {
   if (rawSyscall(SYS_sched_getaffinity, 0, sizeof(cpu_set_t),
                  reinterpret_cast<long>(&ProgramMask)) < 0)
     return false;
-  int Cpu = sched_getcpu();
+  // `weft test -j N` names a CPU per job, so that parallel runs do not
+  // share one; otherwise the CPU the program starts on.
+  int Cpu = -1;
+  if (const char *Hint = getenv("WEFT_PIN_CPU")) {
+    char *End;
+    long C = strtol(Hint, &End, 10);
+    if (*Hint && !*End && C >= 0 && C < CPU_SETSIZE && CPU_ISSET(C, &ProgramMask))
+      Cpu = int(C);
+  }
+  if (Cpu < 0)
+    Cpu = sched_getcpu();
   if (Cpu < 0 || Cpu >= CPU_SETSIZE || !CPU_ISSET(Cpu, &ProgramMask))
     return false;
   CPU_ZERO(&PinMask);

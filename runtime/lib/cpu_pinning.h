@@ -12,7 +12,8 @@ namespace weft {
 namespace cpu_pinning {
 
 /// Pins the calling thread, and so every thread it creates later, to the CPU
-/// it runs on. Call before the program has threads. False if the process may
+/// named by WEFT_PIN_CPU (set by `weft test` per job) if the program may run
+/// there, else to the CPU it runs on. Call before the program has threads. False if the process may
 /// not change its affinity; then waiting threads must spin instead.
 bool pinToCurrentCpu();
 
