@@ -79,7 +79,7 @@ WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
                  : Empty >= 0 ? unsigned(Empty)
                               : evictionSlot(Thr);
   G->Slot[Idx] = Cur;
-  StackId Leaf = stack_trie::child(Thr->Stack, Pc);
+  StackId Leaf = accessStack(Thr, Pc);
   // With locks held, the slot names an interned (stack, lock set) context
   // so that a later report can list them (mutex_set.h).
   G->Stack[Idx] = mutex_set::contextFor(Thr->Locks, Leaf) | (G->Stack[Idx] & kHasSyncBit);
@@ -211,14 +211,15 @@ WEFT_INTERFACE void __weft_func_entry(void *CallerPc) {
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr))
     return;
-  Thr->Stack = stack_trie::child(Thr->Stack, reinterpret_cast<uintptr_t>(CallerPc));
+  // Only the pc: the trie learns the stack when something keeps it.
+  Thr->Shadow.push(reinterpret_cast<uintptr_t>(CallerPc));
 }
 
 WEFT_INTERFACE void __weft_func_exit() {
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr))
     return;
-  Thr->Stack = stack_trie::parent(Thr->Stack);
+  Thr->Shadow.pop();
 }
 
 // Vtable pointers ------------------------------------------------------------

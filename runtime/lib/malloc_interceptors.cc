@@ -53,7 +53,7 @@ void onAlloc(void *P, size_t Size, uintptr_t Pc) {
   resetRange(uintptr_t(P), Size);
   FreedBlocks.erase(uintptr_t(P));
   Blocks.getOrInsert(uintptr_t(P)) = HeapBlock{
-      Size, stack_trie::child(Thr->Stack, Pc), Thr->tid(), false, ThreadId::Invalid, 0};
+      Size, stack_trie::child(currentStack(Thr), Pc), Thr->tid(), false, ThreadId::Invalid, 0};
 }
 
 uintptr_t freePc() { return reinterpret_cast<uintptr_t>(&free) + 1; }
@@ -79,8 +79,7 @@ void onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
     return;
   }
   ThreadState *Thr = CurThread;
-  StackId Saved = Thr->Stack;
-  Thr->Stack = stack_trie::child(Saved, CallerPc);
+  Thr->Shadow.push(CallerPc);
   // Checked while the block is still live, so a report can describe it.
   checkRange(Thr, uintptr_t(P), B.Size, true, false, FreePc);
   Blocks.erase(uintptr_t(P));
@@ -92,7 +91,7 @@ void onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
     B.FreeSeq = ++FreeSeq;
     FreedBlocks.getOrInsert(uintptr_t(P)) = B;
   }
-  Thr->Stack = Saved;
+  Thr->Shadow.pop();
 }
 
 void *allocAligned(size_t Align, size_t Size, uintptr_t Pc) {

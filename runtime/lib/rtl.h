@@ -25,6 +25,7 @@
 #include "scheduler.h"
 #include "semaphore_model.h"
 #include "shadow.h"
+#include "shadow_stack.h"
 #include "stack_trie.h"
 #include "vector_clock.h"
 
@@ -46,7 +47,10 @@ struct ThreadState {
   /// The tid and epoch bits of this thread's shadow slots, precomputed so
   /// the hot path only ors in the mask and kind (see makeSlot).
   RawSlot SlotBase = 0;
-  StackId Stack = kEmptyStack; // current call stack (shadow call stack)
+  ShadowStack Shadow; // call stack; read it with currentStack()
+  // Epochs at which this thread's last two history generations began
+  // (ShadowStack::history): a slot of an earlier epoch has lost its stack.
+  Epoch HistoryValidFrom = 0, HistoryGenStart = 0;
   // Annotations: > 0 while the thread's reads / writes are not checked.
   // Read only by the out-of-line check (access.cc), next to the fields it
   // reads anyway so that it costs no extra cache line.
@@ -151,6 +155,17 @@ public:
 private:
   ThreadState *Saved;
 };
+
+/// The thread's current call stack, for keeping (an allocation, a lock, a
+/// thread creation, a report): put into the kept trie now if needed
+/// (shadow_stack.h). The one way to read a thread's stack.
+WEFT_ALWAYS_INLINE StackId currentStack(ThreadState *Thr) { return Thr->Shadow.kept(); }
+/// The stack of an access at \p Pc, for a shadow slot: in the access
+/// history, whose older generations are dropped (stack_trie.h).
+inline StackId accessStack(ThreadState *Thr, uintptr_t Pc) { return Thr->Shadow.history(Pc); }
+/// \p Stack as a report may print it for the shadow slot \p Slot: the
+/// unavailable stack if the slot's history generation was dropped.
+StackId historyStackOf(RawSlot Slot, StackId Stack);
 
 inline ThreadState *threadById(ThreadId Id) {
   return reinterpret_cast<ThreadState *>(Rt.Sched.thread(Id));
