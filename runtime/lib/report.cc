@@ -79,6 +79,12 @@ void printStack(TextBuffer &B, StackId Leaf, CodeFrame *Top = nullptr) {
       Unavailable = true;
       break;
     }
+    if (Pcs[I] == kDeepFramesPc) {
+      B << "    [frames nested deeper than ";
+      B.dec(ShadowStack::kFrames);
+      B << " not recorded]\n";
+      continue;
+    }
     CodeFrame Frames[8];
     size_t K = symbolizeCode(Pcs[I], Frames, 8);
     for (size_t J = 0; J < K; ++J) {
@@ -414,6 +420,7 @@ void finish(const TextBuffer &B, const char *SuppType, int ExitCode) {
 
 void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
                     uintptr_t Pc, RawSlot Prev, uint32_t PrevContext) {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
   StackId PrevStack;
   LockSetId PrevLocks;
   mutex_set::resolve(PrevContext, &PrevStack, &PrevLocks);
@@ -500,6 +507,7 @@ void reportLockOrderInversion(const LockEdge *Cycle, size_t N) {
 
 void reportDoubleLock(ThreadState *Thr, uintptr_t Mutex, uintptr_t Pc,
                       StackId FirstLocked) {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
   if (!Rt.Opts.report_mutex_bugs)
     return;
   const char *Kind = "double lock of a mutex";
@@ -622,6 +630,7 @@ void reportDeadlock() {
 }
 
 void reportStepLimit() {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
   TextBuffer B;
   header(B, "step limit reached (livelock?)");
   B << "  The run took more than ";
@@ -657,6 +666,7 @@ void reportStepLimit() {
 }
 
 void reportCrash(int Signal, uintptr_t FaultAddr, uintptr_t Pc) {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
   TextBuffer B;
   const char *Name = Signal == SIGSEGV ? "SEGV"
                      : Signal == SIGBUS ? "BUS"
@@ -694,6 +704,7 @@ void reportCrash(int Signal, uintptr_t FaultAddr, uintptr_t Pc) {
 
 void reportAssertion(const char *Expr, const char *File, unsigned Line,
                      const char *Function, uintptr_t Pc) {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
   TextBuffer B;
   header(B, "assertion failed");
   B << "  Assertion '" << Expr << "' failed at " << File << ':';
@@ -716,6 +727,7 @@ void reportAssertion(const char *Expr, const char *File, unsigned Line,
 }
 
 void reportMutexMisuse(const char *What, uintptr_t Mutex, uintptr_t Pc) {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
   if (!Rt.Opts.report_mutex_bugs)
     return;
   ThreadState *Thr = CurThread;

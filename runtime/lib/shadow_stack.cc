@@ -84,8 +84,8 @@ StackId ShadowStack::extend(Prefix &P) {
   P = Prefix{N, Stored, Stored};
   if (__builtin_expect(Depth <= kFrames, 1))
     return N;
-  // Deeper than the array: the frames past it are unknown.
-  StackId C = stack_trie::childIfRoom(N, kUnknownFramePc);
+  // Deeper than the array: one frame stands for those past it.
+  StackId C = stack_trie::childIfRoom(N, kDeepFramesPc);
   return C == kEmptyStack ? kNoRoom : C;
 }
 

@@ -20,9 +20,9 @@
 // for the current stack when Low == Valid == NodeDepth == D.
 //
 // Frames nested deeper than kFrames are counted but not stored; a stack
-// taken there is the outer kFrames frames and then one frame of
-// kUnknownFramePc (plus the caller's leaf), and exits back below kFrames
-// find the array as it was.
+// taken there is the outer kFrames frames, one kDeepFramesPc frame for the
+// rest, and the caller's leaf. Exits back below kFrames find the array as
+// it was.
 //
 // Only the thread itself pushes and pops; a trie may also be given a parked
 // thread's stack (a report lists every thread's stack) under the baton.

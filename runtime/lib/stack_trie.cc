@@ -10,7 +10,6 @@ namespace stack_trie {
 
 Node *Chunks[kMaxChunks];
 CacheEntry Cache[1u << kCacheBits];
-bool ReachedBound;
 
 namespace {
 
@@ -31,6 +30,7 @@ Space Spaces[3] = {
      kHistoryBit + 2 * kArenaBit},
 };
 uint32_t Generation;
+bool Unbounded;
 
 Space &spaceOf(StackId Id) {
   return isHistory(Id) ? Spaces[(Id & kArenaBit) ? 2 : 1] : Spaces[0];
@@ -114,21 +114,22 @@ void startHistoryGeneration() {
 uint32_t keptNodes() { return Spaces[0].Next - Spaces[0].Base; }
 uint32_t historyNodes() { return currentArena().Next - currentArena().Base; }
 
+UnboundedScope::UnboundedScope() : Saved(Unbounded) { Unbounded = true; }
+UnboundedScope::~UnboundedScope() { Unbounded = Saved; }
+
 StackId childSlow(StackId Parent, uintptr_t Pc, AtBound Full) {
   if (StackId C = findChild(Parent, Pc))
     return C;
   Space &S = spaceOf(Parent);
-  if (S.Next < S.Limit)
+  // kUnavailableStack's children are exempt: they are bounded by the number
+  // of pcs in the program.
+  if (S.Next < S.Limit || Unbounded || Parent == kUnavailableStack)
     return newNode(S, Parent, Pc);
   if (Full == AtBound::Fail)
     return kEmptyStack;
   // No room: keep the innermost pc under kUnavailableStack, so a report's
-  // leaf (the access's own pc) stays right. There are only as many such
-  // leaves as the program has pcs, so they may pass the bound.
-  ReachedBound = true;
-  if (StackId C = findChild(kUnavailableStack, Pc))
-    return C;
-  return newNode(Spaces[0], kUnavailableStack, Pc);
+  // leaf (the access's own pc) stays right.
+  return child(kUnavailableStack, Pc);
 }
 
 size_t frames(StackId Id, uintptr_t *Out, size_t Max) {

@@ -41,9 +41,12 @@ constexpr StackId kEmptyStack = 0;
 /// the kept trie had no room for (with their innermost pc under it), and
 /// accesses whose history was dropped. A report stops a stack there.
 constexpr StackId kUnavailableStack = 1;
-/// The pc of a frame that is not known (kUnavailableStack's own, and the
-/// frames past a thread's array, shadow_stack.h).
+/// The pc of frames that are not known: kUnavailableStack's own; a report
+/// stops a stack there.
 constexpr uintptr_t kUnknownFramePc = ~uintptr_t(0);
+/// The pc standing for the frames nested deeper than a thread's array holds
+/// (shadow_stack.h); a report says so and goes on with the outer frames.
+constexpr uintptr_t kDeepFramesPc = ~uintptr_t(1);
 
 namespace stack_trie {
 
@@ -77,51 +80,54 @@ struct CacheEntry {
 constexpr unsigned kCacheBits = 14;
 extern CacheEntry Cache[1u << kCacheBits];
 
-/// Set once the kept trie had no room for a stack: from then on a cached
-/// answer may be a child of kUnavailableStack rather than of the parent
-/// asked about.
-extern bool ReachedBound;
-
 /// Finds (Parent, Pc), else adds it to Parent's trie if it has room. With
 /// no room: AtBound::Fail gives kEmptyStack; AtBound::Degrade gives
-/// kUnavailableStack's child \p Pc.
+/// kUnavailableStack's child \p Pc (always made: there are only as many as
+/// the program has pcs).
 enum class AtBound { Degrade, Fail };
-StackId childSlow(StackId Parent, uintptr_t Pc, AtBound Full = AtBound::Degrade);
+StackId childSlow(StackId Parent, uintptr_t Pc, AtBound Full);
 
 inline CacheEntry &cacheEntry(StackId Parent, uintptr_t Pc) {
   uint64_t H = (Pc ^ (uint64_t(Parent) << 20)) * 0x9e3779b97f4a7c15ULL;
   return Cache[H >> (64 - kCacheBits)];
 }
 
-/// The stack \p Parent extended by the frame \p Pc (found or created; with
-/// no room, the unavailable stack's frame \p Pc).
-inline StackId child(StackId Parent, uintptr_t Pc) {
+/// The cache only ever holds exact answers: (Parent, Pc) -> its child.
+inline StackId cachedChild(StackId Parent, uintptr_t Pc, AtBound Full) {
   // A direct-mapped cache answers the common case without walking siblings.
   CacheEntry &E = cacheEntry(Parent, Pc);
   if (__builtin_expect(E.Pc == Pc && E.Parent == Parent && E.Child, 1))
     return E.Child;
-  StackId C = childSlow(Parent, Pc);
-  E.Pc = Pc;
-  E.Parent = Parent;
-  E.Child = C;
+  StackId C = childSlow(Parent, Pc, Full);
+  if (C != kEmptyStack && node(C).Parent == Parent)
+    E = CacheEntry{Pc, Parent, C};
   return C;
+}
+
+/// The stack \p Parent extended by the frame \p Pc (found or created; with
+/// no room, the unavailable stack's frame \p Pc).
+inline StackId child(StackId Parent, uintptr_t Pc) {
+  return cachedChild(Parent, Pc, AtBound::Degrade);
 }
 
 /// As child(), but kEmptyStack when the exact stack needs a node there is
 /// no room for.
 inline StackId childIfRoom(StackId Parent, uintptr_t Pc) {
-  CacheEntry &E = cacheEntry(Parent, Pc);
-  if (__builtin_expect(E.Pc == Pc && E.Parent == Parent && E.Child, 1))
-    if (__builtin_expect(!ReachedBound, 1) || node(E.Child).Parent == Parent)
-      return E.Child;
-  StackId C = childSlow(Parent, Pc, AtBound::Fail);
-  if (C == kEmptyStack)
-    return C;
-  E.Pc = Pc;
-  E.Parent = Parent;
-  E.Child = C;
-  return C;
+  return cachedChild(Parent, Pc, AtBound::Fail);
 }
+
+/// While alive, the tries have room for everything: a report's own stacks
+/// are always exact (there are few reports, and they are worth it).
+class UnboundedScope {
+public:
+  UnboundedScope();
+  ~UnboundedScope();
+  UnboundedScope(const UnboundedScope &) = delete;
+  UnboundedScope &operator=(const UnboundedScope &) = delete;
+
+private:
+  bool Saved;
+};
 
 /// The stack without its innermost frame (a root for a root).
 inline StackId parent(StackId Id) { return node(Id).Parent; }
@@ -145,8 +151,7 @@ uint32_t keptNodes();
 uint32_t historyNodes();
 
 /// Writes the stack's pcs, innermost first, into \p Out; returns how many
-/// (at most \p Max). A stack with unknown outer frames ends with
-/// kUnknownFramePc.
+/// (at most \p Max). Unknown outer frames are one kUnknownFramePc.
 size_t frames(StackId Id, uintptr_t *Out, size_t Max);
 
 } // namespace stack_trie
