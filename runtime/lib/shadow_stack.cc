@@ -55,6 +55,7 @@ void ShadowStack::release() {
   FreeArrays = Pcs;
   Pcs = nullptr;
   Depth = Low = 0;
+  NumJmpBufs = 0;
   Kept = Prefix{kEmptyStack, 0, 0};
   History = Prefix{stack_trie::historyRoot(), 0, 0};
 }
@@ -65,6 +66,32 @@ void ShadowStack::unwindTo(uint32_t NewDepth) {
   Depth = NewDepth;
   if (Low > NewDepth)
     Low = NewDepth;
+}
+
+void ShadowStack::noteSetjmp(uintptr_t Env) {
+  unsigned N = NumJmpBufs;
+  while (N > 0 && JmpBufs[N - 1].Depth > Depth)
+    --N;
+  for (unsigned I = N; I-- > 0 && JmpBufs[I].Depth == Depth;)
+    if (JmpBufs[I].Env == Env) {
+      NumJmpBufs = N;
+      return;
+    }
+  if (N == kJmpBufs) {
+    for (unsigned I = 1; I < kJmpBufs; ++I)
+      JmpBufs[I - 1] = JmpBufs[I];
+    --N;
+  }
+  JmpBufs[N] = JmpBuf{Env, Depth};
+  NumJmpBufs = N + 1;
+}
+
+void ShadowStack::longjmpTo(uintptr_t Env) {
+  for (unsigned I = NumJmpBufs; I-- > 0;)
+    if (JmpBufs[I].Env == Env) {
+      unwindTo(JmpBufs[I].Depth);
+      return;
+    }
 }
 
 StackId ShadowStack::extend(Prefix &P) {

@@ -87,6 +87,11 @@ public:
   uint32_t depth() const { return Depth; }
   /// Drops frames down to \p NewDepth (a longjmp to an outer frame).
   void unwindTo(uint32_t NewDepth);
+
+  /// setjmp(\p Env) at the current depth: a longjmp to \p Env returns here.
+  void noteSetjmp(uintptr_t Env);
+  /// longjmp(\p Env): back to the depth of its setjmp, if it was seen.
+  void longjmpTo(uintptr_t Env);
   /// Gives the frame array back for the next thread (the thread exited).
   /// The stack is empty afterwards.
   void release();
@@ -109,6 +114,17 @@ private:
   StackId materialize(Prefix &P);
   StackId extend(Prefix &P);
   friend void startHistoryGeneration();
+
+  // Live setjmp buffers and their depths, outermost first: a setjmp at
+  // depth D drops those recorded deeper (their frames have returned). Past
+  // kJmpBufs, the outermost are forgotten (a longjmp there keeps the depth).
+  struct JmpBuf {
+    uintptr_t Env;
+    uint32_t Depth;
+  };
+  static constexpr unsigned kJmpBufs = 64;
+  JmpBuf JmpBufs[kJmpBufs];
+  unsigned NumJmpBufs = 0;
 
   uintptr_t *Pcs;
   uint32_t Depth = 0;

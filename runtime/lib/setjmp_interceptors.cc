@@ -1,0 +1,103 @@
+//===- setjmp_interceptors.cc - setjmp/longjmp and the shadow call stack --===//
+//
+// A longjmp leaves every instrumented frame between it and its setjmp
+// without their __weft_func_exit, so the thread's call-stack array would keep
+// them (and every later stack would show them). setjmp records the depth it
+// was called at (per thread, by buffer address: shadow_stack.h) and longjmp
+// goes back to it.
+//
+// setjmp returns twice, so it cannot be wrapped by a C function: the real
+// one would save a frame that is gone when longjmp comes back. The wrappers
+// below are assembly that calls the recorder and then jumps (not calls) to
+// the real setjmp with the caller's stack and registers as they were.
+//
+// x86-64 only, like the rest of weft.
+//
+//===----------------------------------------------------------------------===//
+
+#include "interceptor.h"
+#include "rtl.h"
+
+#include <setjmp.h>
+
+using namespace weft;
+
+// The real functions, read by the assembly below (hence C names).
+extern "C" {
+__attribute__((visibility("hidden"))) void *weft_real_setjmp_fn;
+__attribute__((visibility("hidden"))) void *weft_real__setjmp_fn;
+__attribute__((visibility("hidden"))) void *weft_real___sigsetjmp_fn;
+
+/// Called by the wrappers with the buffer, before the real setjmp runs.
+__attribute__((visibility("hidden"), used)) void weft_on_setjmp(void *Env) {
+  if (__builtin_expect(!weft_real_setjmp_fn, 0)) {
+    // Before anything else: the wrappers jump through these.
+    weft_real__setjmp_fn = lookupReal("_setjmp", nullptr);
+    weft_real___sigsetjmp_fn = lookupReal("__sigsetjmp", nullptr);
+    weft_real_setjmp_fn = lookupReal("setjmp", nullptr);
+  }
+  if (ThreadState *Thr = CurThread)
+    Thr->Shadow.noteSetjmp(reinterpret_cast<uintptr_t>(Env));
+}
+}
+
+// Each wrapper saves the argument registers (rdi: the buffer; rsi:
+// __sigsetjmp's savemask), keeps the stack 16-byte aligned for the call,
+// restores them and jumps to the real function, which then sees exactly the
+// caller's stack pointer and return address.
+#define WEFT_SETJMP_WRAPPER(Name)                                              \
+  ".globl " #Name "\n"                                                         \
+  ".type " #Name ",@function\n" #Name ":\n"                                    \
+  "  push %rdi\n"                                                              \
+  "  push %rsi\n"                                                              \
+  "  sub $8, %rsp\n"                                                           \
+  "  call weft_on_setjmp\n"                                                    \
+  "  add $8, %rsp\n"                                                           \
+  "  pop %rsi\n"                                                               \
+  "  pop %rdi\n"                                                               \
+  "  jmp *weft_real_" #Name "_fn(%rip)\n"                                      \
+  ".size " #Name ", .-" #Name "\n"
+
+asm(".text\n"
+    WEFT_SETJMP_WRAPPER(setjmp)
+    WEFT_SETJMP_WRAPPER(_setjmp)
+    WEFT_SETJMP_WRAPPER(__sigsetjmp));
+
+WEFT_DECLARE_REAL(void, longjmp, struct __jmp_buf_tag *, int)
+WEFT_DECLARE_REAL(void, _longjmp, struct __jmp_buf_tag *, int)
+WEFT_DECLARE_REAL(void, siglongjmp, struct __jmp_buf_tag *, int)
+WEFT_DECLARE_REAL(void, __longjmp_chk, struct __jmp_buf_tag *, int)
+
+static void beforeLongjmp(struct __jmp_buf_tag *Env) {
+  if (ThreadState *Thr = CurThread)
+    Thr->Shadow.longjmpTo(reinterpret_cast<uintptr_t>(Env));
+}
+
+WEFT_INTERCEPTOR void longjmp(struct __jmp_buf_tag *Env, int Val) {
+  WEFT_ENSURE_REAL(longjmp);
+  beforeLongjmp(Env);
+  WEFT_REAL(longjmp)(Env, Val);
+  __builtin_unreachable();
+}
+
+WEFT_INTERCEPTOR void _longjmp(struct __jmp_buf_tag *Env, int Val) {
+  WEFT_ENSURE_REAL(_longjmp);
+  beforeLongjmp(Env);
+  WEFT_REAL(_longjmp)(Env, Val);
+  __builtin_unreachable();
+}
+
+WEFT_INTERCEPTOR void siglongjmp(struct __jmp_buf_tag *Env, int Val) {
+  WEFT_ENSURE_REAL(siglongjmp);
+  beforeLongjmp(Env);
+  WEFT_REAL(siglongjmp)(Env, Val);
+  __builtin_unreachable();
+}
+
+// What longjmp becomes with _FORTIFY_SOURCE.
+WEFT_INTERCEPTOR void __longjmp_chk(struct __jmp_buf_tag *Env, int Val) {
+  WEFT_ENSURE_REAL(__longjmp_chk);
+  beforeLongjmp(Env);
+  WEFT_REAL(__longjmp_chk)(Env, Val);
+  __builtin_unreachable();
+}
