@@ -47,15 +47,12 @@ struct ThreadState {
   /// The tid and epoch bits of this thread's shadow slots, precomputed so
   /// the hot path only ors in the mask and kind (see makeSlot).
   RawSlot SlotBase = 0;
-  ShadowStack Shadow; // call stack; read it with currentStack()
-  // Epochs at which this thread's last two history generations began
-  // (ShadowStack::history): a slot of an earlier epoch has lost its stack.
-  Epoch HistoryValidFrom = 0, HistoryGenStart = 0;
   // Annotations: > 0 while the thread's reads / writes are not checked.
   // Read only by the out-of-line check (access.cc), next to the fields it
   // reads anyway so that it costs no extra cache line.
   uint32_t IgnoreReads = 0, IgnoreWrites = 0;
   VectorClock Clock;
+  ShadowStack Shadow; // call stack; read it with currentStack()
   // Precise fences: what relaxed loads saw, waiting for an acquire fence,
   // and the clock of the last release fence, for later relaxed stores.
   VectorClock AcquireFenceClock;
@@ -82,6 +79,9 @@ struct ThreadState {
   uint64_t PendingSignals = 0;
   uintptr_t TlsLo = 0, TlsHi = 0; // static TLS block, for report locations
   MutexSet Locks;                 // held mutexes and rwlocks, for reports
+  // Epochs at which this thread's last two history generations began
+  // (ShadowStack::history): a slot of an earlier epoch has lost its stack.
+  Epoch HistoryValidFrom = 0, HistoryGenStart = 0;
 
   ThreadId tid() const { return Green.Id; }
 };

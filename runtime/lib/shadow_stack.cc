@@ -55,6 +55,8 @@ void ShadowStack::release() {
   FreeArrays = Pcs;
   Pcs = nullptr;
   Depth = Low = 0;
+  internalFree(JmpBufs);
+  JmpBufs = nullptr;
   NumJmpBufs = 0;
   Kept = Prefix{kEmptyStack, 0, 0};
   History = Prefix{stack_trie::historyRoot(), 0, 0};
@@ -69,6 +71,8 @@ void ShadowStack::unwindTo(uint32_t NewDepth) {
 }
 
 void ShadowStack::noteSetjmp(uintptr_t Env) {
+  if (!JmpBufs)
+    JmpBufs = static_cast<JmpBuf *>(internalAlloc(kJmpBufs * sizeof(JmpBuf)));
   unsigned N = NumJmpBufs;
   while (N > 0 && JmpBufs[N - 1].Depth > Depth)
     --N;

@@ -115,17 +115,6 @@ private:
   StackId extend(Prefix &P);
   friend void startHistoryGeneration();
 
-  // Live setjmp buffers and their depths, outermost first: a setjmp at
-  // depth D drops those recorded deeper (their frames have returned). Past
-  // kJmpBufs, the outermost are forgotten (a longjmp there keeps the depth).
-  struct JmpBuf {
-    uintptr_t Env;
-    uint32_t Depth;
-  };
-  static constexpr unsigned kJmpBufs = 64;
-  JmpBuf JmpBufs[kJmpBufs];
-  unsigned NumJmpBufs = 0;
-
   uintptr_t *Pcs;
   uint32_t Depth = 0;
   uint32_t Low = 0;
@@ -134,6 +123,18 @@ private:
   // Every live thread's stack, for startHistoryGeneration.
   ShadowStack *Next = nullptr, *Prev = nullptr;
   static ShadowStack *Live;
+
+  // Live setjmp buffers and their depths, outermost first (allocated at the
+  // first setjmp): a setjmp at depth D drops those recorded deeper (their
+  // frames have returned). Past kJmpBufs, the outermost are forgotten (a
+  // longjmp there keeps the depth).
+  struct JmpBuf {
+    uintptr_t Env;
+    uint32_t Depth;
+  };
+  static constexpr unsigned kJmpBufs = 64;
+  JmpBuf *JmpBufs = nullptr;
+  unsigned NumJmpBufs = 0;
 };
 
 /// Drops the older history generation and resets every thread's history
