@@ -141,7 +141,7 @@ StackId ShadowStack::materialize(Prefix &P) {
   return kUnavailableStack;
 }
 
-StackId ShadowStack::history(uintptr_t Leaf) {
+StackId ShadowStack::historySlow(uintptr_t Leaf) {
   StackId S = exact(History) ? History.Node : materialize(History);
   if (!stack_trie::isHistory(S))
     return stack_trie::child(S, Leaf);

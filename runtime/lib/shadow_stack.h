@@ -82,7 +82,16 @@ public:
 
   /// The current stack plus the access pc \p Leaf, in the access history.
   /// May start a new history generation (startHistoryGeneration).
-  StackId history(uintptr_t Leaf);
+  __attribute__((always_inline)) StackId history(uintptr_t Leaf) {
+    // The common case: no call or return since the last access kept a
+    // stack, and this leaf is in the trie's cache.
+    if (__builtin_expect(exact(History), 1)) {
+      stack_trie::CacheEntry &E = stack_trie::cacheEntry(History.Node, Leaf);
+      if (__builtin_expect(E.Pc == Leaf && E.Parent == History.Node && E.Child, 1))
+        return E.Child;
+    }
+    return historySlow(Leaf);
+  }
 
   uint32_t depth() const { return Depth; }
   /// Drops frames down to \p NewDepth (a longjmp to an outer frame).
@@ -113,6 +122,7 @@ private:
   }
   StackId materialize(Prefix &P);
   StackId extend(Prefix &P);
+  StackId historySlow(uintptr_t Leaf);
   friend void startHistoryGeneration();
 
   uintptr_t *Pcs;
