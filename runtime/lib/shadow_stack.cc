@@ -3,6 +3,7 @@
 #include "shadow_stack.h"
 
 #include "base/internal_alloc.h"
+#include "base/internal_libc.h"
 #include "base/raw_syscall.h"
 
 namespace weft {
@@ -82,8 +83,7 @@ void ShadowStack::noteSetjmp(uintptr_t Env) {
       return;
     }
   if (N == kJmpBufs) {
-    for (unsigned I = 1; I < kJmpBufs; ++I)
-      JmpBufs[I - 1] = JmpBufs[I];
+    internalMemmove(JmpBufs, JmpBufs + 1, (kJmpBufs - 1) * sizeof(JmpBuf));
     --N;
   }
   JmpBufs[N] = JmpBuf{Env, Depth};

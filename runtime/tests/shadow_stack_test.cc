@@ -116,6 +116,49 @@ TEST_F(ShadowStackTest, RandomCallsMatchAPlainStack) {
   S[1].release();
 }
 
+TEST_F(ShadowStackTest, LongjmpGoesBackToItsSetjmpsDepth) {
+  ShadowStack S;
+  uintptr_t Outer = 0x1000, Inner = 0x2000, Unknown = 0x3000;
+  S.push(0x900000);
+  S.noteSetjmp(Outer); // depth 1
+  for (int I = 0; I < 3; ++I)
+    S.push(0x900100 + 8 * I);
+  S.noteSetjmp(Inner); // depth 4
+  for (int I = 0; I < 5; ++I)
+    S.push(0x900200 + 8 * I);
+  S.kept(); // a stack 9 deep in the trie
+  S.longjmpTo(Unknown); // never recorded: nothing changes
+  EXPECT_EQ(S.depth(), 9u);
+  S.longjmpTo(Inner);
+  EXPECT_EQ(S.depth(), 4u);
+  EXPECT_EQ(framesOf(S.kept()),
+            (std::vector<uintptr_t>{0x900110, 0x900108, 0x900100, 0x900000}));
+  S.longjmpTo(Outer);
+  EXPECT_EQ(S.depth(), 1u);
+  // A setjmp at depth 1 forgets buffers recorded deeper (their frames are
+  // gone): a later longjmp to one changes nothing.
+  S.noteSetjmp(Outer);
+  S.push(0x900300);
+  S.longjmpTo(Inner);
+  EXPECT_EQ(S.depth(), 2u);
+  S.release();
+}
+
+TEST_F(ShadowStackTest, ManyNestedSetjmpsKeepTheInnermost) {
+  ShadowStack S;
+  for (uintptr_t I = 0; I < 100; ++I) {
+    S.push(0xa00000 + 8 * I);
+    S.noteSetjmp(0x5000 + I); // depth I + 1
+  }
+  S.longjmpTo(0x5000 + 99);
+  EXPECT_EQ(S.depth(), 100u);
+  S.longjmpTo(0x5000 + 40);
+  EXPECT_EQ(S.depth(), 41u);
+  S.longjmpTo(0x5000 + 10); // among the outermost, forgotten
+  EXPECT_EQ(S.depth(), 41u);
+  S.release();
+}
+
 TEST_F(ShadowStackTest, KeptStacksSurviveLaterCalls) {
   ShadowStack S;
   S.push(0x400010);
