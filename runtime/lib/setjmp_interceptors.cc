@@ -11,7 +11,8 @@
 // below are assembly that calls the recorder and then jumps (not calls) to
 // the real setjmp with the caller's stack and registers as they were.
 //
-// x86-64 only, like the rest of weft.
+// The wrappers must leave the stack and every register the real setjmp
+// saves exactly as the caller left them. x86-64 only, like the rest of weft.
 //
 //===----------------------------------------------------------------------===//
 

@@ -26,6 +26,8 @@
 //
 // Only the thread itself pushes and pops; a trie may also be given a parked
 // thread's stack (a report lists every thread's stack) under the baton.
+// push and pop run on every call and return: they must never hash, allocate
+// or touch a trie.
 //
 //===----------------------------------------------------------------------===//
 

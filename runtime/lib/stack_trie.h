@@ -22,6 +22,8 @@
 //    still there (rtl.h, historyStackOf).
 //
 // Only the thread holding the baton touches the tries, so they take no lock.
+// Nothing here may run on every call (shadow_stack.h decides when), and no
+// id of an emptied arena may be followed (rtl.h, historyStackOf, checks).
 //
 //===----------------------------------------------------------------------===//
 
