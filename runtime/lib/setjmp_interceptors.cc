@@ -23,23 +23,23 @@
 
 using namespace weft;
 
-// The real functions, read by the assembly below (hence C names).
-extern "C" {
-__attribute__((visibility("hidden"))) void *weft_real_setjmp_fn;
-__attribute__((visibility("hidden"))) void *weft_real__setjmp_fn;
-__attribute__((visibility("hidden"))) void *weft_real___sigsetjmp_fn;
+// The real functions, and the recorder the wrappers call: file-local, named
+// for the assembly below with asm labels.
+static void *RealSetjmp asm("weft_real_setjmp_fn") __attribute__((used));
+static void *Real_Setjmp asm("weft_real__setjmp_fn") __attribute__((used));
+static void *RealSigsetjmp asm("weft_real___sigsetjmp_fn") __attribute__((used));
 
 /// Called by the wrappers with the buffer, before the real setjmp runs.
-__attribute__((visibility("hidden"), used)) void weft_on_setjmp(void *Env) {
-  if (__builtin_expect(!weft_real_setjmp_fn, 0)) {
+static void onSetjmp(void *Env) asm("weft_on_setjmp") __attribute__((used));
+static void onSetjmp(void *Env) {
+  if (__builtin_expect(!RealSetjmp, 0)) {
     // Before anything else: the wrappers jump through these.
-    weft_real__setjmp_fn = lookupReal("_setjmp", nullptr);
-    weft_real___sigsetjmp_fn = lookupReal("__sigsetjmp", nullptr);
-    weft_real_setjmp_fn = lookupReal("setjmp", nullptr);
+    Real_Setjmp = lookupReal("_setjmp", nullptr);
+    RealSigsetjmp = lookupReal("__sigsetjmp", nullptr);
+    RealSetjmp = lookupReal("setjmp", nullptr);
   }
   if (ThreadState *Thr = CurThread)
     Thr->Shadow.noteSetjmp(reinterpret_cast<uintptr_t>(Env));
-}
 }
 
 // Each wrapper saves the argument registers (rdi: the buffer; rsi:

@@ -1,10 +1,13 @@
 // longjmp leaves frames without their function exits: weft's setjmp and
 // longjmp put the thread's call stack back at the setjmp's depth
 // (docs/design.md, "Stacks"), so the stack of a write after the jump has
-// none of the frames the jump left, however often it jumps.
+// none of the frames the jump left, however often it jumps. Also with
+// _FORTIFY_SOURCE, where longjmp is __longjmp_chk.
 // EXPECT: race
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s --match-full-lines
+// RUN: %weft-cc -D_FORTIFY_SOURCE=2 %s -o %t.fortify
+// RUN: env WEFT_SEED=1 %expect-exit 66 %t.fortify 2>&1 | FileCheck %s --match-full-lines
 
 #include <pthread.h>
 #include <setjmp.h>
@@ -52,9 +55,9 @@ int main(void) {
 
 // CHECK:      WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT:   Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
-// CHECK-NEXT:     #0 main {{.*}}longjmp_race.c:48:14 ({{.*}})
+// CHECK-NEXT:     #0 main {{.*}}longjmp_race.c:50:14 ({{.*}})
 // CHECK:        Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
-// CHECK-NEXT:     #0 after_jumps {{.*}}longjmp_race.c:31:49 ({{.*}})
-// CHECK-NEXT:     #1 worker {{.*}}longjmp_race.c:40:3 ({{.*}})
+// CHECK-NEXT:     #0 after_jumps {{.*}}longjmp_race.c:33:49 ({{.*}})
+// CHECK-NEXT:     #1 worker {{.*}}longjmp_race.c:42:3 ({{.*}})
 // CHECK-EMPTY:
 // CHECK-NEXT:   Location is global 'shared' of size 4 at 0x{{[0-9a-f]+}} ({{.*}})
