@@ -55,9 +55,9 @@ int main(void) {
 
 // CHECK:      WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT:   Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
-// CHECK-NEXT:     #0 main {{.*}}longjmp_race.c:50:14 ({{.*}})
+// CHECK-NEXT:     #0 main {{.*}}longjmp_race.c:51:14 ({{.*}})
 // CHECK:        Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
-// CHECK-NEXT:     #0 after_jumps {{.*}}longjmp_race.c:33:49 ({{.*}})
-// CHECK-NEXT:     #1 worker {{.*}}longjmp_race.c:42:3 ({{.*}})
+// CHECK-NEXT:     #0 after_jumps {{.*}}longjmp_race.c:34:49 ({{.*}})
+// CHECK-NEXT:     #1 worker {{.*}}longjmp_race.c:43:3 ({{.*}})
 // CHECK-EMPTY:
 // CHECK-NEXT:   Location is global 'shared' of size 4 at 0x{{[0-9a-f]+}} ({{.*}})
