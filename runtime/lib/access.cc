@@ -86,7 +86,7 @@ WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
   // With locks held, the slot names an interned (stack, lock set) context
   // so that a later report can list them (mutex_set.h).
   if (Context == kNoContext)
-    Context = mutex_set::contextFor(Thr->Locks, stack_trie::child(Thr->Stack, Pc));
+    Context = mutex_set::contextFor(Thr->Locks, accessStack(Thr, Pc));
   G->Stack[Idx] = Context | (G->Stack[Idx] & kHasSyncBit);
 }
 
@@ -244,14 +244,15 @@ WEFT_INTERFACE void __weft_func_entry(void *CallerPc) {
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr))
     return;
-  Thr->Stack = stack_trie::child(Thr->Stack, reinterpret_cast<uintptr_t>(CallerPc));
+  // Only the pc: the trie learns the stack when something keeps it.
+  Thr->Shadow.push(reinterpret_cast<uintptr_t>(CallerPc));
 }
 
 WEFT_INTERFACE void __weft_func_exit() {
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr))
     return;
-  Thr->Stack = stack_trie::parent(Thr->Stack);
+  Thr->Shadow.pop();
 }
 
 // Vtable pointers ------------------------------------------------------------

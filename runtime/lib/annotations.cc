@@ -57,7 +57,7 @@ void rwLockAcquired(const volatile void *L, bool Write, uintptr_t Pc) {
   if (!Thr)
     return;
   SyncVar *S = syncFor(uintptr_t(L));
-  StackId Here = stack_trie::child(Thr->Stack, Pc);
+  StackId Here = stack_trie::child(currentStack(Thr), Pc);
   if (Rt.Opts.detect_deadlocks && !Thr->Locks.Held.empty())
     lock_graph::beforeLock(Thr, Thr->Locks, S->Uid, S->Addr, Here);
   Thr->Clock.join(S->AnnotatedClock);

@@ -59,7 +59,7 @@ WEFT_INTERCEPTOR int pthread_barrier_wait(pthread_barrier_t *B) {
   syncPoint(Thr, uintptr_t(B));
   S->Clock.join(Thr->Clock);
   releaseTick(Thr);
-  Thr->BlockedStack = stack_trie::child(Thr->Stack, WEFT_CALLER_PC);
+  Thr->BlockedStack = stack_trie::child(currentStack(Thr), WEFT_CALLER_PC);
   BarrierArrival A = S->Barrier->arrive(Rt.Sched, uintptr_t(B));
   if (A.Completed) {
     for (ThreadId T : S->Barrier->round())

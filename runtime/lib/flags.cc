@@ -164,6 +164,8 @@ void parseFlags(Flags &F) {
     badOption("invalid value for", "pct_steps", "must be at least 1");
   if (F.quantum < 1)
     badOption("invalid value for", "quantum", "must be at least 1");
+  if (F.stack_history_mb < 1 || F.stack_history_mb > 16384)
+    badOption("invalid value for", "stack_history_mb", "must be in 1..16384");
 }
 
 } // namespace weft

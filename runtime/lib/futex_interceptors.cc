@@ -64,7 +64,7 @@ long futexWait(ThreadState *Thr, uint32_t *Word, uint32_t Expected,
   SyncVar *S = syncFor(uintptr_t(Word));
   if (!S->Futex)
     S->Futex = internalNew<FutexQueue>();
-  Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
+  Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
   if (!S->Futex->wait(Rt.Sched, uintptr_t(Word), Bitset, Deadline))
     return fail(ETIMEDOUT);
   return 0;

@@ -53,7 +53,7 @@ void onAlloc(void *P, size_t Size, uintptr_t Pc) {
   ThreadState *Thr = CurThread;
   resetRange(uintptr_t(P), Size);
   Blocks.getOrInsert(uintptr_t(P)) = HeapBlock{
-      Size, stack_trie::child(Thr->Stack, Pc), Thr->tid(), false, ThreadId::Invalid, 0};
+      Size, stack_trie::child(currentStack(Thr), Pc), Thr->tid(), false, ThreadId::Invalid, 0};
 }
 
 uintptr_t freePc() { return reinterpret_cast<uintptr_t>(&free) + 1; }
@@ -110,7 +110,7 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size,
   Mark = Mark && Check;
   uint32_t Ctx = 0;
   if (Mark)
-    Ctx = mutex_set::contextFor(Thr->Locks, stack_trie::child(Thr->Stack, FreePc));
+    Ctx = mutex_set::contextFor(Thr->Locks, accessStack(Thr, FreePc));
   // The free of one granule: check, then (with Mark) drop its sync objects
   // and leave the free as its only access.
   auto FreeGranule = [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
@@ -169,8 +169,7 @@ void onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
     return;
   }
   ThreadState *Thr = CurThread;
-  StackId Saved = Thr->Stack;
-  Thr->Stack = stack_trie::child(Saved, CallerPc);
+  Thr->Shadow.push(CallerPc);
   // Checked while the block is still live, so a report can describe it.
   // (Reports never allocate through the program's malloc, so B stays put.)
   bool Mark = B->Size <= kMarkFreedMax;
@@ -182,7 +181,7 @@ void onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
   } else {
     Blocks.erase(uintptr_t(P));
   }
-  Thr->Stack = Saved;
+  Thr->Shadow.pop();
 }
 
 void *allocAligned(size_t Align, size_t Size, uintptr_t Pc) {

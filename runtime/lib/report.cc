@@ -89,8 +89,22 @@ void printStack(TextBuffer &B, StackId Leaf, CodeFrame *Top = nullptr) {
   uintptr_t Pcs[256];
   size_t N = stack_trie::frames(Leaf, Pcs, 256);
   unsigned FrameNo = 0;
+  bool Unavailable = false;
   bool HaveTop = false;
   for (size_t I = 0; I < N; ++I) {
+    if (Pcs[I] == kUnknownFramePc) {
+      // Dropped or never kept for lack of room (stack_trie.h).
+      B << (FrameNo ? "    [more frames unavailable" : "    [stack unavailable")
+        << ": beyond weft's stack history (stack_history_mb)]\n";
+      Unavailable = true;
+      break;
+    }
+    if (Pcs[I] == kDeepFramesPc) {
+      B << "    [frames nested deeper than ";
+      B.dec(ShadowStack::kFrames);
+      B << " not recorded]\n";
+      continue;
+    }
     CodeFrame Frames[8];
     size_t K = symbolizeCode(Pcs[I], Frames, 8);
     for (size_t J = 0; J < K; ++J) {
@@ -118,7 +132,7 @@ void printStack(TextBuffer &B, StackId Leaf, CodeFrame *Top = nullptr) {
       }
     }
   }
-  if (FrameNo == 0)
+  if (FrameNo == 0 && !Unavailable)
     B << "    <empty stack>\n";
   if (Top && !HaveTop)
     *Top = CodeFrame{"<null>", nullptr, 0, 0, "", 0};
@@ -426,9 +440,11 @@ void finish(const TextBuffer &B, const char *SuppType, int ExitCode) {
 
 void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
                     uintptr_t Pc, RawSlot Prev, uint32_t PrevContext) {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
   StackId PrevStack;
   LockSetId PrevLocks;
   mutex_set::resolve(PrevContext, &PrevStack, &PrevLocks);
+  PrevStack = historyStackOf(Prev, PrevStack);
   uintptr_t Addr = GranuleAddr + uint64_t(__builtin_ctz(slotMask(Cur)));
   if (isBenignRace(Addr, size_t(__builtin_popcount(slotMask(Cur)))))
     return;
@@ -447,7 +463,7 @@ void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
   CodeFrame Top;
   ReportMutexes Mutexes;
   describeAccess(B, "", Cur, GranuleAddr, Mutexes, Thr->Locks.Id);
-  printStack(B, stack_trie::child(Thr->Stack, Pc), &Top);
+  printStack(B, stack_trie::child(currentStack(Thr), Pc), &Top);
   B << '\n';
   describeAccess(B, "Previous ", Prev, GranuleAddr, Mutexes, PrevLocks);
   printStack(B, PrevStack);
@@ -511,6 +527,7 @@ void reportLockOrderInversion(const LockEdge *Cycle, size_t N) {
 
 void reportDoubleLock(ThreadState *Thr, uintptr_t Mutex, uintptr_t Pc,
                       StackId FirstLocked) {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
   if (!Rt.Opts.report_mutex_bugs)
     return;
   const char *Kind = "double lock of a mutex";
@@ -522,7 +539,7 @@ void reportDoubleLock(ThreadState *Thr, uintptr_t Mutex, uintptr_t Pc,
   threadName(B, Thr->tid());
   B << ", which already holds it (the thread will block forever):\n";
   CodeFrame Top;
-  printStack(B, stack_trie::child(Thr->Stack, Pc), &Top);
+  printStack(B, stack_trie::child(currentStack(Thr), Pc), &Top);
   B << "\n  Mutex ";
   B.hex(Mutex);
   B << " previously acquired by the same thread here:\n";
@@ -633,6 +650,7 @@ void reportDeadlock() {
 }
 
 void reportStepLimit() {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
   TextBuffer B;
   header(B, "step limit reached (livelock?)");
   B << "  The run took more than ";
@@ -644,7 +662,7 @@ void reportStepLimit() {
   B << "  ";
   threadName(B, CurThread->tid());
   B << " was running:\n";
-  printStack(B, CurThread->Stack, &Top);
+  printStack(B, currentStack(CurThread), &Top);
   B << '\n';
   for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
     ThreadState *T = threadById(static_cast<ThreadId>(I));
@@ -657,7 +675,7 @@ void reportStepLimit() {
       printStack(B, T->BlockedStack);
     } else {
       B << " was runnable:\n";
-      printStack(B, T->Stack);
+      printStack(B, currentStack(T));
     }
     B << '\n';
   }
@@ -668,6 +686,7 @@ void reportStepLimit() {
 }
 
 void reportCrash(int Signal, uintptr_t FaultAddr, uintptr_t Pc) {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
   TextBuffer B;
   const char *Name = Signal == SIGSEGV ? "SEGV"
                      : Signal == SIGBUS ? "BUS"
@@ -691,7 +710,7 @@ void reportCrash(int Signal, uintptr_t FaultAddr, uintptr_t Pc) {
     B << ":\n";
     // The faulting pc is not a return address: +1 makes the symbolizer look
     // at the instruction itself.
-    printStack(B, Pc ? stack_trie::child(Thr->Stack, Pc + 1) : Thr->Stack, &Top);
+    printStack(B, Pc ? stack_trie::child(currentStack(Thr), Pc + 1) : currentStack(Thr), &Top);
   } else {
     B << "a thread not scheduled by weft\n";
     Top = CodeFrame{"<null>", nullptr, 0, 0, "", 0};
@@ -705,6 +724,7 @@ void reportCrash(int Signal, uintptr_t FaultAddr, uintptr_t Pc) {
 
 void reportAssertion(const char *Expr, const char *File, unsigned Line,
                      const char *Function, uintptr_t Pc) {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
   TextBuffer B;
   header(B, "assertion failed");
   B << "  Assertion '" << Expr << "' failed at " << File << ':';
@@ -715,7 +735,7 @@ void reportAssertion(const char *Expr, const char *File, unsigned Line,
   if (Thr) {
     threadName(B, Thr->tid());
     B << ":\n";
-    printStack(B, stack_trie::child(Thr->Stack, Pc), &Top);
+    printStack(B, stack_trie::child(currentStack(Thr), Pc), &Top);
   } else {
     B << "a thread not scheduled by weft\n";
   }
@@ -727,6 +747,7 @@ void reportAssertion(const char *Expr, const char *File, unsigned Line,
 }
 
 void reportMutexMisuse(const char *What, uintptr_t Mutex, uintptr_t Pc) {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
   if (!Rt.Opts.report_mutex_bugs)
     return;
   ThreadState *Thr = CurThread;
@@ -738,7 +759,7 @@ void reportMutexMisuse(const char *What, uintptr_t Mutex, uintptr_t Pc) {
   threadName(B, Thr->tid());
   B << ":\n";
   CodeFrame Top;
-  printStack(B, stack_trie::child(Thr->Stack, Pc), &Top);
+  printStack(B, stack_trie::child(currentStack(Thr), Pc), &Top);
   B << '\n';
   summary(B, What, Top);
   finish(B, "mutex", Rt.Opts.exitcode);

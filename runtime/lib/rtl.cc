@@ -102,7 +102,31 @@ void finalize() {
     rawExit(Status);
 }
 
+/// A history generation ends (shadow_stack.h): every thread's epoch moves
+/// on, as at a release that nobody acquires, so that any slot stored from
+/// now on has an epoch of the new generation and a slot's epoch tells
+/// whether its stack is still in the tries.
+void beforeNewHistoryGeneration() {
+  for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
+    ThreadState *T = threadById(static_cast<ThreadId>(I));
+    T->HistoryValidFrom = T->HistoryGenStart;
+    if (T->Finished) {
+      T->HistoryGenStart = T->CurEpoch + 1;
+      continue;
+    }
+    releaseTick(T);
+    T->HistoryGenStart = T->CurEpoch;
+  }
+}
+
 } // namespace
+
+StackId historyStackOf(RawSlot Slot, StackId Stack) {
+  if (!stack_trie::isHistory(Stack))
+    return Stack;
+  ThreadState *T = threadById(slotTid(Slot));
+  return slotEpoch(Slot) >= T->HistoryValidFrom ? Stack : kUnavailableStack;
+}
 
 void initialize() {
   if (Rt.Initialized || Initializing)
@@ -117,6 +141,8 @@ void initialize() {
   if (Rt.Opts.suppressions && *Rt.Opts.suppressions)
     suppressions::load(Rt.Opts.suppressions);
   stack_trie::init();
+  stack_trie::setBudget(uint64_t(Rt.Opts.stack_history_mb) << 20);
+  ShadowStack::BeforeNewGeneration = beforeNewHistoryGeneration;
   // Pinned threads hand the baton over with a same-CPU wake-up; floating
   // ones must spin, or every switch waits for an idle CPU to wake.
   Rt.Sched.setSpinWait(!(Rt.Opts.pin_cpu && cpu_pinning::pinToCurrentCpu()));

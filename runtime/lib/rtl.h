@@ -25,6 +25,7 @@
 #include "scheduler.h"
 #include "semaphore_model.h"
 #include "shadow.h"
+#include "shadow_stack.h"
 #include "stack_trie.h"
 #include "vector_clock.h"
 
@@ -46,12 +47,12 @@ struct ThreadState {
   /// The tid and epoch bits of this thread's shadow slots, precomputed so
   /// the hot path only ors in the mask and kind (see makeSlot).
   RawSlot SlotBase = 0;
-  StackId Stack = kEmptyStack; // current call stack (shadow call stack)
   // Annotations: > 0 while the thread's reads / writes are not checked.
   // Read only by the out-of-line check (access.cc), next to the fields it
   // reads anyway so that it costs no extra cache line.
   uint32_t IgnoreReads = 0, IgnoreWrites = 0;
   VectorClock Clock;
+  ShadowStack Shadow; // call stack; read it with currentStack()
   // Precise fences: what relaxed loads saw, waiting for an acquire fence,
   // and the clock of the last release fence, for later relaxed stores.
   VectorClock AcquireFenceClock;
@@ -78,6 +79,9 @@ struct ThreadState {
   uint64_t PendingSignals = 0;
   uintptr_t TlsLo = 0, TlsHi = 0; // static TLS block, for report locations
   MutexSet Locks;                 // held mutexes and rwlocks, for reports
+  // Epochs at which this thread's last two history generations began
+  // (ShadowStack::history): a slot of an earlier epoch has lost its stack.
+  Epoch HistoryValidFrom = 0, HistoryGenStart = 0;
 
   ThreadId tid() const { return Green.Id; }
 };
@@ -156,6 +160,17 @@ public:
 private:
   ThreadState *Saved;
 };
+
+/// The thread's current call stack, for keeping (an allocation, a lock, a
+/// thread creation, a report): put into the kept trie now if needed
+/// (shadow_stack.h). The one way to read a thread's stack.
+WEFT_ALWAYS_INLINE StackId currentStack(ThreadState *Thr) { return Thr->Shadow.kept(); }
+/// The stack of an access at \p Pc, for a shadow slot: in the access
+/// history, whose older generations are dropped (stack_trie.h).
+inline StackId accessStack(ThreadState *Thr, uintptr_t Pc) { return Thr->Shadow.history(Pc); }
+/// \p Stack as a report may print it for the shadow slot \p Slot: the
+/// unavailable stack if the slot's history generation was dropped.
+StackId historyStackOf(RawSlot Slot, StackId Stack);
 
 inline ThreadState *threadById(ThreadId Id) {
   return reinterpret_cast<ThreadState *>(Rt.Sched.thread(Id));

@@ -58,7 +58,7 @@ SemaphoreModel *semModel(sem_t *Sem) {
 int semWait(ThreadState *Thr, sem_t *Sem, bool TryOnly, uint64_t Deadline, uintptr_t Pc) {
   SemaphoreModel *M = semModel(Sem);
   syncPoint(Thr, uintptr_t(Sem));
-  Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
+  Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
   switch (M->wait(Rt.Sched, uintptr_t(Sem), TryOnly, Deadline)) {
   case LockResult::Acquired:
     break;

@@ -34,7 +34,7 @@ WEFT_INTERCEPTOR int __cxa_guard_acquire(uint64_t *Guard) {
       Bytes[1] = 1;
       return 1;
     }
-    Thr->BlockedStack = stack_trie::child(Thr->Stack, WEFT_CALLER_PC);
+    Thr->BlockedStack = stack_trie::child(currentStack(Thr), WEFT_CALLER_PC);
     S->CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::StaticInit, uintptr_t(Guard)}, kNoDeadline);
   }
 }

@@ -107,7 +107,7 @@ static void noteRobustHeld(ThreadState *Thr, SyncVar *S, bool Held) {
 int mutexLock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, bool TryOnly,
               uint64_t Deadline, uintptr_t Pc, WaitKind Wait) {
   syncPoint(Thr, Addr);
-  StackId Here = stack_trie::child(Thr->Stack, Pc);
+  StackId Here = stack_trie::child(currentStack(Thr), Pc);
   Thr->BlockedStack = Here;
   if (!TryOnly)
     beforeLock(Thr, S, Here, Pc);
@@ -180,14 +180,14 @@ int condWait(ThreadState *Thr, uintptr_t Cond, pthread_mutex_t *M,
     return EPERM;
   releaseMutexClock(Thr, SM);
   uint32_t Depth = SM->Mutex.unlockForWait(Rt.Sched);
-  Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
+  Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
   bool Woken = true;
   if (Rt.Opts.spurious_wakeups &&
       Rt.Sched.choose(ChoiceKind::SpuriousWakeup, 2) == 1)
     Rt.Sched.point(PointKind::Yield, Cond); // returns unsignalled
   else
     Woken = SC->CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::CondVar, Cond}, Deadline);
-  Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
+  Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
   // Relocking blocks as long as it takes; a robust mutex whose owner died
   // meanwhile is taken with EOWNERDEAD (or is unusable), as in glibc.
   LockResult R = SM->Mutex.lock(Rt.Sched, uintptr_t(M), false);
@@ -218,7 +218,7 @@ void onceRun(ThreadState *Thr, volatile int *State, void (*Init)(), uintptr_t Pc
       return;
     }
     if (*State == 1) {
-      Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
+      Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
       S->CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::Once, uintptr_t(State)}, kNoDeadline);
       continue;
     }
@@ -364,7 +364,7 @@ static int rwLock(pthread_rwlock_t *L, bool Exclusive, bool TryOnly,
     return EINVAL;
   SyncVar *S = syncFor(uintptr_t(L));
   syncPoint(Thr, uintptr_t(L));
-  StackId Here = stack_trie::child(Thr->Stack, Pc);
+  StackId Here = stack_trie::child(currentStack(Thr), Pc);
   Thr->BlockedStack = Here;
   if (!TryOnly)
     beforeLock(Thr, S, Here, Pc);

@@ -95,7 +95,7 @@ static StackId unwoundStack(ThreadState *Thr, uintptr_t CallerPc) {
     _Unwind_Backtrace(collectFrame, &S);
   }
   if (S.N == 0)
-    return stack_trie::child(Thr->Stack, CallerPc);
+    return stack_trie::child(currentStack(Thr), CallerPc);
   StackId Id = kEmptyStack;
   for (size_t I = S.N; I > 0; --I)
     Id = stack_trie::child(Id, S.Pcs[I - 1]);
@@ -130,6 +130,7 @@ void threadExit(ThreadState *T, void *) {
   T->AcquireFenceClock.release();
   T->ReleaseFenceClock.release();
   CurThread = nullptr;
+  T->Shadow.release(); // reused by the next thread created
   Rt.Sched.finishCurrent();
 }
 
@@ -175,7 +176,7 @@ int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc) {
   if (T == Thr)
     return EDEADLK;
   syncPoint(Thr);
-  Thr->BlockedStack = stack_trie::child(Thr->Stack, CallerPc);
+  Thr->BlockedStack = stack_trie::child(currentStack(Thr), CallerPc);
   while (!T->Finished)
     T->Joiners.wait(Rt.Sched, WaitInfo{WaitKind::Join, index(T->tid())}, kNoDeadline);
   Thr->Clock.join(T->FinalClock);

@@ -63,7 +63,7 @@ uint64_t toNs(const struct timespec *Ts) {
 } // namespace
 
 void virtualSleep(ThreadState *Thr, uint64_t Ns, uintptr_t Pc) {
-  Thr->BlockedStack = stack_trie::child(Thr->Stack, Pc);
+  Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
   Rt.Sched.sleepUntil(Rt.Sched.now() + Ns);
 }
 

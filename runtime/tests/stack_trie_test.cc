@@ -46,8 +46,8 @@ TEST_F(StackTrieTest, ChildIsIdempotent) {
   EXPECT_EQ(stack_trie::child(A, 0x1100), B);
   // Through the slow path too: the cache is direct-mapped, so a different
   // node hashing to the same entry evicts it; the answer must not change.
-  EXPECT_EQ(stack_trie::childSlow(A, 0x1100), B);
-  EXPECT_EQ(stack_trie::childSlow(kEmptyStack, 0x1000), A);
+  EXPECT_EQ(stack_trie::childSlow(A, 0x1100, stack_trie::AtBound::Degrade), B);
+  EXPECT_EQ(stack_trie::childSlow(kEmptyStack, 0x1000, stack_trie::AtBound::Degrade), A);
 }
 
 TEST_F(StackTrieTest, DifferentPcsOrParentsGiveDifferentIds) {
@@ -116,7 +116,7 @@ TEST_F(StackTrieTest, ManySiblings) {
   EXPECT_EQ(Distinct.count(P), 0u);
   for (int I = kSiblings - 1; I >= 0; --I) {
     ASSERT_EQ(stack_trie::child(P, 0x60000 + 4 * I), Kids[I]) << I;
-    ASSERT_EQ(stack_trie::childSlow(P, 0x60000 + 4 * I), Kids[I]) << I;
+    ASSERT_EQ(stack_trie::childSlow(P, 0x60000 + 4 * I, stack_trie::AtBound::Degrade), Kids[I]) << I;
     ASSERT_EQ(stack_trie::parent(Kids[I]), P);
     ASSERT_EQ(framesOf(Kids[I]), (std::vector<uintptr_t>{uintptr_t(0x60000 + 4 * I), 0x50000}));
   }

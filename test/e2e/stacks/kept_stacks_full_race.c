@@ -1,0 +1,83 @@
+// Allocation, lock and thread-creation stacks are never dropped, so they are
+// bounded by stack_history_mb as a whole (docs/design.md, "Stacks"): once
+// that is full, a new one keeps only its innermost frame. The race's own
+// stacks stay exact.
+// EXPECT: race
+// RUN: %weft-cc %s -o %t
+// RUN: env WEFT_SEED=1 WEFT_OPTIONS=stack_history_mb=1 %expect-exit 66 %t 2>&1 | FileCheck %s --match-full-lines
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#define NOINLINE __attribute__((noinline))
+
+static int *blocks[8192];
+static _Atomic(int *) last; // relaxed: the pointer is no race, the block is
+static __thread volatile int sink; // keeps the calls from being tail calls
+
+NOINLINE static void down_b(unsigned bits, int depth, int **slot);
+
+// Goes down `depth` calls, through down_a or down_b as the bits say, and
+// allocates at the bottom: a new path keeps a new allocation stack.
+NOINLINE static void down_a(unsigned bits, int depth, int **slot) {
+  if (depth == 0) {
+    *slot = malloc(sizeof(int));
+    return;
+  }
+  if (bits & 1)
+    down_a(bits >> 1, depth - 1, slot);
+  else
+    down_b(bits >> 1, depth - 1, slot);
+  sink++;
+}
+
+NOINLINE static void down_b(unsigned bits, int depth, int **slot) {
+  if (depth == 0) {
+    *slot = malloc(sizeof(int));
+    return;
+  }
+  if (bits & 1)
+    down_a(bits >> 1, depth - 1, slot);
+  else
+    down_b(bits >> 1, depth - 1, slot);
+  sink++;
+}
+
+NOINLINE static int *allocate_last(void) { return malloc(sizeof(int)); }
+
+NOINLINE static void write_last(void) {
+  *atomic_load_explicit(&last, memory_order_relaxed) = 1;
+}
+
+static void *worker(void *arg) {
+  for (unsigned i = 0; i < 8192; ++i)
+    down_a(i * 2654435761u, 12 + i % 16, &blocks[i]);
+  atomic_store_explicit(&last, allocate_last(), memory_order_relaxed);
+  write_last();
+  return 0;
+}
+
+int main(void) {
+  pthread_t t;
+  pthread_create(&t, 0, worker, 0);
+  sleep(1); // not synchronization: the worker's write is unordered
+  sink = *atomic_load_explicit(&last, memory_order_relaxed);
+  pthread_join(t, 0);
+  return 0;
+}
+
+// CHECK:      WARNING: weft: data race (pid={{[0-9]+}})
+// CHECK-NEXT:   Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
+// CHECK-NEXT:     #0 main {{.*}}kept_stacks_full_race.c:66:10 ({{.*}})
+// CHECK-NEXT:     #1 {{.*}}
+// CHECK:        Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
+// CHECK-NEXT:     #0 write_last {{.*}}kept_stacks_full_race.c:51:54 ({{.*}})
+// CHECK-NEXT:     #1 worker {{.*}}kept_stacks_full_race.c:58:3 ({{.*}})
+// CHECK-EMPTY:
+// CHECK-NEXT:   Location is heap block of size 4 at 0x{{[0-9a-f]+}} allocated by thread T1:
+// CHECK-NEXT:     #0 allocate_last {{.*}}kept_stacks_full_race.c:48:51 ({{.*}})
+// CHECK-NEXT:     [more frames unavailable: beyond weft's stack history (stack_history_mb)]
+// CHECK-EMPTY:
+// CHECK:      weft: reported 1 warning

@@ -1,0 +1,90 @@
+// The stacks of recorded accesses fill half of stack_history_mb, then start
+// over (docs/design.md, "Stacks"): after the writer kept stacks from
+// thousands of new paths, a race with its first write prints that write's
+// stack as unavailable, while a race with its last write prints it exactly.
+// EXPECT: race
+// RUN: %weft-cc %s -o %t
+// RUN: env WEFT_SEED=1 WEFT_OPTIONS=stack_history_mb=1 %expect-exit 66 %t 2>&1 | FileCheck %s --match-full-lines
+// With the default size, both stacks are there.
+// RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s --check-prefix=ROOMY --match-full-lines
+
+#include <pthread.h>
+#include <unistd.h>
+
+#define NOINLINE __attribute__((noinline))
+
+static volatile int old_shared, new_shared;
+static int noise[8192];
+static __thread volatile int sink; // keeps the calls from being tail calls
+
+NOINLINE static void down_b(unsigned bits, int depth, int *target);
+
+// Goes down `depth` calls, through down_a or down_b as the bits say, and
+// writes *target at the bottom: a new path keeps a new stack.
+NOINLINE static void down_a(unsigned bits, int depth, int *target) {
+  if (depth == 0) {
+    *target = 1;
+    return;
+  }
+  if (bits & 1)
+    down_a(bits >> 1, depth - 1, target);
+  else
+    down_b(bits >> 1, depth - 1, target);
+  sink++;
+}
+
+NOINLINE static void down_b(unsigned bits, int depth, int *target) {
+  if (depth == 0) {
+    *target = 2;
+    return;
+  }
+  if (bits & 1)
+    down_a(bits >> 1, depth - 1, target);
+  else
+    down_b(bits >> 1, depth - 1, target);
+  sink++;
+}
+
+NOINLINE static void write_old(void) { old_shared = 1; }
+NOINLINE static void write_new(void) { new_shared = 1; }
+
+static void *worker(void *arg) {
+  write_old();
+  for (unsigned i = 0; i < 8192; ++i)
+    down_a(i * 2654435761u, 12 + i % 16, &noise[i]);
+  write_new();
+  return 0;
+}
+
+int main(void) {
+  pthread_t t;
+  pthread_create(&t, 0, worker, 0);
+  sleep(1); // not synchronization: the worker's writes are unordered
+  sink = old_shared;
+  sink = new_shared;
+  pthread_join(t, 0);
+  return 0;
+}
+
+// CHECK:      WARNING: weft: data race (pid={{[0-9]+}})
+// CHECK-NEXT:   Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
+// CHECK-NEXT:     #0 main {{.*}}stack_history_dropped_race.c:63:10 ({{.*}})
+// CHECK:        Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
+// CHECK-NEXT:     [stack unavailable: beyond weft's stack history (stack_history_mb)]
+// CHECK-EMPTY:
+// CHECK-NEXT:   Location is global 'old_shared' of size 4 at 0x{{[0-9a-f]+}} ({{.*}})
+// CHECK:      SUMMARY: weft: data race {{.*}}stack_history_dropped_race.c:63:10 in main
+// CHECK:      WARNING: weft: data race (pid={{[0-9]+}})
+// CHECK-NEXT:   Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
+// CHECK-NEXT:     #0 main {{.*}}stack_history_dropped_race.c:64:10 ({{.*}})
+// CHECK:        Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
+// CHECK-NEXT:     #0 write_new {{.*}}stack_history_dropped_race.c:49:51 ({{.*}})
+// CHECK-NEXT:     #1 worker {{.*}}stack_history_dropped_race.c:55:3 ({{.*}})
+// CHECK-EMPTY:
+// CHECK:      weft: reported 2 warnings
+
+// ROOMY:      Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
+// ROOMY-NEXT:     #0 write_old {{.*}}stack_history_dropped_race.c:48:51 ({{.*}})
+// ROOMY-NEXT:     #1 worker {{.*}}stack_history_dropped_race.c:52:3 ({{.*}})
+// ROOMY-EMPTY:
+// ROOMY-NEXT:   Location is global 'old_shared' of size 4 at 0x{{[0-9a-f]+}} ({{.*}})
