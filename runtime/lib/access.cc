@@ -34,6 +34,9 @@ WEFT_ALWAYS_INLINE unsigned evictionSlot(ThreadState *Thr) {
 /// (memcpy, a loop checked as a range), computes it at most once.
 constexpr StackId kNoContext = ~StackId(0);
 
+/// The byte-mask bits of a slot (shadow.h's layout).
+constexpr RawSlot kMaskField = RawSlot(0xff) << 54;
+
 WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
                                     uintptr_t GranuleAddr, RawSlot Cur,
                                     uintptr_t Pc, StackId &Context) {
@@ -54,6 +57,13 @@ WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
       continue;
     }
     uint8_t SMask = slotMask(S);
+    // This thread's access of the same kind in the same epoch that covers
+    // these bytes (a write covers a read too) records this one as surely as
+    // an exact match does (the fast path's rule): a byte read after a wider
+    // write of it, a field after the whole object.
+    if ((((S ^ Cur) & ~(kMaskField | kWriteBit)) == 0) && (SMask & Mask) == Mask &&
+        (slotWrite(S) || !IsWrite))
+      return;
     // The new access supersedes a slot that is ordered before it, covers no
     // byte outside it, and is no stronger (a read never hides a write).
     bool Subsumed = (SMask & ~Mask) == 0 && (IsWrite || !slotWrite(S)) &&
@@ -79,14 +89,14 @@ WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
       continue;
     reportDataRace(Thr, GranuleAddr, Cur, Pc, S, G->Stack[I] & ~kHasSyncBit);
   }
-  unsigned Idx = Replace >= 0 ? unsigned(Replace)
-                 : Empty >= 0 ? unsigned(Empty)
-                              : evictionSlot(Thr);
-  G->Slot[Idx] = Cur;
   // With locks held, the slot names an interned (stack, lock set) context
   // so that a later report can list them (mutex_set.h).
   if (Context == kNoContext)
     Context = mutex_set::contextFor(Thr->Locks, accessStack(Thr, Pc));
+  unsigned Idx = Replace >= 0 ? unsigned(Replace)
+                 : Empty >= 0 ? unsigned(Empty)
+                              : evictionSlot(Thr);
+  G->Slot[Idx] = Cur;
   G->Stack[Idx] = Context | (G->Stack[Idx] & kHasSyncBit);
 }
 
