@@ -3,6 +3,7 @@
 #include "mutex_set.h"
 
 #include "addr_map.h"
+#include "base/internal_libc.h"
 #include "base/raw_syscall.h"
 #include "no_destroy.h"
 #include "rtl.h"
@@ -135,8 +136,18 @@ uint32_t contextSlow(MutexSet &M, StackId Leaf) {
     Ctx = static_cast<uint32_t>(Contexts.size()) | kContextBit;
     Contexts.push_back(Context{Leaf, M.Id});
   }
+  if (!M.Cache) {
+    size_t Bytes = MutexSet::kCacheSize * sizeof(MutexSet::CacheEntry);
+    M.Cache = static_cast<MutexSet::CacheEntry *>(internalAlloc(Bytes));
+    internalMemset(M.Cache, 0, Bytes);
+  }
   M.Cache[MutexSet::cacheIndex(Leaf)] = MutexSet::CacheEntry{Leaf, M.Id, Ctx};
   return Ctx;
+}
+
+void releaseCache(MutexSet &M) {
+  internalFree(M.Cache);
+  M.Cache = nullptr;
 }
 
 void resolve(uint32_t Value, StackId *Stack, LockSetId *Locks) {

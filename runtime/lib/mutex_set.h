@@ -65,7 +65,11 @@ struct MutexSet {
   static unsigned cacheIndex(StackId Leaf) {
     return (Leaf * 0x9e3779b1u) >> (32 - kCacheBits);
   }
-  CacheEntry Cache[kCacheSize] = {};
+  // Allocated by the first look-up with a lock held and freed when the
+  // thread exits: a finished thread keeps its state for reports, and
+  // programs that start thousands of threads should not keep 768 bytes of
+  // cache for each.
+  CacheEntry *Cache = nullptr;
 
   /// The held entry for \p Uid (most recent), or null.
   HeldLock *find(uint32_t Uid);
@@ -90,11 +94,16 @@ uint32_t contextSlow(MutexSet &M, StackId Leaf);
 inline uint32_t contextFor(MutexSet &M, StackId Leaf) {
   if (__builtin_expect(M.Id == kNoLocks, 1))
     return Leaf;
-  const MutexSet::CacheEntry &E = M.Cache[MutexSet::cacheIndex(Leaf)];
-  if (E.Stack == Leaf && E.Locks == M.Id)
-    return E.Ctx;
+  if (M.Cache) {
+    const MutexSet::CacheEntry &E = M.Cache[MutexSet::cacheIndex(Leaf)];
+    if (E.Stack == Leaf && E.Locks == M.Id)
+      return E.Ctx;
+  }
   return contextSlow(M, Leaf);
 }
+
+/// Frees the thread's context cache (at thread exit).
+void releaseCache(MutexSet &M);
 
 /// Splits a Granule::Stack[] value (without kHasSyncBit) back.
 void resolve(uint32_t Value, StackId *Stack, LockSetId *Locks);

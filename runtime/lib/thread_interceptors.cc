@@ -131,6 +131,7 @@ void threadExit(ThreadState *T, void *) {
   T->ReleaseFenceClock.release();
   CurThread = nullptr;
   T->Shadow.release(); // reused by the next thread created
+  mutex_set::releaseCache(T->Locks);
   Rt.Sched.finishCurrent();
 }
 
