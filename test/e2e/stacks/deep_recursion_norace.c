@@ -5,40 +5,10 @@
 // RUN: %weft test -n 50 --seed 7 -- %t
 
 #include <pthread.h>
-
-#define NOINLINE __attribute__((noinline))
+#include "Inputs/random_paths.h"
 
 static int shared;
 static int noise[4096];
-static __thread volatile int sink; // keeps the calls from being tail calls
-
-NOINLINE static void down_b(unsigned bits, int depth, int *target);
-
-// Goes down `depth` calls, through down_a or down_b as the bits say, and
-// writes *target at the bottom.
-NOINLINE static void down_a(unsigned bits, int depth, int *target) {
-  if (depth == 0) {
-    *target = 1;
-    return;
-  }
-  if (bits & 1)
-    down_a(bits >> 1, depth - 1, target);
-  else
-    down_b(bits >> 1, depth - 1, target);
-  sink++;
-}
-
-NOINLINE static void down_b(unsigned bits, int depth, int *target) {
-  if (depth == 0) {
-    *target = 2;
-    return;
-  }
-  if (bits & 1)
-    down_a(bits >> 1, depth - 1, target);
-  else
-    down_b(bits >> 1, depth - 1, target);
-  sink++;
-}
 
 NOINLINE static int deep_read(int depth) {
   if (depth == 0)

@@ -9,40 +9,10 @@
 
 #include <pthread.h>
 #include <unistd.h>
-
-#define NOINLINE __attribute__((noinline))
+#include "Inputs/random_paths.h"
 
 static int shared;
 static int noise[4096];
-static __thread volatile int sink; // keeps the calls from being tail calls
-
-NOINLINE static void down_b(unsigned bits, int depth, int *target);
-
-// Goes down `depth` calls, through down_a or down_b as the bits say, and
-// writes *target at the bottom.
-NOINLINE static void down_a(unsigned bits, int depth, int *target) {
-  if (depth == 0) {
-    *target = 1;
-    return;
-  }
-  if (bits & 1)
-    down_a(bits >> 1, depth - 1, target);
-  else
-    down_b(bits >> 1, depth - 1, target);
-  sink++;
-}
-
-NOINLINE static void down_b(unsigned bits, int depth, int *target) {
-  if (depth == 0) {
-    *target = 2;
-    return;
-  }
-  if (bits & 1)
-    down_a(bits >> 1, depth - 1, target);
-  else
-    down_b(bits >> 1, depth - 1, target);
-  sink++;
-}
 
 NOINLINE static int deep_read(int depth) {
   if (depth == 0)
@@ -74,21 +44,21 @@ int main(void) {
 // The current access: innermost frames first, as many as the printer shows.
 // CHECK:      WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT:   Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
-// CHECK-NEXT:     #0 deep_read {{.*}}deep_recursion_race.c:49:12 ({{.*}})
-// CHECK-NEXT:     #1 deep_read {{.*}}deep_recursion_race.c:50:11 ({{.*}})
-// CHECK-NEXT:     #2 deep_read {{.*}}deep_recursion_race.c:50:11 ({{.*}})
-// CHECK:          #255 deep_read {{.*}}deep_recursion_race.c:50:11 ({{.*}})
+// CHECK-NEXT:     #0 deep_read {{.*}}deep_recursion_race.c:19:12 ({{.*}})
+// CHECK-NEXT:     #1 deep_read {{.*}}deep_recursion_race.c:20:11 ({{.*}})
+// CHECK-NEXT:     #2 deep_read {{.*}}deep_recursion_race.c:20:11 ({{.*}})
+// CHECK:          #255 deep_read {{.*}}deep_recursion_race.c:20:11 ({{.*}})
 // CHECK-EMPTY:
 // The previous write: exactly the path taken, innermost first.
 // CHECK-NEXT:   Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
-// CHECK-NEXT:     #0 down_a {{.*}}deep_recursion_race.c:25:13 ({{.*}})
-// CHECK-NEXT:     #1 down_b {{.*}}deep_recursion_race.c:41:5 ({{.*}})
-// CHECK-NEXT:     #2 down_a {{.*}}deep_recursion_race.c:31:5 ({{.*}})
-// CHECK-NEXT:     #3 down_a {{.*}}deep_recursion_race.c:29:5 ({{.*}})
-// CHECK-NEXT:     #4 down_b {{.*}}deep_recursion_race.c:41:5 ({{.*}})
-// CHECK-NEXT:     #5 down_b {{.*}}deep_recursion_race.c:43:5 ({{.*}})
-// CHECK-NEXT:     #6 worker {{.*}}deep_recursion_race.c:59:3 ({{.*}})
+// CHECK-NEXT:     #0 down_a {{.*}}random_paths.h:16:13 ({{.*}})
+// CHECK-NEXT:     #1 down_b {{.*}}random_paths.h:32:5 ({{.*}})
+// CHECK-NEXT:     #2 down_a {{.*}}random_paths.h:22:5 ({{.*}})
+// CHECK-NEXT:     #3 down_a {{.*}}random_paths.h:20:5 ({{.*}})
+// CHECK-NEXT:     #4 down_b {{.*}}random_paths.h:32:5 ({{.*}})
+// CHECK-NEXT:     #5 down_b {{.*}}random_paths.h:34:5 ({{.*}})
+// CHECK-NEXT:     #6 worker {{.*}}deep_recursion_race.c:29:3 ({{.*}})
 // CHECK-EMPTY:
 // CHECK-NEXT:   Location is global 'shared' of size 4 at 0x{{[0-9a-f]+}} ({{.*}})
-// CHECK:      SUMMARY: weft: data race {{.*}}deep_recursion_race.c:49:12 in deep_read
+// CHECK:      SUMMARY: weft: data race {{.*}}deep_recursion_race.c:19:12 in deep_read
 // CHECK-NOT:  WARNING

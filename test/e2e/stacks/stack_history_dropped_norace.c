@@ -6,40 +6,10 @@
 // RUN: env WEFT_OPTIONS=stack_history_mb=1 %weft test -n 30 --seed 5 -- %t
 
 #include <pthread.h>
-
-#define NOINLINE __attribute__((noinline))
+#include "Inputs/random_paths.h"
 
 static volatile int old_shared, new_shared;
 static int noise[8192];
-static __thread volatile int sink; // keeps the calls from being tail calls
-
-NOINLINE static void down_b(unsigned bits, int depth, int *target);
-
-// Goes down `depth` calls, through down_a or down_b as the bits say, and
-// writes *target at the bottom: a new path keeps a new stack.
-NOINLINE static void down_a(unsigned bits, int depth, int *target) {
-  if (depth == 0) {
-    *target = 1;
-    return;
-  }
-  if (bits & 1)
-    down_a(bits >> 1, depth - 1, target);
-  else
-    down_b(bits >> 1, depth - 1, target);
-  sink++;
-}
-
-NOINLINE static void down_b(unsigned bits, int depth, int *target) {
-  if (depth == 0) {
-    *target = 2;
-    return;
-  }
-  if (bits & 1)
-    down_a(bits >> 1, depth - 1, target);
-  else
-    down_b(bits >> 1, depth - 1, target);
-  sink++;
-}
 
 NOINLINE static void write_old(void) { old_shared = 1; }
 NOINLINE static void write_new(void) { new_shared = 1; }

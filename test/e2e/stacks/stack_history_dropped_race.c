@@ -10,40 +10,10 @@
 
 #include <pthread.h>
 #include <unistd.h>
-
-#define NOINLINE __attribute__((noinline))
+#include "Inputs/random_paths.h"
 
 static volatile int old_shared, new_shared;
 static int noise[8192];
-static __thread volatile int sink; // keeps the calls from being tail calls
-
-NOINLINE static void down_b(unsigned bits, int depth, int *target);
-
-// Goes down `depth` calls, through down_a or down_b as the bits say, and
-// writes *target at the bottom: a new path keeps a new stack.
-NOINLINE static void down_a(unsigned bits, int depth, int *target) {
-  if (depth == 0) {
-    *target = 1;
-    return;
-  }
-  if (bits & 1)
-    down_a(bits >> 1, depth - 1, target);
-  else
-    down_b(bits >> 1, depth - 1, target);
-  sink++;
-}
-
-NOINLINE static void down_b(unsigned bits, int depth, int *target) {
-  if (depth == 0) {
-    *target = 2;
-    return;
-  }
-  if (bits & 1)
-    down_a(bits >> 1, depth - 1, target);
-  else
-    down_b(bits >> 1, depth - 1, target);
-  sink++;
-}
 
 NOINLINE static void write_old(void) { old_shared = 1; }
 NOINLINE static void write_new(void) { new_shared = 1; }
@@ -68,23 +38,23 @@ int main(void) {
 
 // CHECK:      WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT:   Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
-// CHECK-NEXT:     #0 main {{.*}}stack_history_dropped_race.c:63:10 ({{.*}})
+// CHECK-NEXT:     #0 main {{.*}}stack_history_dropped_race.c:33:10 ({{.*}})
 // CHECK:        Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
 // CHECK-NEXT:     [stack unavailable: beyond weft's stack history (stack_history_mb)]
 // CHECK-EMPTY:
 // CHECK-NEXT:   Location is global 'old_shared' of size 4 at 0x{{[0-9a-f]+}} ({{.*}})
-// CHECK:      SUMMARY: weft: data race {{.*}}stack_history_dropped_race.c:63:10 in main
+// CHECK:      SUMMARY: weft: data race {{.*}}stack_history_dropped_race.c:33:10 in main
 // CHECK:      WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT:   Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
-// CHECK-NEXT:     #0 main {{.*}}stack_history_dropped_race.c:64:10 ({{.*}})
+// CHECK-NEXT:     #0 main {{.*}}stack_history_dropped_race.c:34:10 ({{.*}})
 // CHECK:        Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
-// CHECK-NEXT:     #0 write_new {{.*}}stack_history_dropped_race.c:49:51 ({{.*}})
-// CHECK-NEXT:     #1 worker {{.*}}stack_history_dropped_race.c:55:3 ({{.*}})
+// CHECK-NEXT:     #0 write_new {{.*}}stack_history_dropped_race.c:19:51 ({{.*}})
+// CHECK-NEXT:     #1 worker {{.*}}stack_history_dropped_race.c:25:3 ({{.*}})
 // CHECK-EMPTY:
 // CHECK:      weft: reported 2 warnings
 
 // ROOMY:      Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
-// ROOMY-NEXT:     #0 write_old {{.*}}stack_history_dropped_race.c:48:51 ({{.*}})
-// ROOMY-NEXT:     #1 worker {{.*}}stack_history_dropped_race.c:52:3 ({{.*}})
+// ROOMY-NEXT:     #0 write_old {{.*}}stack_history_dropped_race.c:18:51 ({{.*}})
+// ROOMY-NEXT:     #1 worker {{.*}}stack_history_dropped_race.c:22:3 ({{.*}})
 // ROOMY-EMPTY:
 // ROOMY-NEXT:   Location is global 'old_shared' of size 4 at 0x{{[0-9a-f]+}} ({{.*}})
