@@ -29,21 +29,6 @@ using namespace fork_protocol;
 
 namespace {
 
-std::string readFile(int Fd) {
-  std::string Out;
-  if (lseek(Fd, 0, SEEK_SET) < 0)
-    return Out;
-  char Buffer[4096];
-  for (;;) {
-    ssize_t Got = read(Fd, Buffer, sizeof(Buffer));
-    if (Got < 0 && errno == EINTR)
-      continue;
-    if (Got <= 0)
-      return Out;
-    Out.append(Buffer, static_cast<size_t>(Got));
-  }
-}
-
 bool sendPacket(int Sock, Kind What, uint32_t Id, const std::string &Text, int Fd) {
   MessageHeader H{kMagic, What, 0, Id, static_cast<uint32_t>(Text.size())};
   std::string Packet(reinterpret_cast<const char *>(&H), sizeof(H));
@@ -149,7 +134,7 @@ std::unique_ptr<ForkServer> ForkServer::start(absl::Span<const std::string> Prog
     Why = Text;
   } else {
     Result = Start::Ready;
-    Server->Preamble = readFile(Output);
+    Server->Preamble = readAll(Output);
   }
   close(Output);
   if (Result != Start::Ready)
@@ -200,8 +185,10 @@ void ForkServer::kill(uint32_t Id) { sendPacket(Sock, Kind::Kill, Id, "", -1); }
 std::string ForkServer::deathReason() {
   if (Pid <= 0)
     return "it ended";
-  // End of file on the channel: the server is exiting (or was killed by
-  // finish()), so this wait is short.
+  // Usually end of file on the channel: the server is exiting (or was
+  // killed by finish()). But a request the driver could not send leaves it
+  // alive and waiting for the next one: stop it before waiting for it.
+  ::kill(Pid, SIGKILL);
   ExitStatus Status = waitProcess(Pid);
   Pid = -1;
   return Status.Signaled ? "killed by " + signalName(Status.Value)

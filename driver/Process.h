@@ -65,6 +65,10 @@ absl::StatusOr<pid_t> spawnProcess(absl::Span<const std::string> Argv,
 /// Waits for a child started by spawnProcess.
 ExitStatus waitProcess(pid_t Pid);
 
+/// Everything in the file behind \p Fd, from its start (a captured run's
+/// output in a memfd).
+std::string readAll(int Fd);
+
 /// Replaces this process by Argv[0] (searched in PATH) with Argv; returns
 /// only on failure, with errno set.
 void execProcess(absl::Span<const std::string> Argv);

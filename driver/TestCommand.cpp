@@ -303,21 +303,6 @@ std::optional<int> parseTestArgs(const std::vector<std::string> &Args,
   return std::nullopt;
 }
 
-std::string readAll(int Fd) {
-  std::string Output;
-  if (lseek(Fd, 0, SEEK_SET) < 0)
-    return Output;
-  char Buffer[65536];
-  for (;;) {
-    ssize_t Got = read(Fd, Buffer, sizeof(Buffer));
-    if (Got < 0 && errno == EINTR)
-      continue;
-    if (Got <= 0)
-      break;
-    Output.append(Buffer, static_cast<size_t>(Got));
-  }
-  return Output;
-}
 
 using Clock = std::chrono::steady_clock;
 

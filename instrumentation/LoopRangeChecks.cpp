@@ -39,17 +39,15 @@ STATISTIC(NumHoistedLoopChecks, "Loop accesses checked once as a range before th
 
 namespace weft {
 
-namespace {
-
-/// Could \p I synchronize, or let the runtime see synchronization? Then the
-/// loop's iterations may run in different epochs.
-bool maySynchronize(const Instruction &I) {
+bool mayChangeEpoch(const Instruction &I) {
   if (I.isAtomic() || isa<FenceInst>(I))
     return true;
   if (const auto *CB = dyn_cast<CallBase>(&I))
     return !isa<IntrinsicInst>(CB);
   return false;
 }
+
+namespace {
 
 struct Pending {
   const SCEV *Begin;
@@ -66,11 +64,8 @@ public:
   /// Lifts \p P out of as many loops as it can; true if out of at least one.
   bool liftAll(Pending &P) {
     bool Lifted = false;
-    Pending Orig = P;
-    while (P.In && liftOnce(P))
+    while (P.In && liftOnce(P)) // changes P only when it lifts
       Lifted = true;
-    if (!Lifted)
-      P = Orig;
     return Lifted;
   }
 
@@ -93,7 +88,7 @@ private:
       return nullptr;
     for (BasicBlock *BB : L->blocks())
       for (Instruction &I : *BB)
-        if (maySynchronize(I))
+        if (mayChangeEpoch(I))
           return nullptr;
     const SCEV *BTC = SE.getBackedgeTakenCount(L);
     if (isa<SCEVCouldNotCompute>(BTC))

@@ -32,6 +32,12 @@ class Value;
 
 namespace weft {
 
+/// Can \p I create a happens-before edge (or let the runtime see one)? Any
+/// call might lock or unlock; atomics and fences synchronize by themselves;
+/// other intrinsics do neither. Between such instructions a thread's epoch
+/// is fixed, which is what every check the pass drops relies on.
+bool mayChangeEpoch(const llvm::Instruction &I);
+
 /// A check of [Begin, Begin + Bytes) to emit before InsertBefore.
 struct RangeCheck {
   llvm::Instruction *InsertBefore;

@@ -359,17 +359,6 @@ void FunctionInstrumenter::choose(Candidates &C) {
                                    FAM.getResult<DominatorTreeAnalysis>(F), DL);
 }
 
-/// Can \p I create a happens-before edge (or let the runtime see one)? Any
-/// call might lock or unlock; atomics and fences synchronize by themselves.
-/// Intrinsics other than memory operations do neither.
-static bool mayChangeEpoch(const Instruction &I) {
-  if (I.isAtomic() || isa<FenceInst>(I))
-    return true;
-  if (const auto *CB = dyn_cast<CallBase>(&I))
-    return !isa<IntrinsicInst>(CB);
-  return false;
-}
-
 /// Within one basic block and between instructions that may synchronize,
 /// the thread's epoch does not change, so some checks are implied by others:
 ///  - a read followed by a write of at least the same bytes: any access of

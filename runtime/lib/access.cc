@@ -34,9 +34,6 @@ WEFT_ALWAYS_INLINE unsigned evictionSlot(ThreadState *Thr) {
 /// (memcpy, a loop checked as a range), computes it at most once.
 constexpr StackId kNoContext = ~StackId(0);
 
-/// The byte-mask bits of a slot (shadow.h's layout).
-constexpr RawSlot kMaskField = RawSlot(0xff) << 54;
-
 WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
                                     uintptr_t GranuleAddr, RawSlot Cur,
                                     uintptr_t Pc, StackId &Context) {
@@ -100,6 +97,16 @@ WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
   G->Stack[Idx] = Context | (G->Stack[Idx] & kHasSyncBit);
 }
 
+/// The fast path: this very access (or a write covering this read) is
+/// already recorded for the current epoch; nothing can have changed since.
+WEFT_ALWAYS_INLINE bool alreadyRecorded(const Granule *G, RawSlot Cur) {
+  RawSlot AsWrite = Cur | kWriteBit;
+  for (unsigned I = 0; I < kSlotsPerGranule; ++I)
+    if (G->Slot[I] == Cur || G->Slot[I] == AsWrite)
+      return true;
+  return false;
+}
+
 WEFT_NOINLINE void checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr,
                                            uint8_t Mask, bool IsWrite,
                                            bool IsAtomic, uintptr_t Pc,
@@ -113,14 +120,9 @@ WEFT_ALWAYS_INLINE void checkGranule(ThreadState *Thr, uintptr_t Addr,
   if (WEFT_UNLIKELY(!Region))
     return checkGranuleInNewRegion(Thr, Addr, Mask, IsWrite, IsAtomic, Pc, Context);
   Granule *G = shadow::granuleIn(Region, Addr);
-  RawSlot Cur = Thr->SlotBase | (RawSlot(Mask) << 54) | (IsWrite ? kWriteBit : 0) |
-                (IsAtomic ? kAtomicBit : 0) | Extra;
-  // Fast path: this very access (or a write covering this read) is already
-  // recorded for the current epoch; nothing can have changed since.
-  RawSlot AsWrite = Cur | kWriteBit;
-  for (unsigned I = 0; I < kSlotsPerGranule; ++I)
-    if (G->Slot[I] == Cur || G->Slot[I] == AsWrite)
-      return;
+  RawSlot Cur = Thr->SlotBase | slotAccessBits(Mask, IsWrite, IsAtomic) | Extra;
+  if (alreadyRecorded(G, Cur))
+    return;
   checkGranuleSlow(Thr, G, Addr & ~uintptr_t(kGranule - 1), Cur, Pc, Context);
 }
 
@@ -175,9 +177,7 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
     checkGranule(Thr, Addr, byteMask(Off, N), IsWrite, IsAtomic, Pc, Context);
     Addr += N;
   }
-  RawSlot Whole = Thr->SlotBase | (RawSlot(0xff) << 54) | (IsWrite ? kWriteBit : 0) |
-                  (IsAtomic ? kAtomicBit : 0);
-  RawSlot WholeAsWrite = Whole | kWriteBit;
+  RawSlot Whole = Thr->SlotBase | slotAccessBits(0xff, IsWrite, IsAtomic);
   while (End - Addr >= kGranule) {
     char *Region = shadow::Regions[shadow::regionIndex(Addr)];
     if (WEFT_UNLIKELY(!Region)) {
@@ -187,11 +187,8 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
     uintptr_t RegionEnd = (Addr | ((uintptr_t(1) << shadow::kRegionShift) - 1)) + 1;
     uintptr_t Stop = (RegionEnd < End ? RegionEnd : End) & ~uintptr_t(kGranule - 1);
     for (Granule *G = shadow::granuleIn(Region, Addr); Addr < Stop; Addr += kGranule, ++G) {
-      if (G->Slot[0] == Whole || G->Slot[0] == WholeAsWrite || G->Slot[1] == Whole ||
-          G->Slot[1] == WholeAsWrite || G->Slot[2] == Whole || G->Slot[2] == WholeAsWrite ||
-          G->Slot[3] == Whole || G->Slot[3] == WholeAsWrite)
-        continue;
-      checkGranuleSlow(Thr, G, Addr, Whole, Pc, Context);
+      if (!alreadyRecorded(G, Whole))
+        checkGranuleSlow(Thr, G, Addr, Whole, Pc, Context);
     }
   }
   if (Addr < End)

@@ -39,6 +39,29 @@ namespace {
 AddrMap<HeapBlock> Blocks;
 uint64_t FreeSeq;
 
+/// The most recently freed blocks whose description is kept, oldest first
+/// out: a freed block leaves the table when memory is allocated again at its
+/// start, but glibc may merge it and hand the memory out at other addresses,
+/// so without a bound the table (and the report-time look-up) would grow
+/// with every free. An entry names the block by start and FreeSeq, so a
+/// block that was reused and freed again is not dropped by a stale entry.
+constexpr size_t kFreedKept = 4096;
+struct FreedEntry {
+  uintptr_t Start;
+  uint64_t Seq;
+};
+FreedEntry FreedRing[kFreedKept];
+
+void rememberFreed(uintptr_t Start, uint64_t Seq) {
+  FreedEntry &Oldest = FreedRing[Seq % kFreedKept];
+  if (Oldest.Start) {
+    HeapBlock *B = Blocks.find(Oldest.Start);
+    if (B && B->Freed && B->FreeSeq == Oldest.Seq)
+      Blocks.erase(Oldest.Start);
+  }
+  Oldest = FreedEntry{Start, Seq};
+}
+
 /// Blocks up to this size keep their free() recorded as the last write of
 /// every byte, so a later unordered access is reported (heap-use-after-free).
 /// glibc serves them from its heap, never from a private mapping that could
@@ -121,7 +144,7 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size,
       *G = Granule{{Cur, 0, 0, 0}, {Ctx, 0, 0, 0}};
     }
   };
-  RawSlot Whole = Thr->SlotBase | (RawSlot(0xff) << 54) | kWriteBit;
+  RawSlot Whole = Thr->SlotBase | slotAccessBits(0xff, true, false);
   uintptr_t End = Addr + Size;
   for (uintptr_t A = Addr; Check && A < End;) {
     // Granules of one shadow region are contiguous.
@@ -143,7 +166,7 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size,
       unsigned N = kGranule - Off;
       if (N > ChunkEnd - A)
         N = static_cast<unsigned>(ChunkEnd - A);
-      FreeGranule(G, A - Off, Thr->SlotBase | (RawSlot(byteMask(Off, N)) << 54) | kWriteBit);
+      FreeGranule(G, A - Off, Thr->SlotBase | slotAccessBits(byteMask(Off, N), true, false));
       ++G;
       A += N;
     }
@@ -178,6 +201,7 @@ void onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
     B->Freed = true;
     B->FreeTid = Thr->tid();
     B->FreeSeq = ++FreeSeq;
+    rememberFreed(uintptr_t(P), B->FreeSeq);
   } else {
     Blocks.erase(uintptr_t(P));
   }

@@ -45,37 +45,6 @@ bool isRuntimeFrame(const CodeFrame &F) {
   return !internalStrncmp(F.Function, "__weft", 6) || !internalStrncmp(F.Function, "weft::", 6);
 }
 
-/// An interceptor frame weft shows on purpose (free, operator delete, as
-/// TSan does), but never names in the SUMMARY line: it lives in weft's own
-/// source directory. __FILE__ is absolute, or relative to the build
-/// directory when ccache's base_dir rewrote it ("../runtime/lib/x.cc")
-/// while frames name files as comp_dir + name: a relative directory is
-/// matched as the end of the frame's directory.
-bool isInterceptorFrame(const CodeFrame &F) {
-  static const char *Dir = __FILE__;
-  static size_t DirLen = [] {
-    const char *Slash = strrchr(__FILE__, '/');
-    size_t Len = Slash ? size_t(Slash - __FILE__ + 1) : size_t(0);
-    while (Len >= 3 && !internalStrncmp(Dir, "../", 3)) {
-      Dir += 3;
-      Len -= 3;
-    }
-    return Len;
-  }();
-  if (!F.File || !DirLen)
-    return false;
-  if (Dir[0] == '/')
-    return !internalStrncmp(F.File, Dir, DirLen);
-  size_t DirEnd = 0; // just past the frame's last '/'
-  for (size_t I = 0; F.File[I]; ++I)
-    if (F.File[I] == '/')
-      DirEnd = I + 1;
-  if (DirEnd < DirLen + 1)
-    return false;
-  const char *Start = F.File + DirEnd - DirLen;
-  return Start[-1] == '/' && !internalStrncmp(Start, Dir, DirLen);
-}
-
 // What the report being built shows, for suppression matching: every frame
 // printed and the names of globals it mentions.
 NoDestroy<InternalVector<CodeFrame>> ShownFramesStorage;
@@ -105,6 +74,9 @@ void printStack(TextBuffer &B, StackId Leaf, CodeFrame *Top = nullptr) {
       B << " not recorded]\n";
       continue;
     }
+    // free and operator delete are shown, as TSan does, but never named in
+    // the SUMMARY line.
+    bool Interceptor = isFreePc(Pcs[I]);
     CodeFrame Frames[8];
     size_t K = symbolizeCode(Pcs[I], Frames, 8);
     for (size_t J = 0; J < K; ++J) {
@@ -126,7 +98,7 @@ void printStack(TextBuffer &B, StackId Leaf, CodeFrame *Top = nullptr) {
       B.hex(F.ModuleOffset);
       B << ")\n";
       ShownFrames.push_back(F);
-      if (Top && !HaveTop && !isInterceptorFrame(F)) {
+      if (Top && !HaveTop && !Interceptor) {
         *Top = F;
         HaveTop = true;
       }

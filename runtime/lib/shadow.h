@@ -39,6 +39,7 @@ constexpr unsigned kSlotsPerGranule = 4;
 constexpr RawSlot kWriteBit = RawSlot(1) << 62;
 constexpr RawSlot kAtomicBit = RawSlot(1) << 63;
 constexpr RawSlot kVptrBit = RawSlot(1) << 53;
+constexpr RawSlot kMaskField = RawSlot(0xff) << 54; // the byte mask's bits
 constexpr uint32_t kMaxThreads = 1u << 21;
 /// Set in Granule::Stack[0] when a sync object lives in the granule's bytes,
 /// so that freeing the memory finds it without a table scan.
@@ -50,9 +51,13 @@ struct Granule {
 };
 static_assert(sizeof(Granule) == 48, "shadow granule layout");
 
+/// The access part of a slot (bytes and kind), to or into a thread's
+/// precomputed tid and epoch bits (ThreadState::SlotBase).
+inline RawSlot slotAccessBits(uint8_t Mask, bool Write, bool Atomic) {
+  return (RawSlot(Mask) << 54) | (Write ? kWriteBit : 0) | (Atomic ? kAtomicBit : 0);
+}
 inline RawSlot makeSlot(ThreadId T, Epoch E, uint8_t Mask, bool Write, bool Atomic) {
-  return RawSlot(E) | (RawSlot(index(T)) << 32) | (RawSlot(Mask) << 54) |
-         (Write ? kWriteBit : 0) | (Atomic ? kAtomicBit : 0);
+  return RawSlot(E) | (RawSlot(index(T)) << 32) | slotAccessBits(Mask, Write, Atomic);
 }
 inline Epoch slotEpoch(RawSlot S) { return static_cast<Epoch>(S); }
 inline ThreadId slotTid(RawSlot S) {

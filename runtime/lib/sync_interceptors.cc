@@ -191,8 +191,13 @@ int condWait(ThreadState *Thr, uintptr_t Cond, pthread_mutex_t *M,
   // Relocking blocks as long as it takes; a robust mutex whose owner died
   // meanwhile is taken with EOWNERDEAD (or is unusable), as in glibc.
   LockResult R = SM->Mutex.lock(Rt.Sched, uintptr_t(M), false);
-  if (R == LockResult::NotRecoverable)
+  if (R == LockResult::NotRecoverable) {
+    // Not relocked: the thread no longer holds the mutex it waited with.
+    noteRobustHeld(Thr, SM, false);
+    mutex_set::removed(Thr->Locks, SM);
+    deadlock_steering::locksChanged(Thr);
     return ENOTRECOVERABLE;
+  }
   SM->Mutex.setRecursion(Depth);
   acquireMutexClock(Thr, SM);
   if (R == LockResult::OwnerDead)

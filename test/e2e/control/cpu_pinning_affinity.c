@@ -44,6 +44,20 @@ static void child_nproc(const char *when) {
   char *argv[] = {"sh", "-c", "echo \"spawned nproc = $(nproc)\"", 0};
   if (posix_spawnp(&pid, "sh", 0, 0, argv, environ) != 0 || waitpid(pid, 0, 0) != pid)
     abort();
+  // The exec family, variadic forms included (weft collects their arguments).
+  fflush(stdout);
+  if ((pid = fork()) == 0) {
+    execlp("sh", "sh", "-c", "echo \"execlp nproc = $(nproc)\"", (char *)0);
+    _exit(127);
+  }
+  if (pid < 0 || waitpid(pid, 0, 0) != pid)
+    abort();
+  if ((pid = fork()) == 0) {
+    execle("/bin/sh", "sh", "-c", "echo \"execle nproc = $(nproc)\"", (char *)0, environ);
+    _exit(127);
+  }
+  if (pid < 0 || waitpid(pid, 0, 0) != pid)
+    abort();
 }
 
 static void *thread_view(void *arg) {
