@@ -546,7 +546,7 @@ int TestRunner::pickJob() {
       Jb.Server = ForkServer::start(Options.Program, Options.TimeoutSeconds, How, Why);
       if (!Jb.Server) {
         UseServers = false;
-        if (How == ForkServer::Start::Refused) {
+        if (How != ForkServer::Start::NotServing && !Why.empty()) {
           clearProgress();
           std::fflush(stdout);
           note("not using a fork server: %s; every schedule executes the program",
