@@ -34,20 +34,27 @@ WEFT_ALWAYS_INLINE unsigned evictionSlot(ThreadState *Thr) {
 /// (memcpy, a loop checked as a range), computes it at most once.
 constexpr StackId kNoContext = ~StackId(0);
 
-WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
-                                    uintptr_t GranuleAddr, RawSlot Cur,
-                                    uintptr_t Pc, StackId &Context) {
+/// What the full check does with one granule: the slots that race with the
+/// access (bit I for slot I) and the slot the access goes into (kNoStore
+/// when the granule records it already).
+struct Decision {
+  int Store;
+  unsigned Raced;
+};
+constexpr int kNoStore = -1;
+
+/// The full check of \p Cur against \p Slots, a granule's slots. Drops the
+/// slots the access makes redundant, but neither reports nor stores: the
+/// caller does, so that a range can replay one decision on the next granule
+/// holding the same slots (RangeMemo).
+WEFT_ALWAYS_INLINE Decision decide(ThreadState *Thr, RawSlot *Slots, RawSlot Cur) {
   uint8_t Mask = slotMask(Cur);
   bool IsWrite = slotWrite(Cur);
-  // Annotated "ignore reads/writes": checked here rather than on the fast
-  // path, which is equivalent because the fast path neither reports nor
-  // stores anything; it only returns when the access is already recorded.
-  if (WEFT_UNLIKELY(IsWrite ? Thr->IgnoreWrites : Thr->IgnoreReads))
-    return;
   bool IsAtomic = slotAtomic(Cur);
   int Empty = -1, Replace = -1;
+  unsigned Raced = 0;
   for (unsigned I = 0; I < kSlotsPerGranule; ++I) {
-    RawSlot S = G->Slot[I];
+    RawSlot S = Slots[I];
     if (S == 0) {
       if (Empty < 0)
         Empty = int(I);
@@ -60,7 +67,7 @@ WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
     // write of it, a field after the whole object.
     if ((((S ^ Cur) & ~(kMaskField | kWriteBit)) == 0) && (SMask & Mask) == Mask &&
         (slotWrite(S) || !IsWrite))
-      return;
+      return {kNoStore, Raced};
     // The new access supersedes a slot that is ordered before it, covers no
     // byte outside it, and is no stronger (a read never hides a write).
     bool Subsumed = (SMask & ~Mask) == 0 && (IsWrite || !slotWrite(S)) &&
@@ -76,7 +83,7 @@ WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
         if (Replace < 0)
           Replace = int(I);
         else
-          G->Slot[I] = 0;
+          Slots[I] = 0;
       }
       continue;
     }
@@ -84,17 +91,43 @@ WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
       continue;
     if (IsAtomic && slotAtomic(S))
       continue;
-    reportDataRace(Thr, GranuleAddr, Cur, Pc, S, G->Stack[I] & ~kHasSyncBit);
+    Raced |= 1u << I;
   }
+  int Store = Replace >= 0 ? Replace : Empty >= 0 ? Empty : int(evictionSlot(Thr));
+  return {Store, Raced};
+}
+
+/// Reports the races \p D found and records the access.
+WEFT_ALWAYS_INLINE void commit(ThreadState *Thr, Granule *G, uintptr_t GranuleAddr,
+                               RawSlot Cur, uintptr_t Pc, StackId &Context,
+                               Decision D) {
+  for (unsigned R = D.Raced; R; R &= R - 1) {
+    unsigned I = unsigned(__builtin_ctz(R));
+    reportDataRace(Thr, GranuleAddr, Cur, Pc, G->Slot[I], G->Stack[I] & ~kHasSyncBit);
+  }
+  if (D.Store == kNoStore)
+    return;
   // With locks held, the slot names an interned (stack, lock set) context
   // so that a later report can list them (mutex_set.h).
   if (Context == kNoContext)
     Context = mutex_set::contextFor(Thr->Locks, accessStack(Thr, Pc));
-  unsigned Idx = Replace >= 0 ? unsigned(Replace)
-                 : Empty >= 0 ? unsigned(Empty)
-                              : evictionSlot(Thr);
-  G->Slot[Idx] = Cur;
-  G->Stack[Idx] = Context | (G->Stack[Idx] & kHasSyncBit);
+  G->Slot[D.Store] = Cur;
+  G->Stack[D.Store] = Context | (G->Stack[D.Store] & kHasSyncBit);
+}
+
+/// Annotated "ignore reads/writes": checked off the fast path, which is
+/// equivalent because the fast path neither reports nor stores anything; it
+/// only returns when the access is already recorded.
+WEFT_ALWAYS_INLINE bool ignored(const ThreadState *Thr, bool IsWrite) {
+  return WEFT_UNLIKELY(IsWrite ? Thr->IgnoreWrites : Thr->IgnoreReads);
+}
+
+WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
+                                    uintptr_t GranuleAddr, RawSlot Cur,
+                                    uintptr_t Pc, StackId &Context) {
+  if (ignored(Thr, slotWrite(Cur)))
+    return;
+  commit(Thr, G, GranuleAddr, Cur, Pc, Context, decide(Thr, G->Slot, Cur));
 }
 
 /// The fast path: this very access (or a write covering this read) is
@@ -163,6 +196,52 @@ WEFT_ALWAYS_INLINE void onAccess(uintptr_t Addr, unsigned Size, bool IsWrite,
 
 } // namespace
 
+namespace {
+
+/// The last full check of a range's whole granules, for the next granule
+/// that holds the very same slots: one earlier copy or loop usually wrote
+/// the whole range, so its granules differ only in their stack words, and
+/// the check's outcome depends on the slots alone. A decision that found a
+/// race is not replayed, so every racing granule is checked (and reported)
+/// in full.
+class RangeMemo {
+public:
+  /// Applies the remembered decision if \p G holds the remembered slots.
+  WEFT_ALWAYS_INLINE bool replay(Granule *G, StackId Context) {
+    if (!Valid)
+      return false;
+    RawSlot Diff = 0;
+    for (unsigned I = 0; I < kSlotsPerGranule; ++I)
+      Diff |= G->Slot[I] ^ Before[I];
+    if (Diff)
+      return false;
+    for (unsigned I = 0; I < kSlotsPerGranule; ++I)
+      G->Slot[I] = After[I];
+    if (Store != kNoStore)
+      G->Stack[Store] = Context | (G->Stack[Store] & kHasSyncBit);
+    return true;
+  }
+  /// The slots of a granule before its full check.
+  void remember(const RawSlot *Slots) {
+    for (unsigned I = 0; I < kSlotsPerGranule; ++I)
+      Before[I] = Slots[I];
+  }
+  /// The slots after it, and what the check decided.
+  void learn(const RawSlot *Slots, Decision D) {
+    Valid = D.Raced == 0;
+    Store = D.Store;
+    for (unsigned I = 0; I < kSlotsPerGranule; ++I)
+      After[I] = Slots[I];
+  }
+
+private:
+  RawSlot Before[kSlotsPerGranule], After[kSlotsPerGranule];
+  int Store = kNoStore;
+  bool Valid = false;
+};
+
+} // namespace
+
 // Ranges (memcpy, loops checked as one range) cover many whole granules:
 // those share one slot value, one region look-up per 4 GiB region and one
 // stack context, and only the partial granules at the ends go one by one.
@@ -177,7 +256,10 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
     checkGranule(Thr, Addr, byteMask(Off, N), IsWrite, IsAtomic, Pc, Context);
     Addr += N;
   }
+  if (ignored(Thr, IsWrite))
+    return;
   RawSlot Whole = Thr->SlotBase | slotAccessBits(0xff, IsWrite, IsAtomic);
+  RangeMemo Memo;
   while (End - Addr >= kGranule) {
     char *Region = shadow::Regions[shadow::regionIndex(Addr)];
     if (WEFT_UNLIKELY(!Region)) {
@@ -187,8 +269,14 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
     uintptr_t RegionEnd = (Addr | ((uintptr_t(1) << shadow::kRegionShift) - 1)) + 1;
     uintptr_t Stop = (RegionEnd < End ? RegionEnd : End) & ~uintptr_t(kGranule - 1);
     for (Granule *G = shadow::granuleIn(Region, Addr); Addr < Stop; Addr += kGranule, ++G) {
-      if (!alreadyRecorded(G, Whole))
-        checkGranuleSlow(Thr, G, Addr, Whole, Pc, Context);
+      if (Memo.replay(G, Context))
+        continue;
+      if (alreadyRecorded(G, Whole))
+        continue;
+      Memo.remember(G->Slot);
+      Decision D = decide(Thr, G->Slot, Whole);
+      commit(Thr, G, Addr, Whole, Pc, Context, D);
+      Memo.learn(G->Slot, D);
     }
   }
   if (Addr < End)
