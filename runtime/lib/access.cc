@@ -61,13 +61,6 @@ WEFT_ALWAYS_INLINE Decision decide(ThreadState *Thr, RawSlot *Slots, RawSlot Cur
       continue;
     }
     uint8_t SMask = slotMask(S);
-    // This thread's access of the same kind in the same epoch that covers
-    // these bytes (a write covers a read too) records this one as surely as
-    // an exact match does (the fast path's rule): a byte read after a wider
-    // write of it, a field after the whole object.
-    if ((((S ^ Cur) & ~(kMaskField | kWriteBit)) == 0) && (SMask & Mask) == Mask &&
-        (slotWrite(S) || !IsWrite))
-      return {kNoStore, Raced};
     // The new access supersedes a slot that is ordered before it, covers no
     // byte outside it, and is no stronger (a read never hides a write).
     bool Subsumed = (SMask & ~Mask) == 0 && (IsWrite || !slotWrite(S)) &&
@@ -122,32 +115,46 @@ WEFT_ALWAYS_INLINE bool ignored(const ThreadState *Thr, bool IsWrite) {
   return WEFT_UNLIKELY(IsWrite ? Thr->IgnoreWrites : Thr->IgnoreReads);
 }
 
-WEFT_NOINLINE void checkGranuleSlow(ThreadState *Thr, Granule *G,
-                                    uintptr_t GranuleAddr, RawSlot Cur,
-                                    uintptr_t Pc, StackId &Context) {
+/// The full check of one granule. Takes and returns the stack context, so
+/// that the one access's fast path keeps it in a register, not in memory.
+WEFT_NOINLINE StackId checkGranuleSlow(ThreadState *Thr, Granule *G,
+                                       uintptr_t GranuleAddr, RawSlot Cur,
+                                       uintptr_t Pc, StackId Context) {
   if (ignored(Thr, slotWrite(Cur)))
-    return;
+    return Context;
   commit(Thr, G, GranuleAddr, Cur, Pc, Context, decide(Thr, G->Slot, Cur));
+  return Context;
 }
 
-/// The fast path: this very access (or a write covering this read) is
-/// already recorded for the current epoch; nothing can have changed since.
+/// The fast path: this thread already recorded, in the current epoch, an
+/// access of the same kind covering these bytes (a write covers a read too):
+/// this very access in a loop, a byte read after a wider write of it, a
+/// field after the whole object. Nothing can have changed since: any
+/// access of another thread in between was checked against that one.
 WEFT_ALWAYS_INLINE bool alreadyRecorded(const Granule *G, RawSlot Cur) {
-  RawSlot AsWrite = Cur | kWriteBit;
-  for (unsigned I = 0; I < kSlotsPerGranule; ++I)
-    if (G->Slot[I] == Cur || G->Slot[I] == AsWrite)
+  // Outside the byte mask and the write bit the slot must be Cur exactly;
+  // inside them it must hold every bit Cur holds.
+  constexpr RawSlot kCoverable = kMaskField | kWriteBit;
+  RawSlot Key = Cur & ~kCoverable;
+#pragma GCC unroll 4
+  for (unsigned I = 0; I < kSlotsPerGranule; ++I) {
+    RawSlot S = G->Slot[I];
+    if (WEFT_LIKELY((S & ~kCoverable) != Key))
+      continue;
+    if ((Cur & ~S) == 0)
       return true;
+  }
   return false;
 }
 
-WEFT_NOINLINE void checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr,
-                                           uint8_t Mask, bool IsWrite,
-                                           bool IsAtomic, uintptr_t Pc,
-                                           StackId &Context);
+WEFT_NOINLINE StackId checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr,
+                                              uint8_t Mask, bool IsWrite,
+                                              bool IsAtomic, uintptr_t Pc,
+                                              StackId Context);
 
-WEFT_ALWAYS_INLINE void checkGranule(ThreadState *Thr, uintptr_t Addr,
-                                     uint8_t Mask, bool IsWrite, bool IsAtomic,
-                                     uintptr_t Pc, StackId &Context,
+WEFT_ALWAYS_INLINE StackId checkGranule(ThreadState *Thr, uintptr_t Addr,
+                                        uint8_t Mask, bool IsWrite, bool IsAtomic,
+                                        uintptr_t Pc, StackId Context,
                                      RawSlot Extra = 0) {
   char *Region = shadow::Regions[shadow::regionIndex(Addr)];
   if (WEFT_UNLIKELY(!Region))
@@ -155,15 +162,15 @@ WEFT_ALWAYS_INLINE void checkGranule(ThreadState *Thr, uintptr_t Addr,
   Granule *G = shadow::granuleIn(Region, Addr);
   RawSlot Cur = Thr->SlotBase | slotAccessBits(Mask, IsWrite, IsAtomic) | Extra;
   if (alreadyRecorded(G, Cur))
-    return;
-  checkGranuleSlow(Thr, G, Addr & ~uintptr_t(kGranule - 1), Cur, Pc, Context);
+    return Context;
+  return checkGranuleSlow(Thr, G, Addr & ~uintptr_t(kGranule - 1), Cur, Pc, Context);
 }
 
-void checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr, uint8_t Mask,
-                             bool IsWrite, bool IsAtomic, uintptr_t Pc,
-                             StackId &Context) {
+StackId checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr, uint8_t Mask,
+                                bool IsWrite, bool IsAtomic, uintptr_t Pc,
+                                StackId Context) {
   shadow::mapRegion(shadow::regionIndex(Addr));
-  checkGranule(Thr, Addr, Mask, IsWrite, IsAtomic, Pc, Context);
+  return checkGranule(Thr, Addr, Mask, IsWrite, IsAtomic, Pc, Context);
 }
 
 WEFT_NOINLINE void checkUnaligned(ThreadState *Thr, uintptr_t Addr,
@@ -188,8 +195,7 @@ WEFT_ALWAYS_INLINE void onAccess(uintptr_t Addr, unsigned Size, bool IsWrite,
     return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
   unsigned Off = Addr & (kGranule - 1);
   if (WEFT_LIKELY(Off + Size <= kGranule)) {
-    StackId Context = kNoContext;
-    checkGranule(Thr, Addr, byteMask(Off, Size), IsWrite, false, Pc, Context);
+    checkGranule(Thr, Addr, byteMask(Off, Size), IsWrite, false, Pc, kNoContext);
   } else
     checkUnaligned(Thr, Addr, Size, IsWrite, Pc);
 }
@@ -253,7 +259,7 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
     unsigned N = kGranule - Off;
     if (N > Size)
       N = static_cast<unsigned>(Size);
-    checkGranule(Thr, Addr, byteMask(Off, N), IsWrite, IsAtomic, Pc, Context);
+    Context = checkGranule(Thr, Addr, byteMask(Off, N), IsWrite, IsAtomic, Pc, Context);
     Addr += N;
   }
   if (ignored(Thr, IsWrite))
@@ -366,8 +372,7 @@ static void onVptrAccess(void *Addr, bool IsWrite, uintptr_t Pc) {
     checkRange(Thr, A, sizeof(void *), IsWrite, false, Pc);
     return;
   }
-  StackId Context = kNoContext;
-  checkGranule(Thr, A, byteMask(0, sizeof(void *)), IsWrite, false, Pc, Context, kVptrBit);
+  checkGranule(Thr, A, byteMask(0, sizeof(void *)), IsWrite, false, Pc, kNoContext, kVptrBit);
 }
 
 WEFT_INTERFACE void __weft_vptr_update(void *Addr, void *NewValue) {
