@@ -1,7 +1,8 @@
 // An access that this thread's earlier, wider access of the same epoch
 // covers (a byte read after the whole object was written) is not recorded
-// again (runtime/lib/access.cc, checkGranuleSlow). A write of that byte by
-// another thread must still be reported, against the covering write.
+// again (runtime/lib/access.cc, alreadyRecorded: the fast path). A write of
+// that byte by another thread must still be reported, against the covering
+// write.
 // RUN: %weft-cc %s -o %t
 // (Pinned seed: the covering thread runs first.)
 // RUN: env WEFT_SEED=3 %expect-exit 66 %t 2>&1 | FileCheck %s
