@@ -35,13 +35,11 @@ WEFT_ALWAYS_INLINE unsigned evictionSlot(ThreadState *Thr) {
 constexpr StackId kNoContext = ~StackId(0);
 
 /// What the full check does with one granule: the slots that race with the
-/// access (bit I for slot I) and the slot the access goes into (kNoStore
-/// when the granule records it already).
+/// access (bit I for slot I) and the slot the access goes into.
 struct Decision {
   int Store;
   unsigned Raced;
 };
-constexpr int kNoStore = -1;
 
 /// The full check of \p Cur against \p Slots, a granule's slots. Drops the
 /// slots the access makes redundant, but neither reports nor stores: the
@@ -98,8 +96,6 @@ WEFT_ALWAYS_INLINE void commit(ThreadState *Thr, Granule *G, uintptr_t GranuleAd
     unsigned I = unsigned(__builtin_ctz(R));
     reportDataRace(Thr, GranuleAddr, Cur, Pc, G->Slot[I], G->Stack[I] & ~kHasSyncBit);
   }
-  if (D.Store == kNoStore)
-    return;
   // With locks held, the slot names an interned (stack, lock set) context
   // so that a later report can list them (mutex_set.h).
   if (Context == kNoContext)
@@ -204,47 +200,53 @@ WEFT_ALWAYS_INLINE void onAccess(uintptr_t Addr, unsigned Size, bool IsWrite,
 
 namespace {
 
-/// The last full check of a range's whole granules, for the next granule
-/// that holds the very same slots: one earlier copy or loop usually wrote
-/// the whole range, so its granules differ only in their stack words, and
-/// the check's outcome depends on the slots alone. A decision that found a
-/// race is not replayed, so every racing granule is checked (and reported)
-/// in full.
-class RangeMemo {
-public:
-  /// Applies the remembered decision if \p G holds the remembered slots.
-  WEFT_ALWAYS_INLINE bool replay(Granule *G, StackId Context) {
-    if (!Valid)
-      return false;
-    RawSlot Diff = 0;
-    for (unsigned I = 0; I < kSlotsPerGranule; ++I)
-      Diff |= G->Slot[I] ^ Before[I];
-    if (Diff)
-      return false;
-    for (unsigned I = 0; I < kSlotsPerGranule; ++I)
-      G->Slot[I] = After[I];
-    if (Store != kNoStore)
-      G->Stack[Store] = Context | (G->Stack[Store] & kHasSyncBit);
-    return true;
-  }
-  /// The slots of a granule before its full check.
-  void remember(const RawSlot *Slots) {
-    for (unsigned I = 0; I < kSlotsPerGranule; ++I)
-      Before[I] = Slots[I];
-  }
-  /// The slots after it, and what the check decided.
-  void learn(const RawSlot *Slots, Decision D) {
-    Valid = D.Raced == 0;
-    Store = D.Store;
-    for (unsigned I = 0; I < kSlotsPerGranule; ++I)
-      After[I] = Slots[I];
-  }
-
-private:
-  RawSlot Before[kSlotsPerGranule], After[kSlotsPerGranule];
-  int Store = kNoStore;
-  bool Valid = false;
+/// The outcome of the last full check of a range's whole granules, for the
+/// next granules that hold the very same slots: one earlier copy or loop
+/// usually wrote the whole range, so its granules differ only in their
+/// stack words, and the check's outcome depends on the slots alone. Also
+/// remembers a granule found already recorded, whose equals need nothing.
+/// A check that found a race is not remembered, so every racing granule is
+/// checked (and reported) in full.
+struct RangeMemo {
+  enum Kind { None, Recorded, Decided } What = None;
+  RawSlot Before[kSlotsPerGranule] = {}, After[kSlotsPerGranule] = {};
+  int Store = 0;
 };
+
+/// Two slots as one 16-byte value (granules are 48 bytes in a mapped
+/// region, so their slots are 16-byte aligned): compared and stored two at
+/// a time.
+typedef RawSlot SlotPair __attribute__((vector_size(16), may_alias));
+static_assert(sizeof(Granule) % 16 == 0, "slot pairs are aligned");
+
+WEFT_ALWAYS_INLINE bool sameSlots(const Granule *G, SlotPair B01, SlotPair B23) {
+  static_assert(kSlotsPerGranule == 4, "two pairs of slots");
+  const SlotPair *P = reinterpret_cast<const SlotPair *>(G->Slot);
+  SlotPair D = (P[0] ^ B01) | (P[1] ^ B23);
+  return (D[0] | D[1]) == 0;
+}
+
+/// Replays \p M on the granules from \p G on that hold its slots; returns
+/// the first one that does not (or \p End). The loops a long copy spends
+/// its time in: the memo lives in registers.
+WEFT_ALWAYS_INLINE Granule *replayRun(Granule *G, Granule *End, const RangeMemo &M,
+                                      StackId Context) {
+  const SlotPair B01 = {M.Before[0], M.Before[1]}, B23 = {M.Before[2], M.Before[3]};
+  if (M.What == RangeMemo::Recorded) {
+    while (G < End && sameSlots(G, B01, B23))
+      ++G;
+    return G;
+  }
+  const SlotPair A01 = {M.After[0], M.After[1]}, A23 = {M.After[2], M.After[3]};
+  const unsigned Store = unsigned(M.Store);
+  for (; G < End && sameSlots(G, B01, B23); ++G) {
+    SlotPair *P = reinterpret_cast<SlotPair *>(G->Slot);
+    P[0] = A01;
+    P[1] = A23;
+    G->Stack[Store] = Context | (G->Stack[Store] & kHasSyncBit);
+  }
+  return G;
+}
 
 } // namespace
 
@@ -274,16 +276,25 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
     }
     uintptr_t RegionEnd = (Addr | ((uintptr_t(1) << shadow::kRegionShift) - 1)) + 1;
     uintptr_t Stop = (RegionEnd < End ? RegionEnd : End) & ~uintptr_t(kGranule - 1);
-    for (Granule *G = shadow::granuleIn(Region, Addr); Addr < Stop; Addr += kGranule, ++G) {
-      if (Memo.replay(G, Context))
+    Granule *First = shadow::granuleIn(Region, Addr);
+    Granule *Last = First + (Stop - Addr) / kGranule;
+    for (Granule *G = First; G < Last; ++G) {
+      if (Memo.What != RangeMemo::None && (G = replayRun(G, Last, Memo, Context)) == Last)
+        break;
+      for (unsigned I = 0; I < kSlotsPerGranule; ++I)
+        Memo.Before[I] = G->Slot[I];
+      if (alreadyRecorded(G, Whole)) {
+        Memo.What = RangeMemo::Recorded;
         continue;
-      if (alreadyRecorded(G, Whole))
-        continue;
-      Memo.remember(G->Slot);
+      }
       Decision D = decide(Thr, G->Slot, Whole);
-      commit(Thr, G, Addr, Whole, Pc, Context, D);
-      Memo.learn(G->Slot, D);
+      commit(Thr, G, Addr + uintptr_t(G - First) * kGranule, Whole, Pc, Context, D);
+      for (unsigned I = 0; I < kSlotsPerGranule; ++I)
+        Memo.After[I] = G->Slot[I];
+      Memo.Store = D.Store;
+      Memo.What = D.Raced ? RangeMemo::None : RangeMemo::Decided;
     }
+    Addr = Stop;
   }
   if (Addr < End)
     checkGranule(Thr, Addr, byteMask(0, unsigned(End - Addr)), IsWrite, IsAtomic, Pc, Context);
