@@ -63,26 +63,88 @@ void rememberFreed(uintptr_t Start, uint64_t Seq) {
 }
 
 /// Blocks up to this size keep their free() recorded as the last write of
-/// every byte, so a later unordered access is reported (heap-use-after-free).
+/// every byte, so a later unordered access is reported (heap-use-after-free),
+/// and get their allocation recorded as the first write of every byte.
 /// glibc serves them from its heap, never from a private mapping that could
-/// come back as unrelated memory; larger blocks only get the shadow reset.
+/// come back as unrelated memory; larger blocks only get the shadow reset
+/// (touching the shadow of a huge block would cost six times its size).
 constexpr size_t kMarkFreedMax = 64 * 1024;
 
 WEFT_ALWAYS_INLINE bool tracking() { return Rt.Initialized && CurThread; }
 
-void onAlloc(void *P, size_t Size, uintptr_t Pc) {
+// The pseudo frame standing for an allocator function in a stack: its
+// address plus one, as a return address into it would be.
+template <typename Fn> uintptr_t pseudoPc(Fn *F) { return reinterpret_cast<uintptr_t>(F) + 1; }
+uintptr_t newPc() { return pseudoPc(static_cast<void *(*)(size_t)>(&::operator new)); }
+uintptr_t freePc() { return pseudoPc(&free); }
+uintptr_t deletePc() { return pseudoPc(static_cast<void (*)(void *) noexcept>(&::operator delete)); }
+
+/// Calls \p Visit(granule, its address, the thread's write of the block's
+/// bytes in it) for every granule of the block [Addr, Addr+Size).
+template <typename Visitor>
+WEFT_ALWAYS_INLINE void forEachBlockGranule(ThreadState *Thr, uintptr_t Addr, size_t Size,
+                                            Visitor Visit) {
+  RawSlot Whole = Thr->SlotBase | slotAccessBits(0xff, true, false);
+  uintptr_t End = Addr + Size;
+  for (uintptr_t A = Addr; A < End;) {
+    // Granules of one shadow region are contiguous.
+    uintptr_t RegionEnd = ((A >> shadow::kRegionShift) + 1) << shadow::kRegionShift;
+    uintptr_t ChunkEnd = End < RegionEnd ? End : RegionEnd;
+    Granule *G = shadow::granuleFor(A);
+    while (A < ChunkEnd) {
+      unsigned Off = A & (kGranule - 1);
+      if (Off == 0 && ChunkEnd - A >= kGranule) {
+        // The body of the block: whole granules, one slot value.
+        uintptr_t Full = (ChunkEnd - A) / kGranule;
+        for (uintptr_t I = 0; I < Full; ++I)
+          Visit(G + I, A + I * kGranule, Whole);
+        G += Full;
+        A += Full * kGranule;
+        continue;
+      }
+      // A partial first or last granule.
+      unsigned N = kGranule - Off;
+      if (N > ChunkEnd - A)
+        N = static_cast<unsigned>(ChunkEnd - A);
+      Visit(G, A - Off, Thr->SlotBase | slotAccessBits(byteMask(Off, N), true, false));
+      ++G;
+      A += N;
+    }
+  }
+}
+
+/// Leaves the write \p Cur, with stack and lock-set context \p Context, as
+/// the only access recorded in \p G (whose sync objects are gone with the
+/// memory they lived in).
+WEFT_ALWAYS_INLINE void leaveOnlyWrite(Granule *G, uintptr_t GranuleAddr, RawSlot Cur,
+                                       uint32_t Context) {
+  if (G->Stack[0] & kHasSyncBit)
+    dropSyncsInGranule(GranuleAddr);
+  *G = Granule{{Cur, 0, 0, 0}, {Context, 0, 0, 0}};
+}
+
+/// A new block at \p P. Its previous life is forgotten, and (as TSan does)
+/// the allocation counts as the allocating thread's write of every byte:
+/// that thread's own first accesses of it are then already recorded (the
+/// access check's fast path), and another thread's access not ordered after
+/// the allocation is a race with it. \p AllocPc is the allocator's pseudo
+/// frame, shown on top of that write's stack.
+void onAlloc(void *P, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
   if (!P || !tracking())
     return;
   ThreadState *Thr = CurThread;
-  resetRange(uintptr_t(P), Size);
+  if (Size <= kMarkFreedMax && Thr->IgnoreWrites == 0) {
+    uint32_t Context =
+        mutex_set::contextFor(Thr->Locks, Thr->Shadow.historyWithFrame(Pc, AllocPc));
+    forEachBlockGranule(Thr, uintptr_t(P), Size,
+                        [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
+                          leaveOnlyWrite(G, GranuleAddr, Cur, Context);
+                        });
+  } else {
+    resetRange(uintptr_t(P), Size);
+  }
   Blocks.getOrInsert(uintptr_t(P)) = HeapBlock{
       Size, stack_trie::child(currentStack(Thr), Pc), Thr->tid(), false, ThreadId::Invalid, 0};
-}
-
-uintptr_t freePc() { return reinterpret_cast<uintptr_t>(&free) + 1; }
-uintptr_t deletePc() {
-  return reinterpret_cast<uintptr_t>(
-             static_cast<void (*)(void *) noexcept>(&::operator delete)) + 1;
 }
 
 /// The race check of the free's write of \p Cur on granule \p G, exactly as
@@ -120,57 +182,25 @@ WEFT_ALWAYS_INLINE void checkFreeWrite(ThreadState *Thr, Granule *G,
 
 /// The shadow side of freeing [Addr, Addr+Size): a write of every byte by
 /// the freeing thread (at \p FreePc, on the current stack), then a reset;
-/// with \p Mark the free is left behind as the only access of each byte.
-/// One pass over the shadow: the check, the reset and the mark of a granule
-/// happen together, and the free's stack and lock-set context are computed
-/// once for the block rather than once per granule. Equivalent to checking
-/// the whole range, resetting it and checking it again (the free reports
-/// only through its own granule, never reads another one).
+/// with \p Mark the free is left behind as the only access of each byte,
+/// its slots naming \p MarkContext (the free's stack and lock set, computed
+/// once for the block by the caller). One pass over the shadow: the check,
+/// the reset and the mark of a granule happen together. Equivalent to
+/// checking the whole range, resetting it and checking it again (the free
+/// reports only through its own granule, never reads another one).
 void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size,
-                uintptr_t FreePc, bool Mark) {
+                uintptr_t FreePc, bool Mark, uint32_t MarkContext) {
   // Ignored writes (annotations) are neither checked nor recorded.
   bool Check = Thr->IgnoreWrites == 0;
   Mark = Mark && Check;
-  uint32_t Ctx = 0;
-  if (Mark)
-    Ctx = mutex_set::contextFor(Thr->Locks, accessStack(Thr, FreePc));
-  // The free of one granule: check, then (with Mark) drop its sync objects
-  // and leave the free as its only access.
-  auto FreeGranule = [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
-    checkFreeWrite(Thr, G, GranuleAddr, Cur, FreePc);
-    if (Mark) {
-      if (G->Stack[0] & kHasSyncBit)
-        dropSyncsInGranule(GranuleAddr);
-      *G = Granule{{Cur, 0, 0, 0}, {Ctx, 0, 0, 0}};
-    }
-  };
-  RawSlot Whole = Thr->SlotBase | slotAccessBits(0xff, true, false);
-  uintptr_t End = Addr + Size;
-  for (uintptr_t A = Addr; Check && A < End;) {
-    // Granules of one shadow region are contiguous.
-    uintptr_t RegionEnd = ((A >> shadow::kRegionShift) + 1) << shadow::kRegionShift;
-    uintptr_t ChunkEnd = End < RegionEnd ? End : RegionEnd;
-    Granule *G = shadow::granuleFor(A);
-    while (A < ChunkEnd) {
-      unsigned Off = A & (kGranule - 1);
-      if (Off == 0 && ChunkEnd - A >= kGranule) {
-        // The body of the block: whole granules, one slot value.
-        uintptr_t Full = (ChunkEnd - A) / kGranule;
-        for (uintptr_t I = 0; I < Full; ++I)
-          FreeGranule(G + I, A + I * kGranule, Whole);
-        G += Full;
-        A += Full * kGranule;
-        continue;
-      }
-      // A partial first or last granule.
-      unsigned N = kGranule - Off;
-      if (N > ChunkEnd - A)
-        N = static_cast<unsigned>(ChunkEnd - A);
-      FreeGranule(G, A - Off, Thr->SlotBase | slotAccessBits(byteMask(Off, N), true, false));
-      ++G;
-      A += N;
-    }
-  }
+  // The free of one granule: check, then (with Mark) leave the free as its
+  // only access.
+  if (Check)
+    forEachBlockGranule(Thr, Addr, Size, [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
+      checkFreeWrite(Thr, G, GranuleAddr, Cur, FreePc);
+      if (Mark)
+        leaveOnlyWrite(G, GranuleAddr, Cur, MarkContext);
+    });
   if (!Mark)
     resetRange(Addr, Size);
 }
@@ -192,11 +222,20 @@ void onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
     return;
   }
   ThreadState *Thr = CurThread;
+  bool Mark = B->Size <= kMarkFreedMax;
+  // The mark's stack (the caller's frame, then the free) is looked up
+  // before that frame is pushed: a lookup at the pushed depth would leave
+  // the thread's history one frame deeper than its stack after the pop, and
+  // its next access would have to walk back up.
+  uint32_t MarkContext = 0;
+  if (Mark && Thr->IgnoreWrites == 0)
+    MarkContext = mutex_set::contextFor(Thr->Locks,
+                                        Thr->Shadow.historyWithFrame(CallerPc, FreePc));
+  // The frame is there for the check: a report shows the free's caller.
   Thr->Shadow.push(CallerPc);
   // Checked while the block is still live, so a report can describe it.
   // (Reports never allocate through the program's malloc, so B stays put.)
-  bool Mark = B->Size <= kMarkFreedMax;
-  freeShadow(Thr, uintptr_t(P), B->Size, FreePc, Mark);
+  freeShadow(Thr, uintptr_t(P), B->Size, FreePc, Mark, MarkContext);
   if (Mark) {
     B->Freed = true;
     B->FreeTid = Thr->tid();
@@ -208,9 +247,9 @@ void onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
   Thr->Shadow.pop();
 }
 
-void *allocAligned(size_t Align, size_t Size, uintptr_t Pc) {
+void *allocAligned(size_t Align, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
   void *P = __libc_memalign(Align, Size);
-  onAlloc(P, Size, Pc);
+  onAlloc(P, Size, Pc, AllocPc);
   return P;
 }
 
@@ -220,7 +259,7 @@ void *newOrDie(size_t Size, uintptr_t Pc) {
     rawPrint("weft: operator new: out of memory\n");
     __builtin_trap();
   }
-  onAlloc(P, Size, Pc);
+  onAlloc(P, Size, Pc, newPc());
   return P;
 }
 
@@ -230,7 +269,7 @@ void *newAlignedOrDie(size_t Size, size_t Align, uintptr_t Pc) {
     rawPrint("weft: operator new: out of memory\n");
     __builtin_trap();
   }
-  onAlloc(P, Size, Pc);
+  onAlloc(P, Size, Pc, newPc());
   return P;
 }
 
@@ -269,13 +308,13 @@ uintptr_t findHeapBlock(uintptr_t Addr, HeapBlock *Out) {
 
 WEFT_INTERCEPTOR void *malloc(size_t Size) {
   void *P = __libc_malloc(Size);
-  onAlloc(P, Size, WEFT_CALLER_PC);
+  onAlloc(P, Size, WEFT_CALLER_PC, pseudoPc(&malloc));
   return P;
 }
 
 WEFT_INTERCEPTOR void *calloc(size_t N, size_t Size) {
   void *P = __libc_calloc(N, Size);
-  onAlloc(P, N * Size, WEFT_CALLER_PC);
+  onAlloc(P, N * Size, WEFT_CALLER_PC, pseudoPc(&calloc));
   return P;
 }
 
@@ -288,7 +327,7 @@ WEFT_INTERCEPTOR void *realloc(void *Old, size_t Size) {
   }
   onFree(Old, 0, 0);
   void *P = __libc_realloc(Old, Size);
-  onAlloc(P, Size, WEFT_CALLER_PC);
+  onAlloc(P, Size, WEFT_CALLER_PC, pseudoPc(&realloc));
   return P;
 }
 
@@ -300,7 +339,7 @@ WEFT_INTERCEPTOR void *reallocarray(void *Old, size_t N, size_t Size) {
   }
   onFree(Old, 0, 0);
   void *P = __libc_realloc(Old, Total);
-  onAlloc(P, Total, WEFT_CALLER_PC);
+  onAlloc(P, Total, WEFT_CALLER_PC, pseudoPc(&reallocarray));
   return P;
 }
 
@@ -317,7 +356,7 @@ WEFT_INTERCEPTOR void cfree(void *P) {
 WEFT_INTERCEPTOR int posix_memalign(void **Out, size_t Align, size_t Size) {
   if (Align < sizeof(void *) || (Align & (Align - 1)))
     return EINVAL;
-  void *P = allocAligned(Align, Size, WEFT_CALLER_PC);
+  void *P = allocAligned(Align, Size, WEFT_CALLER_PC, pseudoPc(&posix_memalign));
   if (!P)
     return ENOMEM;
   *Out = P;
@@ -325,19 +364,19 @@ WEFT_INTERCEPTOR int posix_memalign(void **Out, size_t Align, size_t Size) {
 }
 
 WEFT_INTERCEPTOR void *aligned_alloc(size_t Align, size_t Size) {
-  return allocAligned(Align, Size, WEFT_CALLER_PC);
+  return allocAligned(Align, Size, WEFT_CALLER_PC, pseudoPc(&aligned_alloc));
 }
 
 WEFT_INTERCEPTOR void *memalign(size_t Align, size_t Size) {
-  return allocAligned(Align, Size, WEFT_CALLER_PC);
+  return allocAligned(Align, Size, WEFT_CALLER_PC, pseudoPc(&memalign));
 }
 
 WEFT_INTERCEPTOR void *valloc(size_t Size) {
-  return allocAligned(4096, Size, WEFT_CALLER_PC);
+  return allocAligned(4096, Size, WEFT_CALLER_PC, pseudoPc(&valloc));
 }
 
 WEFT_INTERCEPTOR void *pvalloc(size_t Size) {
-  return allocAligned(4096, (Size + 4095) & ~size_t(4095), WEFT_CALLER_PC);
+  return allocAligned(4096, (Size + 4095) & ~size_t(4095), WEFT_CALLER_PC, pseudoPc(&pvalloc));
 }
 
 // C++ allocation functions --------------------------------------------------
@@ -348,12 +387,12 @@ WEFT_CXX void *operator new(size_t Size) { return newOrDie(Size, WEFT_CALLER_PC)
 WEFT_CXX void *operator new[](size_t Size) { return newOrDie(Size, WEFT_CALLER_PC); }
 WEFT_CXX void *operator new(size_t Size, const std::nothrow_t &) noexcept {
   void *P = __libc_malloc(Size ? Size : 1);
-  onAlloc(P, Size, WEFT_CALLER_PC);
+  onAlloc(P, Size, WEFT_CALLER_PC, newPc());
   return P;
 }
 WEFT_CXX void *operator new[](size_t Size, const std::nothrow_t &) noexcept {
   void *P = __libc_malloc(Size ? Size : 1);
-  onAlloc(P, Size, WEFT_CALLER_PC);
+  onAlloc(P, Size, WEFT_CALLER_PC, newPc());
   return P;
 }
 WEFT_CXX void *operator new(size_t Size, std::align_val_t A) {
@@ -363,10 +402,10 @@ WEFT_CXX void *operator new[](size_t Size, std::align_val_t A) {
   return newAlignedOrDie(Size, size_t(A), WEFT_CALLER_PC);
 }
 WEFT_CXX void *operator new(size_t Size, std::align_val_t A, const std::nothrow_t &) noexcept {
-  return allocAligned(size_t(A), Size ? Size : 1, WEFT_CALLER_PC);
+  return allocAligned(size_t(A), Size ? Size : 1, WEFT_CALLER_PC, newPc());
 }
 WEFT_CXX void *operator new[](size_t Size, std::align_val_t A, const std::nothrow_t &) noexcept {
-  return allocAligned(size_t(A), Size ? Size : 1, WEFT_CALLER_PC);
+  return allocAligned(size_t(A), Size ? Size : 1, WEFT_CALLER_PC, newPc());
 }
 
 WEFT_CXX void operator delete(void *P) noexcept {

@@ -141,15 +141,18 @@ StackId ShadowStack::materialize(Prefix &P) {
   return kUnavailableStack;
 }
 
-StackId ShadowStack::historySlow(uintptr_t Leaf) {
-  StackId S = exact(History) ? History.Node : materialize(History);
-  if (!stack_trie::isHistory(S))
-    return stack_trie::child(S, Leaf);
-  StackId L = stack_trie::childIfRoom(S, Leaf);
-  if (__builtin_expect(L != kEmptyStack, 1))
-    return L;
-  startHistoryGeneration();
-  return stack_trie::child(materialize(History), Leaf);
+StackId ShadowStack::historySlow(const uintptr_t *Extra, unsigned N) {
+  // A history arena with no room starts a new generation once; after that
+  // (or outside the history) the stack degrades rather than fail.
+  for (bool Bounded = true;; Bounded = false) {
+    StackId S = exact(History) ? History.Node : materialize(History);
+    Bounded = Bounded && stack_trie::isHistory(S);
+    for (unsigned I = 0; I < N && S != kEmptyStack; ++I)
+      S = Bounded ? stack_trie::childIfRoom(S, Extra[I]) : stack_trie::child(S, Extra[I]);
+    if (__builtin_expect(S != kEmptyStack, 1))
+      return S;
+    startHistoryGeneration();
+  }
 }
 
 void startHistoryGeneration() {

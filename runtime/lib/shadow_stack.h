@@ -85,14 +85,13 @@ public:
   /// The current stack plus the access pc \p Leaf, in the access history.
   /// May start a new history generation (startHistoryGeneration).
   __attribute__((always_inline)) StackId history(uintptr_t Leaf) {
-    // The common case: no call or return since the last access kept a
-    // stack, and this leaf is in the trie's cache.
-    if (__builtin_expect(exact(History), 1)) {
-      stack_trie::CacheEntry &E = stack_trie::cacheEntry(History.Node, Leaf);
-      if (__builtin_expect(E.Pc == Leaf && E.Parent == History.Node && E.Child, 1))
-        return E.Child;
-    }
-    return historySlow(Leaf);
+    return historyPlus(&Leaf, 1);
+  }
+  /// As history(), with one more frame \p Frame between the current stack
+  /// and the leaf: an interceptor's caller, without pushing it.
+  __attribute__((always_inline)) StackId historyWithFrame(uintptr_t Frame, uintptr_t Leaf) {
+    const uintptr_t Extra[2] = {Frame, Leaf};
+    return historyPlus(Extra, 2);
   }
 
   uint32_t depth() const { return Depth; }
@@ -124,7 +123,26 @@ private:
   }
   StackId materialize(Prefix &P);
   StackId extend(Prefix &P);
-  StackId historySlow(uintptr_t Leaf);
+
+  /// The current stack plus the \p N frames \p Extra, in the history.
+  __attribute__((always_inline)) StackId historyPlus(const uintptr_t *Extra, unsigned N) {
+    // The common case: no call or return since the last access kept a
+    // stack, and the extra frames are in the trie's cache.
+    if (__builtin_expect(exact(History), 1)) {
+      StackId S = History.Node;
+      unsigned I = 0;
+      for (; I < N; ++I) {
+        stack_trie::CacheEntry &E = stack_trie::cacheEntry(S, Extra[I]);
+        if (__builtin_expect(!(E.Pc == Extra[I] && E.Parent == S && E.Child), 0))
+          break;
+        S = E.Child;
+      }
+      if (__builtin_expect(I == N, 1))
+        return S;
+    }
+    return historySlow(Extra, N);
+  }
+  StackId historySlow(const uintptr_t *Extra, unsigned N);
   friend void startHistoryGeneration();
 
   uintptr_t *Pcs;
