@@ -30,6 +30,9 @@ WEFT_ALWAYS_INLINE unsigned evictionSlot(ThreadState *Thr) {
   return (Thr->CurEpoch + index(Thr->tid())) & (kSlotsPerGranule - 1);
 }
 
+/// Ranges up to this many bytes are checked granule by granule.
+constexpr size_t kShortRange = 2 * kGranule;
+
 /// A slot's stack word not computed yet: one access, or one whole range
 /// (memcpy, a loop checked as a range), computes it at most once.
 constexpr StackId kNoContext = ~StackId(0);
@@ -209,8 +212,10 @@ namespace {
 /// checked (and reported) in full.
 struct RangeMemo {
   enum Kind { None, Recorded, Decided } What = None;
-  RawSlot Before[kSlotsPerGranule] = {}, After[kSlotsPerGranule] = {};
-  int Store = 0;
+  // Left uninitialized (a range is often a few granules, and this is per
+  // range): read only once What says they were written.
+  RawSlot Before[kSlotsPerGranule], After[kSlotsPerGranule];
+  int Store;
 };
 
 /// Two slots as one 16-byte value (granules are 48 bytes in a mapped
@@ -253,10 +258,24 @@ WEFT_ALWAYS_INLINE Granule *replayRun(Granule *G, Granule *End, const RangeMemo 
 // Ranges (memcpy, loops checked as one range) cover many whole granules:
 // those share one slot value, one region look-up per 4 GiB region and one
 // stack context, and only the partial granules at the ends go one by one.
+// GCC cannot see that the memo's slots are written before they are read.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
                 bool IsAtomic, uintptr_t Pc) {
   uintptr_t End = Addr + Size;
   StackId Context = kNoContext;
+  // A short range (a small struct, a 16-byte access) goes granule by
+  // granule through the access fast path: the memo would not pay.
+  if (Size <= kShortRange) {
+    while (Addr < End) {
+      unsigned Off = Addr & (kGranule - 1);
+      unsigned N = kGranule - Off < End - Addr ? kGranule - Off : unsigned(End - Addr);
+      Context = checkGranule(Thr, Addr, byteMask(Off, N), IsWrite, IsAtomic, Pc, Context);
+      Addr += N;
+    }
+    return;
+  }
   if (unsigned Off = Addr & (kGranule - 1)) {
     unsigned N = kGranule - Off;
     if (N > Size)
@@ -299,6 +318,7 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
   if (Addr < End)
     checkGranule(Thr, Addr, byteMask(0, unsigned(End - Addr)), IsWrite, IsAtomic, Pc, Context);
 }
+#pragma GCC diagnostic pop
 
 } // namespace weft
 
