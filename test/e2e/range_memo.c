@@ -2,6 +2,7 @@
 // once and replayed on the rest (runtime/lib/access.cc, RangeMemo). A
 // granule in the middle that another thread wrote concurrently holds other
 // slots, so it must still be checked in full and the race reported.
+// EXPECT: race
 // RUN: %weft-cc %s -o %t
 // (Pinned seeds: the poker writes before the copier reads, so the race is
 // found by the copy's range check. Seeds 1 and 2 find it the other way.)
@@ -16,6 +17,15 @@
 // ANY: WARNING: weft: data race
 // ANY: Location is global 'shared' of size 4096
 // ANY: weft: reported 1 warning
+// The race-free twin (-DORDERED): the poker is joined before the copier
+// starts, so the granule that holds other slots is checked in full and
+// found ordered.
+// RUN: %weft-cc -DORDERED %s -o %t.ordered
+// RUN: env WEFT_SEED=3 %t.ordered 2>&1 | FileCheck %s --allow-empty --check-prefix=QUIET
+// RUN: %weft test -n 30 --seed 1 -- %t.ordered 2>&1 | FileCheck %s --check-prefix=EXPLORE
+// QUIET-NOT: WARNING
+// EXPLORE-NOT: WARNING: weft
+// EXPLORE: weft test: 30 schedules, 0 failed
 
 #include <pthread.h>
 #include <string.h>
@@ -37,8 +47,13 @@ int main(void) {
   memset(shared, 7, sizeof(shared)); // one write slot in every granule
   pthread_t p, c;
   pthread_create(&p, 0, poker, 0);
-  pthread_create(&c, 0, copier, 0);
+#ifdef ORDERED
   pthread_join(p, 0);
+#endif
+  pthread_create(&c, 0, copier, 0);
+#ifndef ORDERED
+  pthread_join(p, 0);
+#endif
   pthread_join(c, 0);
   return copy[0] == 0;
 }

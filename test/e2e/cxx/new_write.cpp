@@ -2,14 +2,21 @@
 // (as in TSan), so reading a new object's uninitialized member through a
 // relaxed pointer races with the allocation, reported with operator new on
 // top of the previous write's stack.
+// EXPECT: race
 // RUN: %weft-cxx %s -o %t
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s
 // CHECK: WARNING: weft: data race
 // CHECK-NEXT: {{^  Read of size 8 at 0x[0-9a-f]+ by thread T1:$}}
 // CHECK: {{^  Previous write of size 8 at 0x[0-9a-f]+ by main thread:$}}
 // CHECK-NEXT: {{^    #0 operator new}}
-// CHECK-NEXT: {{^    #1 main .*new_write_race.cpp:}}
+// CHECK-NEXT: {{^    #1 main .*new_write.cpp:}}
 // CHECK: weft: reported 1 warning
+// The race-free twin (-DORDERED): the object is published with release
+// and read with acquire, so the read is ordered after operator new.
+// RUN: %weft-cxx -DORDERED %s -o %t.ordered
+// RUN: %weft test -n 40 --seed 1 -- %t.ordered 2>&1 | FileCheck %s --check-prefix=ORDERED
+// ORDERED-NOT: WARNING: weft
+// ORDERED: weft test: 40 schedules, 0 failed
 
 #include <atomic>
 #include <thread>
@@ -20,16 +27,21 @@ struct Box {
 };
 
 std::atomic<Box *> published{nullptr};
+#ifdef ORDERED
+constexpr auto Publish = std::memory_order_release, Take = std::memory_order_acquire;
+#else
+constexpr auto Publish = std::memory_order_relaxed, Take = std::memory_order_relaxed;
+#endif
 
 int main() {
   std::thread reader([] {
     Box *b;
-    while (!(b = published.load(std::memory_order_relaxed)))
+    while (!(b = published.load(Take)))
       ;
     static volatile long sink;
     sink = b->value;
   });
-  published.store(new Box, std::memory_order_relaxed);
+  published.store(new Box, Publish);
   reader.join();
   delete published.load();
   return 0;
