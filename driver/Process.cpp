@@ -14,11 +14,15 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <poll.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -157,6 +161,45 @@ ExitStatus waitProcess(pid_t Pid) {
       return ExitStatus{false, 1};
   }
   return ExitStatus::fromWaitStatus(WaitStatus);
+}
+
+ExitStatus waitProcessFor(pid_t Pid, double TimeoutSeconds, bool &TimedOut) {
+  TimedOut = false;
+  if (TimeoutSeconds > 0) {
+    // A pidfd becomes readable when the child ends; polling it leaves the
+    // other children (and their SIGCHLDs) to whoever waits for them.
+    int Fd = static_cast<int>(syscall(SYS_pidfd_open, Pid, 0));
+    auto Deadline = std::chrono::steady_clock::now() +
+                    std::chrono::duration<double>(TimeoutSeconds);
+    for (;;) {
+      double Left = std::chrono::duration<double>(Deadline - std::chrono::steady_clock::now())
+                        .count();
+      if (Left <= 0) {
+        TimedOut = true;
+        kill(Pid, SIGKILL);
+        break;
+      }
+      int Ms = static_cast<int>(std::min(Left, 1e6) * 1000) + 1;
+      if (Fd >= 0) {
+        struct pollfd P = {Fd, POLLIN, 0};
+        if (poll(&P, 1, Ms) > 0)
+          break;
+        continue;
+      }
+      // No pidfd (a kernel before 5.3): look every 10 ms.
+      int WaitStatus = 0;
+      pid_t R = waitpid(Pid, &WaitStatus, WNOHANG);
+      if (R == Pid) {
+        return ExitStatus::fromWaitStatus(WaitStatus);
+      }
+      if (R < 0 && errno != EINTR)
+        return ExitStatus{false, 1};
+      usleep(static_cast<useconds_t>(std::min(Ms, 10) * 1000));
+    }
+    if (Fd >= 0)
+      close(Fd);
+  }
+  return waitProcess(Pid);
 }
 
 void execProcess(absl::Span<const std::string> Argv) {

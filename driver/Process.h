@@ -65,6 +65,10 @@ absl::StatusOr<pid_t> spawnProcess(absl::Span<const std::string> Argv,
 /// Waits for a child started by spawnProcess.
 ExitStatus waitProcess(pid_t Pid);
 
+/// As waitProcess, but for at most \p TimeoutSeconds (no limit if <= 0):
+/// then the child is killed (SIGKILL), waited for, and \p TimedOut set.
+ExitStatus waitProcessFor(pid_t Pid, double TimeoutSeconds, bool &TimedOut);
+
 /// Everything in the file behind \p Fd, from its start (a captured run's
 /// output in a memfd).
 std::string readAll(int Fd);

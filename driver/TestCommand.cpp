@@ -781,11 +781,13 @@ void TestRunner::saveSchedule(const FailureRecord &F) {
   Spawn.OutputFd = Null;
   Spawn.NullStdin = true;
   absl::StatusOr<pid_t> Pid = spawnProcess(Options.Program, Spawn);
+  bool TimedOut = false;
   if (Pid.ok())
-    waitProcess(*Pid);
+    waitProcessFor(*Pid, Options.TimeoutSeconds, TimedOut);
   close(Null);
-  if (access(Options.ScheduleFile.c_str(), R_OK) != 0) {
-    warning("could not save the schedule to '%s'", Options.ScheduleFile);
+  if (TimedOut || access(Options.ScheduleFile.c_str(), R_OK) != 0) {
+    warning("could not save the schedule to '%s'%s", Options.ScheduleFile,
+            TimedOut ? " (the replay ran out of time: --timeout)" : "");
     return;
   }
   std::printf("weft: schedule saved to %s (replay: %s replay --schedule-file %s -- %s)\n",
@@ -828,10 +830,13 @@ void TestRunner::confirmDeadlock(FailureRecord &F) {
       close(Fd);
       return;
     }
-    ExitStatus Status = waitProcess(*Pid);
+    // A steered run can hang where the seed's did not: it has the same
+    // time limit as every other run.
+    bool TimedOut = false;
+    ExitStatus Status = waitProcessFor(*Pid, Options.TimeoutSeconds, TimedOut);
     std::string Output = readAll(Fd);
     close(Fd);
-    if (Status.Signaled || Status.Value != ExitDeadlock)
+    if (TimedOut || Status.Signaled || Status.Value != ExitDeadlock)
       continue;
     F.ConfirmedSeed = Seed;
     F.ConfirmedReproduce = reproduceLine(Seed, Extra);
