@@ -130,23 +130,25 @@ StackId ShadowStack::materialize(Prefix &P) {
   StackId N = extend(P);
   if (__builtin_expect(N != kNoRoom, 1))
     return N;
-  if (&P == &History) {
-    // The arena is full: the next generation starts empty.
-    startHistoryGeneration();
-    N = extend(P);
-    if (N != kNoRoom)
-      return N;
-  }
-  // A stack this trie has no room for (even empty, for the history).
-  return kUnavailableStack;
+  // The kept trie has no room for this stack. (For the history, the caller
+  // starts a new generation.)
+  return &P == &History ? kNoRoom : kUnavailableStack;
 }
 
 StackId ShadowStack::historySlow(const uintptr_t *Extra, unsigned N) {
-  // A history arena with no room starts a new generation once; after that
-  // (or outside the history) the stack degrades rather than fail.
-  for (bool Bounded = true;; Bounded = false) {
+  // A history arena with no room for the stack or its extra frames starts
+  // a new generation, once; after that (or outside the history) the stack
+  // degrades rather than fail.
+  for (bool First = true;; First = false) {
     StackId S = exact(History) ? History.Node : materialize(History);
-    Bounded = Bounded && stack_trie::isHistory(S);
+    if (S == kNoRoom) {
+      if (First) {
+        startHistoryGeneration();
+        continue;
+      }
+      S = kUnavailableStack; // deeper than a whole empty arena
+    }
+    bool Bounded = First && stack_trie::isHistory(S);
     for (unsigned I = 0; I < N && S != kEmptyStack; ++I)
       S = Bounded ? stack_trie::childIfRoom(S, Extra[I]) : stack_trie::child(S, Extra[I]);
     if (__builtin_expect(S != kEmptyStack, 1))
