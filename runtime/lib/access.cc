@@ -154,7 +154,7 @@ WEFT_NOINLINE StackId checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr,
 WEFT_ALWAYS_INLINE StackId checkGranule(ThreadState *Thr, uintptr_t Addr,
                                         uint8_t Mask, bool IsWrite, bool IsAtomic,
                                         uintptr_t Pc, StackId Context,
-                                     RawSlot Extra = 0) {
+                                        RawSlot Extra = 0) {
   char *Region = shadow::Regions[shadow::regionIndex(Addr)];
   if (WEFT_UNLIKELY(!Region))
     return checkGranuleInNewRegion(Thr, Addr, Mask, IsWrite, IsAtomic, Pc, Context);

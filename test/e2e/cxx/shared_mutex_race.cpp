@@ -1,5 +1,6 @@
 // The twin of shared_mutex_norace.cpp: the readers also count their visits,
 // writing under a shared lock that other readers hold at the same time.
+// TSAN-DIFFERS: The readers' writes race only when two readers hold the shared lock at once: TSan sees that in some runs (3 of 5 here), weft's seeded schedule has it.
 // RUN: %weft-cxx -std=c++20 %s -o %t
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s
 // CHECK: WARNING: weft: data race
