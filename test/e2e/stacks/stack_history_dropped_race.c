@@ -39,23 +39,23 @@ int main(void) {
 
 // CHECK:      WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT:   Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
-// CHECK-NEXT:     #0 main {{.*}}stack_history_dropped_race.c:33:10 ({{.*}})
+// CHECK-NEXT:     #0 main {{.*}}stack_history_dropped_race.c:34:10 ({{.*}})
 // CHECK:        Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
 // CHECK-NEXT:     [stack unavailable: beyond weft's stack history (stack_history_mb)]
 // CHECK-EMPTY:
 // CHECK-NEXT:   Location is global 'old_shared' of size 4 at 0x{{[0-9a-f]+}} ({{.*}})
-// CHECK:      SUMMARY: weft: data race {{.*}}stack_history_dropped_race.c:33:10 in main
+// CHECK:      SUMMARY: weft: data race {{.*}}stack_history_dropped_race.c:34:10 in main
 // CHECK:      WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT:   Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
-// CHECK-NEXT:     #0 main {{.*}}stack_history_dropped_race.c:34:10 ({{.*}})
+// CHECK-NEXT:     #0 main {{.*}}stack_history_dropped_race.c:35:10 ({{.*}})
 // CHECK:        Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
-// CHECK-NEXT:     #0 write_new {{.*}}stack_history_dropped_race.c:19:51 ({{.*}})
-// CHECK-NEXT:     #1 worker {{.*}}stack_history_dropped_race.c:25:3 ({{.*}})
+// CHECK-NEXT:     #0 write_new {{.*}}stack_history_dropped_race.c:20:51 ({{.*}})
+// CHECK-NEXT:     #1 worker {{.*}}stack_history_dropped_race.c:26:3 ({{.*}})
 // CHECK-EMPTY:
 // CHECK:      weft: reported 2 warnings
 
 // ROOMY:      Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
-// ROOMY-NEXT:     #0 write_old {{.*}}stack_history_dropped_race.c:18:51 ({{.*}})
-// ROOMY-NEXT:     #1 worker {{.*}}stack_history_dropped_race.c:22:3 ({{.*}})
+// ROOMY-NEXT:     #0 write_old {{.*}}stack_history_dropped_race.c:19:51 ({{.*}})
+// ROOMY-NEXT:     #1 worker {{.*}}stack_history_dropped_race.c:23:3 ({{.*}})
 // ROOMY-EMPTY:
 // ROOMY-NEXT:   Location is global 'old_shared' of size 4 at 0x{{[0-9a-f]+}} ({{.*}})
