@@ -54,6 +54,7 @@ WEFT_ALWAYS_INLINE Decision decide(ThreadState *Thr, RawSlot *Slots, RawSlot Cur
   bool IsAtomic = slotAtomic(Cur);
   int Empty = -1, Replace = -1;
   unsigned Raced = 0;
+#pragma GCC unroll 4
   for (unsigned I = 0; I < kSlotsPerGranule; ++I) {
     RawSlot S = Slots[I];
     if (S == 0) {
