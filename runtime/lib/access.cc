@@ -148,29 +148,29 @@ WEFT_ALWAYS_INLINE bool alreadyRecorded(const Granule *G, RawSlot Cur) {
 }
 
 WEFT_NOINLINE StackId checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr,
-                                              uint8_t Mask, bool IsWrite,
-                                              bool IsAtomic, uintptr_t Pc,
+                                              RawSlot Bits, uintptr_t Pc,
                                               StackId Context);
 
-WEFT_ALWAYS_INLINE StackId checkGranule(ThreadState *Thr, uintptr_t Addr,
-                                        uint8_t Mask, bool IsWrite, bool IsAtomic,
-                                        uintptr_t Pc, StackId Context,
-                                        RawSlot Extra = 0) {
+/// The check of one access within one granule. \p Bits are the slot's
+/// access bits (slotAccessBits, and kVptrBit for a vtable pointer): one
+/// argument, so that every call out of here is a tail call and the fast path
+/// needs no stack frame.
+WEFT_ALWAYS_INLINE StackId checkGranule(ThreadState *Thr, uintptr_t Addr, RawSlot Bits,
+                                        uintptr_t Pc, StackId Context) {
   char *Region = shadow::Regions[shadow::regionIndex(Addr)];
   if (WEFT_UNLIKELY(!Region))
-    return checkGranuleInNewRegion(Thr, Addr, Mask, IsWrite, IsAtomic, Pc, Context);
+    return checkGranuleInNewRegion(Thr, Addr, Bits, Pc, Context);
   Granule *G = shadow::granuleIn(Region, Addr);
-  RawSlot Cur = Thr->SlotBase | slotAccessBits(Mask, IsWrite, IsAtomic) | Extra;
+  RawSlot Cur = Thr->SlotBase | Bits;
   if (alreadyRecorded(G, Cur))
     return Context;
   return checkGranuleSlow(Thr, G, Addr & ~uintptr_t(kGranule - 1), Cur, Pc, Context);
 }
 
-StackId checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr, uint8_t Mask,
-                                bool IsWrite, bool IsAtomic, uintptr_t Pc,
-                                StackId Context) {
+StackId checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr, RawSlot Bits,
+                                uintptr_t Pc, StackId Context) {
   shadow::mapRegion(shadow::regionIndex(Addr));
-  return checkGranule(Thr, Addr, Mask, IsWrite, IsAtomic, Pc, Context);
+  return checkGranule(Thr, Addr, Bits, Pc, Context);
 }
 
 WEFT_NOINLINE void checkUnaligned(ThreadState *Thr, uintptr_t Addr,
@@ -195,7 +195,7 @@ WEFT_ALWAYS_INLINE void onAccess(uintptr_t Addr, unsigned Size, bool IsWrite,
     return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
   unsigned Off = Addr & (kGranule - 1);
   if (WEFT_LIKELY(Off + Size <= kGranule)) {
-    checkGranule(Thr, Addr, byteMask(Off, Size), IsWrite, false, Pc, kNoContext);
+    checkGranule(Thr, Addr, slotAccessBits(byteMask(Off, Size), IsWrite, false), Pc, kNoContext);
   } else
     checkUnaligned(Thr, Addr, Size, IsWrite, Pc);
 }
@@ -272,7 +272,8 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
     while (Addr < End) {
       unsigned Off = Addr & (kGranule - 1);
       unsigned N = kGranule - Off < End - Addr ? kGranule - Off : unsigned(End - Addr);
-      Context = checkGranule(Thr, Addr, byteMask(Off, N), IsWrite, IsAtomic, Pc, Context);
+      Context = checkGranule(Thr, Addr, slotAccessBits(byteMask(Off, N), IsWrite, IsAtomic), Pc,
+                           Context);
       Addr += N;
     }
     return;
@@ -281,7 +282,8 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
     unsigned N = kGranule - Off;
     if (N > Size)
       N = static_cast<unsigned>(Size);
-    Context = checkGranule(Thr, Addr, byteMask(Off, N), IsWrite, IsAtomic, Pc, Context);
+    Context = checkGranule(Thr, Addr, slotAccessBits(byteMask(Off, N), IsWrite, IsAtomic), Pc,
+                           Context);
     Addr += N;
   }
   if (ignored(Thr, IsWrite))
@@ -317,7 +319,8 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
     Addr = Stop;
   }
   if (Addr < End)
-    checkGranule(Thr, Addr, byteMask(0, unsigned(End - Addr)), IsWrite, IsAtomic, Pc, Context);
+    checkGranule(Thr, Addr, slotAccessBits(byteMask(0, unsigned(End - Addr)), IsWrite, IsAtomic),
+                 Pc, Context);
 }
 #pragma GCC diagnostic pop
 
@@ -404,7 +407,8 @@ static void onVptrAccess(void *Addr, bool IsWrite, uintptr_t Pc) {
     checkRange(Thr, A, sizeof(void *), IsWrite, false, Pc);
     return;
   }
-  checkGranule(Thr, A, byteMask(0, sizeof(void *)), IsWrite, false, Pc, kNoContext, kVptrBit);
+  checkGranule(Thr, A, slotAccessBits(byteMask(0, sizeof(void *)), IsWrite, false) | kVptrBit, Pc,
+               kNoContext);
 }
 
 WEFT_INTERFACE void __weft_vptr_update(void *Addr, void *NewValue) {
