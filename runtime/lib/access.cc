@@ -324,6 +324,15 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
 }
 #pragma GCC diagnostic pop
 
+void checkAccess(ThreadState *Thr, uintptr_t Addr, unsigned Size, bool IsWrite,
+                 bool IsAtomic, uintptr_t Pc) {
+  unsigned Off = Addr & (kGranule - 1);
+  if (WEFT_UNLIKELY(Off + Size > kGranule))
+    return checkRange(Thr, Addr, Size, IsWrite, IsAtomic, Pc);
+  checkGranule(Thr, Addr, slotAccessBits(byteMask(Off, Size), IsWrite, IsAtomic), Pc,
+               kNoContext);
+}
+
 } // namespace weft
 
 using namespace weft;

@@ -94,7 +94,7 @@ WEFT_INTERFACE void __weft_atomic_load(void *Addr, uint32_t Size, uint32_t Order
   if (!Thr)
     return;
   uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
-  checkRange(Thr, A, Size, false, true, WEFT_CALLER_PC);
+  checkAccess(Thr, A, Size, false, true, WEFT_CALLER_PC);
   atomicAcquire(Thr, A, Order);
 }
 
@@ -103,7 +103,7 @@ WEFT_INTERFACE void __weft_atomic_store(void *Addr, uint32_t Size, uint32_t Orde
   if (!Thr)
     return;
   uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
-  checkRange(Thr, A, Size, true, true, WEFT_CALLER_PC);
+  checkAccess(Thr, A, Size, true, true, WEFT_CALLER_PC);
   atomicRelease(Thr, A, Order, /*IsRmw=*/false);
 }
 
@@ -112,7 +112,7 @@ WEFT_INTERFACE void __weft_atomic_rmw(void *Addr, uint32_t Size, uint32_t Order)
   if (!Thr)
     return;
   uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
-  checkRange(Thr, A, Size, true, true, WEFT_CALLER_PC);
+  checkAccess(Thr, A, Size, true, true, WEFT_CALLER_PC);
   atomicAcquire(Thr, A, Order);
   atomicRelease(Thr, A, Order, /*IsRmw=*/true);
 }
@@ -126,7 +126,7 @@ WEFT_INTERFACE void __weft_atomic_cmpxchg(void *Addr, uint32_t Size,
   if (WEFT_UNLIKELY(!Thr))
     return;
   uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
-  checkRange(Thr, A, Size, Succeeded != 0, true, WEFT_CALLER_PC);
+  checkAccess(Thr, A, Size, Succeeded != 0, true, WEFT_CALLER_PC);
   if (Succeeded) {
     atomicAcquire(Thr, A, SuccessOrder);
     atomicRelease(Thr, A, SuccessOrder, /*IsRmw=*/true);

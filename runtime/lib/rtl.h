@@ -218,6 +218,10 @@ void accessPoint(ThreadState *Thr);
 /// Range access check used by interceptors (memcpy-like) and atomics.
 void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
                 bool IsAtomic, uintptr_t Pc);
+/// The check of one access of \p Size <= 16 bytes (an atomic operation):
+/// the access fast path when it lies in one granule, else checkRange.
+void checkAccess(ThreadState *Thr, uintptr_t Addr, unsigned Size, bool IsWrite,
+                 bool IsAtomic, uintptr_t Pc);
 
 /// A libc function (memcpy, read, ...) read or wrote [Addr, Addr+Size) for
 /// the current thread, called from \p Pc. Unscheduled threads and the
