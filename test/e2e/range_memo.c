@@ -27,33 +27,15 @@
 // EXPLORE-NOT: WARNING: weft
 // EXPLORE: weft test: 30 schedules, 0 failed
 
-#include <pthread.h>
-#include <string.h>
-
-char shared[4096];
-char copy[4096];
-
-static void *poker(void *arg) {
-  shared[2000] = 1; // ordered before nothing the copier does
-  return 0;
-}
+#include "Inputs/poke_and_copy.h"
 
 static void *copier(void *arg) {
+  (void)arg;
   memcpy(copy, shared, sizeof(shared));
   return 0;
 }
 
 int main(void) {
   memset(shared, 7, sizeof(shared)); // one write slot in every granule
-  pthread_t p, c;
-  pthread_create(&p, 0, poker, 0);
-#ifdef ORDERED
-  pthread_join(p, 0);
-#endif
-  pthread_create(&c, 0, copier, 0);
-#ifndef ORDERED
-  pthread_join(p, 0);
-#endif
-  pthread_join(c, 0);
-  return copy[0] == 0;
+  return pokeThenCopy(copier);
 }

@@ -22,19 +22,11 @@
 // EXPLORE-NOT: WARNING: weft
 // EXPLORE: weft test: 30 schedules, 0 failed
 
-#include <pthread.h>
+#include "Inputs/poke_and_copy.h"
 #include <sched.h>
-#include <string.h>
-
-char shared[4096];
-char copy[4096];
-
-static void *poker(void *arg) {
-  shared[2000] = 1;
-  return 0;
-}
 
 static void *copier(void *arg) {
+  (void)arg;
   memset(shared, 7, 2000); // all but the granule at 2000
   memset(shared + 2008, 7, sizeof(shared) - 2008);
   sched_yield(); // a scheduling point, not a synchronization
@@ -42,16 +34,4 @@ static void *copier(void *arg) {
   return 0;
 }
 
-int main(void) {
-  pthread_t p, c;
-  pthread_create(&p, 0, poker, 0);
-#ifdef ORDERED
-  pthread_join(p, 0);
-#endif
-  pthread_create(&c, 0, copier, 0);
-#ifndef ORDERED
-  pthread_join(p, 0);
-#endif
-  pthread_join(c, 0);
-  return copy[0] == 0;
-}
+int main(void) { return pokeThenCopy(copier); }
