@@ -2,7 +2,8 @@
 // covers (a byte read after the whole object was written) is not recorded
 // again (runtime/lib/access.cc, alreadyRecorded: the fast path). A write of
 // that byte by another thread must still be reported, against the covering
-// write.
+// write. With ORDERED (covered_access_norace.c) the byte writer starts only
+// after the first thread is joined.
 // RUN: %weft-cc %s -o %t
 // (Pinned seed: the covering thread runs first.)
 // RUN: env WEFT_SEED=3 %expect-exit 66 %t 2>&1 | FileCheck %s
@@ -30,8 +31,13 @@ static void *byte_writer(void *arg) {
 int main(void) {
   pthread_t a, b;
   pthread_create(&a, 0, whole_then_byte, 0);
+#ifndef ORDERED
   pthread_create(&b, 0, byte_writer, 0);
+#endif
   pthread_join(a, 0);
+#ifdef ORDERED
+  pthread_create(&b, 0, byte_writer, 0);
+#endif
   pthread_join(b, 0);
   return 0;
 }

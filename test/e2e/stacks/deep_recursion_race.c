@@ -35,9 +35,15 @@ static void *worker(void *arg) {
 int main(void) {
   pthread_t t;
   pthread_create(&t, 0, worker, 0);
-  sleep(1); // not synchronization: the worker's write is unordered
-  sink = deep_read(1000);
+#ifdef ORDERED // deep_recursion_norace.c joins the worker first
   pthread_join(t, 0);
+#else
+  sleep(1); // not synchronization: the worker's write is unordered
+#endif
+  sink = deep_read(1000);
+#ifndef ORDERED
+  pthread_join(t, 0);
+#endif
   return 0;
 }
 

@@ -16,7 +16,9 @@
 static int *blocks[8192];
 static _Atomic(int *) last; // relaxed: the pointer is no race, the block is
 static __thread volatile int sink; // keeps the calls from being tail calls
+#ifndef ORDERED
 static pthread_mutex_t own = PTHREAD_MUTEX_INITIALIZER; // the worker's alone
+#endif
 
 NOINLINE static void down_b(unsigned bits, int depth, int **slot);
 
@@ -56,11 +58,13 @@ static void *worker(void *arg) {
   for (unsigned i = 0; i < 8192; ++i)
     down_a(i * 2654435761u, 12 + i % 16, &blocks[i]);
   atomic_store_explicit(&last, allocate_last(), memory_order_relaxed);
+#ifndef ORDERED
   // A release starts a new epoch: without it the write below would be
   // covered by the allocation's own write of the block (as in TSan), and
   // the report would name malloc as the previous write.
   pthread_mutex_lock(&own);
   pthread_mutex_unlock(&own);
+#endif
   write_last();
   return 0;
 }
@@ -68,22 +72,28 @@ static void *worker(void *arg) {
 int main(void) {
   pthread_t t;
   pthread_create(&t, 0, worker, 0);
-  sleep(1); // not synchronization: the worker's write is unordered
-  sink = *atomic_load_explicit(&last, memory_order_relaxed);
+#ifdef ORDERED // kept_stacks_full_norace.c joins the worker first
   pthread_join(t, 0);
+#else
+  sleep(1); // not synchronization: the worker's write is unordered
+#endif
+  sink = *atomic_load_explicit(&last, memory_order_relaxed);
+#ifndef ORDERED
+  pthread_join(t, 0);
+#endif
   return 0;
 }
 
 // CHECK:      WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT:   Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
-// CHECK-NEXT:     #0 main {{.*}}kept_stacks_full_race.c:72:10 ({{.*}})
+// CHECK-NEXT:     #0 main {{.*}}kept_stacks_full_race.c:80:10 ({{.*}})
 // CHECK-NEXT:     #1 {{.*}}
 // CHECK:        Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
-// CHECK-NEXT:     #0 write_last {{.*}}kept_stacks_full_race.c:52:54 ({{.*}})
-// CHECK-NEXT:     #1 worker {{.*}}kept_stacks_full_race.c:64:3 ({{.*}})
+// CHECK-NEXT:     #0 write_last {{.*}}kept_stacks_full_race.c:54:54 ({{.*}})
+// CHECK-NEXT:     #1 worker {{.*}}kept_stacks_full_race.c:68:3 ({{.*}})
 // CHECK-EMPTY:
 // CHECK-NEXT:   Location is heap block of size 4 at 0x{{[0-9a-f]+}} allocated by thread T1:
-// CHECK-NEXT:     #0 allocate_last {{.*}}kept_stacks_full_race.c:49:51 ({{.*}})
+// CHECK-NEXT:     #0 allocate_last {{.*}}kept_stacks_full_race.c:51:51 ({{.*}})
 // CHECK-NEXT:     [more frames unavailable: beyond weft's stack history (stack_history_mb)]
 // CHECK-EMPTY:
 // CHECK:      weft: reported 1 warning

@@ -38,15 +38,21 @@ int main(void) {
   pthread_attr_setstacksize(&attr, 64 << 20);
   pthread_t t;
   pthread_create(&t, &attr, worker, 0);
-  sleep(1); // not synchronization: the worker's writes are unordered
-  sink = deep_shared + top_shared;
+#ifdef ORDERED // shadow_stack_overflow_norace.c joins the worker first
   pthread_join(t, 0);
+#else
+  sleep(1); // not synchronization: the worker's writes are unordered
+#endif
+  sink = deep_shared + top_shared;
+#ifndef ORDERED
+  pthread_join(t, 0);
+#endif
   return 0;
 }
 
 // CHECK:      WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT:   Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
-// CHECK-NEXT:     #0 main {{.*}}shadow_stack_overflow_race.c:42:10 ({{.*}})
+// CHECK-NEXT:     #0 main {{.*}}shadow_stack_overflow_race.c:46:10 ({{.*}})
 // CHECK:        Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
 // CHECK-NEXT:     #0 deep_write {{.*}}shadow_stack_overflow_race.c:20:17 ({{.*}})
 // CHECK-NEXT:     [frames nested deeper than 65536 not recorded]
@@ -58,7 +64,7 @@ int main(void) {
 // Back from the depths, the write's stack is exact.
 // CHECK:      WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT:   Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
-// CHECK-NEXT:     #0 main {{.*}}shadow_stack_overflow_race.c:42:24 ({{.*}})
+// CHECK-NEXT:     #0 main {{.*}}shadow_stack_overflow_race.c:46:24 ({{.*}})
 // CHECK:        Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
 // CHECK-NEXT:     #0 top_write {{.*}}shadow_stack_overflow_race.c:27:51 ({{.*}})
 // CHECK-NEXT:     #1 worker {{.*}}shadow_stack_overflow_race.c:31:3 ({{.*}})

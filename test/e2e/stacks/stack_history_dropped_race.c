@@ -30,24 +30,30 @@ static void *worker(void *arg) {
 int main(void) {
   pthread_t t;
   pthread_create(&t, 0, worker, 0);
+#ifdef ORDERED // stack_history_dropped_norace.c joins the worker first
+  pthread_join(t, 0);
+#else
   sleep(1); // not synchronization: the worker's writes are unordered
+#endif
   sink = old_shared;
   sink = new_shared;
+#ifndef ORDERED
   pthread_join(t, 0);
+#endif
   return 0;
 }
 
 // CHECK:      WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT:   Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
-// CHECK-NEXT:     #0 main {{.*}}stack_history_dropped_race.c:34:10 ({{.*}})
+// CHECK-NEXT:     #0 main {{.*}}stack_history_dropped_race.c:38:10 ({{.*}})
 // CHECK:        Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
 // CHECK-NEXT:     [stack unavailable: beyond weft's stack history (stack_history_mb)]
 // CHECK-EMPTY:
 // CHECK-NEXT:   Location is global 'old_shared' of size 4 at 0x{{[0-9a-f]+}} ({{.*}})
-// CHECK:      SUMMARY: weft: data race {{.*}}stack_history_dropped_race.c:34:10 in main
+// CHECK:      SUMMARY: weft: data race {{.*}}stack_history_dropped_race.c:38:10 in main
 // CHECK:      WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT:   Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
-// CHECK-NEXT:     #0 main {{.*}}stack_history_dropped_race.c:35:10 ({{.*}})
+// CHECK-NEXT:     #0 main {{.*}}stack_history_dropped_race.c:39:10 ({{.*}})
 // CHECK:        Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
 // CHECK-NEXT:     #0 write_new {{.*}}stack_history_dropped_race.c:20:51 ({{.*}})
 // CHECK-NEXT:     #1 worker {{.*}}stack_history_dropped_race.c:26:3 ({{.*}})
