@@ -152,13 +152,23 @@ ForkServer::~ForkServer() {
   }
 }
 
-bool ForkServer::run(absl::Span<const std::pair<std::string, std::string>> Env,
-                     int OutputFd, uint32_t Id) {
+namespace {
+/// A run request's text: NAME=VALUE entries, each ending in a NUL.
+std::string requestText(absl::Span<const std::pair<std::string, std::string>> Env) {
   std::string Text;
   for (const auto &[Name, Value] : Env)
     Text += absl::StrCat(Name, "=", Value, std::string(1, '\0'));
-  if (Text.size() > kMaxMessage)
-    return false;
+  return Text;
+}
+} // namespace
+
+bool ForkServer::carries(absl::Span<const std::pair<std::string, std::string>> Env) {
+  return requestText(Env).size() <= kMaxMessage;
+}
+
+bool ForkServer::run(absl::Span<const std::pair<std::string, std::string>> Env,
+                     int OutputFd, uint32_t Id) {
+  std::string Text = requestText(Env);
   if (!Preamble.empty() &&
       write(OutputFd, Preamble.data(), Preamble.size()) !=
           static_cast<ssize_t>(Preamble.size()))

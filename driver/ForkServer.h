@@ -43,10 +43,14 @@ public:
   ForkServer(const ForkServer &) = delete;
   ForkServer &operator=(const ForkServer &) = delete;
 
+  /// Whether a run with \p Env fits in one request (the protocol's
+  /// kMaxMessage); one that does not is executed instead.
+  static bool carries(absl::Span<const std::pair<std::string, std::string>> Env);
   /// Starts run \p Id, whose environment is the driver's with \p Env set
-  /// (as environmentWith) and whose stdout and stderr go to \p OutputFd.
-  /// While another run runs, this one is queued and starts the moment that
-  /// one ends (at most one queued). False if the server is gone.
+  /// (as environmentWith; it must be carried) and whose stdout and stderr go
+  /// to \p OutputFd. While another run runs, this one is queued and starts
+  /// the moment that one ends (at most one queued). False if the server is
+  /// gone.
   bool run(absl::Span<const std::pair<std::string, std::string>> Env, int OutputFd,
            uint32_t Id);
   /// Readable when a run has ended or the server died.

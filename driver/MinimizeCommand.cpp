@@ -137,11 +137,7 @@ std::optional<Outcome> runOnce(const std::vector<std::string> &Program,
   }
   Outcome O;
   O.Status = waitProcess(*Pid);
-  lseek(Fd, 0, SEEK_SET);
-  char Buf[65536];
-  ssize_t Got;
-  while ((Got = read(Fd, Buf, sizeof(Buf))) > 0)
-    O.Output.append(Buf, static_cast<size_t>(Got));
+  O.Output = readAll(Fd);
   close(Fd);
   return O;
 }

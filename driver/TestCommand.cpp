@@ -574,10 +574,11 @@ bool TestRunner::launch(uint64_t N, size_t J) {
   E.Job = J;
   E.OutputFd = Fd;
   E.Started = Clock::now();
-  if (Jb.Server) {
+  std::vector<std::pair<std::string, std::string>> Env = runEnvironment(N, J);
+  if (Jb.Server && ForkServer::carries(Env)) {
     E.Forked = true;
     E.Queued = Jb.Outstanding > 0;
-    bool Sent = Jb.Server->run(runEnvironment(N, J), Fd, runId(N));
+    bool Sent = Jb.Server->run(Env, Fd, runId(N));
     Running.push_back(E);
     ++Jb.Outstanding;
     return Sent || serverDied(J);
@@ -602,13 +603,17 @@ bool TestRunner::serverDied(size_t J) {
   for (Execution &E : Running) {
     if (E.Job != J || !E.Forked)
       continue;
+    // No longer the server's, and no process of its own until execute()
+    // succeeds: killRunning() must neither ask the (gone) server nor
+    // signal pid -1.
+    E.Forked = E.Queued = E.TimedOut = false;
+    E.Pid = -1;
     close(E.OutputFd);
     E.OutputFd = memfd_create("weft-test-output", MFD_CLOEXEC);
     if (E.OutputFd < 0) {
       error("cannot create an output buffer: %s", std::strerror(errno));
       return false;
     }
-    E.Forked = E.Queued = E.TimedOut = false;
     if (!execute(E))
       return false;
   }
@@ -622,7 +627,7 @@ void TestRunner::killExpired() {
       E.TimedOut = true;
       if (E.Forked)
         Jobs[E.Job].Server->kill(runId(E.Index));
-      else
+      else if (E.Pid > 0)
         kill(E.Pid, SIGKILL);
     }
 }
@@ -882,11 +887,11 @@ void TestRunner::killRunning() {
   for (const Execution &E : Running) {
     if (E.Forked && !E.Queued)
       Jobs[E.Job].Server->kill(runId(E.Index));
-    else if (!E.Forked)
+    else if (!E.Forked && E.Pid > 0)
       kill(E.Pid, SIGKILL);
   }
   for (const Execution &E : Running)
-    if (!E.Forked)
+    if (!E.Forked && E.Pid > 0)
       waitProcess(E.Pid);
   // Each killed run's status comes back at once; a server that died
   // instead is forgotten (its runs died with it).

@@ -173,9 +173,21 @@ StackId checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr, RawSlot Bits,
   return checkGranule(Thr, Addr, Bits, Pc, Context);
 }
 
-WEFT_NOINLINE void checkUnaligned(ThreadState *Thr, uintptr_t Addr,
-                                  unsigned Size, bool IsWrite, uintptr_t Pc) {
-  checkRange(Thr, Addr, Size, IsWrite, false, Pc);
+WEFT_NOINLINE void checkUnaligned(ThreadState *Thr, uintptr_t Addr, unsigned Size,
+                                  bool IsWrite, bool IsAtomic, uintptr_t Pc) {
+  checkRange(Thr, Addr, Size, IsWrite, IsAtomic, Pc);
+}
+
+/// One access of at most 16 bytes: the granule's check when it lies in one
+/// granule (always, for an aligned access), else the range's.
+WEFT_ALWAYS_INLINE void checkSmall(ThreadState *Thr, uintptr_t Addr, unsigned Size,
+                                   bool IsWrite, bool IsAtomic, uintptr_t Pc) {
+  unsigned Off = Addr & (kGranule - 1);
+  if (WEFT_LIKELY(Off + Size <= kGranule))
+    checkGranule(Thr, Addr, slotAccessBits(byteMask(Off, Size), IsWrite, IsAtomic), Pc,
+                 kNoContext);
+  else
+    checkUnaligned(Thr, Addr, Size, IsWrite, IsAtomic, Pc);
 }
 
 /// The countdown ran out: a scheduling point, then the check. Out of line
@@ -193,11 +205,7 @@ WEFT_ALWAYS_INLINE void onAccess(uintptr_t Addr, unsigned Size, bool IsWrite,
     return;
   if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
     return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
-  unsigned Off = Addr & (kGranule - 1);
-  if (WEFT_LIKELY(Off + Size <= kGranule)) {
-    checkGranule(Thr, Addr, slotAccessBits(byteMask(Off, Size), IsWrite, false), Pc, kNoContext);
-  } else
-    checkUnaligned(Thr, Addr, Size, IsWrite, Pc);
+  checkSmall(Thr, Addr, Size, IsWrite, false, Pc);
 }
 
 } // namespace
@@ -279,9 +287,7 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
     return;
   }
   if (unsigned Off = Addr & (kGranule - 1)) {
-    unsigned N = kGranule - Off;
-    if (N > Size)
-      N = static_cast<unsigned>(Size);
+    unsigned N = kGranule - Off; // < Size: the range is longer than a granule
     Context = checkGranule(Thr, Addr, slotAccessBits(byteMask(Off, N), IsWrite, IsAtomic), Pc,
                            Context);
     Addr += N;
@@ -326,11 +332,7 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
 
 void checkAccess(ThreadState *Thr, uintptr_t Addr, unsigned Size, bool IsWrite,
                  bool IsAtomic, uintptr_t Pc) {
-  unsigned Off = Addr & (kGranule - 1);
-  if (WEFT_UNLIKELY(Off + Size > kGranule))
-    return checkRange(Thr, Addr, Size, IsWrite, IsAtomic, Pc);
-  checkGranule(Thr, Addr, slotAccessBits(byteMask(Off, Size), IsWrite, IsAtomic), Pc,
-               kNoContext);
+  checkSmall(Thr, Addr, Size, IsWrite, IsAtomic, Pc);
 }
 
 } // namespace weft

@@ -65,8 +65,6 @@ void openLog() {
   Rt.LogFd = Fd;
 }
 
-// Runs last among atexit handlers (registered first). The program's own
-// output is flushed before weft's closing line so the two do not interleave.
 void printStats() {
   TextBuffer B;
   B << "weft: stats: steps=";
@@ -75,11 +73,15 @@ void printStats() {
   B.dec(Rt.Sched.handOffs());
   B << " threads=";
   B.dec(Rt.Sched.numThreads());
+  B << " stack-generations=";
+  B.dec(stack_trie::historyGeneration());
   B << '\n';
   fflush(nullptr);
   rawWriteAll(Rt.LogFd, B.str(), B.size());
 }
 
+// Runs last among atexit handlers (registered first). The program's own
+// output is flushed before weft's closing line so the two do not interleave.
 void finalize() {
   finishSchedule(/*NormalExit=*/true);
   if (Rt.Opts.print_stats)

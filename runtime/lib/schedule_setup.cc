@@ -63,7 +63,6 @@ void onDivergence(const char *Message) {
   rawExit(Rt.Opts.diverged_exitcode);
 }
 
-/// Reads the whole file at \p Path into internal memory (NUL-terminated).
 bool startsWith(const char *S, const char *Prefix) {
   return internalStrncmp(S, Prefix, internalStrlen(Prefix)) == 0;
 }
@@ -87,8 +86,9 @@ void loadSchedule(const char *Path) {
   // Cut into lines in place; lives for the rest of the run (the replay
   // strategy keeps pointers into it).
   TextBuffer *File = internalNew<TextBuffer>();
-  if (!File->appendFile(Path))
-    scheduleFileError("cannot open", Path);
+  bool Opened;
+  if (!File->appendFile(Path, &Opened))
+    scheduleFileError(Opened ? "cannot read" : "cannot open", Path);
   char *Text = File->data();
   if (!startsWith(Text, "weft-schedule 1\n"))
     scheduleFileError("not a weft schedule (no 'weft-schedule 1' line):", Path);

@@ -9,6 +9,7 @@
 namespace weft {
 
 ShadowStack *ShadowStack::Live;
+uint32_t ShadowStack::DepthBeyondHistory = ~uint32_t(0);
 void (*ShadowStack::BeforeNewGeneration)();
 
 namespace {
@@ -142,11 +143,14 @@ StackId ShadowStack::historySlow(const uintptr_t *Extra, unsigned N) {
   for (bool First = true;; First = false) {
     StackId S = exact(History) ? History.Node : materialize(History);
     if (S == kNoRoom) {
-      if (First) {
+      if (First && Depth < DepthBeyondHistory) {
         startHistoryGeneration();
         continue;
       }
-      S = kUnavailableStack; // deeper than a whole empty arena
+      // In an empty arena, the frames that fitted are all there is room for.
+      if (!First && History.NodeDepth < DepthBeyondHistory)
+        DepthBeyondHistory = History.NodeDepth;
+      S = kUnavailableStack;
     }
     bool Bounded = First && stack_trie::isHistory(S);
     for (unsigned I = 0; I < N && S != kEmptyStack; ++I)

@@ -153,6 +153,10 @@ private:
   // Every live thread's stack, for startHistoryGeneration.
   ShadowStack *Next = nullptr, *Prev = nullptr;
   static ShadowStack *Live;
+  // How many frames an empty history arena held when a stack did not fit
+  // in it: at that depth or deeper a new generation cannot help, and
+  // starting one for every access there would only churn.
+  static uint32_t DepthBeyondHistory;
 
   // Live setjmp buffers and their depths, outermost first (allocated at the
   // first setjmp): a setjmp at depth D drops those recorded deeper (their

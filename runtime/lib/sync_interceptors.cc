@@ -83,14 +83,6 @@ static void beforeLock(ThreadState *Thr, SyncVar *S, StackId Here, uintptr_t Pc)
     lock_graph::beforeLock(Thr, Thr->Locks, S->Uid, S->Addr, Here);
 }
 
-void forgetSync(uintptr_t Addr) {
-  if (SyncVar **S = Rt.Syncs.find(Addr)) {
-    SyncVar *Old = *S;
-    Rt.Syncs.erase(Addr);
-    internalDelete(Old);
-  }
-}
-
 static void noteRobustHeld(ThreadState *Thr, SyncVar *S, bool Held) {
   if (!S->Mutex.robust())
     return;

@@ -20,7 +20,7 @@ SyncVar *syncCreate(uintptr_t Addr) {
   return S;
 }
 
-static void dropSync(uintptr_t Addr) {
+void forgetSync(uintptr_t Addr) {
   SyncVar **S = Rt.Syncs.find(Addr);
   if (!S)
     return;
@@ -34,7 +34,7 @@ static void dropSync(uintptr_t Addr) {
 
 void dropSyncsInGranule(uintptr_t GranuleAddr) {
   for (uintptr_t A = GranuleAddr; A < GranuleAddr + kGranule; ++A)
-    dropSync(A);
+    forgetSync(A);
 }
 
 /// A large range (a new thread's stack, a big block) holds far more
@@ -43,15 +43,16 @@ void dropSyncsInGranule(uintptr_t GranuleAddr) {
 /// shadow page of the range only to release it. Which objects are dropped
 /// does not depend on the table's order.
 static void __attribute__((noinline)) resetLargeRange(uintptr_t Addr, size_t Size) {
+  // The granules shadow::reset forgets, partial ones included.
   uintptr_t Begin = Addr & ~uintptr_t(kGranule - 1);
-  uintptr_t End = Addr + Size;
+  uintptr_t End = (Addr + Size + kGranule - 1) & ~uintptr_t(kGranule - 1);
   InternalVector<uintptr_t> Dead;
   Rt.Syncs.forEachUnordered([&](uintptr_t A, SyncVar *&) {
     if (A >= Begin && A < End)
       Dead.push_back(A);
   });
   for (uintptr_t A : Dead)
-    dropSync(A);
+    forgetSync(A);
   shadow::reset(Addr, Size, nullptr);
 }
 

@@ -67,8 +67,10 @@ public:
   /// Appends the whole file at \p Path (read with raw system calls, so it
   /// never re-enters weft's interceptors); false if it cannot be opened or
   /// read.
-  bool appendFile(const char *Path) {
+  bool appendFile(const char *Path, bool *Opened = nullptr) {
     long Fd = rawSyscall(SYS_open, long(Path), O_RDONLY | O_CLOEXEC);
+    if (Opened)
+      *Opened = Fd >= 0;
     if (Fd < 0)
       return false;
     char Buf[4096];

@@ -11,6 +11,9 @@
 // SEED: weft: error: invalid value for WEFT_SEED: 'banana'
 // RUN: env WEFT_OPTIONS=strategy=telepathy %expect-exit 2 %t 2>&1 | FileCheck %s --check-prefix=STRATEGY
 // STRATEGY: weft: error: invalid value for 'strategy': 'telepathy'
+// RUN: env WEFT_OPTIONS=stack_history_mb=0 %expect-exit 2 %t 2>&1 | FileCheck %s --check-prefix=HISTORY
+// RUN: env WEFT_OPTIONS=stack_history_mb=16385 %expect-exit 2 %t 2>&1 | FileCheck %s --check-prefix=HISTORY
+// HISTORY: weft: error: invalid value for 'stack_history_mb': 'must be in 1..16384'
 // RUN: env WEFT_OPTIONS=help=1 %expect-exit 0 %t 2>&1 | FileCheck %s --check-prefix=HELP
 // HELP: weft runtime options
 // HELP: exitcode (int, default 66)
