@@ -70,6 +70,8 @@ STATISTIC(NumInstrumentedWrites, "Plain writes instrumented");
 STATISTIC(NumInstrumentedRanges, "Accesses instrumented as ranges");
 STATISTIC(NumInstrumentedAtomics, "Atomic operations instrumented");
 STATISTIC(NumInstrumentedMemIntrinsics, "Memory intrinsics instrumented");
+STATISTIC(NumMemIntrinsicsReplaced,
+          "Memory intrinsics replaced by a runtime call that checks and does them");
 STATISTIC(NumInstrumentedFunctions, "Functions given entry/exit calls");
 STATISTIC(NumSkippedSingleThreadAtomics,
           "Atomics skipped: syncscope(\"singlethread\") (compiler barrier)");
@@ -536,34 +538,56 @@ void FunctionInstrumenter::instrumentAtomic(Instruction *I) {
   ++NumInstrumentedAtomics;
 }
 
+/// Constant lengths up to this many bytes may be expanded inline by the
+/// backend (x86-64 stores up to 8-16 vector registers' worth); longer ones,
+/// and lengths known only at run time, become a call of libc's function.
+constexpr uint64_t kLargestInlineMemOp = 256;
+
+/// Whether the backend lowers \p MI to a call of memcpy/memmove/memset:
+/// never for the .inline forms; volatile ones are left as they are.
+static bool becomesLibcCall(const MemIntrinsic &MI) {
+  if (isa<MemCpyInlineInst, MemSetInlineInst>(MI) || MI.isVolatile())
+    return false;
+  auto *Length = dyn_cast<ConstantInt>(MI.getLength());
+  return !Length || Length->getZExtValue() > kLargestInlineMemOp;
+}
+
 // memcpy/memmove read all of the source and write all of the destination;
-// memset writes the destination. The intrinsic stays (so it is still lowered
-// inline when small); the runtime sees the ranges just before it. Each side
-// goes through the same cannot-race rules as a plain access. Returns true if
-// anything was inserted.
+// memset writes the destination. Each side goes through the same
+// cannot-race rules as a plain access. An intrinsic the backend expands
+// inline stays, and the runtime sees its ranges just before it; one that
+// would become a libc call is replaced by the runtime's __weft_memcpy (and
+// the like), which checks both ranges and does the work: left alone, the
+// call would reach weft's memcpy interceptor and be checked twice. Returns
+// true if anything was inserted.
 bool FunctionInstrumenter::instrumentMemIntrinsic(MemIntrinsic *MI) {
   IRBuilder<> IRB(MI);
   setDebugLocation(IRB, F, bestLocation(MI));
-  Value *Length = nullptr;
-  auto LengthOnce = [&] {
-    if (!Length)
-      Length = IRB.CreateZExtOrTrunc(MI->getLength(), IRB.getInt64Ty());
-    return Length;
-  };
-  bool Instrumented = false;
-  if (auto *MT = dyn_cast<MemTransferInst>(MI)) {
-    if (!RaceFree.canSkip(*MI, MT->getRawSource())) {
-      IRB.CreateCall(RT.read_range, {MT->getRawSource(), LengthOnce()});
-      Instrumented = true;
-    }
+  auto *MT = dyn_cast<MemTransferInst>(MI);
+  bool ReadSource = MT && !RaceFree.canSkip(*MI, MT->getRawSource());
+  bool WriteDest = !RaceFree.canSkip(*MI, MI->getRawDest());
+  if (!ReadSource && !WriteDest)
+    return false;
+  ++NumInstrumentedMemIntrinsics;
+  Value *Length = IRB.CreateZExtOrTrunc(MI->getLength(), IRB.getInt64Ty());
+  if (becomesLibcCall(*MI)) {
+    if (MT)
+      IRB.CreateCall(isa<MemMoveInst>(MT) ? RT.memmove : RT.memcpy,
+                     {MT->getRawDest(), MT->getRawSource(), Length});
+    else
+      IRB.CreateCall(RT.memset, {MI->getRawDest(),
+                                 IRB.CreateZExt(cast<MemSetInst>(MI)->getValue(),
+                                                IRB.getInt32Ty()),
+                                 Length});
+    MI->eraseFromParent();
+    ++NumMemIntrinsicsReplaced;
+    return true;
   }
-  if (!RaceFree.canSkip(*MI, MI->getRawDest())) {
-    IRB.CreateCall(RT.write_range, {MI->getRawDest(), LengthOnce()});
-    Instrumented = true;
-  }
-  if (Instrumented)
-    ++NumInstrumentedMemIntrinsics;
-  return Instrumented;
+  if (ReadSource)
+    IRB.CreateCall(RT.read_range, {MT->getRawSource(), Length});
+  if (WriteDest)
+    IRB.CreateCall(RT.write_range, {MI->getRawDest(), Length});
+  return true;
 }
 
 void FunctionInstrumenter::instrumentEntryExit() {

@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "base/internal_libc.h"
 #include "report.h"
 #include "rtl.h"
 
@@ -190,6 +191,29 @@ WEFT_ALWAYS_INLINE void checkSmall(ThreadState *Thr, uintptr_t Addr, unsigned Si
     checkUnaligned(Thr, Addr, Size, IsWrite, IsAtomic, Pc);
 }
 
+/// A short range (a small struct, a 16-byte access) goes granule by granule
+/// through the access fast path: checkRange's memo would not pay. Inlined
+/// into the range entry points, so that they do not pay checkRange's
+/// prologue either.
+WEFT_ALWAYS_INLINE void checkShortRange(ThreadState *Thr, uintptr_t Addr, size_t Size,
+                                        bool IsWrite, bool IsAtomic, uintptr_t Pc) {
+  uintptr_t End = Addr + Size;
+  StackId Context = kNoContext;
+  while (Addr < End) {
+    unsigned Off = Addr & (kGranule - 1);
+    // Whole granules (the usual case) need no byte mask computed.
+    if (Off == 0 && End - Addr >= kGranule) {
+      Context = checkGranule(Thr, Addr, slotAccessBits(0xff, IsWrite, IsAtomic), Pc, Context);
+      Addr += kGranule;
+      continue;
+    }
+    unsigned N = kGranule - Off < End - Addr ? kGranule - Off : unsigned(End - Addr);
+    Context = checkGranule(Thr, Addr, slotAccessBits(byteMask(Off, N), IsWrite, IsAtomic), Pc,
+                           Context);
+    Addr += N;
+  }
+}
+
 /// The countdown ran out: a scheduling point, then the check. Out of line
 /// and reached by a tail call, so the fast path saves no registers.
 WEFT_NOINLINE void pointThenCheck(ThreadState *Thr, uintptr_t Addr,
@@ -272,20 +296,10 @@ WEFT_ALWAYS_INLINE Granule *replayRun(Granule *G, Granule *End, const RangeMemo 
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
                 bool IsAtomic, uintptr_t Pc) {
+  if (Size <= kShortRange)
+    return checkShortRange(Thr, Addr, Size, IsWrite, IsAtomic, Pc);
   uintptr_t End = Addr + Size;
   StackId Context = kNoContext;
-  // A short range (a small struct, a 16-byte access) goes granule by
-  // granule through the access fast path: the memo would not pay.
-  if (Size <= kShortRange) {
-    while (Addr < End) {
-      unsigned Off = Addr & (kGranule - 1);
-      unsigned N = kGranule - Off < End - Addr ? kGranule - Off : unsigned(End - Addr);
-      Context = checkGranule(Thr, Addr, slotAccessBits(byteMask(Off, N), IsWrite, IsAtomic), Pc,
-                           Context);
-      Addr += N;
-    }
-    return;
-  }
   if (unsigned Off = Addr & (kGranule - 1)) {
     unsigned N = kGranule - Off; // < Size: the range is longer than a granule
     Context = checkGranule(Thr, Addr, slotAccessBits(byteMask(Off, N), IsWrite, IsAtomic), Pc,
@@ -352,39 +366,49 @@ WEFT_DEFINE_ACCESS(4)
 WEFT_DEFINE_ACCESS(8)
 #undef WEFT_DEFINE_ACCESS
 
-// 16-byte accesses always span two granules (or straddle three).
-WEFT_INTERFACE void __weft_read16(void *Addr) {
+/// A range access the pass inserted: a scheduling point, then the check.
+static WEFT_ALWAYS_INLINE void onRangeAccess(const void *Addr, uint64_t Size, bool IsWrite,
+                                             uintptr_t Pc) {
   ThreadState *Thr = CurThread;
-  if (WEFT_UNLIKELY(!Thr))
+  if (WEFT_UNLIKELY(!Thr) || Size == 0)
     return;
   if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
     accessPoint(Thr);
-  checkRange(Thr, reinterpret_cast<uintptr_t>(Addr), 16, false, false, WEFT_CALLER_PC);
-}
-WEFT_INTERFACE void __weft_write16(void *Addr) {
-  ThreadState *Thr = CurThread;
-  if (WEFT_UNLIKELY(!Thr))
-    return;
-  if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
-    accessPoint(Thr);
-  checkRange(Thr, reinterpret_cast<uintptr_t>(Addr), 16, true, false, WEFT_CALLER_PC);
+  if (Size <= kShortRange)
+    checkShortRange(Thr, reinterpret_cast<uintptr_t>(Addr), Size, IsWrite, false, Pc);
+  else
+    checkRange(Thr, reinterpret_cast<uintptr_t>(Addr), Size, IsWrite, false, Pc);
 }
 
+// 16-byte accesses always span two granules (or straddle three).
+WEFT_INTERFACE void __weft_read16(void *Addr) { onRangeAccess(Addr, 16, false, WEFT_CALLER_PC); }
+WEFT_INTERFACE void __weft_write16(void *Addr) { onRangeAccess(Addr, 16, true, WEFT_CALLER_PC); }
+
 WEFT_INTERFACE void __weft_read_range(void *Addr, uint64_t Size) {
-  ThreadState *Thr = CurThread;
-  if (WEFT_UNLIKELY(!Thr) || Size == 0)
-    return;
-  if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
-    accessPoint(Thr);
-  checkRange(Thr, reinterpret_cast<uintptr_t>(Addr), Size, false, false, WEFT_CALLER_PC);
+  onRangeAccess(Addr, Size, false, WEFT_CALLER_PC);
 }
 WEFT_INTERFACE void __weft_write_range(void *Addr, uint64_t Size) {
-  ThreadState *Thr = CurThread;
-  if (WEFT_UNLIKELY(!Thr) || Size == 0)
-    return;
-  if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
-    accessPoint(Thr);
-  checkRange(Thr, reinterpret_cast<uintptr_t>(Addr), Size, true, false, WEFT_CALLER_PC);
+  onRangeAccess(Addr, Size, true, WEFT_CALLER_PC);
+}
+
+// A memory intrinsic that the backend would lower to a call of libc's
+// function (its length is not a small constant) comes here instead: the
+// same two range accesses as __weft_read_range/__weft_write_range, then the
+// operation through glibc directly. Left as an intrinsic, it would reach
+// weft's memcpy interceptor and have its bytes checked a second time.
+WEFT_INTERFACE void __weft_memcpy(void *Dst, void *Src, uint64_t Size) {
+  onRangeAccess(Src, Size, false, WEFT_CALLER_PC);
+  onRangeAccess(Dst, Size, true, WEFT_CALLER_PC);
+  internalMemcpy(Dst, Src, Size);
+}
+WEFT_INTERFACE void __weft_memmove(void *Dst, void *Src, uint64_t Size) {
+  onRangeAccess(Src, Size, false, WEFT_CALLER_PC);
+  onRangeAccess(Dst, Size, true, WEFT_CALLER_PC);
+  internalMemmove(Dst, Src, Size);
+}
+WEFT_INTERFACE void __weft_memset(void *Dst, uint32_t Byte, uint64_t Size) {
+  onRangeAccess(Dst, Size, true, WEFT_CALLER_PC);
+  internalMemset(Dst, int(Byte & 0xff), Size);
 }
 
 WEFT_INTERFACE void __weft_func_entry(void *CallerPc) {

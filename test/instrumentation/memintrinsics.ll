@@ -1,33 +1,55 @@
 ; memcpy/memmove (and their .inline forms) read the whole source and write the
-; whole destination; memset writes the destination. The runtime sees the
-; ranges just before the intrinsic, which stays in place. Lengths are i64.
+; whole destination; memset writes the destination. Lengths are i64.
+;  - An intrinsic the backend may expand inline (a constant length of at most
+;    256 bytes, the .inline forms, volatile ones) stays, and the runtime sees
+;    its ranges just before it.
+;  - One the backend would lower to a call of libc's function (a length
+;    known only at run time, or a longer constant) becomes a call of
+;    __weft_memcpy/__weft_memmove/__weft_memset, which checks the ranges and
+;    does the work: left alone, the libc call would reach weft's interceptor
+;    and have its bytes checked a second time.
 ; RUN: %opt -load-pass-plugin %plugin -passes=weft -S %s | FileCheck %s
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 
+@table = constant [512 x i8] zeroinitializer
+
 ; CHECK-LABEL: define void @transfers(
 define void @transfers(ptr %d, ptr %s, i64 %n) {
-; CHECK:      call void @__weft_read_range(ptr %s, i64 %n)
-; CHECK-NEXT: call void @__weft_write_range(ptr %d, i64 %n)
-; CHECK-NEXT: call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 %n, i1 false)
+; CHECK:      call void @__weft_memcpy(ptr %d, ptr %s, i64 %n)
+; CHECK-NOT:  @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 %n
   call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 %n, i1 false)
+; CHECK-NEXT: call void @__weft_memmove(ptr %d, ptr %s, i64 %n)
+  call void @llvm.memmove.p0.p0.i64(ptr %d, ptr %s, i64 %n, i1 false)
 ; CHECK-NEXT: call void @__weft_read_range(ptr %s, i64 24)
 ; CHECK-NEXT: call void @__weft_write_range(ptr %d, i64 24)
 ; CHECK-NEXT: call void @llvm.memmove.p0.p0.i64(ptr %d, ptr %s, i64 24, i1 false)
   call void @llvm.memmove.p0.p0.i64(ptr %d, ptr %s, i64 24, i1 false)
-; CHECK-NEXT: call void @__weft_read_range(ptr %s, i64 16)
-; CHECK-NEXT: call void @__weft_write_range(ptr %d, i64 16)
-; CHECK-NEXT: call void @llvm.memcpy.inline.p0.p0.i64(ptr %d, ptr %s, i64 16, i1 false)
-  call void @llvm.memcpy.inline.p0.p0.i64(ptr %d, ptr %s, i64 16, i1 false)
+; CHECK-NEXT: call void @__weft_read_range(ptr %s, i64 256)
+; CHECK-NEXT: call void @__weft_write_range(ptr %d, i64 256)
+; CHECK-NEXT: call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 256, i1 false)
+  call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 256, i1 false)
+; CHECK-NEXT: call void @__weft_memcpy(ptr %d, ptr %s, i64 257)
+  call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 257, i1 false)
+; CHECK-NEXT: call void @__weft_read_range(ptr %s, i64 4096)
+; CHECK-NEXT: call void @__weft_write_range(ptr %d, i64 4096)
+; CHECK-NEXT: call void @llvm.memcpy.inline.p0.p0.i64(ptr %d, ptr %s, i64 4096, i1 false)
+  call void @llvm.memcpy.inline.p0.p0.i64(ptr %d, ptr %s, i64 4096, i1 false)
+; CHECK-NEXT: call void @__weft_read_range(ptr %s, i64 %n)
+; CHECK-NEXT: call void @__weft_write_range(ptr %d, i64 %n)
+; CHECK-NEXT: call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 %n, i1 true)
+  call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 %n, i1 true)
   ret void
 }
 
 ; CHECK-LABEL: define void @sets(
-define void @sets(ptr %d, i64 %n) {
-; CHECK:      call void @__weft_write_range(ptr %d, i64 %n)
-; CHECK-NEXT: call void @llvm.memset.p0.i64(ptr %d, i8 0, i64 %n, i1 false)
-  call void @llvm.memset.p0.i64(ptr %d, i8 0, i64 %n, i1 false)
+define void @sets(ptr %d, i64 %n, i8 %byte) {
+; CHECK:      [[BYTE:%.*]] = zext i8 %byte to i32
+; CHECK-NEXT: call void @__weft_memset(ptr %d, i32 [[BYTE]], i64 %n)
+  call void @llvm.memset.p0.i64(ptr %d, i8 %byte, i64 %n, i1 false)
+; CHECK-NEXT: call void @__weft_memset(ptr %d, i32 255, i64 1000)
+  call void @llvm.memset.p0.i64(ptr %d, i8 -1, i64 1000, i1 false)
 ; CHECK-NEXT: call void @__weft_write_range(ptr %d, i64 8)
 ; CHECK-NEXT: call void @llvm.memset.inline.p0.i64(ptr %d, i8 7, i64 8, i1 false)
   call void @llvm.memset.inline.p0.i64(ptr %d, i8 7, i64 8, i1 false)
@@ -39,10 +61,30 @@ define void @sets(ptr %d, i64 %n) {
 ; CHECK-LABEL: define void @narrow_length(
 define void @narrow_length(ptr %d, ptr %s, i32 %n) {
 ; CHECK:      [[N:%.*]] = zext i32 %n to i64
-; CHECK-NEXT: call void @__weft_read_range(ptr %s, i64 [[N]])
-; CHECK-NEXT: call void @__weft_write_range(ptr %d, i64 [[N]])
-; CHECK-NEXT: call void @llvm.memcpy.p0.p0.i32(ptr %d, ptr %s, i32 %n, i1 false)
+; CHECK-NEXT: call void @__weft_memcpy(ptr %d, ptr %s, i64 [[N]])
+; CHECK-NEXT: [[M:%.*]] = zext i32 %n to i64
+; CHECK-NEXT: call void @__weft_read_range(ptr %s, i64 [[M]])
+; CHECK-NEXT: call void @__weft_write_range(ptr %d, i64 [[M]])
+; CHECK-NEXT: call void @llvm.memcpy.p0.p0.i32(ptr %d, ptr %s, i32 %n, i1 true)
   call void @llvm.memcpy.p0.p0.i32(ptr %d, ptr %s, i32 %n, i1 false)
+  call void @llvm.memcpy.p0.p0.i32(ptr %d, ptr %s, i32 %n, i1 true)
+  ret void
+}
+
+; A side that cannot race is still checked by __weft_memcpy (it checks both,
+; as weft's memcpy interceptor would); with neither side able to race, the
+; intrinsic is left alone.
+; CHECK-LABEL: define void @skipped_sides(
+define void @skipped_sides(ptr %d, i64 %n) {
+  %local = alloca [512 x i8]
+; CHECK:      call void @__weft_memcpy(ptr %d, ptr @table, i64 %n)
+  call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr @table, i64 %n, i1 false)
+; CHECK-NEXT: call void @__weft_memcpy(ptr %local, ptr %d, i64 %n)
+  call void @llvm.memcpy.p0.p0.i64(ptr %local, ptr %d, i64 %n, i1 false)
+; CHECK-NEXT: call void @llvm.memcpy.p0.p0.i64(ptr %local, ptr @table, i64 %n, i1 false)
+  call void @llvm.memcpy.p0.p0.i64(ptr %local, ptr @table, i64 %n, i1 false)
+; CHECK-NEXT: call void @llvm.memset.p0.i64(ptr %local, i8 0, i64 %n, i1 false)
+  call void @llvm.memset.p0.i64(ptr %local, i8 0, i64 %n, i1 false)
   ret void
 }
 
