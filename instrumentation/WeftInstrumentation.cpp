@@ -9,6 +9,7 @@
 
 #include "WeftInstrumentation.h"
 
+#include "InlineAccessCheck.h"
 #include "LoopRangeChecks.h"
 #include "RaceFreeAccess.h"
 
@@ -61,6 +62,10 @@ static cl::opt<bool> ClHoistLoopChecks(
     "weft-hoist-loop-checks", cl::init(true), cl::Hidden,
     cl::desc("Check a loop's sweep of memory once, as a range, before a loop "
              "that cannot synchronize and whose trip count is known"));
+static cl::opt<bool> ClInlineAccessChecks(
+    "weft-inline-access-checks", cl::init(true), cl::Hidden,
+    cl::desc("Inline the check of an aligned access the thread already "
+             "recorded in this epoch; call the runtime otherwise"));
 static cl::opt<bool> ClHandleCxxExceptions(
     "weft-handle-cxx-exceptions", cl::init(true), cl::Hidden,
     cl::desc("Call func_exit on paths that unwind through a function"));
@@ -68,6 +73,7 @@ static cl::opt<bool> ClHandleCxxExceptions(
 STATISTIC(NumInstrumentedReads, "Plain reads instrumented");
 STATISTIC(NumInstrumentedWrites, "Plain writes instrumented");
 STATISTIC(NumInstrumentedRanges, "Accesses instrumented as ranges");
+STATISTIC(NumInlineChecks, "Accesses whose fast path is inlined");
 STATISTIC(NumInstrumentedAtomics, "Atomic operations instrumented");
 STATISTIC(NumInstrumentedMemIntrinsics, "Memory intrinsics instrumented");
 STATISTIC(NumMemIntrinsicsReplaced,
@@ -98,6 +104,7 @@ WeftOptions WeftOptions::fromCommandLine() {
   O.ElideRedundant = ClElideRedundant;
   O.HoistLoopChecks = ClHoistLoopChecks;
   O.CxxExceptions = ClHandleCxxExceptions;
+  O.InlineAccessChecks = ClInlineAccessChecks;
   return O;
 }
 
@@ -141,6 +148,21 @@ struct RuntimeCallbacks {
 #undef WEFT_PTR
 #undef WEFT_I32
 #undef WEFT_I64
+  }
+
+  /// The slow entry point of an inline-checked access of `Bytes` (1, 2, 4
+  /// or 8).
+  FunctionCallee sizedSlow(uint64_t Bytes, bool IsWrite) const {
+    switch (Bytes) {
+    case 1:
+      return IsWrite ? write1_slow : read1_slow;
+    case 2:
+      return IsWrite ? write2_slow : read2_slow;
+    case 4:
+      return IsWrite ? write4_slow : read4_slow;
+    default:
+      return IsWrite ? write8_slow : read8_slow;
+    }
   }
 
   /// The fixed-size entry point for an access of `Bytes`, or null if the size
@@ -282,7 +304,8 @@ private:
   void instrumentAtomic(Instruction *I);
   bool instrumentMemIntrinsic(MemIntrinsic *MI);
   void instrumentEntryExit();
-  void emitAccess(IRBuilder<> &IRB, Value *Ptr, TypeSize Size, bool IsWrite);
+  void emitAccess(IRBuilder<> &IRB, Instruction *Access, Value *Ptr, TypeSize Size,
+                  Align Alignment, bool IsWrite);
   void dropMemoryEffects();
 
   Function &F;
@@ -458,11 +481,19 @@ bool FunctionInstrumenter::instrument(const Candidates &C) {
   return Changed;
 }
 
-void FunctionInstrumenter::emitAccess(IRBuilder<> &IRB, Value *Ptr,
-                                      TypeSize Size, bool IsWrite) {
+void FunctionInstrumenter::emitAccess(IRBuilder<> &IRB, Instruction *Access, Value *Ptr,
+                                      TypeSize Size, Align Alignment, bool IsWrite) {
   if (!Size.isScalable())
     if (FunctionCallee Sized = RT.sized(Size.getFixedValue(), IsWrite)) {
-      IRB.CreateCall(Sized, {Ptr});
+      if (Options.InlineAccessChecks &&
+          canInlineAccessCheck(Size.getFixedValue(), Alignment.value())) {
+        emitInlineAccessCheck(Access, Ptr, Size.getFixedValue(), IsWrite,
+                              RT.sizedSlow(Size.getFixedValue(), IsWrite),
+                              IRB.getCurrentDebugLocation());
+        ++NumInlineChecks;
+      } else {
+        IRB.CreateCall(Sized, {Ptr});
+      }
       IsWrite ? ++NumInstrumentedWrites : ++NumInstrumentedReads;
       return;
     }
@@ -492,8 +523,8 @@ void FunctionInstrumenter::instrumentPlainAccess(Instruction *I) {
     ++NumInstrumentedVptrAccesses;
     return;
   }
-  emitAccess(IRB, getLoadStorePointerOperand(I),
-             DL.getTypeStoreSize(getLoadStoreType(I)), isa<StoreInst>(I));
+  emitAccess(IRB, I, getLoadStorePointerOperand(I), DL.getTypeStoreSize(getLoadStoreType(I)),
+             getLoadStoreAlignment(I), isa<StoreInst>(I));
 }
 
 void FunctionInstrumenter::instrumentAtomic(Instruction *I) {

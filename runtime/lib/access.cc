@@ -23,6 +23,15 @@ namespace weft {
 
 __thread ThreadState *CurThread __attribute__((tls_model("local-exec")));
 
+// The pass's inline access check reads these two fields (weft/shadow_layout.h).
+static_assert(offsetof(ThreadState, Green) + offsetof(GreenThread, Countdown) ==
+                      WEFT_THREAD_COUNTDOWN_OFFSET &&
+                  sizeof(GreenThread::Countdown) == 4,
+              "the countdown the inline check decrements");
+static_assert(offsetof(ThreadState, SlotBase) == WEFT_THREAD_SLOT_BASE_OFFSET &&
+                  sizeof(ThreadState::SlotBase) == 8,
+              "the slot base the inline check reads");
+
 namespace {
 
 /// Picks the slot the new access goes into, deterministically, when all four
@@ -134,17 +143,15 @@ WEFT_NOINLINE StackId checkGranuleSlow(ThreadState *Thr, Granule *G,
 /// access of another thread in between was checked against that one.
 WEFT_ALWAYS_INLINE bool alreadyRecorded(const Granule *G, RawSlot Cur) {
   // Outside the byte mask and the write bit the slot must be Cur exactly;
-  // inside them it must hold every bit Cur holds.
+  // inside them it must hold every bit Cur holds. So a bit where the two
+  // differ must be one Cur does not hold, inside those fields. (The pass's
+  // inline fast path makes the same test on the first slot.)
   constexpr RawSlot kCoverable = kMaskField | kWriteBit;
-  RawSlot Key = Cur & ~kCoverable;
+  RawSlot MustMatch = Cur | ~kCoverable;
 #pragma GCC unroll 4
-  for (unsigned I = 0; I < kSlotsPerGranule; ++I) {
-    RawSlot S = G->Slot[I];
-    if (WEFT_LIKELY((S & ~kCoverable) != Key))
-      continue;
-    if ((Cur & ~S) == 0)
+  for (unsigned I = 0; I < kSlotsPerGranule; ++I)
+    if (((G->Slot[I] ^ Cur) & MustMatch) == 0)
       return true;
-  }
   return false;
 }
 
@@ -228,6 +235,20 @@ WEFT_ALWAYS_INLINE void onAccess(uintptr_t Addr, unsigned Size, bool IsWrite,
   if (WEFT_UNLIKELY(!Thr))
     return;
   if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
+    return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
+  checkSmall(Thr, Addr, Size, IsWrite, false, Pc);
+}
+
+/// onAccess after the pass's inline fast path (weft/shadow_layout.h), which
+/// already counted the access down and did not find it recorded in the
+/// granule's first slot (or found the countdown run out, or the region not
+/// mapped yet).
+WEFT_ALWAYS_INLINE void onAccessAfterInline(uintptr_t Addr, unsigned Size, bool IsWrite,
+                                            uintptr_t Pc) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  if (WEFT_UNLIKELY(Thr->Green.Countdown == 0))
     return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
   checkSmall(Thr, Addr, Size, IsWrite, false, Pc);
 }
@@ -359,6 +380,12 @@ using namespace weft;
   }                                                                            \
   WEFT_INTERFACE void __weft_write##N(void *Addr) {                            \
     onAccess(reinterpret_cast<uintptr_t>(Addr), N, true, WEFT_CALLER_PC);      \
+  }                                                                            \
+  WEFT_INTERFACE void __weft_read##N##_slow(void *Addr) {                      \
+    onAccessAfterInline(reinterpret_cast<uintptr_t>(Addr), N, false, WEFT_CALLER_PC); \
+  }                                                                            \
+  WEFT_INTERFACE void __weft_write##N##_slow(void *Addr) {                     \
+    onAccessAfterInline(reinterpret_cast<uintptr_t>(Addr), N, true, WEFT_CALLER_PC); \
   }
 WEFT_DEFINE_ACCESS(1)
 WEFT_DEFINE_ACCESS(2)

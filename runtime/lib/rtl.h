@@ -143,7 +143,9 @@ struct Runtime {
 
 /// Never destroyed (no_destroy.h): atexit handlers run after static destructors.
 extern Runtime &Rt;
-extern __thread ThreadState *CurThread __attribute__((tls_model("local-exec")));
+// Named for the pass's inline access check (weft/shadow_layout.h).
+extern __thread ThreadState *CurThread __asm__(WEFT_CURRENT_THREAD_SYMBOL)
+    __attribute__((tls_model("local-exec")));
 
 /// While alive, the current thread is invisible to weft's interceptors:
 /// libc and libgcc code the runtime itself calls (the unwinder takes

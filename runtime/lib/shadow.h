@@ -25,6 +25,7 @@
 
 #include "thread_id.h"
 #include "vector_clock.h"
+#include "weft/shadow_layout.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -34,12 +35,12 @@ namespace weft {
 using RawSlot = uint64_t;
 using StackId = uint32_t;
 
-constexpr unsigned kGranule = 8;
+constexpr unsigned kGranule = WEFT_GRANULE_BYTES;
 constexpr unsigned kSlotsPerGranule = 4;
-constexpr RawSlot kWriteBit = RawSlot(1) << 62;
+constexpr RawSlot kWriteBit = RawSlot(1) << WEFT_SLOT_WRITE_BIT;
 constexpr RawSlot kAtomicBit = RawSlot(1) << 63;
 constexpr RawSlot kVptrBit = RawSlot(1) << 53;
-constexpr RawSlot kMaskField = RawSlot(0xff) << 54; // the byte mask's bits
+constexpr RawSlot kMaskField = RawSlot(0xff) << WEFT_SLOT_MASK_SHIFT; // the byte mask's bits
 constexpr uint32_t kMaxThreads = 1u << 21;
 /// Set in Granule::Stack[0] when a sync object lives in the granule's bytes,
 /// so that freeing the memory finds it without a table scan.
@@ -49,12 +50,14 @@ struct Granule {
   RawSlot Slot[kSlotsPerGranule];
   StackId Stack[kSlotsPerGranule]; // Stack[0] also carries kHasSyncBit
 };
-static_assert(sizeof(Granule) == 48, "shadow granule layout");
+static_assert(sizeof(Granule) == WEFT_GRANULE_SHADOW_BYTES && offsetof(Granule, Slot) == 0,
+              "shadow granule layout (weft/shadow_layout.h)");
 
 /// The access part of a slot (bytes and kind), to or into a thread's
 /// precomputed tid and epoch bits (ThreadState::SlotBase).
 inline RawSlot slotAccessBits(uint8_t Mask, bool Write, bool Atomic) {
-  return (RawSlot(Mask) << 54) | (Write ? kWriteBit : 0) | (Atomic ? kAtomicBit : 0);
+  return (RawSlot(Mask) << WEFT_SLOT_MASK_SHIFT) | (Write ? kWriteBit : 0) |
+         (Atomic ? kAtomicBit : 0);
 }
 inline RawSlot makeSlot(ThreadId T, Epoch E, uint8_t Mask, bool Write, bool Atomic) {
   return RawSlot(E) | (RawSlot(index(T)) << 32) | slotAccessBits(Mask, Write, Atomic);
@@ -63,7 +66,7 @@ inline Epoch slotEpoch(RawSlot S) { return static_cast<Epoch>(S); }
 inline ThreadId slotTid(RawSlot S) {
   return static_cast<ThreadId>((S >> 32) & (kMaxThreads - 1));
 }
-inline uint8_t slotMask(RawSlot S) { return static_cast<uint8_t>(S >> 54); }
+inline uint8_t slotMask(RawSlot S) { return static_cast<uint8_t>(S >> WEFT_SLOT_MASK_SHIFT); }
 inline bool slotWrite(RawSlot S) { return S & kWriteBit; }
 inline bool slotAtomic(RawSlot S) { return S & kAtomicBit; }
 
@@ -74,12 +77,13 @@ inline uint8_t byteMask(unsigned Off, unsigned Size) {
 
 namespace shadow {
 
-constexpr unsigned kRegionShift = 32;
-constexpr size_t kNumRegions = size_t(1) << 17; // addresses below 2^49
+constexpr unsigned kRegionShift = WEFT_REGION_SHIFT;
+constexpr size_t kNumRegions = size_t(1) << WEFT_REGION_INDEX_BITS; // addresses below 2^49
 constexpr size_t kRegionShadowBytes =
     (size_t(1) << kRegionShift) / kGranule * sizeof(Granule);
 
-extern char *Regions[kNumRegions];
+// Named for the pass's inline access check (weft/shadow_layout.h).
+extern char *Regions[kNumRegions] __asm__(WEFT_SHADOW_REGIONS_SYMBOL);
 /// Reserves the shadow of region \p R; dies if address space runs out.
 char *mapRegion(size_t R);
 

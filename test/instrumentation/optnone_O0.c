@@ -7,17 +7,24 @@ int counter;
 
 // CHECK-LABEL: define {{.*}}void @bump(
 // CHECK-SAME:  #[[ATTRS:[0-9]+]]
+// The checks are inline (inline_access_checks.ll) at -O0 too, with the
+// runtime's slow entry points behind them.
 // CHECK:       call void @__weft_func_entry(
 // CHECK-NOT:   call void @__weft_read4
 // CHECK:       load i32, ptr @counter
-// CHECK:       call void @__weft_write4(ptr @counter)
+// CHECK:       load ptr, ptr @__weft_current_thread
+// CHECK:       call void @__weft_write4_slow(ptr @counter)
+// CHECK-NEXT:  br label %[[CONT:[0-9a-z.]+]]
+// CHECK:       [[CONT]]:
 // CHECK-NEXT:  store i32 {{.*}}, ptr @counter
 // CHECK:       call void @__weft_func_exit()
 void bump(void) { counter++; }
 
 // A read whose address is not written afterwards is instrumented.
 // CHECK-LABEL: define {{.*}}i32 @peek(
-// CHECK:       call void @__weft_read4(ptr @counter)
+// CHECK:       call void @__weft_read4_slow(ptr @counter)
+// CHECK-NEXT:  br label %[[CONT:[0-9a-z.]+]]
+// CHECK:       [[CONT]]:
 // CHECK-NEXT:  load i32, ptr @counter
 int peek(void) { return counter; }
 

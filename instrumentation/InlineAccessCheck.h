@@ -1,0 +1,44 @@
+//===- InlineAccessCheck.h - The access fast path, inlined ------*- C++ -*-===//
+//
+// Most accesses a thread makes it has already made, in the same epoch, a
+// moment before: the runtime's check then only finds its own earlier slot
+// and returns. This emits that finding inline, in front of an aligned 1-,
+// 2-, 4- or 8-byte access, from the layout facts in weft/shadow_layout.h:
+// load the thread, count the access down, load the shadow region and the
+// granule's first slot, compare. Everything else (no thread, the
+// scheduling countdown run out, a region not mapped yet, a slot that does
+// not cover the access) calls the access's slow entry point, which checks
+// the access in full exactly as the entry point would have. It never stores
+// anything but the countdown.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef WEFT_INSTRUMENTATION_INLINEACCESSCHECK_H
+#define WEFT_INSTRUMENTATION_INLINEACCESSCHECK_H
+
+#include "llvm/IR/DebugLoc.h"
+#include "llvm/IR/DerivedTypes.h"
+
+namespace llvm {
+class Instruction;
+class Module;
+class Value;
+} // namespace llvm
+
+namespace weft {
+
+/// Whether an access of \p Size bytes, \p Alignment-aligned, lies in one
+/// granule wherever it is: then its check can be inlined.
+bool canInlineAccessCheck(uint64_t Size, uint64_t Alignment);
+
+/// Emits the inline check in front of \p Access (which reads or writes
+/// \p Size bytes at \p Ptr), with \p SlowEntryPoint (__weft_read8_slow and
+/// the like) as its slow path; every instruction it adds is at \p Loc. Splits \p Access's block: the caller's analyses of the
+/// function's control flow are stale afterwards.
+void emitInlineAccessCheck(llvm::Instruction *Access, llvm::Value *Ptr, unsigned Size,
+                           bool IsWrite, llvm::FunctionCallee SlowEntryPoint,
+                           const llvm::DebugLoc &Loc);
+
+} // namespace weft
+
+#endif // WEFT_INSTRUMENTATION_INLINEACCESSCHECK_H

@@ -1,0 +1,51 @@
+//===- shadow_layout.h - What the pass's inline access check reads --------===//
+//
+// The pass inlines the fast path of a plain access check into the program:
+// "this thread already recorded, in this epoch, an access covering these
+// bytes in the granule's first slot". These are the facts of the runtime's
+// layout that check relies on, in one place: the runtime defines its
+// constants from them and static_asserts the rest (runtime/lib/shadow.h,
+// runtime/lib/access.cc), so the two cannot drift apart.
+//
+// The inline check stores nothing but the countdown, which it decrements as
+// the entry points do. Anything else — no thread, the countdown run out, a
+// shadow region not mapped yet, a slot that does not cover the access —
+// calls the access's slow entry point (__weft_read8_slow, ...), which does
+// the rest of the check exactly as the entry point (__weft_read8) would.
+//
+// Plain C macros: the pass (C++) and the runtime both include this file.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef WEFT_SHADOW_LAYOUT_H
+#define WEFT_SHADOW_LAYOUT_H
+
+// A thread-local pointer (initial-exec) to the running thread's state, null
+// when the thread is not scheduled by weft.
+#define WEFT_CURRENT_THREAD_SYMBOL "__weft_current_thread"
+// In that state: a uint32_t, accesses left before the next scheduling point
+// (the point is due on the access that takes it from 1 to 0) ...
+#define WEFT_THREAD_COUNTDOWN_OFFSET 0
+// ... and a uint64_t, the thread's tid and epoch bits of a slot.
+#define WEFT_THREAD_SLOT_BASE_OFFSET 64
+
+// The shadow: an array of 2^WEFT_REGION_INDEX_BITS pointers, one for each
+// 2^WEFT_REGION_SHIFT bytes of address space (index: the address's bits
+// from WEFT_REGION_SHIFT up), null until the region is first touched.
+#define WEFT_SHADOW_REGIONS_SYMBOL "__weft_shadow_regions"
+#define WEFT_REGION_SHIFT 32
+#define WEFT_REGION_INDEX_BITS 17
+// Each 8-byte granule of a region has WEFT_GRANULE_SHADOW_BYTES of shadow,
+// in address order, starting with its first slot (a uint64_t).
+#define WEFT_GRANULE_BYTES 8
+#define WEFT_GRANULE_SHADOW_BYTES 48
+
+// A slot is the thread's slot base, or'ed with the accessed bytes' mask
+// (bit I: byte I of the granule) shifted left by WEFT_SLOT_MASK_SHIFT, and
+// with bit WEFT_SLOT_WRITE_BIT for a write. A slot S covers an access A of
+// this thread and epoch when S equals A outside the mask and write bits and
+// holds every mask and write bit A holds.
+#define WEFT_SLOT_MASK_SHIFT 54
+#define WEFT_SLOT_WRITE_BIT 62
+
+#endif // WEFT_SHADOW_LAYOUT_H
