@@ -53,14 +53,20 @@ namespace {
 constexpr uint64_t kSameBits = ~(uint64_t(0xff) << WEFT_SLOT_MASK_SHIFT |
                                  uint64_t(1) << WEFT_SLOT_WRITE_BIT);
 
-/// The runtime's state the check reads, declared on first use.
+/// The runtime's state the check reads, declared on first use. The runtime
+/// is linked into the executable, so code compiled for an executable (PIE,
+/// or not position-independent at all) reaches the thread pointer's slot at
+/// a link-time offset (local-exec: one instruction); code that may end up in
+/// a shared library asks the GOT for it (initial-exec).
 GlobalVariable *currentThreadVar(Module &M) {
   if (GlobalVariable *GV = M.getNamedGlobal(WEFT_CURRENT_THREAD_SYMBOL))
     return GV;
+  bool ForExecutable = M.getPIELevel() != PIELevel::Default || M.getPICLevel() == PICLevel::NotPIC;
   return new GlobalVariable(M, PointerType::getUnqual(M.getContext()), /*isConstant=*/false,
                             GlobalValue::ExternalLinkage, nullptr,
                             WEFT_CURRENT_THREAD_SYMBOL, nullptr,
-                            GlobalValue::InitialExecTLSModel);
+                            ForExecutable ? GlobalValue::LocalExecTLSModel
+                                          : GlobalValue::InitialExecTLSModel);
 }
 
 GlobalVariable *shadowRegionsVar(Module &M) {

@@ -143,9 +143,10 @@ struct Runtime {
 
 /// Never destroyed (no_destroy.h): atexit handlers run after static destructors.
 extern Runtime &Rt;
-// Named for the pass's inline access check (weft/shadow_layout.h).
+// Named for the pass's inline access check (weft/shadow_layout.h), and
+// visible to instrumented shared objects, which read it too.
 extern __thread ThreadState *CurThread __asm__(WEFT_CURRENT_THREAD_SYMBOL)
-    __attribute__((tls_model("local-exec")));
+    __attribute__((tls_model("local-exec"), visibility("default")));
 
 /// While alive, the current thread is invisible to weft's interceptors:
 /// libc and libgcc code the runtime itself calls (the unwinder takes

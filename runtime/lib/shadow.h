@@ -82,8 +82,10 @@ constexpr size_t kNumRegions = size_t(1) << WEFT_REGION_INDEX_BITS; // addresses
 constexpr size_t kRegionShadowBytes =
     (size_t(1) << kRegionShift) / kGranule * sizeof(Granule);
 
-// Named for the pass's inline access check (weft/shadow_layout.h).
-extern char *Regions[kNumRegions] __asm__(WEFT_SHADOW_REGIONS_SYMBOL);
+// Named for the pass's inline access check (weft/shadow_layout.h), and
+// visible to instrumented shared objects, which read it too.
+extern char *Regions[kNumRegions] __asm__(WEFT_SHADOW_REGIONS_SYMBOL)
+    __attribute__((visibility("default")));
 /// Reserves the shadow of region \p R; dies if address space runs out.
 char *mapRegion(size_t R);
 

@@ -12,7 +12,7 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 
-; CHECK: @__weft_current_thread = external thread_local(initialexec) global ptr
+; CHECK: @__weft_current_thread = external thread_local(localexec) global ptr
 ; CHECK: @__weft_shadow_regions = external global [131072 x ptr]
 ; OFF-NOT: @__weft_current_thread
 ; OFF-NOT: @__weft_shadow_regions
