@@ -30,6 +30,7 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Support/AtomicOrdering.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Transforms/Utils/EscapeEnumerator.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
 
@@ -150,38 +151,21 @@ struct RuntimeCallbacks {
 #undef WEFT_I64
   }
 
-  /// The slow entry point of an inline-checked access of `Bytes` (1, 2, 4
-  /// or 8).
-  FunctionCallee sizedSlow(uint64_t Bytes, bool IsWrite) const {
-    switch (Bytes) {
-    case 1:
-      return IsWrite ? write1_slow : read1_slow;
-    case 2:
-      return IsWrite ? write2_slow : read2_slow;
-    case 4:
-      return IsWrite ? write4_slow : read4_slow;
-    default:
-      return IsWrite ? write8_slow : read8_slow;
-    }
-  }
-
   /// The fixed-size entry point for an access of `Bytes`, or null if the size
-  /// has none (then the access is reported as a range).
-  FunctionCallee sized(uint64_t Bytes, bool IsWrite) const {
-    switch (Bytes) {
-    case 1:
-      return IsWrite ? write1 : read1;
-    case 2:
-      return IsWrite ? write2 : read2;
-    case 4:
-      return IsWrite ? write4 : read4;
-    case 8:
-      return IsWrite ? write8 : read8;
-    case 16:
-      return IsWrite ? write16 : read16;
-    default:
+  /// has none (then the access is reported as a range). With
+  /// `AfterInlineCheck`, the slow entry point behind the pass's inline check
+  /// (1 to 8 bytes).
+  FunctionCallee sized(uint64_t Bytes, bool IsWrite, bool AfterInlineCheck = false) const {
+    const FunctionCallee Plain[2][5] = {{read1, read2, read4, read8, read16},
+                                        {write1, write2, write4, write8, write16}};
+    const FunctionCallee Slow[2][4] = {{read1_slow, read2_slow, read4_slow, read8_slow},
+                                       {write1_slow, write2_slow, write4_slow, write8_slow}};
+    if (!isPowerOf2_64(Bytes) || Bytes > 16)
       return FunctionCallee();
-    }
+    unsigned Log = Log2_64(Bytes);
+    if (AfterInlineCheck)
+      return Log < 4 ? Slow[IsWrite][Log] : FunctionCallee();
+    return Plain[IsWrite][Log];
   }
 };
 
@@ -488,7 +472,7 @@ void FunctionInstrumenter::emitAccess(IRBuilder<> &IRB, Instruction *Access, Val
       if (Options.InlineAccessChecks &&
           canInlineAccessCheck(Size.getFixedValue(), Alignment.value())) {
         emitInlineAccessCheck(Access, Ptr, Size.getFixedValue(), IsWrite,
-                              RT.sizedSlow(Size.getFixedValue(), IsWrite),
+                              RT.sized(Size.getFixedValue(), IsWrite, true),
                               IRB.getCurrentDebugLocation());
         ++NumInlineChecks;
       } else {

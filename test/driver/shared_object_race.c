@@ -1,7 +1,9 @@
-// Code in an instrumented shared object races like code in the executable:
-// its inline access checks read the runtime's thread pointer and shadow
-// table from the executable (weft/shadow_layout.h). The race-free twin is
-// shared_object_norace.c (this program with ORDERED).
+// Code in an instrumented shared object (weft cc -race -shared) races like
+// code in the executable: its inline access checks read the runtime's
+// thread pointer and shadow table from the executable
+// (weft/shadow_layout.h). The race-free twin is shared_object_norace.c
+// (this program with ORDERED). Here, not in e2e/, because it builds two
+// files (compare-with-tsan builds each e2e program alone).
 // EXPECT: race
 // RUN: mkdir -p %t.dir
 // RUN: %weft-cc -O2 -shared -fPIC %S/Inputs/shared_counter.c -o %t.dir/libsharedcounter.so
