@@ -94,6 +94,13 @@ void emitInlineAccessCheck(Instruction *Access, Value *Ptr, unsigned Size, bool 
   Type *I8 = Type::getInt8Ty(C), *I32 = Type::getInt32Ty(C), *I64 = Type::getInt64Ty(C);
   MDNode *Unlikely = MDBuilder(C).createBranchWeights(1, 1 << 20);
 
+  // Splitting the entry block would leave the static allocas after the
+  // access in a block of their own, where codegen takes them for dynamic
+  // ones: they move up first (their operands are constants).
+  if (Head->isEntryBlock())
+    for (Instruction &I : make_early_inc_range(make_range(Access->getIterator(), Head->end())))
+      if (auto *AI = dyn_cast<AllocaInst>(&I); AI && AI->isStaticAlloca())
+        AI->moveBefore(Access);
   BasicBlock *Cont = SplitBlock(Head, Access);
   BasicBlock *Check = BasicBlock::Create(C, "weft.check", &F, Cont);
   BasicBlock *Probe = BasicBlock::Create(C, "weft.probe", &F, Cont);

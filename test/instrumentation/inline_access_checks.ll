@@ -131,6 +131,23 @@ define void @wide(ptr %p) {
   ret void
 }
 
+; Splitting the entry block keeps its static allocas in it, even those
+; after the access: elsewhere codegen would take them for dynamic ones.
+; CHECK-LABEL: define i64 @alloca_after_access(
+; CHECK-NEXT:  call ptr @llvm.returnaddress
+; CHECK-NEXT:  call void @__weft_func_entry
+; CHECK-NEXT:  %buf = alloca [16 x i64], align 16
+; CHECK-NEXT:  load ptr, ptr @__weft_current_thread
+; CHECK:       %v = load i64, ptr %p, align 8
+; CHECK-NEXT:  invoke void @use(ptr %buf)
+declare void @use(ptr)
+define i64 @alloca_after_access(ptr %p) {
+  %v = load i64, ptr %p, align 8
+  %buf = alloca [16 x i64], align 16
+  call void @use(ptr %buf)
+  ret i64 %v
+}
+
 ; CHECK: [[UNLIKELY]] = !{!"branch_weights", i32 1, i32 1048576}
 
 !llvm.dbg.cu = !{!0}
