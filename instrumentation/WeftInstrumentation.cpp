@@ -9,7 +9,7 @@
 
 #include "WeftInstrumentation.h"
 
-#include "InlineAccessCheck.h"
+#include "InlineFastPaths.h"
 #include "LoopRangeChecks.h"
 #include "RaceFreeAccess.h"
 
@@ -63,8 +63,8 @@ static cl::opt<bool> ClHoistLoopChecks(
     "weft-hoist-loop-checks", cl::init(true), cl::Hidden,
     cl::desc("Check a loop's sweep of memory once, as a range, before a loop "
              "that cannot synchronize and whose trip count is known"));
-static cl::opt<bool> ClInlineAccessChecks(
-    "weft-inline-access-checks", cl::init(true), cl::Hidden,
+static cl::opt<bool> ClInlineFastPaths(
+    "weft-inline-fast-paths", cl::init(true), cl::Hidden,
     cl::desc("Inline the check of an aligned access the thread already "
              "recorded in this epoch; call the runtime otherwise"));
 static cl::opt<bool> ClHandleCxxExceptions(
@@ -105,7 +105,7 @@ WeftOptions WeftOptions::fromCommandLine() {
   O.ElideRedundant = ClElideRedundant;
   O.HoistLoopChecks = ClHoistLoopChecks;
   O.CxxExceptions = ClHandleCxxExceptions;
-  O.InlineAccessChecks = ClInlineAccessChecks;
+  O.InlineFastPaths = ClInlineFastPaths;
   return O;
 }
 
@@ -469,7 +469,7 @@ void FunctionInstrumenter::emitAccess(IRBuilder<> &IRB, Instruction *Access, Val
                                       TypeSize Size, Align Alignment, bool IsWrite) {
   if (!Size.isScalable())
     if (FunctionCallee Sized = RT.sized(Size.getFixedValue(), IsWrite)) {
-      if (Options.InlineAccessChecks &&
+      if (Options.InlineFastPaths &&
           canInlineAccessCheck(Size.getFixedValue(), Alignment.value())) {
         emitInlineAccessCheck(Access, Ptr, Size.getFixedValue(), IsWrite,
                               RT.sized(Size.getFixedValue(), IsWrite, true),
@@ -615,18 +615,30 @@ void FunctionInstrumenter::instrumentEntryExit() {
   setDebugLocation(IRB, F, EntryLoc);
   Value *ReturnAddress =
       IRB.CreateIntrinsic(Intrinsic::returnaddress, {}, {IRB.getInt32(0)});
-  IRB.CreateCall(RT.func_entry, {ReturnAddress});
+  CallInst *Entry = IRB.CreateCall(RT.func_entry, {ReturnAddress});
 
   // Every way out: returns, and — when exceptions are handled — unwinding,
   // for which EscapeEnumerator turns calls that may throw into invokes with
   // a cleanup pad that calls func_exit and resumes. Without it a C++
   // exception passing through would leave a stale frame on the shadow stack.
   EscapeEnumerator Exits(F, "weft_cleanup", Options.CxxExceptions);
+  SmallVector<CallInst *, 4> ExitCalls;
   while (IRBuilder<> *AtExit = Exits.Next()) {
     setDebugLocation(*AtExit, F, AtExit->getCurrentDebugLocation());
-    AtExit->CreateCall(RT.func_exit, {});
+    ExitCalls.push_back(AtExit->CreateCall(RT.func_exit, {}));
   }
   ++NumInstrumentedFunctions;
+
+  // Inline, the calls become their fast paths (InlineFastPaths.h); only
+  // now, because they split blocks, which the enumeration above walks.
+  if (!Options.InlineFastPaths)
+    return;
+  emitInlineFuncEntry(Entry, ReturnAddress, Entry->getDebugLoc());
+  Entry->eraseFromParent();
+  for (CallInst *Exit : ExitCalls) {
+    emitInlineFuncExit(Exit, RT.func_exit, Exit->getDebugLoc());
+    Exit->eraseFromParent();
+  }
 }
 
 // The function now calls into the runtime, which reads and writes its own

@@ -31,7 +31,7 @@ struct WeftOptions {
   bool CxxExceptions = true;  ///< func_exit on unwinding paths too.
   bool ElideRedundant = true; ///< Skip accesses another check covers.
   bool HoistLoopChecks = true; ///< One range check for a loop's sweep.
-  bool InlineAccessChecks = true; ///< The access fast path inline.
+  bool InlineFastPaths = true; ///< The access fast path inline.
 
   /// The options as set by the -weft-* command-line flags.
   static WeftOptions fromCommandLine();

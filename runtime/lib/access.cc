@@ -31,6 +31,16 @@ static_assert(offsetof(ThreadState, Green) + offsetof(GreenThread, Countdown) ==
 static_assert(offsetof(ThreadState, SlotBase) == WEFT_THREAD_SLOT_BASE_OFFSET &&
                   sizeof(ThreadState::SlotBase) == 8,
               "the slot base the inline check reads");
+// And these, inlined function entry and exit.
+static_assert(offsetof(ThreadState, Shadow) + ShadowStack::pcsOffset() ==
+                  WEFT_THREAD_STACK_PCS_OFFSET,
+              "the call stack's pcs the inline entry stores");
+static_assert(offsetof(ThreadState, Shadow) + ShadowStack::depthOffset() ==
+                  WEFT_THREAD_STACK_DEPTH_OFFSET,
+              "the call stack's depth the inline entry and exit update");
+static_assert(offsetof(ThreadState, Shadow) + ShadowStack::lowOffset() ==
+                  WEFT_THREAD_STACK_LOW_OFFSET,
+              "the call stack's low mark the inline exit compares with");
 
 namespace {
 

@@ -35,14 +35,16 @@
 #define WEFT_RUNTIME_SHADOW_STACK_H
 
 #include "stack_trie.h"
+#include "weft/shadow_layout.h"
 
+#include <cstddef>
 #include <cstdint>
 
 namespace weft {
 
 class ShadowStack {
 public:
-  static constexpr uint32_t kFrames = uint32_t(1) << 16; // 512 KiB reserved
+  static constexpr uint32_t kFrames = WEFT_STACK_FRAMES; // 512 KiB reserved
 
   /// Takes a frame array (one of an exited thread, else newly reserved).
   ShadowStack();
@@ -95,6 +97,11 @@ public:
   }
 
   uint32_t depth() const { return Depth; }
+  /// Where push and pop find their fields, for the pass's inline copies of
+  /// them (weft/shadow_layout.h; checked in access.cc).
+  static constexpr size_t pcsOffset() { return offsetof(ShadowStack, Pcs); }
+  static constexpr size_t depthOffset() { return offsetof(ShadowStack, Depth); }
+  static constexpr size_t lowOffset() { return offsetof(ShadowStack, Low); }
   /// Drops frames down to \p NewDepth (a longjmp to an outer frame).
   void unwindTo(uint32_t NewDepth);
 

@@ -1,5 +1,5 @@
 // Aligned accesses of 1, 2, 4 and 8 bytes are checked inline by the pass
-// (InlineAccessCheck.cpp): the thread's slot base against the granule's
+// (InlineFastPaths.cpp): the thread's slot base against the granule's
 // first slot. A write of 2 bytes at offset 2 and of 8 bytes racing with
 // another thread's reads are still reported, with the right sizes; the
 // worker's reads back of its own writes are found already recorded inline;

@@ -9,18 +9,19 @@ int counter;
 // CHECK-LABEL: define {{.*}}void @bump(
 // The read of counter++ is covered by the check of its write (see
 // elide_read_before_write.ll), so only the write is instrumented.
-// The write's check is inline (inline_access_checks.ll), with the
-// runtime's slow entry point for a write not yet recorded.
-// CHECK:       call void @__weft_func_entry(
-// CHECK-NEXT:  load i32, ptr @counter
+// Entry, the write's check and exit are inline (inline_access_checks.ll,
+// inline_func_entry_exit.ll), with the runtime's slow entry points behind.
+// CHECK:       call ptr @llvm.returnaddress(i32 0)
+// CHECK:       store i32 {{.*}}, ptr [[DEPTH:%[0-9]+]]
+// CHECK:       load i32, ptr @counter
 // CHECK-NEXT:  add
 // CHECK-NEXT:  load ptr, ptr @__weft_current_thread
 // CHECK-NOT:   @__weft_read
 // CHECK:       call void @__weft_write4_slow(ptr @counter)
 // CHECK-NOT:   @__weft_read
 // CHECK:       store i32 {{.*}}, ptr @counter
-// CHECK-NEXT:  call void @__weft_func_exit()
-// CHECK-NEXT:  ret void
+// CHECK:       call void @__weft_func_exit()
+// CHECK:       ret void
 void bump(void) { counter++; }
 
 // CHECK-LABEL: define {{.*}}i32 @square(

@@ -1,7 +1,7 @@
 ; Pointers outside address space 0 (GPU memories, x86 fs/gs segments) do not
 ; name memory the runtime's void * ABI can describe: left alone, plain or
 ; atomic. The same accesses through address space 0 are instrumented.
-; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-access-checks=false -weft-elide-redundant=false -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -weft-elide-redundant=false -S %s | FileCheck %s
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

@@ -2,7 +2,7 @@
 ; attributes their callbacks to the statement that uses the loaded value,
 ; computes the stored value, or else the nearest located instruction, so that
 ; reports never say "line 0" when a better line exists.
-; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-access-checks=false -weft-elide-redundant=false -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -weft-elide-redundant=false -S %s | FileCheck %s
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

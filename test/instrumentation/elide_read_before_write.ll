@@ -2,8 +2,8 @@
 ; could synchronize in between, is covered by the write's check: the read is
 ; not instrumented. A call, an atomic or a fence in between keeps it; so do a
 ; smaller write, a different pointer, and another basic block.
-; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-access-checks=false -S %s | FileCheck %s
-; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-access-checks=false -weft-elide-redundant=false -S %s | FileCheck %s --check-prefix=OFF
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -weft-elide-redundant=false -S %s | FileCheck %s --check-prefix=OFF
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

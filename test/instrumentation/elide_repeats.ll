@@ -2,7 +2,7 @@
 ; (no call, atomic or fence in between) adds nothing: a second read after a
 ; read or a write, a second write after a write, of at most the same bytes.
 ; A wider repeat, a write after a read, or a repeat after a call stay.
-; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-access-checks=false -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -S %s | FileCheck %s
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

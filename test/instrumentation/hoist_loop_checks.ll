@@ -4,8 +4,8 @@
 ; checked once as a range in the preheader. Anything else stays per access.
 ; The end-to-end tests test/e2e/loop_range_*_race.c show the races such a
 ; check must still see. (IR from clang-19 -O2 -fno-unroll-loops -fno-vectorize.)
-; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-access-checks=false -S %s | FileCheck %s
-; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-access-checks=false -weft-hoist-loop-checks=false -S %s | FileCheck %s --check-prefix=OFF
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -weft-hoist-loop-checks=false -S %s | FileCheck %s --check-prefix=OFF
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 

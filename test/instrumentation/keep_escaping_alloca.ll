@@ -1,7 +1,7 @@
 ; Twin of skip_nonescaping_alloca.ll: once a stack slot's address escapes —
 ; passed to a call, stored to memory, or returned — another thread can reach
 ; it, and every access to it is instrumented.
-; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-access-checks=false -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -S %s | FileCheck %s
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

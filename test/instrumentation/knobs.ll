@@ -1,10 +1,10 @@
 ; The hidden -weft-* knobs switch each kind of instrumentation off (all are on
 ; by default; see the other tests).
-; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-access-checks=false -S %s -weft-instrument-memory-accesses=false | FileCheck %s --check-prefix=NOACCESS
-; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-access-checks=false -S %s -weft-instrument-atomics=false | FileCheck %s --check-prefix=NOATOMIC
-; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-access-checks=false -S %s -weft-instrument-memintrinsics=false | FileCheck %s --check-prefix=NOMEMINTR
-; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-access-checks=false -S %s -weft-instrument-func-entry-exit=false | FileCheck %s --check-prefix=NOENTRY
-; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-access-checks=false -S %s -weft-handle-cxx-exceptions=false | FileCheck %s --check-prefix=NOEH
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -S %s -weft-instrument-memory-accesses=false | FileCheck %s --check-prefix=NOACCESS
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -S %s -weft-instrument-atomics=false | FileCheck %s --check-prefix=NOATOMIC
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -S %s -weft-instrument-memintrinsics=false | FileCheck %s --check-prefix=NOMEMINTR
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -S %s -weft-instrument-func-entry-exit=false | FileCheck %s --check-prefix=NOENTRY
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -S %s -weft-handle-cxx-exceptions=false | FileCheck %s --check-prefix=NOEH
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

@@ -7,9 +7,10 @@ int counter;
 
 // CHECK-LABEL: define {{.*}}void @bump(
 // CHECK-SAME:  #[[ATTRS:[0-9]+]]
-// The checks are inline (inline_access_checks.ll) at -O0 too, with the
-// runtime's slow entry points behind them.
-// CHECK:       call void @__weft_func_entry(
+// Entry, checks and exit are inline (inline_access_checks.ll,
+// inline_func_entry_exit.ll) at -O0 too, with the runtime's slow entry
+// points behind them.
+// CHECK:       call ptr @llvm.returnaddress(i32 0)
 // CHECK-NOT:   call void @__weft_read4
 // CHECK:       load i32, ptr @counter
 // CHECK:       load ptr, ptr @__weft_current_thread

@@ -1,6 +1,6 @@
 ; volatile is not synchronization: volatile accesses are checked like plain
 ; ones (a volatile flag written by one thread and read by another races).
-; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-access-checks=false -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -S %s | FileCheck %s
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

@@ -1,7 +1,7 @@
 ; Loads and stores of a vtable pointer (clang's TBAA tag "vtable pointer")
 ; get the vptr callbacks, so that the runtime can name a virtual call racing
 ; with a constructor or destructor; other accesses stay as they are.
-; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-access-checks=false -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -S %s | FileCheck %s
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

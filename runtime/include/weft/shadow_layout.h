@@ -1,9 +1,10 @@
-//===- shadow_layout.h - What the pass's inline access check reads --------===//
+//===- shadow_layout.h - What the pass's inline fast paths read -----------===//
 //
-// The pass inlines the fast path of a plain access check into the program:
+// The pass inlines two fast paths into the program: the access check's
 // "this thread already recorded, in this epoch, an access covering these
-// bytes in the granule's first slot". These are the facts of the runtime's
-// layout that check relies on, in one place: the runtime defines its
+// bytes in the granule's first slot", and function entry/exit's push and
+// pop of a return pc on the thread's call stack. These are the facts of the
+// runtime's layout they rely on, in one place: the runtime defines its
 // constants from them and static_asserts the rest (runtime/lib/shadow.h,
 // runtime/lib/access.cc), so the two cannot drift apart.
 //
@@ -28,6 +29,19 @@
 #define WEFT_THREAD_COUNTDOWN_OFFSET 0
 // ... and a uint64_t, the thread's tid and epoch bits of a slot.
 #define WEFT_THREAD_SLOT_BASE_OFFSET 64
+
+// The thread's call stack (runtime/lib/shadow_stack.h): a pointer to its
+// array of return pcs, WEFT_STACK_FRAMES of them and one spare slot that
+// every deeper frame shares; its depth (uint32_t); and its low mark
+// (uint32_t), below which no frame changed since a stack was last kept. An
+// entry stores the pc at the depth, raises the depth and stores the pc
+// again (compiler barriers between: a signal handler pushing its own frames
+// cannot leave its pc in the slot); an exit lowers the depth, unless that
+// takes it down to the low mark, which __weft_func_exit handles.
+#define WEFT_THREAD_STACK_PCS_OFFSET 104
+#define WEFT_THREAD_STACK_DEPTH_OFFSET 112
+#define WEFT_THREAD_STACK_LOW_OFFSET 116
+#define WEFT_STACK_FRAMES 65536
 
 // The shadow: an array of 2^WEFT_REGION_INDEX_BITS pointers, one for each
 // 2^WEFT_REGION_SHIFT bytes of address space (index: the address's bits

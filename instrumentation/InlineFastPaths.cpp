@@ -1,4 +1,8 @@
-//===- InlineAccessCheck.cpp - The access fast path, inlined --------------===//
+//===- InlineFastPaths.cpp - The runtime's fast paths, inlined -----------===//
+//
+// Each inline path starts the same way: the block is split before the
+// instrumented instruction, and a head loads the running thread and skips
+// everything when there is none (the thread is not scheduled by weft).
 //
 // The block of an access becomes
 //
@@ -31,7 +35,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "InlineAccessCheck.h"
+#include "InlineFastPaths.h"
 
 #include "weft/shadow_layout.h"
 
@@ -48,6 +52,8 @@ using namespace llvm;
 
 namespace weft {
 namespace {
+
+MDNode *unlikely(LLVMContext &C) { return MDBuilder(C).createBranchWeights(1, 1 << 20); }
 
 /// The slot bits outside the byte mask and the write bit.
 constexpr uint64_t kSameBits = ~(uint64_t(0xff) << WEFT_SLOT_MASK_SHIFT |
@@ -78,6 +84,37 @@ GlobalVariable *shadowRegionsVar(Module &M) {
                             nullptr, WEFT_SHADOW_REGIONS_SYMBOL);
 }
 
+/// Splits \p Before's block before it and returns the thread pointer,
+/// loaded in the head; the head branches to \p Then when there is a
+/// thread, else straight on to \p Before, which begins the returned
+/// continuation block \p Cont.
+struct InlineSite {
+  Value *Thr;
+  BasicBlock *Cont;
+  BasicBlock *Then;
+};
+InlineSite splitForThread(Instruction *Before, StringRef ThenName, const DebugLoc &Loc) {
+  BasicBlock *Head = Before->getParent();
+  Function &F = *Head->getParent();
+  Module &M = *F.getParent();
+  LLVMContext &C = M.getContext();
+  // Splitting the entry block would leave the static allocas after the
+  // split point in a block of their own, where codegen takes them for
+  // dynamic ones: they move up first (their operands are constants).
+  if (Head->isEntryBlock())
+    for (Instruction &I : make_early_inc_range(make_range(Before->getIterator(), Head->end())))
+      if (auto *AI = dyn_cast<AllocaInst>(&I); AI && AI->isStaticAlloca())
+        AI->moveBefore(Before);
+  BasicBlock *Cont = SplitBlock(Head, Before);
+  BasicBlock *Then = BasicBlock::Create(C, ThenName, &F, Cont);
+  Head->getTerminator()->eraseFromParent();
+  IRBuilder<> B(Head);
+  B.SetCurrentDebugLocation(Loc);
+  Value *Thr = B.CreateLoad(PointerType::getUnqual(C), currentThreadVar(M), "weft.thr");
+  B.CreateCondBr(B.CreateIsNull(Thr), Cont, Then, unlikely(C));
+  return {Thr, Cont, Then};
+}
+
 } // namespace
 
 bool canInlineAccessCheck(uint64_t Size, uint64_t Alignment) {
@@ -86,33 +123,18 @@ bool canInlineAccessCheck(uint64_t Size, uint64_t Alignment) {
 
 void emitInlineAccessCheck(Instruction *Access, Value *Ptr, unsigned Size, bool IsWrite,
                            FunctionCallee SlowEntryPoint, const DebugLoc &Loc) {
-  BasicBlock *Head = Access->getParent();
-  Function &F = *Head->getParent();
+  auto [Thr, Cont, Check] = splitForThread(Access, "weft.check", Loc);
+  Function &F = *Cont->getParent();
   Module &M = *F.getParent();
   LLVMContext &C = M.getContext();
   Type *PtrTy = PointerType::getUnqual(C);
   Type *I8 = Type::getInt8Ty(C), *I32 = Type::getInt32Ty(C), *I64 = Type::getInt64Ty(C);
-  MDNode *Unlikely = MDBuilder(C).createBranchWeights(1, 1 << 20);
-
-  // Splitting the entry block would leave the static allocas after the
-  // access in a block of their own, where codegen takes them for dynamic
-  // ones: they move up first (their operands are constants).
-  if (Head->isEntryBlock())
-    for (Instruction &I : make_early_inc_range(make_range(Access->getIterator(), Head->end())))
-      if (auto *AI = dyn_cast<AllocaInst>(&I); AI && AI->isStaticAlloca())
-        AI->moveBefore(Access);
-  BasicBlock *Cont = SplitBlock(Head, Access);
-  BasicBlock *Check = BasicBlock::Create(C, "weft.check", &F, Cont);
+  MDNode *Unlikely = unlikely(C);
   BasicBlock *Probe = BasicBlock::Create(C, "weft.probe", &F, Cont);
   BasicBlock *Slow = BasicBlock::Create(C, "weft.slow", &F, Cont);
-  Head->getTerminator()->eraseFromParent();
 
-  IRBuilder<> B(Head);
+  IRBuilder<> B(Check);
   B.SetCurrentDebugLocation(Loc);
-  Value *Thr = B.CreateLoad(PtrTy, currentThreadVar(M), "weft.thr");
-  B.CreateCondBr(B.CreateIsNull(Thr), Cont, Check, Unlikely);
-
-  B.SetInsertPoint(Check);
   Value *CountdownPtr = B.CreateConstInBoundsGEP1_64(I8, Thr, WEFT_THREAD_COUNTDOWN_OFFSET);
   Value *Left = B.CreateSub(B.CreateLoad(I32, CountdownPtr), B.getInt32(1), "weft.left");
   B.CreateStore(Left, CountdownPtr);
@@ -150,6 +172,56 @@ void emitInlineAccessCheck(Instruction *Access, Value *Ptr, unsigned Size, bool 
 
   B.SetInsertPoint(Slow);
   B.CreateCall(SlowEntryPoint, {Ptr});
+  B.CreateBr(Cont);
+}
+
+void emitInlineFuncEntry(Instruction *Before, Value *CallerPc, const DebugLoc &Loc) {
+  auto [Thr, Cont, Push] = splitForThread(Before, "weft.push", Loc);
+  LLVMContext &C = Cont->getContext();
+  Type *I8 = Type::getInt8Ty(C), *I32 = Type::getInt32Ty(C);
+  IRBuilder<> B(Push);
+  B.SetCurrentDebugLocation(Loc);
+  Value *Pcs = B.CreateLoad(
+      PointerType::getUnqual(C), B.CreateConstInBoundsGEP1_64(I8, Thr, WEFT_THREAD_STACK_PCS_OFFSET),
+      "weft.pcs");
+  Value *DepthPtr = B.CreateConstInBoundsGEP1_64(I8, Thr, WEFT_THREAD_STACK_DEPTH_OFFSET);
+  Value *Depth = B.CreateLoad(I32, DepthPtr, "weft.depth");
+  // Frames past the array all share its spare last slot.
+  Value *Index = B.CreateSelect(B.CreateICmpULT(Depth, B.getInt32(WEFT_STACK_FRAMES)), Depth,
+                                B.getInt32(WEFT_STACK_FRAMES));
+  Value *Slot = B.CreateInBoundsGEP(B.getInt64Ty(), Pcs, B.CreateZExt(Index, B.getInt64Ty()));
+  Value *Pc = B.CreatePtrToInt(CallerPc, B.getInt64Ty());
+  // The pc, the depth, the pc again, with compiler barriers between: as
+  // ShadowStack::push, so that a signal handler's frames cannot end up
+  // under this one's pc.
+  B.CreateStore(Pc, Slot);
+  B.CreateFence(AtomicOrdering::SequentiallyConsistent, SyncScope::SingleThread);
+  B.CreateStore(B.CreateAdd(Depth, B.getInt32(1)), DepthPtr);
+  B.CreateFence(AtomicOrdering::SequentiallyConsistent, SyncScope::SingleThread);
+  B.CreateStore(Pc, Slot);
+  B.CreateBr(Cont);
+}
+
+void emitInlineFuncExit(Instruction *Before, FunctionCallee FuncExit, const DebugLoc &Loc) {
+  auto [Thr, Cont, Pop] = splitForThread(Before, "weft.pop", Loc);
+  Function &F = *Cont->getParent();
+  LLVMContext &C = F.getContext();
+  Type *I8 = Type::getInt8Ty(C), *I32 = Type::getInt32Ty(C);
+  BasicBlock *Lower = BasicBlock::Create(C, "weft.lower", &F, Cont);
+  BasicBlock *Slow = BasicBlock::Create(C, "weft.pop.slow", &F, Cont);
+  IRBuilder<> B(Pop);
+  B.SetCurrentDebugLocation(Loc);
+  Value *DepthPtr = B.CreateConstInBoundsGEP1_64(I8, Thr, WEFT_THREAD_STACK_DEPTH_OFFSET);
+  Value *Depth = B.CreateLoad(I32, DepthPtr, "weft.depth");
+  Value *Low = B.CreateLoad(
+      I32, B.CreateConstInBoundsGEP1_64(I8, Thr, WEFT_THREAD_STACK_LOW_OFFSET), "weft.low");
+  // Down to the low mark (or an exit without an entry): the runtime's pop.
+  B.CreateCondBr(B.CreateICmpUGE(Low, Depth), Slow, Lower, unlikely(C));
+  B.SetInsertPoint(Lower);
+  B.CreateStore(B.CreateSub(Depth, B.getInt32(1)), DepthPtr);
+  B.CreateBr(Cont);
+  B.SetInsertPoint(Slow);
+  B.CreateCall(FuncExit);
   B.CreateBr(Cont);
 }
 

@@ -1,4 +1,9 @@
-//===- InlineAccessCheck.h - The access fast path, inlined ------*- C++ -*-===//
+//===- InlineFastPaths.h - The runtime's fast paths, inlined ----*- C++ -*-===//
+//
+// The access check and function entry/exit run on nearly every instruction
+// and call of the program; their common case is a few loads and stores of
+// the running thread's state, which the pass emits inline from the layout
+// facts in weft/shadow_layout.h instead of calling the runtime.
 //
 // Most accesses a thread makes it has already made, in the same epoch, a
 // moment before: the runtime's check then only finds its own earlier slot
@@ -13,8 +18,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef WEFT_INSTRUMENTATION_INLINEACCESSCHECK_H
-#define WEFT_INSTRUMENTATION_INLINEACCESSCHECK_H
+#ifndef WEFT_INSTRUMENTATION_INLINEFASTPATHS_H
+#define WEFT_INSTRUMENTATION_INLINEFASTPATHS_H
 
 #include "llvm/IR/DebugLoc.h"
 #include "llvm/IR/DerivedTypes.h"
@@ -39,6 +44,17 @@ void emitInlineAccessCheck(llvm::Instruction *Access, llvm::Value *Ptr, unsigned
                            bool IsWrite, llvm::FunctionCallee SlowEntryPoint,
                            const llvm::DebugLoc &Loc);
 
+/// Emits __weft_func_entry(\p CallerPc) inline before \p Before: the pc
+/// pushed on the thread's call stack. Never calls the runtime.
+void emitInlineFuncEntry(llvm::Instruction *Before, llvm::Value *CallerPc,
+                         const llvm::DebugLoc &Loc);
+
+/// Emits __weft_func_exit() inline before \p Before: the depth lowered,
+/// or \p FuncExit called when that reaches the stack's low mark (the
+/// runtime then forgets what its tries knew of the frame).
+void emitInlineFuncExit(llvm::Instruction *Before, llvm::FunctionCallee FuncExit,
+                        const llvm::DebugLoc &Loc);
+
 } // namespace weft
 
-#endif // WEFT_INSTRUMENTATION_INLINEACCESSCHECK_H
+#endif // WEFT_INSTRUMENTATION_INLINEFASTPATHS_H
