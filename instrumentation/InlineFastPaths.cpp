@@ -59,20 +59,18 @@ MDNode *unlikely(LLVMContext &C) { return MDBuilder(C).createBranchWeights(1, 1 
 constexpr uint64_t kSameBits = ~(uint64_t(0xff) << WEFT_SLOT_MASK_SHIFT |
                                  uint64_t(1) << WEFT_SLOT_WRITE_BIT);
 
-/// The runtime's state the check reads, declared on first use. The runtime
-/// is linked into the executable, so code compiled for an executable (PIE,
-/// or not position-independent at all) reaches the thread pointer's slot at
-/// a link-time offset (local-exec: one instruction); code that may end up in
-/// a shared library asks the GOT for it (initial-exec).
+/// The runtime's state the check reads, declared on first use. The thread
+/// pointer is initial-exec TLS: the runtime lives in the executable, and any
+/// object file, even one compiled as PIE, may be linked into a shared
+/// library, where only initial-exec can reach it. Linking an executable,
+/// the linker turns it into local-exec (an immediate offset).
 GlobalVariable *currentThreadVar(Module &M) {
   if (GlobalVariable *GV = M.getNamedGlobal(WEFT_CURRENT_THREAD_SYMBOL))
     return GV;
-  bool ForExecutable = M.getPIELevel() != PIELevel::Default || M.getPICLevel() == PICLevel::NotPIC;
   return new GlobalVariable(M, PointerType::getUnqual(M.getContext()), /*isConstant=*/false,
                             GlobalValue::ExternalLinkage, nullptr,
                             WEFT_CURRENT_THREAD_SYMBOL, nullptr,
-                            ForExecutable ? GlobalValue::LocalExecTLSModel
-                                          : GlobalValue::InitialExecTLSModel);
+                            GlobalValue::InitialExecTLSModel);
 }
 
 GlobalVariable *shadowRegionsVar(Module &M) {
@@ -110,7 +108,8 @@ InlineSite splitForThread(Instruction *Before, StringRef ThenName, const DebugLo
   Head->getTerminator()->eraseFromParent();
   IRBuilder<> B(Head);
   B.SetCurrentDebugLocation(Loc);
-  Value *Thr = B.CreateLoad(PointerType::getUnqual(C), currentThreadVar(M), "weft.thr");
+  Value *Thr = B.CreateLoad(PointerType::getUnqual(C),
+                            B.CreateThreadLocalAddress(currentThreadVar(M)), "weft.thr");
   B.CreateCondBr(B.CreateIsNull(Thr), Cont, Then, unlikely(C));
   return {Thr, Cont, Then};
 }
@@ -163,6 +162,11 @@ void emitInlineAccessCheck(Instruction *Access, Value *Ptr, unsigned Size, bool 
                     : B.CreateShl(B.getInt64(SizeMask),
                                   B.CreateAnd(Addr, WEFT_GRANULE_BYTES - 1));
   Value *Bits = B.CreateShl(Mask, WEFT_SLOT_MASK_SHIFT);
+  // An access the IR calls aligned but that is not (undefined behaviour)
+  // must not spill its mask into the write and atomic bits. Beyond that the
+  // check trusts the IR's alignment, as TSan's does.
+  if (Size != 1 && Size != WEFT_GRANULE_BYTES)
+    Bits = B.CreateAnd(Bits, B.getInt64(uint64_t(0xff) << WEFT_SLOT_MASK_SHIFT));
   if (IsWrite)
     Bits = B.CreateOr(Bits, B.getInt64(uint64_t(1) << WEFT_SLOT_WRITE_BIT));
   Value *Cur = B.CreateOr(SlotBase, Bits);

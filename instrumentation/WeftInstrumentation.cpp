@@ -553,15 +553,22 @@ void FunctionInstrumenter::instrumentAtomic(Instruction *I) {
   ++NumInstrumentedAtomics;
 }
 
-/// Constant lengths up to this many bytes may be expanded inline by the
-/// backend (x86-64 stores up to 8-16 vector registers' worth); longer ones,
-/// and lengths known only at run time, become a call of libc's function.
-constexpr uint64_t kLargestInlineMemOp = 256;
+/// Constant lengths up to this many bytes are left to the backend, which
+/// expands them inline: baseline x86-64 stores up to 4 (-Os) or 8 (-O2)
+/// 16-byte registers for a memcpy, twice as many for a memset. Longer ones,
+/// and lengths known only at run time, are a call of libc's function.
+constexpr uint64_t kLargestInlineMemOp = 64;
 
-/// Whether the backend lowers \p MI to a call of memcpy/memmove/memset:
-/// never for the .inline forms; volatile ones are left as they are.
-static bool becomesLibcCall(const MemIntrinsic &MI) {
-  if (isa<MemCpyInlineInst, MemSetInlineInst>(MI) || MI.isVolatile())
+/// Whether the pass replaces \p MI by the runtime's __weft_memcpy and the
+/// like: never the .inline forms (always expanded inline), volatile ones
+/// (left as they are), or those touching another address space (the
+/// runtime's functions take plain pointers; only the address-space-0 side
+/// is range-checked).
+static bool replaceByRuntimeCall(const MemIntrinsic &MI) {
+  if (isa<MemCpyInlineInst, MemSetInlineInst>(MI) || MI.isVolatile() ||
+      MI.getDestAddressSpace() != 0)
+    return false;
+  if (auto *MT = dyn_cast<MemTransferInst>(&MI); MT && MT->getSourceAddressSpace() != 0)
     return false;
   auto *Length = dyn_cast<ConstantInt>(MI.getLength());
   return !Length || Length->getZExtValue() > kLargestInlineMemOp;
@@ -585,7 +592,7 @@ bool FunctionInstrumenter::instrumentMemIntrinsic(MemIntrinsic *MI) {
     return false;
   ++NumInstrumentedMemIntrinsics;
   Value *Length = IRB.CreateZExtOrTrunc(MI->getLength(), IRB.getInt64Ty());
-  if (becomesLibcCall(*MI)) {
+  if (replaceByRuntimeCall(*MI)) {
     if (MT)
       IRB.CreateCall(isa<MemMoveInst>(MT) ? RT.memmove : RT.memcpy,
                      {MT->getRawDest(), MT->getRawSource(), Length});

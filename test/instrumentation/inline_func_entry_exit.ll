@@ -17,7 +17,8 @@ declare void @may_throw(ptr)
 ; CHECK-LABEL: define void @calls(
 ; CHECK-NEXT:  [[RA:%.*]] = call ptr @llvm.returnaddress(i32 0)
 ; CHECK-NEXT:  %buf = alloca [4 x i64]
-; CHECK-NEXT:  [[THR:%.*]] = load ptr, ptr @__weft_current_thread
+; CHECK-NEXT:  [[THRP:%.*]] = call ptr @llvm.threadlocal.address.p0(ptr @__weft_current_thread)
+; CHECK-NEXT:  [[THR:%.*]] = load ptr, ptr [[THRP]]
 ; CHECK-NEXT:  [[NOTHR:%.*]] = icmp eq ptr [[THR]], null
 ; CHECK-NEXT:  br i1 [[NOTHR]], label %[[BODY:.*]], label %weft.push, !prof [[UNLIKELY:![0-9]+]]
 ; CHECK:       weft.push:
@@ -42,7 +43,8 @@ declare void @may_throw(ptr)
 ; CHECK-NEXT:  to label %[[RET:.*]] unwind label %weft_cleanup
 ; The return's exit.
 ; CHECK:       [[RET]]:
-; CHECK-NEXT:  [[THR2:%.*]] = load ptr, ptr @__weft_current_thread
+; CHECK-NEXT:  [[THRP2:%.*]] = call ptr @llvm.threadlocal.address.p0(ptr @__weft_current_thread)
+; CHECK-NEXT:  [[THR2:%.*]] = load ptr, ptr [[THRP2]]
 ; CHECK-NEXT:  [[NOTHR2:%.*]] = icmp eq ptr [[THR2]], null
 ; CHECK-NEXT:  br i1 [[NOTHR2]], label %[[OUT:.*]], label %weft.pop, !prof [[UNLIKELY]]
 ; CHECK:       weft.pop:
@@ -65,7 +67,7 @@ declare void @may_throw(ptr)
 ; CHECK:       weft_cleanup:
 ; CHECK-NEXT:  landingpad
 ; CHECK-NEXT:  cleanup
-; CHECK-NEXT:  load ptr, ptr @__weft_current_thread
+; CHECK-NEXT:  call ptr @llvm.threadlocal.address.p0(ptr @__weft_current_thread)
 ; CHECK:       call void @__weft_func_exit()
 ; CHECK:       resume
 ; OFF-LABEL:   define void @calls(

@@ -1,8 +1,8 @@
 ; memcpy/memmove (and their .inline forms) read the whole source and write the
 ; whole destination; memset writes the destination. Lengths are i64.
 ;  - An intrinsic the backend may expand inline (a constant length of at most
-;    256 bytes, the .inline forms, volatile ones) stays, and the runtime sees
-;    its ranges just before it.
+;    64 bytes, the .inline forms), a volatile one, or one touching another
+;    address space stays, and the runtime sees its ranges just before it.
 ;  - One the backend would lower to a call of libc's function (a length
 ;    known only at run time, or a longer constant) becomes a call of
 ;    __weft_memcpy/__weft_memmove/__weft_memset, which checks the ranges and
@@ -26,12 +26,12 @@ define void @transfers(ptr %d, ptr %s, i64 %n) {
 ; CHECK-NEXT: call void @__weft_write_range(ptr %d, i64 24)
 ; CHECK-NEXT: call void @llvm.memmove.p0.p0.i64(ptr %d, ptr %s, i64 24, i1 false)
   call void @llvm.memmove.p0.p0.i64(ptr %d, ptr %s, i64 24, i1 false)
-; CHECK-NEXT: call void @__weft_read_range(ptr %s, i64 256)
-; CHECK-NEXT: call void @__weft_write_range(ptr %d, i64 256)
-; CHECK-NEXT: call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 256, i1 false)
-  call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 256, i1 false)
-; CHECK-NEXT: call void @__weft_memcpy(ptr %d, ptr %s, i64 257)
-  call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 257, i1 false)
+; CHECK-NEXT: call void @__weft_read_range(ptr %s, i64 64)
+; CHECK-NEXT: call void @__weft_write_range(ptr %d, i64 64)
+; CHECK-NEXT: call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 64, i1 false)
+  call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 64, i1 false)
+; CHECK-NEXT: call void @__weft_memcpy(ptr %d, ptr %s, i64 65)
+  call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 65, i1 false)
 ; CHECK-NEXT: call void @__weft_read_range(ptr %s, i64 4096)
 ; CHECK-NEXT: call void @__weft_write_range(ptr %d, i64 4096)
 ; CHECK-NEXT: call void @llvm.memcpy.inline.p0.p0.i64(ptr %d, ptr %s, i64 4096, i1 false)
@@ -88,7 +88,27 @@ define void @skipped_sides(ptr %d, i64 %n) {
   ret void
 }
 
+; The runtime's functions take plain pointers: a copy from or to another
+; address space keeps its intrinsic, and only its address-space-0 side is
+; checked (address_space.ll says why the other is not).
+; CHECK-LABEL: define void @other_address_space(
+define void @other_address_space(ptr %d, ptr addrspace(256) %gs, i64 %n) {
+; CHECK-NOT:  @__weft_memcpy
+; CHECK:      call void @__weft_write_range(ptr %d, i64 %n)
+; CHECK-NEXT: call void @llvm.memcpy.p0.p256.i64(ptr %d, ptr addrspace(256) %gs, i64 %n, i1 false)
+  call void @llvm.memcpy.p0.p256.i64(ptr %d, ptr addrspace(256) %gs, i64 %n, i1 false)
+; CHECK-NEXT: call void @__weft_read_range(ptr %d, i64 %n)
+; CHECK-NEXT: call void @llvm.memcpy.p256.p0.i64(ptr addrspace(256) %gs, ptr %d, i64 %n, i1 false)
+  call void @llvm.memcpy.p256.p0.i64(ptr addrspace(256) %gs, ptr %d, i64 %n, i1 false)
+; CHECK-NEXT: call void @llvm.memset.p256.i64(ptr addrspace(256) %gs, i8 0, i64 %n, i1 false)
+  call void @llvm.memset.p256.i64(ptr addrspace(256) %gs, i8 0, i64 %n, i1 false)
+  ret void
+}
+
 declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)
+declare void @llvm.memcpy.p0.p256.i64(ptr, ptr addrspace(256), i64, i1)
+declare void @llvm.memcpy.p256.p0.i64(ptr addrspace(256), ptr, i64, i1)
+declare void @llvm.memset.p256.i64(ptr addrspace(256), i8, i64, i1)
 declare void @llvm.memcpy.p0.p0.i32(ptr, ptr, i32, i1)
 declare void @llvm.memmove.p0.p0.i64(ptr, ptr, i64, i1)
 declare void @llvm.memcpy.inline.p0.p0.i64(ptr, ptr, i64, i1)

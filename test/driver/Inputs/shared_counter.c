@@ -1,9 +1,10 @@
 // The instrumented shared object of shared_object_race.c: built with
-// -race -shared -fPIC, it carries the pass's inline access checks but not
-// the runtime, whose thread pointer and shadow table it reaches through the
-// executable's dynamic symbols (initial-exec TLS, GOT).
+// -race -shared (and clang's default -fPIE, not -fPIC), it carries the
+// pass's inline fast paths but not the runtime, whose thread pointer and
+// shadow table it reaches through the executable's dynamic symbols
+// (initial-exec TLS, GOT).
 #include <stdint.h>
 
-uint64_t shared_counter;
+static uint64_t shared_counter; // static: PIE code reaches it PC-relative
 
 void bump_shared(void) { shared_counter++; }
