@@ -33,6 +33,13 @@
 // that a bit where they differ must be one the access does not hold, in
 // the mask and write fields: (slot ^ cur) & (same | bits) == 0.
 //
+// Function entry and exit are ShadowStack::push and pop (shadow_stack.h):
+//
+//   push:   %d = depth(%thr); %slot = &pcs(%thr)[min(%d, frames)]
+//           store pc, %slot; barrier; store %d + 1; barrier; store pc, %slot
+//   pop:    br (low(%thr) >= depth(%thr)), pop.slow, lower
+//   lower:  store depth - 1                ; pop.slow: call @__weft_func_exit
+//
 //===----------------------------------------------------------------------===//
 
 #include "InlineFastPaths.h"
