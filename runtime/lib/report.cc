@@ -8,6 +8,7 @@
 #include "lock_graph.h"
 #include "no_destroy.h"
 #include "suppressions.h"
+#include "unwound_stack.h"
 #include "symbolizer.h"
 #include "text_buffer.h"
 
@@ -680,9 +681,7 @@ void reportCrash(int Signal, uintptr_t FaultAddr, uintptr_t Pc) {
   if (Thr) {
     threadName(B, Thr->tid());
     B << ":\n";
-    // The faulting pc is not a return address: +1 makes the symbolizer look
-    // at the instruction itself.
-    printStack(B, Pc ? stack_trie::child(currentStack(Thr), Pc + 1) : currentStack(Thr), &Top);
+    printStack(B, crashStack(Thr, Pc), &Top);
   } else {
     B << "a thread not scheduled by weft\n";
     Top = CodeFrame{"<null>", nullptr, 0, 0, "", 0};

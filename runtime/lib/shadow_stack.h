@@ -97,6 +97,11 @@ public:
   }
 
   uint32_t depth() const { return Depth; }
+  /// The innermost frame's return pc (into the caller of the innermost
+  /// instrumented function), or 0 with no frame or past kFrames.
+  uintptr_t innermostReturnPc() const {
+    return Depth == 0 || Depth > kFrames ? 0 : Pcs[Depth - 1];
+  }
   /// Where push and pop find their fields, for the pass's inline copies of
   /// them (weft/shadow_layout.h; checked in access.cc).
   static constexpr size_t pcsOffset() { return offsetof(ShadowStack, Pcs); }

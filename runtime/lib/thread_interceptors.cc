@@ -11,12 +11,12 @@
 #include "interceptor.h"
 #include "report.h"
 #include "rtl.h"
+#include "unwound_stack.h"
 #include "base/internal_libc.h"
 
 #include <cerrno>
 #include <cstring>
 #include <dlfcn.h>
-#include <unwind.h>
 
 using namespace weft;
 
@@ -53,53 +53,6 @@ void learnStackBounds(ThreadState *T) {
     T->TlsLo = Tp - TlsSize;
     T->TlsHi = Tp;
   }
-}
-
-namespace {
-
-struct UnwindState {
-  uintptr_t CallerPc; // frames before this one belong to weft
-  bool Started;
-  size_t N;
-  uintptr_t Pcs[64];
-};
-
-_Unwind_Reason_Code collectFrame(struct _Unwind_Context *Ctx, void *Arg) {
-  auto *S = static_cast<UnwindState *>(Arg);
-  uintptr_t Pc = _Unwind_GetIP(Ctx);
-  if (!S->Started) {
-    if (Pc != S->CallerPc)
-      return _URC_NO_REASON;
-    S->Started = true;
-  }
-  if (S->N == 64 || Pc == 0)
-    return _URC_END_OF_STACK;
-  S->Pcs[S->N++] = Pc;
-  return _URC_NO_REASON;
-}
-
-} // namespace
-
-/// The real call stack of the code calling a weft interceptor, from the
-/// unwind tables. The shadow stack only has instrumented frames, and
-/// pthread_create is often called from a library (std::thread lives in
-/// libstdc++), which would hide the line in the program that started the
-/// thread. Thread creation is rare enough to afford an unwind.
-static StackId unwoundStack(ThreadState *Thr, uintptr_t CallerPc) {
-  UnwindState S;
-  S.CallerPc = CallerPc;
-  S.Started = false;
-  S.N = 0;
-  {
-    UnscheduledScope Quiet;
-    _Unwind_Backtrace(collectFrame, &S);
-  }
-  if (S.N == 0)
-    return stack_trie::child(currentStack(Thr), CallerPc);
-  StackId Id = kEmptyStack;
-  for (size_t I = S.N; I > 0; --I)
-    Id = stack_trie::child(Id, S.Pcs[I - 1]);
-  return Id;
 }
 
 static void *threadTrampoline(void *P) {
@@ -148,7 +101,11 @@ int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
   Child->StartRoutine = Fn;
   Child->StartArg = Arg;
   Child->Parent = Parent->tid();
-  Child->CreationStack = unwoundStack(Parent, CallerPc);
+  // The real stack: the shadow stack only has instrumented frames, and
+  // pthread_create is often called from a library (std::thread lives in
+  // libstdc++), which would hide the line in the program that started the
+  // thread. Thread creation is rare enough to afford an unwind.
+  Child->CreationStack = unwoundStackFrom(Parent, CallerPc);
   Rt.Sched.addThread(&Child->Green);
   Child->Clock.assign(Parent->Clock);
   startEpochs(Child);

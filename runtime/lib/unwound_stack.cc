@@ -1,0 +1,82 @@
+//===- unwound_stack.cc - Call stacks from the unwind tables --------------===//
+
+#include "unwound_stack.h"
+
+#include "rtl.h"
+
+#include <unwind.h>
+
+namespace weft {
+namespace {
+
+constexpr size_t kMaxUnwound = 64;
+
+/// The pcs the unwinder visits from the frame whose pc is Start on, until
+/// Stop (not included) or the end of the stack.
+struct Unwind {
+  uintptr_t Start;
+  uintptr_t Stop; // 0: to the end
+  bool Started = false;
+  bool Stopped = false;
+  size_t N = 0;
+  uintptr_t Pcs[kMaxUnwound];
+};
+
+_Unwind_Reason_Code visitFrame(struct _Unwind_Context *Ctx, void *Arg) {
+  auto *U = static_cast<Unwind *>(Arg);
+  uintptr_t Pc = _Unwind_GetIP(Ctx);
+  if (!U->Started) {
+    if (Pc != U->Start)
+      return _URC_NO_REASON;
+    U->Started = true;
+  }
+  if (U->Stop && Pc == U->Stop) {
+    U->Stopped = true;
+    return _URC_END_OF_STACK;
+  }
+  if (U->N == kMaxUnwound || Pc == 0)
+    return _URC_END_OF_STACK;
+  U->Pcs[U->N++] = Pc;
+  return _URC_NO_REASON;
+}
+
+void unwind(Unwind &U) {
+  // The unwinder may allocate (the loader's phdr cache): not the program's.
+  UnscheduledScope Quiet;
+  _Unwind_Backtrace(visitFrame, &U);
+}
+
+} // namespace
+
+StackId unwoundStackFrom(ThreadState *Thr, uintptr_t CallerPc) {
+  Unwind U{CallerPc, 0};
+  unwind(U);
+  if (U.N == 0)
+    return stack_trie::child(currentStack(Thr), CallerPc);
+  StackId Id = kEmptyStack;
+  for (size_t I = U.N; I > 0; --I)
+    Id = stack_trie::child(Id, U.Pcs[I - 1]);
+  return Id;
+}
+
+StackId crashStack(ThreadState *Thr, uintptr_t Pc) {
+  StackId Id = currentStack(Thr);
+  if (!Pc)
+    return Id;
+  // The shadow stack's innermost frame is the return address into the
+  // caller of the innermost instrumented function: the unwind from Pc
+  // meets it after the frames below that function.
+  if (uintptr_t Innermost = Thr->Shadow.innermostReturnPc()) {
+    Unwind U{Pc, Innermost};
+    unwind(U);
+    // U.Pcs[0] is Pc itself; the rest are return addresses, innermost first.
+    if (U.Stopped)
+      for (size_t I = U.N; I > 1; --I)
+        Id = stack_trie::child(Id, U.Pcs[I - 1]);
+  }
+  // The faulting pc is not a return address: +1 makes the symbolizer look
+  // at the instruction itself.
+  return stack_trie::child(Id, Pc + 1);
+}
+
+} // namespace weft
