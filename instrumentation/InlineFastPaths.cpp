@@ -92,13 +92,15 @@ GlobalVariable *shadowRegionsVar(Module &M) {
 /// Splits \p Before's block before it and returns the thread pointer,
 /// loaded in the head; the head branches to \p Then when there is a
 /// thread, else straight on to \p Before, which begins the returned
-/// continuation block \p Cont.
+/// continuation block \p Cont. With \p KnownThr (the thread pointer an
+/// earlier inline site loaded, with no call since) it is not loaded again.
 struct InlineSite {
   Value *Thr;
   BasicBlock *Cont;
   BasicBlock *Then;
 };
-InlineSite splitForThread(Instruction *Before, StringRef ThenName, const DebugLoc &Loc) {
+InlineSite splitForThread(Instruction *Before, StringRef ThenName, const DebugLoc &Loc,
+                          Value *KnownThr = nullptr) {
   BasicBlock *Head = Before->getParent();
   Function &F = *Head->getParent();
   Module &M = *F.getParent();
@@ -115,8 +117,10 @@ InlineSite splitForThread(Instruction *Before, StringRef ThenName, const DebugLo
   Head->getTerminator()->eraseFromParent();
   IRBuilder<> B(Head);
   B.SetCurrentDebugLocation(Loc);
-  Value *Thr = B.CreateLoad(PointerType::getUnqual(C),
-                            B.CreateThreadLocalAddress(currentThreadVar(M)), "weft.thr");
+  Value *Thr = KnownThr ? KnownThr
+                        : B.CreateLoad(PointerType::getUnqual(C),
+                                       B.CreateThreadLocalAddress(currentThreadVar(M)),
+                                       "weft.thr");
   B.CreateCondBr(B.CreateIsNull(Thr), Cont, Then, unlikely(C));
   return {Thr, Cont, Then};
 }
@@ -127,9 +131,10 @@ bool canInlineAccessCheck(uint64_t Size, uint64_t Alignment) {
   return (Size == 1 || Size == 2 || Size == 4 || Size == 8) && Alignment >= Size;
 }
 
-void emitInlineAccessCheck(Instruction *Access, Value *Ptr, unsigned Size, bool IsWrite,
-                           FunctionCallee SlowEntryPoint, const DebugLoc &Loc) {
-  auto [Thr, Cont, Check] = splitForThread(Access, "weft.check", Loc);
+Value *emitInlineAccessCheck(Instruction *Access, Value *Ptr, unsigned Size, bool IsWrite,
+                             FunctionCallee SlowEntryPoint, const DebugLoc &Loc,
+                             Value *KnownThr) {
+  auto [Thr, Cont, Check] = splitForThread(Access, "weft.check", Loc, KnownThr);
   Function &F = *Cont->getParent();
   Module &M = *F.getParent();
   LLVMContext &C = M.getContext();
@@ -184,6 +189,7 @@ void emitInlineAccessCheck(Instruction *Access, Value *Ptr, unsigned Size, bool 
   B.SetInsertPoint(Slow);
   B.CreateCall(SlowEntryPoint, {Ptr});
   B.CreateBr(Cont);
+  return Thr;
 }
 
 void emitInlineFuncEntry(Instruction *Before, Value *CallerPc, const DebugLoc &Loc) {

@@ -40,9 +40,13 @@ bool canInlineAccessCheck(uint64_t Size, uint64_t Alignment);
 /// \p Size bytes at \p Ptr), with \p SlowEntryPoint (__weft_read8_slow and
 /// the like) as its slow path; every instruction it adds is at \p Loc. Splits \p Access's block: the caller's analyses of the
 /// function's control flow are stale afterwards.
-void emitInlineAccessCheck(llvm::Instruction *Access, llvm::Value *Ptr, unsigned Size,
-                           bool IsWrite, llvm::FunctionCallee SlowEntryPoint,
-                           const llvm::DebugLoc &Loc);
+/// Returns the thread pointer it tested; \p KnownThr, if given, is used
+/// instead of loading it: the value an earlier site in the same stretch
+/// without calls returned (only a call can change the running thread's
+/// state pointer: a thread's start, a fork).
+llvm::Value *emitInlineAccessCheck(llvm::Instruction *Access, llvm::Value *Ptr, unsigned Size,
+                                   bool IsWrite, llvm::FunctionCallee SlowEntryPoint,
+                                   const llvm::DebugLoc &Loc, llvm::Value *KnownThr = nullptr);
 
 /// Emits __weft_func_entry(\p CallerPc) inline before \p Before: the pc
 /// pushed on the thread's call stack. Never calls the runtime.

@@ -291,6 +291,7 @@ private:
   void emitAccess(IRBuilder<> &IRB, Instruction *Access, Value *Ptr, TypeSize Size,
                   Align Alignment, bool IsWrite);
   void dropMemoryEffects();
+  Value *threadKnownAt(Instruction *Access) const;
 
   Function &F;
   const RuntimeCallbacks &RT;
@@ -298,7 +299,27 @@ private:
   const DataLayout &DL;
   FunctionAnalysisManager &FAM;
   RaceFreeAccess RaceFree;
+  // The last inline access check and the thread pointer it loaded.
+  Instruction *LastInlined = nullptr;
+  Value *LastThr = nullptr;
 };
+
+/// The thread pointer the last inline check loaded, if \p Access follows it
+/// in the same block with no call in between that could change it (calls to
+/// the runtime and intrinsics cannot), else null.
+Value *FunctionInstrumenter::threadKnownAt(Instruction *Access) const {
+  if (!LastInlined || LastInlined->getParent() != Access->getParent())
+    return nullptr;
+  for (Instruction *I = LastInlined->getNextNode(); I != Access; I = I->getNextNode()) {
+    auto *CB = dyn_cast<CallBase>(I);
+    if (!CB || isa<IntrinsicInst>(CB))
+      continue;
+    Function *Callee = CB->getCalledFunction();
+    if (!Callee || !Callee->getName().starts_with(RuntimePrefix))
+      return nullptr;
+  }
+  return LastThr;
+}
 
 Candidates FunctionInstrumenter::collect() const {
   Candidates C;
@@ -471,9 +492,10 @@ void FunctionInstrumenter::emitAccess(IRBuilder<> &IRB, Instruction *Access, Val
     if (FunctionCallee Sized = RT.sized(Size.getFixedValue(), IsWrite)) {
       if (Options.InlineFastPaths &&
           canInlineAccessCheck(Size.getFixedValue(), Alignment.value())) {
-        emitInlineAccessCheck(Access, Ptr, Size.getFixedValue(), IsWrite,
-                              RT.sized(Size.getFixedValue(), IsWrite, true),
-                              IRB.getCurrentDebugLocation());
+        LastThr = emitInlineAccessCheck(Access, Ptr, Size.getFixedValue(), IsWrite,
+                                        RT.sized(Size.getFixedValue(), IsWrite, true),
+                                        IRB.getCurrentDebugLocation(), threadKnownAt(Access));
+        LastInlined = Access;
         ++NumInlineChecks;
       } else {
         IRB.CreateCall(Sized, {Ptr});

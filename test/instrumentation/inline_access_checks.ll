@@ -153,6 +153,28 @@ define i64 @alloca_after_access(ptr %p) {
   ret i64 %v
 }
 
+; Between two accesses of one block with no call between (runtime calls
+; and intrinsics aside), the running thread cannot change: the second check
+; tests the pointer the first one loaded. After a call it is loaded again.
+; CHECK-LABEL: define i64 @two_then_call(
+; CHECK:       [[T1:%.*]] = load ptr, ptr {{%.*}}, align 8
+; CHECK:       %a = load i64, ptr %p, align 8
+; CHECK-NOT:   @llvm.threadlocal.address
+; CHECK:       icmp eq ptr [[T1]], null
+; CHECK:       %b = load i64, ptr %q, align 8
+; CHECK-NEXT:  call void @use(ptr %p)
+; CHECK-NEXT:  call ptr @llvm.threadlocal.address.p0(ptr @__weft_current_thread)
+; CHECK:       %c = load i64, ptr %q, align 8
+define i64 @two_then_call(ptr %p, ptr %q) {
+  %a = load i64, ptr %p, align 8
+  %b = load i64, ptr %q, align 8
+  call void @use(ptr %p)
+  %c = load i64, ptr %q, align 8
+  %s = add i64 %a, %b
+  %t = add i64 %s, %c
+  ret i64 %t
+}
+
 ; CHECK: [[UNLIKELY]] = !{!"branch_weights", i32 1, i32 1048576}
 
 !llvm.dbg.cu = !{!0}
