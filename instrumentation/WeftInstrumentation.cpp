@@ -65,8 +65,9 @@ static cl::opt<bool> ClHoistLoopChecks(
              "that cannot synchronize and whose trip count is known"));
 static cl::opt<bool> ClInlineFastPaths(
     "weft-inline-fast-paths", cl::init(true), cl::Hidden,
-    cl::desc("Inline the check of an aligned access the thread already "
-             "recorded in this epoch; call the runtime otherwise"));
+    cl::desc("Inline the runtime's fast paths: the check of an aligned "
+             "access the thread already recorded in this epoch, and "
+             "function entry and exit"));
 static cl::opt<bool> ClHandleCxxExceptions(
     "weft-handle-cxx-exceptions", cl::init(true), cl::Hidden,
     cl::desc("Call func_exit on paths that unwind through a function"));

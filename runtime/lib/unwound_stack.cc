@@ -2,28 +2,37 @@
 
 #include "unwound_stack.h"
 
+#include "base/internal_libc.h"
 #include "rtl.h"
 
+#include <csetjmp>
+#include <csignal>
 #include <unwind.h>
 
 namespace weft {
 namespace {
 
 constexpr size_t kMaxUnwound = 64;
+/// Frames visited at most, kept or not: a corrupt stack may loop.
+constexpr size_t kMaxVisited = 256;
 
 /// The pcs the unwinder visits from the frame whose pc is Start on, until
 /// Stop (not included) or the end of the stack.
 struct Unwind {
+  Unwind(uintptr_t Start, uintptr_t Stop) : Start(Start), Stop(Stop) {}
   uintptr_t Start;
   uintptr_t Stop; // 0: to the end
   bool Started = false;
   bool Stopped = false;
+  size_t Visited = 0;
   size_t N = 0;
   uintptr_t Pcs[kMaxUnwound];
 };
 
 _Unwind_Reason_Code visitFrame(struct _Unwind_Context *Ctx, void *Arg) {
   auto *U = static_cast<Unwind *>(Arg);
+  if (++U->Visited > kMaxVisited)
+    return _URC_END_OF_STACK;
   uintptr_t Pc = _Unwind_GetIP(Ctx);
   if (!U->Started) {
     if (Pc != U->Start)
@@ -44,6 +53,34 @@ void unwind(Unwind &U) {
   // The unwinder may allocate (the loader's phdr cache): not the program's.
   UnscheduledScope Quiet;
   _Unwind_Backtrace(visitFrame, &U);
+}
+
+sigjmp_buf UnwindFault;
+void onUnwindFault(int) { siglongjmp(UnwindFault, 1); }
+
+/// unwind(), from a crash handler: the stack that crashed the program may
+/// be corrupt enough to crash the unwinder too (a smashed frame pointer).
+/// A fault while unwinding ends the unwind, as if it had found nothing, and
+/// the report goes on with the shadow stack. Returns whether it finished.
+bool unwindAfterCrash(Unwind &U) {
+  struct sigaction Catch, OldSegv, OldBus;
+  internalMemset(&Catch, 0, sizeof(Catch));
+  Catch.sa_handler = onUnwindFault;
+  Catch.sa_flags = SA_NODEFER;
+  sigemptyset(&Catch.sa_mask);
+  sigaction(SIGSEGV, &Catch, &OldSegv);
+  sigaction(SIGBUS, &Catch, &OldBus);
+  ThreadState *Thr = CurThread;
+  bool Finished = false;
+  if (sigsetjmp(UnwindFault, /*savemask=*/1) == 0) {
+    unwind(U);
+    Finished = true;
+  }
+  // A fault left unwind()'s UnscheduledScope without its destructor.
+  CurThread = Thr;
+  sigaction(SIGSEGV, &OldSegv, nullptr);
+  sigaction(SIGBUS, &OldBus, nullptr);
+  return Finished;
 }
 
 } // namespace
@@ -68,9 +105,8 @@ StackId crashStack(ThreadState *Thr, uintptr_t Pc) {
   // meets it after the frames below that function.
   if (uintptr_t Innermost = Thr->Shadow.innermostReturnPc()) {
     Unwind U{Pc, Innermost};
-    unwind(U);
     // U.Pcs[0] is Pc itself; the rest are return addresses, innermost first.
-    if (U.Stopped)
+    if (unwindAfterCrash(U) && U.Stopped)
       for (size_t I = U.N; I > 1; --I)
         Id = stack_trie::child(Id, U.Pcs[I - 1]);
   }

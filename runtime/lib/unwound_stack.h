@@ -28,8 +28,8 @@ StackId unwoundStackFrom(ThreadState *Thr, uintptr_t CallerPc);
 /// handler): the shadow stack, then the frames the unwind finds between
 /// the shadow stack's innermost instrumented function and \p Pc (libc's
 /// abort, raise, ... below the program's call of abort), then \p Pc. Without
-/// such frames, or if the unwind does not meet the shadow stack, the shadow
-/// stack and \p Pc.
+/// such frames, if the unwind does not meet the shadow stack, or if it
+/// faults (a corrupt stack), the shadow stack and \p Pc.
 StackId crashStack(ThreadState *Thr, uintptr_t Pc);
 
 } // namespace weft
