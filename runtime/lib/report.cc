@@ -671,12 +671,18 @@ void reportCrash(int Signal, uintptr_t FaultAddr, uintptr_t Pc) {
   Kind << "crash (" << Name << ")";
   header(B, Kind.str());
   B << "  Signal " << Name;
+  ThreadState *Thr = CurThread;
   if (Signal == SIGSEGV || Signal == SIGBUS) {
     B << " on address ";
     B.hex(FaultAddr);
+    // Just below the lowest address of the thread's stack: its guard page
+    // (a created thread's) or the kernel's guard gap (the main thread's).
+    constexpr uintptr_t kBelow = 1 << 20, kAbove = 64 << 10;
+    if (Signal == SIGSEGV && Thr && Thr->StackLo && FaultAddr + kBelow >= Thr->StackLo &&
+        FaultAddr < Thr->StackLo + kAbove)
+      B << " (stack overflow)";
   }
   B << " in ";
-  ThreadState *Thr = CurThread;
   CodeFrame Top;
   if (Thr) {
     threadName(B, Thr->tid());

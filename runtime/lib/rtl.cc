@@ -156,6 +156,7 @@ void initialize() {
   learnStackBounds(Main);
   Rt.ByHandle.getOrInsert(uintptr_t(Main->Handle)) = Main;
   CurThread = Main;
+  useAltStack();
   installCrashHandlers();
   atexit(finalize);
   if (Rt.Opts.print_seed) {

@@ -264,6 +264,11 @@ void learnStackBounds(ThreadState *T);
 /// Installs reports for fatal signals the program does not handle itself
 /// (crash_handler.cc).
 void installCrashHandlers();
+/// Gives the calling (scheduled) thread an alternate signal stack, so that
+/// a crash by stack overflow is reported; releaseAltStack gives it back at
+/// thread exit (crash_handler.cc).
+void useAltStack();
+void releaseAltStack();
 
 // Heap blocks (malloc_interceptors.cc), for report locations.
 struct HeapBlock {

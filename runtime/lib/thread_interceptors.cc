@@ -59,6 +59,7 @@ static void *threadTrampoline(void *P) {
   auto *T = static_cast<ThreadState *>(P);
   Rt.Sched.waitForFirstTurn(&T->Green);
   CurThread = T;
+  useAltStack();
   // The stack (and the TLS block glibc keeps with it) may have belonged to
   // an exited thread: its old accesses are not this thread's history.
   learnStackBounds(T);
@@ -83,6 +84,7 @@ void threadExit(ThreadState *T, void *) {
   T->AcquireFenceClock.release();
   T->ReleaseFenceClock.release();
   CurThread = nullptr;
+  releaseAltStack();
   T->Shadow.release(); // reused by the next thread created
   mutex_set::releaseCache(T->Locks);
   Rt.Sched.finishCurrent();
