@@ -1,5 +1,5 @@
 // Twin of use_after_free_old_block_race.c: built from
-// use_after_free_old_block_race.c with ORDERED, the worker is joined before
+// use_after_free_race.c with ORDERED and OLD_BLOCK, the worker is joined before
 // the block is freed (5,000 other blocks come and go before the join).
 // Silent.
 // RUN: %weft-cc %s -o %t
@@ -8,4 +8,5 @@
 // CHECK: weft test: 20 schedules, 0 failed
 
 #define ORDERED
-#include "use_after_free_old_block_race.c"
+#define OLD_BLOCK
+#include "use_after_free_race.c"

@@ -22,6 +22,15 @@ int main(void) {
 #ifndef ORDERED
   free(block);
 #endif
+#ifdef OLD_BLOCK
+  // Push the freed block's description out of the table of recent frees
+  // (use_after_free_old_block_race.c).
+  static void *later[5000];
+  for (int i = 0; i < 5000; ++i)
+    later[i] = malloc(200);
+  for (int i = 0; i < 5000; ++i)
+    free(later[i]);
+#endif
   pthread_join(t, 0);
 #ifdef ORDERED
   free(block); // after the join: ordered after the worker's write
