@@ -239,26 +239,17 @@ WEFT_NOINLINE void pointThenCheck(ThreadState *Thr, uintptr_t Addr,
   checkRange(Thr, Addr, Size, IsWrite, false, Pc);
 }
 
-WEFT_ALWAYS_INLINE void onAccess(uintptr_t Addr, unsigned Size, bool IsWrite,
-                                 uintptr_t Pc) {
+/// One plain access. \p CountedInline: the pass's inline fast path
+/// (weft/shadow_layout.h) already counted it down, and did not find it
+/// recorded in the granule's first slot (or found the countdown run out, or
+/// the region not mapped yet): the __weft_*_slow entry points.
+WEFT_ALWAYS_INLINE void onAccess(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc,
+                                 bool CountedInline = false) {
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr))
     return;
-  if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
-    return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
-  checkSmall(Thr, Addr, Size, IsWrite, false, Pc);
-}
-
-/// onAccess after the pass's inline fast path (weft/shadow_layout.h), which
-/// already counted the access down and did not find it recorded in the
-/// granule's first slot (or found the countdown run out, or the region not
-/// mapped yet).
-WEFT_ALWAYS_INLINE void onAccessAfterInline(uintptr_t Addr, unsigned Size, bool IsWrite,
-                                            uintptr_t Pc) {
-  ThreadState *Thr = CurThread;
-  if (WEFT_UNLIKELY(!Thr))
-    return;
-  if (WEFT_UNLIKELY(Thr->Green.Countdown == 0))
+  uint32_t Left = CountedInline ? Thr->Green.Countdown : --Thr->Green.Countdown;
+  if (WEFT_UNLIKELY(Left == 0))
     return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
   checkSmall(Thr, Addr, Size, IsWrite, false, Pc);
 }
@@ -392,10 +383,10 @@ using namespace weft;
     onAccess(reinterpret_cast<uintptr_t>(Addr), N, true, WEFT_CALLER_PC);      \
   }                                                                            \
   WEFT_INTERFACE void __weft_read##N##_slow(void *Addr) {                      \
-    onAccessAfterInline(reinterpret_cast<uintptr_t>(Addr), N, false, WEFT_CALLER_PC); \
+    onAccess(reinterpret_cast<uintptr_t>(Addr), N, false, WEFT_CALLER_PC, true); \
   }                                                                            \
   WEFT_INTERFACE void __weft_write##N##_slow(void *Addr) {                     \
-    onAccessAfterInline(reinterpret_cast<uintptr_t>(Addr), N, true, WEFT_CALLER_PC); \
+    onAccess(reinterpret_cast<uintptr_t>(Addr), N, true, WEFT_CALLER_PC, true);  \
   }
 WEFT_DEFINE_ACCESS(1)
 WEFT_DEFINE_ACCESS(2)
