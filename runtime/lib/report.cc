@@ -672,14 +672,15 @@ void reportCrash(int Signal, uintptr_t FaultAddr, uintptr_t Pc) {
   header(B, Kind.str());
   B << "  Signal " << Name;
   ThreadState *Thr = CurThread;
+  // Just below the lowest address of the thread's stack: its guard page (a
+  // created thread's) or the kernel's guard gap (the main thread's).
+  constexpr uintptr_t kBelow = 1 << 20, kAbove = 64 << 10;
+  bool StackOverflow = Signal == SIGSEGV && Thr && Thr->StackLo &&
+                       FaultAddr + kBelow >= Thr->StackLo && FaultAddr < Thr->StackLo + kAbove;
   if (Signal == SIGSEGV || Signal == SIGBUS) {
     B << " on address ";
     B.hex(FaultAddr);
-    // Just below the lowest address of the thread's stack: its guard page
-    // (a created thread's) or the kernel's guard gap (the main thread's).
-    constexpr uintptr_t kBelow = 1 << 20, kAbove = 64 << 10;
-    if (Signal == SIGSEGV && Thr && Thr->StackLo && FaultAddr + kBelow >= Thr->StackLo &&
-        FaultAddr < Thr->StackLo + kAbove)
+    if (StackOverflow)
       B << " (stack overflow)";
   }
   B << " in ";
@@ -687,7 +688,7 @@ void reportCrash(int Signal, uintptr_t FaultAddr, uintptr_t Pc) {
   if (Thr) {
     threadName(B, Thr->tid());
     B << ":\n";
-    printStack(B, crashStack(Thr, Pc), &Top);
+    printStack(B, crashStack(Thr, Pc, StackOverflow), &Top);
   } else {
     B << "a thread not scheduled by weft\n";
     Top = CodeFrame{"<null>", nullptr, 0, 0, "", 0};

@@ -96,7 +96,7 @@ StackId unwoundStackFrom(ThreadState *Thr, uintptr_t CallerPc) {
   return Id;
 }
 
-StackId crashStack(ThreadState *Thr, uintptr_t Pc) {
+StackId crashStack(ThreadState *Thr, uintptr_t Pc, bool ProgramFramesOnly) {
   StackId Id = currentStack(Thr);
   if (!Pc)
     return Id;
@@ -106,9 +106,13 @@ StackId crashStack(ThreadState *Thr, uintptr_t Pc) {
   if (uintptr_t Innermost = Thr->Shadow.innermostReturnPc()) {
     Unwind U{Pc, Innermost};
     // U.Pcs[0] is Pc itself; the rest are return addresses, innermost first.
-    if (unwindAfterCrash(U) && U.Stopped)
+    if (unwindAfterCrash(U) && U.Stopped) {
+      // The outermost of them returns into the program's own frame.
+      if (ProgramFramesOnly && U.N > 1)
+        return stack_trie::child(Id, U.Pcs[U.N - 1]);
       for (size_t I = U.N; I > 1; --I)
         Id = stack_trie::child(Id, U.Pcs[I - 1]);
+    }
   }
   // The faulting pc is not a return address: +1 makes the symbolizer look
   // at the instruction itself.

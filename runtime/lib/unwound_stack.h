@@ -29,8 +29,11 @@ StackId unwoundStackFrom(ThreadState *Thr, uintptr_t CallerPc);
 /// the shadow stack's innermost instrumented function and \p Pc (libc's
 /// abort, raise, ... below the program's call of abort), then \p Pc. Without
 /// such frames, if the unwind does not meet the shadow stack, or if it
-/// faults (a corrupt stack), the shadow stack and \p Pc.
-StackId crashStack(ThreadState *Thr, uintptr_t Pc);
+/// faults (a corrupt stack), the shadow stack and \p Pc. With
+/// \p ProgramFramesOnly (a stack overflow, which faults in whatever code
+/// touched the guard page first, often weft's own slow path), the frames
+/// below the program's innermost frame are left out.
+StackId crashStack(ThreadState *Thr, uintptr_t Pc, bool ProgramFramesOnly);
 
 } // namespace weft
 
