@@ -5,6 +5,10 @@
 ; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -S %s -weft-instrument-memintrinsics=false | FileCheck %s --check-prefix=NOMEMINTR
 ; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -S %s -weft-instrument-func-entry-exit=false | FileCheck %s --check-prefix=NOENTRY
 ; RUN: %opt -load-pass-plugin %plugin -passes=weft -weft-inline-fast-paths=false -S %s -weft-handle-cxx-exceptions=false | FileCheck %s --check-prefix=NOEH
+; With the inline fast paths on (the default), the same knobs leave out
+; their inline forms too.
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -S %s -weft-instrument-memory-accesses=false | FileCheck %s --check-prefix=INLINE-NOACCESS
+; RUN: %opt -load-pass-plugin %plugin -passes=weft -S %s -weft-instrument-func-entry-exit=false | FileCheck %s --check-prefix=INLINE-NOENTRY
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
@@ -45,3 +49,16 @@ define void @f(ptr %p) {
 ; NOEH-NEXT:     call void @__weft_func_exit()
 ; NOEH-NEXT:     ret void
 ; NOEH-NOT:      landingpad
+
+; INLINE-NOACCESS:     getelementptr inbounds i8, ptr {{%.*}}, i64 104
+; INLINE-NOACCESS-NOT: @__weft_shadow_regions
+; INLINE-NOACCESS-NOT: call void @__weft_write4
+; INLINE-NOACCESS:     call void @__weft_atomic_rmw(
+; INLINE-NOACCESS:     call void @__weft_func_exit()
+
+; INLINE-NOENTRY-NOT:  i64 104
+; INLINE-NOENTRY:      @__weft_shadow_regions
+; INLINE-NOENTRY:      call void @__weft_write4_slow(ptr %p)
+; INLINE-NOENTRY-NOT:  call void @__weft_func_exit
+; INLINE-NOENTRY-NOT:  i64 116
+; INLINE-NOENTRY:      ret void

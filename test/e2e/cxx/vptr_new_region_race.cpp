@@ -1,7 +1,8 @@
 // The first access to a 4 GiB region of memory (weft maps the region's
 // shadow then) keeps all of its access bits: a constructor's vtable
 // pointer store there is still a vptr write, so a read racing with it is
-// reported as a race on the vptr.
+// reported as a race on the vptr. The race-free twin is
+// vptr_new_region_norace.cpp (this program with ORDERED: release/acquire).
 // RUN: %weft-cxx %s -o %t
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s
 // RUN: env WEFT_SEED=2 %expect-exit 66 %t 2>&1 | FileCheck %s
@@ -26,6 +27,14 @@ struct Derived : Base {
 };
 
 static std::atomic<Base *> built{nullptr};
+#ifdef ORDERED
+// Release/acquire: the constructor's vptr store happens before the read.
+constexpr std::memory_order kPublish = std::memory_order_release;
+constexpr std::memory_order kObserve = std::memory_order_acquire;
+#else
+constexpr std::memory_order kPublish = std::memory_order_relaxed;
+constexpr std::memory_order kObserve = std::memory_order_relaxed;
+#endif
 
 // A page in a 4 GiB region nothing else uses (bits 32-48 of the address
 // select the region), so that the constructor's store is its first access.
@@ -48,11 +57,12 @@ int main() {
   if (!Page)
     return 1;
   std::thread builder([Page] {
-    // Relaxed: tells main where the object is, but orders nothing.
-    built.store(new (Page) Derived, std::memory_order_relaxed);
+    // Relaxed (without ORDERED): tells main where the object is, but
+    // orders nothing.
+    built.store(new (Page) Derived, kPublish);
   });
   Base *Obj;
-  while (!(Obj = built.load(std::memory_order_relaxed)))
+  while (!(Obj = built.load(kObserve)))
     std::this_thread::yield();
   uintptr_t Vptr = *reinterpret_cast<volatile uintptr_t *>(Obj);
   builder.join();

@@ -16,9 +16,9 @@
 static int *blocks[8192];
 static _Atomic(int *) last; // relaxed: the pointer is no race, the block is
 static __thread volatile int sink; // keeps the calls from being tail calls
-#ifndef ORDERED
-static pthread_mutex_t own = PTHREAD_MUTEX_INITIALIZER; // the worker's alone
-#endif
+// The worker's alone. Both variants take it, so that the twin's write is
+// a new epoch's too, kept in the full trie like the race's.
+static pthread_mutex_t own = PTHREAD_MUTEX_INITIALIZER;
 
 NOINLINE static void down_b(unsigned bits, int depth, int **slot);
 
@@ -58,13 +58,13 @@ static void *worker(void *arg) {
   for (unsigned i = 0; i < 8192; ++i)
     down_a(i * 2654435761u, 12 + i % 16, &blocks[i]);
   atomic_store_explicit(&last, allocate_last(), memory_order_relaxed);
-#ifndef ORDERED
+  // (In the twin as well, see `own`.)
   // A release starts a new epoch: without it the write below would be
   // covered by the allocation's own write of the block (as in TSan), and
   // the report would name malloc as the previous write.
   pthread_mutex_lock(&own);
   pthread_mutex_unlock(&own);
-#endif
+
   write_last();
   return 0;
 }
