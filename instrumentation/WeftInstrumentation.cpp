@@ -68,6 +68,12 @@ static cl::opt<bool> ClInlineFastPaths(
     cl::desc("Inline the runtime's fast paths: the check of an aligned "
              "access the thread already recorded in this epoch, and "
              "function entry and exit"));
+static cl::opt<unsigned> ClInlineSmallFunction(
+    "weft-inline-small-function", cl::init(200), cl::Hidden,
+    cl::desc("Inline the fast path of accesses outside loops only in "
+             "functions of at most this many instructions (accesses in "
+             "loops always are); the others call the runtime. Bounds the "
+             "code, and the compile time, that large functions grow by"));
 static cl::opt<bool> ClHandleCxxExceptions(
     "weft-handle-cxx-exceptions", cl::init(true), cl::Hidden,
     cl::desc("Call func_exit on paths that unwind through a function"));
@@ -76,6 +82,8 @@ STATISTIC(NumInstrumentedReads, "Plain reads instrumented");
 STATISTIC(NumInstrumentedWrites, "Plain writes instrumented");
 STATISTIC(NumInstrumentedRanges, "Accesses instrumented as ranges");
 STATISTIC(NumInlineChecks, "Accesses whose fast path is inlined");
+STATISTIC(NumCalledOutsideLoops,
+          "Accesses outside loops of large functions (they call the runtime)");
 STATISTIC(NumInstrumentedAtomics, "Atomic operations instrumented");
 STATISTIC(NumInstrumentedMemIntrinsics, "Memory intrinsics instrumented");
 STATISTIC(NumMemIntrinsicsReplaced,
@@ -107,6 +115,7 @@ WeftOptions WeftOptions::fromCommandLine() {
   O.HoistLoopChecks = ClHoistLoopChecks;
   O.CxxExceptions = ClHandleCxxExceptions;
   O.InlineFastPaths = ClInlineFastPaths;
+  O.InlineSmallFunction = ClInlineSmallFunction;
   return O;
 }
 
@@ -176,6 +185,7 @@ struct Candidates {
   SmallVector<Instruction *, 8> Atomics; // atomic load/store/rmw/cmpxchg/fence
   SmallVector<MemIntrinsic *, 4> MemIntrinsics;
   SmallVector<RangeCheck, 4> LoopChecks; // accesses hoisted out of loops
+  SmallPtrSet<Instruction *, 16> Inline;  // plain accesses checked inline
   bool HasCalls = false;
 };
 
@@ -283,6 +293,7 @@ private:
   Candidates collect() const;
   void choose(Candidates &C);
   void elideRedundant(Candidates &C);
+  void chooseInline(Candidates &C);
   bool instrument(const Candidates &C);
 
   void instrumentPlainAccess(Instruction *I);
@@ -300,6 +311,8 @@ private:
   const DataLayout &DL;
   FunctionAnalysisManager &FAM;
   RaceFreeAccess RaceFree;
+  // The plain accesses chooseInline picked for the inline fast path.
+  const SmallPtrSet<Instruction *, 16> *InlineChosen = nullptr;
   // The last inline access check and the thread pointer it loaded.
   Instruction *LastInlined = nullptr;
   Value *LastThr = nullptr;
@@ -388,6 +401,27 @@ void FunctionInstrumenter::choose(Candidates &C) {
                                    FAM.getResult<LoopAnalysis>(F),
                                    FAM.getResult<ScalarEvolutionAnalysis>(F),
                                    FAM.getResult<DominatorTreeAnalysis>(F), DL);
+  if (Options.InlineFastPaths)
+    chooseInline(C);
+}
+
+/// Which accesses get the inline fast path. Each costs some 28 IR
+/// instructions where a call costs one, and code generation's time grows
+/// with them: a large C++ test file at -O1, whose functions the inliner had
+/// made hundreds of accesses long, took twice as long to compile as under
+/// TSan (docs/performance.md, compile time). The inline path pays off where
+/// an access repeats: in loops, and in small functions, which are called
+/// often where it matters (deep_calls' recursion); a large function's
+/// straight-line accesses call the runtime.
+void FunctionInstrumenter::chooseInline(Candidates &C) {
+  const LoopInfo &LI = FAM.getResult<LoopAnalysis>(F);
+  bool Small = F.getInstructionCount() <= Options.InlineSmallFunction;
+  for (Instruction *I : C.PlainAccesses) {
+    if (Small || LI.getLoopFor(I->getParent()))
+      C.Inline.insert(I);
+    else
+      ++NumCalledOutsideLoops;
+  }
 }
 
 /// Within one basic block and between instructions that may synchronize,
@@ -466,6 +500,7 @@ void FunctionInstrumenter::elideRedundant(Candidates &C) {
 }
 
 bool FunctionInstrumenter::instrument(const Candidates &C) {
+  InlineChosen = &C.Inline;
   for (Instruction *I : C.PlainAccesses)
     instrumentPlainAccess(I);
   for (Instruction *I : C.Atomics)
@@ -491,7 +526,7 @@ void FunctionInstrumenter::emitAccess(IRBuilder<> &IRB, Instruction *Access, Val
                                       TypeSize Size, Align Alignment, bool IsWrite) {
   if (!Size.isScalable())
     if (FunctionCallee Sized = RT.sized(Size.getFixedValue(), IsWrite)) {
-      if (Options.InlineFastPaths &&
+      if (InlineChosen && InlineChosen->count(Access) &&
           canInlineAccessCheck(Size.getFixedValue(), Alignment.value())) {
         LastThr = emitInlineAccessCheck(Access, Ptr, Size.getFixedValue(), IsWrite,
                                         RT.sized(Size.getFixedValue(), IsWrite, true),

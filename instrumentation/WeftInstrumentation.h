@@ -32,6 +32,10 @@ struct WeftOptions {
   bool ElideRedundant = true; ///< Skip accesses another check covers.
   bool HoistLoopChecks = true; ///< One range check for a loop's sweep.
   bool InlineFastPaths = true; ///< The access fast path inline.
+  /// The largest function (in instructions) whose accesses outside loops
+  /// get the inline fast path; in larger ones they call the entry point.
+  /// Accesses in loops always get it.
+  unsigned InlineSmallFunction = 200;
 
   /// The options as set by the -weft-* command-line flags.
   static WeftOptions fromCommandLine();
