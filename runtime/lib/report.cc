@@ -286,8 +286,8 @@ void describeAccess(TextBuffer &B, const char *Prefix, RawSlot S, uintptr_t Gran
   B << " at ";
   B.hex(GranuleAddr + uint64_t(__builtin_ctz(Mask)));
   B << " by ";
-  threadName(B, slotTid(S));
-  Mutexes.describe(B, Locks, slotTid(S));
+  threadName(B, slotThread(S));
+  Mutexes.describe(B, Locks, slotThread(S));
   B << ":\n";
 }
 
@@ -444,8 +444,8 @@ void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
   describeLocation(B, Addr);
   Mutexes.sections(B);
   describeThread(B, Thr->tid());
-  if (slotTid(Prev) != Thr->tid())
-    describeThread(B, slotTid(Prev));
+  if (slotThread(Prev) != Thr->tid())
+    describeThread(B, slotThread(Prev));
   summary(B, Kind, Top);
   finish(B, "race", Rt.Opts.exitcode);
 }

@@ -18,6 +18,7 @@
 
 #include "addr_map.h"
 #include "barrier_model.h"
+#include "clock_slots.h"
 #include "flags.h"
 #include "futex_model.h"
 #include "mutex_model.h"
@@ -43,8 +44,11 @@ namespace weft {
 /// Everything the runtime knows about one program thread.
 struct ThreadState {
   GreenThread Green; // first member: the hot path reads Green.Countdown
-  Epoch CurEpoch = 1;        // == Clock.get(tid())
-  /// The tid and epoch bits of this thread's shadow slots, precomputed so
+  Epoch CurEpoch = 1;        // == Clock.get(Slot)
+  /// This thread's entry in every vector clock and shadow slot: its own
+  /// for its life, maybe an ended thread's before (clock_slots.h).
+  Sid Slot = Sid::Invalid;
+  /// The slot and epoch bits of this thread's shadow slots, precomputed so
   /// the hot path only ors in the mask and kind (see makeSlot).
   RawSlot SlotBase = 0;
   // Annotations: > 0 while the thread's reads / writes are not checked.
@@ -79,9 +83,6 @@ struct ThreadState {
   uint64_t PendingSignals = 0;
   uintptr_t TlsLo = 0, TlsHi = 0; // static TLS block, for report locations
   MutexSet Locks;                 // held mutexes and rwlocks, for reports
-  // Epochs at which this thread's last two history generations began
-  // (ShadowStack::history): a slot of an earlier epoch has lost its stack.
-  Epoch HistoryValidFrom = 0, HistoryGenStart = 0;
 
   ThreadId tid() const { return Green.Id; }
 };
@@ -136,6 +137,7 @@ struct Runtime {
   Strategy *Strat = nullptr;
   AddrMap<SyncVar *> Syncs;
   AddrMap<ThreadState *> ByHandle; // pthread_t -> thread
+  ClockSlots Slots; // who owns which vector-clock slot
   uint32_t ReportCount = 0;
   uint32_t NextSyncUid = 0;
   int LogFd = 2;
@@ -183,14 +185,22 @@ void initialize();
 /// A release by the current thread: later accesses get a new epoch.
 inline void releaseTick(ThreadState *Thr) {
   ++Thr->CurEpoch;
-  Thr->Clock.set(Thr->tid(), Thr->CurEpoch);
-  Thr->SlotBase = makeSlot(Thr->tid(), Thr->CurEpoch, 0, false, false);
+  Thr->Clock.set(Thr->Slot, Thr->CurEpoch);
+  Thr->SlotBase = makeSlot(Thr->Slot, Thr->CurEpoch, 0, false, false);
 }
-/// Sets the clock and slot bits of a thread that just got its id.
-inline void startEpochs(ThreadState *Thr) {
-  Thr->Clock.set(Thr->tid(), Thr->CurEpoch);
-  Thr->SlotBase = makeSlot(Thr->tid(), Thr->CurEpoch, 0, false, false);
+/// Gives a thread that just got its id a clock slot (reusing an ended
+/// thread's when \p Creator has seen that end; clock_slots.h) and sets its
+/// first epoch and slot bits. \p Creator is the clock the thread starts
+/// from (its creator's; empty for the main thread).
+inline void startEpochs(ThreadState *Thr, const VectorClock &Creator) {
+  ClockSlots::Grant G = Rt.Slots.acquire(Thr->tid(), Creator);
+  Thr->Slot = G.Slot;
+  Thr->CurEpoch = G.First;
+  Thr->Clock.set(Thr->Slot, Thr->CurEpoch);
+  Thr->SlotBase = makeSlot(Thr->Slot, Thr->CurEpoch, 0, false, false);
 }
+/// The thread that made the access recorded in shadow slot \p S.
+inline ThreadId slotThread(RawSlot S) { return Rt.Slots.ownerOf(slotSid(S), slotEpoch(S)); }
 
 /// A new sync object for \p Addr (there is none yet).
 SyncVar *syncCreate(uintptr_t Addr);

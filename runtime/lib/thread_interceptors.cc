@@ -80,6 +80,8 @@ void threadExit(ThreadState *T, void *) {
   T->RobustHeld.clear();
   T->FinalClock.assign(T->Clock);
   T->Finished = true;
+  // Its slot may go to a thread created by whoever sees this end.
+  Rt.Slots.release(T->Slot, T->CurEpoch);
   T->Joiners.wakeAll(Rt.Sched);
   T->AcquireFenceClock.release();
   T->ReleaseFenceClock.release();
@@ -97,8 +99,6 @@ namespace weft {
 int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
                  void *(*Fn)(void *), void *Arg, uintptr_t CallerPc) {
   WEFT_ENSURE_REAL(pthread_create);
-  if (Rt.Sched.numThreads() + 1 >= kMaxThreads)
-    rawDie("weft: fatal: more than 2097151 threads in one run\n");
   ThreadState *Child = internalNew<ThreadState>();
   Child->StartRoutine = Fn;
   Child->StartArg = Arg;
@@ -110,7 +110,9 @@ int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
   Child->CreationStack = unwoundStackFrom(Parent, CallerPc);
   Rt.Sched.addThread(&Child->Green);
   Child->Clock.assign(Parent->Clock);
-  startEpochs(Child);
+  startEpochs(Child, Parent->Clock);
+  if (index(Child->Slot) >= kMaxThreads)
+    rawDie("weft: fatal: more than 2097152 threads alive at once\n");
   releaseTick(Parent);
   int DetachState = PTHREAD_CREATE_JOINABLE;
   if (Attr)
@@ -119,6 +121,9 @@ int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
   int R = WEFT_REAL(pthread_create)(Th, Attr, threadTrampoline, Child);
   if (R != 0) {
     Rt.Sched.abandonThread(&Child->Green);
+    // It never ran and its clock went nowhere: its first epoch never
+    // happened, so the slot is free as its last owner left it.
+    Rt.Slots.release(Child->Slot, Child->CurEpoch - 1);
     return R;
   }
   Child->Handle = *Th;
