@@ -153,6 +153,7 @@ void initialize() {
   Rt.Strat = makeStrategy();
   ThreadState *Main = internalNew<ThreadState>();
   Rt.Sched.start(Rt.Strat, Rt.Seed, Rt.Opts.max_steps, &Main->Green, &Observer);
+  Rt.Records.emplaceBack().Parent = ThreadId::Invalid;
   {
     VectorClock None;
     startEpochs(Main, None);

@@ -63,8 +63,6 @@ struct ThreadState {
   VectorClock ReleaseFenceClock;
   bool HasReleaseFence = false;
 
-  ThreadId Parent = ThreadId::Invalid;
-  StackId CreationStack = kEmptyStack;
   StackId BlockedStack = kEmptyStack; // where it blocked, for deadlock reports
   void *(*StartRoutine)(void *) = nullptr;
   void *StartArg = nullptr;
@@ -75,7 +73,6 @@ struct ThreadState {
   VectorClock FinalClock; // Clock at exit, acquired by join
   WaitQueue Joiners;
   uintptr_t StackLo = 0, StackHi = 0;
-  char Name[16] = {}; // pthread_setname_np; shown in reports when set
   // Robust mutexes this thread holds: released as "owner died" if it exits.
   InternalVector<struct SyncVar *> RobustHeld;
   // Signals sent by pthread_kill from another thread, delivered at this
@@ -85,6 +82,15 @@ struct ThreadState {
   MutexSet Locks;                 // held mutexes and rwlocks, for reports
 
   ThreadId tid() const { return Green.Id; }
+};
+
+/// What reports say about a thread, kept for every thread of the run (24
+/// bytes): the ThreadState itself is freed once the thread finished and was
+/// joined or detached (retireThread), and a report may still name it.
+struct ThreadRecord {
+  ThreadId Parent;
+  StackId CreationStack;
+  char Name[16]; // pthread_setname_np; shown in reports when set
 };
 
 /// A synchronization object of the program (mutex, condvar, atomic
@@ -138,6 +144,10 @@ struct Runtime {
   AddrMap<SyncVar *> Syncs;
   AddrMap<ThreadState *> ByHandle; // pthread_t -> thread
   ClockSlots Slots; // who owns which vector-clock slot
+  InternalVector<ThreadRecord> Records; // by thread id, every thread of the run
+  // Detached threads that finished, freed by the next thread creation (the
+  // exiting thread cannot free its own state while it still runs on it).
+  InternalVector<ThreadState *> Retiring;
   uint32_t ReportCount = 0;
   uint32_t NextSyncUid = 0;
   int LogFd = 2;
@@ -177,9 +187,12 @@ inline StackId accessStack(ThreadState *Thr, uintptr_t Pc) { return Thr->Shadow.
 /// unavailable stack if the slot's history generation was dropped.
 StackId historyStackOf(RawSlot Slot, StackId Stack);
 
+/// The state of a thread not retired yet; null once it is (finished and
+/// joined or detached: only its ThreadRecord is left).
 inline ThreadState *threadById(ThreadId Id) {
   return reinterpret_cast<ThreadState *>(Rt.Sched.thread(Id));
 }
+inline ThreadRecord &threadRecord(ThreadId Id) { return Rt.Records[index(Id)]; }
 
 void initialize();
 /// A release by the current thread: later accesses get a new epoch.
@@ -259,6 +272,9 @@ void finishSchedule(bool NormalExit);
 
 // Thread lifecycle (thread_interceptors.cc).
 void threadExit(ThreadState *Thr, void *Ret);
+/// Frees the state of a thread that finished and was joined or detached;
+/// its record stays for reports.
+void retireThread(ThreadState *Thr);
 /// pthread_create / thrd_create for a scheduled parent; \p CallerPc is the
 /// program's call site (the creation stack starts there).
 int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
