@@ -73,6 +73,10 @@ void printStats() {
   B.dec(Rt.Sched.handOffs());
   B << " threads=";
   B.dec(Rt.Sched.numThreads());
+  B << " clock-slots=";
+  B.dec(Rt.Slots.size());
+  B << " slot-reuses=";
+  B.dec(Rt.Slots.reuses());
   B << " stack-generations=";
   B.dec(stack_trie::historyGeneration());
   B << '\n';
