@@ -162,6 +162,10 @@ int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc) {
   ThreadState *T = *Found;
   if (T == Thr)
     return EDEADLK;
+  // As glibc: a detached thread cannot be joined (and its state is freed
+  // without a join).
+  if (T->Detached)
+    return EINVAL;
   syncPoint(Thr);
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), CallerPc);
   while (!T->Finished)
@@ -202,10 +206,12 @@ WEFT_INTERCEPTOR int pthread_detach(pthread_t Th) {
   if (CurThread)
     if (ThreadState **Found = Rt.ByHandle.find(uintptr_t(Th))) {
       ThreadState *T = *Found;
+      bool WasDetached = T->Detached;
       T->Detached = true;
       // Already finished: nobody will name it again (the OS thread is gone
-      // or leaving, without its state).
-      if (T->Finished) {
+      // or leaving, without its state). One that finished detached is on
+      // Rt.Retiring already.
+      if (T->Finished && !WasDetached) {
         int R = WEFT_REAL(pthread_detach)(Th);
         retireThread(T);
         return R;
