@@ -36,6 +36,12 @@ void Scheduler::abandonThread(GreenThread *T) {
   --Live;
 }
 
+void Scheduler::forget(GreenThread *T) {
+  // Finished: not runnable, and any timer it left is stale (skipped below
+  // as a null thread).
+  All[index(T->Id)] = nullptr;
+}
+
 // Baton word protocol: kBatonHeld means "run"; a thread that gives up the
 // baton stores kBatonWaiting and spins a little before announcing, with
 // kBatonSleeping, that it sleeps in the kernel. The hand-over only issues the
@@ -134,7 +140,7 @@ void Scheduler::fireDueTimers() {
   while (!Timers.empty() && Timers[0].Deadline <= NowNs) {
     Timer T = popTimer();
     GreenThread *G = All[index(T.Id)];
-    if (G->Status != ThreadStatus::Blocked || G->DeadlineGen != T.Gen)
+    if (!G || G->Status != ThreadStatus::Blocked || G->DeadlineGen != T.Gen)
       continue;
     G->TimedOut = true;
     G->Status = ThreadStatus::Runnable;
@@ -171,7 +177,7 @@ GreenThread *Scheduler::pickNext(PointKind Kind, PointObject Object) {
     while (!Timers.empty()) {
       const Timer &T = Timers[0];
       GreenThread *G = All[index(T.Id)];
-      if (G->Status == ThreadStatus::Blocked && G->DeadlineGen == T.Gen)
+      if (G && G->Status == ThreadStatus::Blocked && G->DeadlineGen == T.Gen)
         break;
       popTimer();
     }
@@ -331,7 +337,7 @@ void Scheduler::reenterAfterSyscall(GreenThread *Self) {
 
 void Scheduler::resetAfterFork(GreenThread *Survivor) {
   for (GreenThread *T : All)
-    if (T != Survivor)
+    if (T && T != Survivor)
       T->Status = ThreadStatus::Finished;
   Runnable.clear();
   Timers.clear();

@@ -65,6 +65,9 @@ public:
   void addThread(GreenThread *T);
   /// Forgets a thread added by addThread whose OS thread could not start.
   void abandonThread(GreenThread *T);
+  /// Drops a Finished thread, whose memory its owner is about to free:
+  /// thread(Id) is null from now on. Its id is never given out again.
+  void forget(GreenThread *T);
   /// Called on a new OS thread: returns once it is first scheduled.
   void waitForFirstTurn(GreenThread *T);
 
@@ -124,7 +127,9 @@ public:
   uint64_t steps() const { return Steps; }
   /// How often the baton went from one thread to another.
   uint64_t handOffs() const { return HandOffs; }
+  /// Threads ever added (ids are below this), forgotten ones included.
   size_t numThreads() const { return All.size(); }
+  /// The thread \p Id, or null if it was forgotten.
   GreenThread *thread(ThreadId Id) const { return All[index(Id)]; }
 
 private:
@@ -157,7 +162,7 @@ private:
   Strategy *Strat = nullptr;
   SchedulerObserver *Observer = nullptr;
   GreenThread *Cur = nullptr;
-  InternalVector<GreenThread *> All;   // indexed by id
+  InternalVector<GreenThread *> All;   // indexed by id; null once forgotten
   InternalVector<ThreadId> Runnable;   // invariant: sorted, no duplicates
   InternalVector<Timer> Timers;        // binary min-heap by (Deadline, Id)
   uint64_t NowNs = 0;

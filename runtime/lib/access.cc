@@ -6,8 +6,8 @@
 // to the next preemption point; look for the access already recorded (the
 // common case in loops); only then the full check, out of line.
 //
-// Happens-before (FastTrack): a previous access (tid u, epoch e) is ordered
-// before the current thread t iff u == t or e <= t.Clock[u]. Two accesses
+// Happens-before (FastTrack): a previous access (clock slot u, epoch e) is
+// ordered before the current thread t iff u is t's slot or e <= t.Clock[u]. Two accesses
 // race when they overlap, at least one writes, not both are atomic, and
 // neither is ordered before the other.
 //
@@ -90,10 +90,12 @@ WEFT_ALWAYS_INLINE Decision decide(ThreadState *Thr, RawSlot *Slots, RawSlot Cur
     // The same thread's accesses, and other threads' that happened before,
     // never race with this one; the first subsumed one makes room for it,
     // further ones are dropped.
-    bool SameThread = slotTid(S) == Thr->tid();
+    // The same slot is the same thread, or a thread that ended before this
+    // one started (clock_slots.h): ordered either way.
+    bool SameThread = slotSid(S) == Thr->Slot;
     if (!SameThread && (SMask & Mask) == 0)
       continue;
-    if (SameThread || slotEpoch(S) <= Thr->Clock.get(slotTid(S))) {
+    if (SameThread || slotEpoch(S) <= Thr->Clock.get(slotSid(S))) {
       if (Subsumed) {
         if (Replace < 0)
           Replace = int(I);

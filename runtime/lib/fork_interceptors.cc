@@ -24,13 +24,19 @@ WEFT_DECLARE_REAL(pid_t, fork)
 namespace {
 
 void afterForkInChild(ThreadState *Thr) {
+  // Everything every other thread did so far happens before the child's
+  // survivor: its clock takes every slot's latest epoch.
+  for (uint32_t I = 0; I < Rt.Slots.size(); ++I) {
+    Sid S = static_cast<Sid>(I);
+    ThreadId Owner = Rt.Slots.currentOwner(S);
+    Epoch Last = Owner == ThreadId::Invalid ? Rt.Slots.finalEpoch(S) : threadById(Owner)->CurEpoch;
+    if (Thr->Clock.get(S) < Last)
+      Thr->Clock.set(S, Last);
+  }
   for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
-    ThreadId U = static_cast<ThreadId>(I);
-    ThreadState *T = threadById(U);
-    if (T == Thr)
+    ThreadState *T = threadById(static_cast<ThreadId>(I));
+    if (T == Thr || !T)
       continue;
-    if (Thr->Clock.get(U) < T->CurEpoch)
-      Thr->Clock.set(U, T->CurEpoch);
     T->Finished = true;
     // Gone with the fork, not leaked: the child cannot join them, and the
     // parent still owns (and reports) them.

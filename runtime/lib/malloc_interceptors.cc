@@ -165,12 +165,12 @@ WEFT_ALWAYS_INLINE void checkFreeWrite(ThreadState *Thr, Granule *G,
   if ((S1 == Cur) | (S2 == Cur) | (S3 == Cur))
     return;
   uint8_t Mask = slotMask(Cur);
-  ThreadId Self = Thr->tid();
+  Sid Self = Thr->Slot;
   auto Check = [&](RawSlot S, unsigned I) {
     // An empty slot has no byte in its mask.
-    if ((slotMask(S) & Mask) == 0 || slotTid(S) == Self)
+    if ((slotMask(S) & Mask) == 0 || slotSid(S) == Self)
       return;
-    if (slotEpoch(S) <= Thr->Clock.get(slotTid(S)))
+    if (slotEpoch(S) <= Thr->Clock.get(slotSid(S)))
       return;
     reportDataRace(Thr, GranuleAddr, Cur, FreePc, S, G->Stack[I] & ~kHasSyncBit);
   };

@@ -27,8 +27,8 @@ const char *const kRule = "==================\n";
 
 /// ` 'name'` if the program named the thread (pthread_setname_np).
 void nameSuffix(TextBuffer &B, ThreadId T) {
-  if (index(T) < Rt.Sched.numThreads())
-    if (const char *Name = threadById(T)->Name; Name[0])
+  if (index(T) < Rt.Records.size())
+    if (const char *Name = threadRecord(T).Name; Name[0])
       B << " '" << Name << '\'';
 }
 
@@ -286,22 +286,22 @@ void describeAccess(TextBuffer &B, const char *Prefix, RawSlot S, uintptr_t Gran
   B << " at ";
   B.hex(GranuleAddr + uint64_t(__builtin_ctz(Mask)));
   B << " by ";
-  threadName(B, slotTid(S));
-  Mutexes.describe(B, Locks, slotTid(S));
+  threadName(B, slotThread(S));
+  Mutexes.describe(B, Locks, slotThread(S));
   B << ":\n";
 }
 
 void describeThread(TextBuffer &B, ThreadId T) {
   if (T == ThreadId::Main)
     return;
-  ThreadState *TS = threadById(T);
+  ThreadState *TS = threadById(T); // null: finished and retired
   B << "  Thread T";
   B.dec(index(T));
   nameSuffix(B, T);
-  B << (TS->Finished ? " (finished)" : " (running)") << " created by ";
-  threadName(B, TS->Parent);
+  B << (!TS || TS->Finished ? " (finished)" : " (running)") << " created by ";
+  threadName(B, threadRecord(T).Parent);
   B << " at:\n";
-  printStack(B, TS->CreationStack);
+  printStack(B, threadRecord(T).CreationStack);
   B << '\n';
 }
 
@@ -339,7 +339,7 @@ void describeLocation(TextBuffer &B, uintptr_t Addr) {
   // Static TLS lies inside a thread's stack mapping: look for it first.
   for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
     ThreadState *T = threadById(static_cast<ThreadId>(I));
-    if (Addr >= T->TlsLo && Addr < T->TlsHi) {
+    if (T && Addr >= T->TlsLo && Addr < T->TlsHi) {
       B << "  Location is TLS of ";
       threadName(B, T->tid());
       B << ".\n\n";
@@ -348,7 +348,7 @@ void describeLocation(TextBuffer &B, uintptr_t Addr) {
   }
   for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
     ThreadState *T = threadById(static_cast<ThreadId>(I));
-    if (Addr >= T->StackLo && Addr < T->StackHi) {
+    if (T && Addr >= T->StackLo && Addr < T->StackHi) {
       B << "  Location is stack of ";
       threadName(B, T->tid());
       B << ".\n\n";
@@ -444,8 +444,8 @@ void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
   describeLocation(B, Addr);
   Mutexes.sections(B);
   describeThread(B, Thr->tid());
-  if (slotTid(Prev) != Thr->tid())
-    describeThread(B, slotTid(Prev));
+  if (slotThread(Prev) != Thr->tid())
+    describeThread(B, slotThread(Prev));
   summary(B, Kind, Top);
   finish(B, "race", Rt.Opts.exitcode);
 }
@@ -533,13 +533,13 @@ bool reportThreadLeaks() {
   // threads created at the same place the same way).
   for (size_t I = 1; I < NumThreads; ++I) {
     ThreadState *T = threadById(static_cast<ThreadId>(I));
-    if (Done[I] || !T->Finished || T->Joined || T->Detached)
+    if (Done[I] || !T || !T->Finished || T->Joined || T->Detached)
       continue;
     size_t Similar = 0;
     for (size_t J = I + 1; J < NumThreads; ++J) {
       ThreadState *U = threadById(static_cast<ThreadId>(J));
-      if (!Done[J] && U->Finished && !U->Joined && !U->Detached &&
-          U->CreationStack == T->CreationStack) {
+      if (!Done[J] && U && U->Finished && !U->Joined && !U->Detached &&
+          threadRecord(U->tid()).CreationStack == threadRecord(T->tid()).CreationStack) {
         Done[J] = true;
         ++Similar;
       }
@@ -550,10 +550,10 @@ bool reportThreadLeaks() {
     B << "  Thread T";
     B.dec(I);
     B << " (finished, neither joined nor detached) created by ";
-    threadName(B, T->Parent);
+    threadName(B, threadRecord(T->tid()).Parent);
     B << " at:\n";
     CodeFrame Top;
-    printStack(B, T->CreationStack, &Top);
+    printStack(B, threadRecord(T->tid()).CreationStack, &Top);
     B << '\n';
     if (Similar) {
       B << "  And ";
@@ -577,7 +577,7 @@ void reportDeadlock() {
   bool HaveTop = false;
   for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
     ThreadState *T = threadById(static_cast<ThreadId>(I));
-    if (T->Green.Status != ThreadStatus::Blocked)
+    if (!T || T->Green.Status != ThreadStatus::Blocked)
       continue;
     B << "  ";
     if (T->tid() == ThreadId::Main) {
@@ -639,7 +639,7 @@ void reportStepLimit() {
   B << '\n';
   for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
     ThreadState *T = threadById(static_cast<ThreadId>(I));
-    if (T == CurThread || T->Green.Status == ThreadStatus::Finished)
+    if (!T || T == CurThread || T->Green.Status == ThreadStatus::Finished)
       continue;
     B << "  ";
     threadName(B, T->tid());

@@ -73,6 +73,10 @@ void printStats() {
   B.dec(Rt.Sched.handOffs());
   B << " threads=";
   B.dec(Rt.Sched.numThreads());
+  B << " clock-slots=";
+  B.dec(Rt.Slots.size());
+  B << " slot-reuses=";
+  B.dec(Rt.Slots.reuses());
   B << " stack-generations=";
   B.dec(stack_trie::historyGeneration());
   B << '\n';
@@ -104,20 +108,22 @@ void finalize() {
     rawExit(Status);
 }
 
-/// A history generation ends (shadow_stack.h): every thread's epoch moves
-/// on, as at a release that nobody acquires, so that any slot stored from
-/// now on has an epoch of the new generation and a slot's epoch tells
-/// whether its stack is still in the tries.
+/// A history generation ends (shadow_stack.h): every clock slot's epoch
+/// moves on, as at a release that nobody acquires, so that any slot stored
+/// from now on has an epoch of the new generation and a slot's epoch tells
+/// whether its stack is still in the tries. A free slot's next owner starts
+/// after its last owner's final epoch, in the new generation too.
 void beforeNewHistoryGeneration() {
-  for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
-    ThreadState *T = threadById(static_cast<ThreadId>(I));
-    T->HistoryValidFrom = T->HistoryGenStart;
-    if (T->Finished) {
-      T->HistoryGenStart = T->CurEpoch + 1;
+  for (uint32_t I = 0; I < Rt.Slots.size(); ++I) {
+    Sid S = static_cast<Sid>(I);
+    ThreadId Owner = Rt.Slots.currentOwner(S);
+    if (Owner == ThreadId::Invalid) {
+      Rt.Slots.startHistoryGeneration(S, Rt.Slots.finalEpoch(S) + 1);
       continue;
     }
+    ThreadState *T = threadById(Owner);
     releaseTick(T);
-    T->HistoryGenStart = T->CurEpoch;
+    Rt.Slots.startHistoryGeneration(S, T->CurEpoch);
   }
 }
 
@@ -126,8 +132,8 @@ void beforeNewHistoryGeneration() {
 StackId historyStackOf(RawSlot Slot, StackId Stack) {
   if (!stack_trie::isHistory(Stack))
     return Stack;
-  ThreadState *T = threadById(slotTid(Slot));
-  return slotEpoch(Slot) >= T->HistoryValidFrom ? Stack : kUnavailableStack;
+  return slotEpoch(Slot) >= Rt.Slots.historyValidFrom(slotSid(Slot)) ? Stack
+                                                                      : kUnavailableStack;
 }
 
 void initialize() {
@@ -151,7 +157,11 @@ void initialize() {
   Rt.Strat = makeStrategy();
   ThreadState *Main = internalNew<ThreadState>();
   Rt.Sched.start(Rt.Strat, Rt.Seed, Rt.Opts.max_steps, &Main->Green, &Observer);
-  startEpochs(Main);
+  Rt.Records.emplaceBack().Parent = ThreadId::Invalid;
+  {
+    VectorClock None;
+    startEpochs(Main, None);
+  }
   Main->Handle = pthread_self();
   learnStackBounds(Main);
   Rt.ByHandle.getOrInsert(uintptr_t(Main->Handle)) = Main;

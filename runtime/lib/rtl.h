@@ -18,6 +18,7 @@
 
 #include "addr_map.h"
 #include "barrier_model.h"
+#include "clock_slots.h"
 #include "flags.h"
 #include "futex_model.h"
 #include "mutex_model.h"
@@ -43,8 +44,11 @@ namespace weft {
 /// Everything the runtime knows about one program thread.
 struct ThreadState {
   GreenThread Green; // first member: the hot path reads Green.Countdown
-  Epoch CurEpoch = 1;        // == Clock.get(tid())
-  /// The tid and epoch bits of this thread's shadow slots, precomputed so
+  Epoch CurEpoch = 1;        // == Clock.get(Slot)
+  /// This thread's entry in every vector clock and shadow slot: its own
+  /// for its life, maybe an ended thread's before (clock_slots.h).
+  Sid Slot = Sid::Invalid;
+  /// The slot and epoch bits of this thread's shadow slots, precomputed so
   /// the hot path only ors in the mask and kind (see makeSlot).
   RawSlot SlotBase = 0;
   // Annotations: > 0 while the thread's reads / writes are not checked.
@@ -59,8 +63,6 @@ struct ThreadState {
   VectorClock ReleaseFenceClock;
   bool HasReleaseFence = false;
 
-  ThreadId Parent = ThreadId::Invalid;
-  StackId CreationStack = kEmptyStack;
   StackId BlockedStack = kEmptyStack; // where it blocked, for deadlock reports
   void *(*StartRoutine)(void *) = nullptr;
   void *StartArg = nullptr;
@@ -71,7 +73,6 @@ struct ThreadState {
   VectorClock FinalClock; // Clock at exit, acquired by join
   WaitQueue Joiners;
   uintptr_t StackLo = 0, StackHi = 0;
-  char Name[16] = {}; // pthread_setname_np; shown in reports when set
   // Robust mutexes this thread holds: released as "owner died" if it exits.
   InternalVector<struct SyncVar *> RobustHeld;
   // Signals sent by pthread_kill from another thread, delivered at this
@@ -79,11 +80,17 @@ struct ThreadState {
   uint64_t PendingSignals = 0;
   uintptr_t TlsLo = 0, TlsHi = 0; // static TLS block, for report locations
   MutexSet Locks;                 // held mutexes and rwlocks, for reports
-  // Epochs at which this thread's last two history generations began
-  // (ShadowStack::history): a slot of an earlier epoch has lost its stack.
-  Epoch HistoryValidFrom = 0, HistoryGenStart = 0;
 
   ThreadId tid() const { return Green.Id; }
+};
+
+/// What reports say about a thread, kept for every thread of the run (24
+/// bytes): the ThreadState itself is freed once the thread finished and was
+/// joined or detached (retireThread), and a report may still name it.
+struct ThreadRecord {
+  ThreadId Parent;
+  StackId CreationStack;
+  char Name[16]; // pthread_setname_np; shown in reports when set
 };
 
 /// A synchronization object of the program (mutex, condvar, atomic
@@ -136,6 +143,11 @@ struct Runtime {
   Strategy *Strat = nullptr;
   AddrMap<SyncVar *> Syncs;
   AddrMap<ThreadState *> ByHandle; // pthread_t -> thread
+  ClockSlots Slots; // who owns which vector-clock slot
+  InternalVector<ThreadRecord> Records; // by thread id, every thread of the run
+  // Detached threads that finished, freed by the next thread creation (the
+  // exiting thread cannot free its own state while it still runs on it).
+  InternalVector<ThreadState *> Retiring;
   uint32_t ReportCount = 0;
   uint32_t NextSyncUid = 0;
   int LogFd = 2;
@@ -175,22 +187,33 @@ inline StackId accessStack(ThreadState *Thr, uintptr_t Pc) { return Thr->Shadow.
 /// unavailable stack if the slot's history generation was dropped.
 StackId historyStackOf(RawSlot Slot, StackId Stack);
 
+/// The state of a thread not retired yet; null once it is (finished and
+/// joined or detached: only its ThreadRecord is left).
 inline ThreadState *threadById(ThreadId Id) {
   return reinterpret_cast<ThreadState *>(Rt.Sched.thread(Id));
 }
+inline ThreadRecord &threadRecord(ThreadId Id) { return Rt.Records[index(Id)]; }
 
 void initialize();
 /// A release by the current thread: later accesses get a new epoch.
 inline void releaseTick(ThreadState *Thr) {
   ++Thr->CurEpoch;
-  Thr->Clock.set(Thr->tid(), Thr->CurEpoch);
-  Thr->SlotBase = makeSlot(Thr->tid(), Thr->CurEpoch, 0, false, false);
+  Thr->Clock.set(Thr->Slot, Thr->CurEpoch);
+  Thr->SlotBase = makeSlot(Thr->Slot, Thr->CurEpoch, 0, false, false);
 }
-/// Sets the clock and slot bits of a thread that just got its id.
-inline void startEpochs(ThreadState *Thr) {
-  Thr->Clock.set(Thr->tid(), Thr->CurEpoch);
-  Thr->SlotBase = makeSlot(Thr->tid(), Thr->CurEpoch, 0, false, false);
+/// Gives a thread that just got its id a clock slot (reusing an ended
+/// thread's when \p Creator has seen that end; clock_slots.h) and sets its
+/// first epoch and slot bits. \p Creator is the clock the thread starts
+/// from (its creator's; empty for the main thread).
+inline void startEpochs(ThreadState *Thr, const VectorClock &Creator) {
+  ClockSlots::Grant G = Rt.Slots.acquire(Thr->tid(), Creator);
+  Thr->Slot = G.Slot;
+  Thr->CurEpoch = G.First;
+  Thr->Clock.set(Thr->Slot, Thr->CurEpoch);
+  Thr->SlotBase = makeSlot(Thr->Slot, Thr->CurEpoch, 0, false, false);
 }
+/// The thread that made the access recorded in shadow slot \p S.
+inline ThreadId slotThread(RawSlot S) { return Rt.Slots.ownerOf(slotSid(S), slotEpoch(S)); }
 
 /// A new sync object for \p Addr (there is none yet).
 SyncVar *syncCreate(uintptr_t Addr);
@@ -249,6 +272,9 @@ void finishSchedule(bool NormalExit);
 
 // Thread lifecycle (thread_interceptors.cc).
 void threadExit(ThreadState *Thr, void *Ret);
+/// Frees the state of a thread that finished and was joined or detached;
+/// its record stays for reports.
+void retireThread(ThreadState *Thr);
 /// pthread_create / thrd_create for a scheduled parent; \p CallerPc is the
 /// program's call site (the creation stack starts there).
 int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,

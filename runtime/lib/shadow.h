@@ -12,7 +12,9 @@
 // Slot layout (64 bits; 0 means empty):
 //
 //   bits  0..31  epoch of the accessing thread
-//   bits 32..52  thread id (21 bits: up to 2M threads per run)
+//   bits 32..52  clock slot of the accessing thread (21 bits: up to 2M
+//                threads alive at once; slots of ended threads are reused,
+//                clock_slots.h)
 //   bit  53      the object's vtable pointer (a vptr update or read)
 //   bits 54..61  byte mask within the granule (bit i = byte i); never 0
 //   bit  62      write
@@ -59,12 +61,12 @@ inline RawSlot slotAccessBits(uint8_t Mask, bool Write, bool Atomic) {
   return (RawSlot(Mask) << WEFT_SLOT_MASK_SHIFT) | (Write ? kWriteBit : 0) |
          (Atomic ? kAtomicBit : 0);
 }
-inline RawSlot makeSlot(ThreadId T, Epoch E, uint8_t Mask, bool Write, bool Atomic) {
+inline RawSlot makeSlot(Sid T, Epoch E, uint8_t Mask, bool Write, bool Atomic) {
   return RawSlot(E) | (RawSlot(index(T)) << 32) | slotAccessBits(Mask, Write, Atomic);
 }
 inline Epoch slotEpoch(RawSlot S) { return static_cast<Epoch>(S); }
-inline ThreadId slotTid(RawSlot S) {
-  return static_cast<ThreadId>((S >> 32) & (kMaxThreads - 1));
+inline Sid slotSid(RawSlot S) {
+  return static_cast<Sid>((S >> 32) & (kMaxThreads - 1));
 }
 inline uint8_t slotMask(RawSlot S) { return static_cast<uint8_t>(S >> WEFT_SLOT_MASK_SHIFT); }
 inline bool slotWrite(RawSlot S) { return S & kWriteBit; }

@@ -6,6 +6,11 @@
 //   create:  parent's clock -> child's initial clock
 //   join:    child's final clock -> joiner
 //
+// What a thread costs is bounded by the threads alive at once: its clock
+// slot goes back at exit (clock_slots.h), and its ThreadState is freed once
+// it is finished and joined or detached (retireThread); a 24-byte
+// ThreadRecord per thread stays for reports.
+//
 //===----------------------------------------------------------------------===//
 
 #include "interceptor.h"
@@ -80,6 +85,12 @@ void threadExit(ThreadState *T, void *) {
   T->RobustHeld.clear();
   T->FinalClock.assign(T->Clock);
   T->Finished = true;
+  // Its slot may go to a thread created by whoever sees this end.
+  Rt.Slots.release(T->Slot, T->CurEpoch);
+  // Nobody will join it: freed by the next creation, once this OS thread
+  // no longer runs on its state.
+  if (T->Detached)
+    Rt.Retiring.push_back(T);
   T->Joiners.wakeAll(Rt.Sched);
   T->AcquireFenceClock.release();
   T->ReleaseFenceClock.release();
@@ -90,6 +101,13 @@ void threadExit(ThreadState *T, void *) {
   Rt.Sched.finishCurrent();
 }
 
+void retireThread(ThreadState *T) {
+  if (ThreadState **H = Rt.ByHandle.find(uintptr_t(T->Handle)); H && *H == T)
+    Rt.ByHandle.erase(uintptr_t(T->Handle));
+  Rt.Sched.forget(&T->Green);
+  internalDelete(T);
+}
+
 } // namespace weft
 
 namespace weft {
@@ -97,20 +115,24 @@ namespace weft {
 int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
                  void *(*Fn)(void *), void *Arg, uintptr_t CallerPc) {
   WEFT_ENSURE_REAL(pthread_create);
-  if (Rt.Sched.numThreads() + 1 >= kMaxThreads)
-    rawDie("weft: fatal: more than 2097151 threads in one run\n");
+  for (ThreadState *Done : Rt.Retiring)
+    retireThread(Done);
+  Rt.Retiring.clear();
   ThreadState *Child = internalNew<ThreadState>();
   Child->StartRoutine = Fn;
   Child->StartArg = Arg;
-  Child->Parent = Parent->tid();
+  Rt.Sched.addThread(&Child->Green);
+  ThreadRecord &Rec = Rt.Records.emplaceBack();
+  Rec.Parent = Parent->tid();
   // The real stack: the shadow stack only has instrumented frames, and
   // pthread_create is often called from a library (std::thread lives in
   // libstdc++), which would hide the line in the program that started the
   // thread. Thread creation is rare enough to afford an unwind.
-  Child->CreationStack = unwoundStackFrom(Parent, CallerPc);
-  Rt.Sched.addThread(&Child->Green);
+  Rec.CreationStack = unwoundStackFrom(Parent, CallerPc);
   Child->Clock.assign(Parent->Clock);
-  startEpochs(Child);
+  startEpochs(Child, Parent->Clock);
+  if (index(Child->Slot) >= kMaxThreads)
+    rawDie("weft: fatal: more than 2097152 threads alive at once\n");
   releaseTick(Parent);
   int DetachState = PTHREAD_CREATE_JOINABLE;
   if (Attr)
@@ -119,6 +141,11 @@ int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
   int R = WEFT_REAL(pthread_create)(Th, Attr, threadTrampoline, Child);
   if (R != 0) {
     Rt.Sched.abandonThread(&Child->Green);
+    // It never ran and its clock went nowhere: its first epoch never
+    // happened, so the slot is free as its last owner left it.
+    Rt.Slots.release(Child->Slot, Child->CurEpoch - 1);
+    Rt.Sched.forget(&Child->Green);
+    internalDelete(Child);
     return R;
   }
   Child->Handle = *Th;
@@ -135,6 +162,10 @@ int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc) {
   ThreadState *T = *Found;
   if (T == Thr)
     return EDEADLK;
+  // As glibc: a detached thread cannot be joined (and its state is freed
+  // without a join).
+  if (T->Detached)
+    return EINVAL;
   syncPoint(Thr);
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), CallerPc);
   while (!T->Finished)
@@ -143,10 +174,11 @@ int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc) {
   T->Joined = true;
   T->FinalClock.release();
   T->Clock.release();
-  Rt.ByHandle.erase(uintptr_t(Th));
   // The OS thread is past its last scheduled instruction; the real join only
   // waits for it to leave the kernel.
-  return WEFT_REAL(pthread_join)(Th, Ret);
+  int R = WEFT_REAL(pthread_join)(Th, Ret);
+  retireThread(T);
+  return R;
 }
 
 } // namespace weft
@@ -172,8 +204,19 @@ WEFT_INTERCEPTOR int pthread_join(pthread_t Th, void **Ret) {
 WEFT_INTERCEPTOR int pthread_detach(pthread_t Th) {
   WEFT_ENSURE_REAL(pthread_detach);
   if (CurThread)
-    if (ThreadState **Found = Rt.ByHandle.find(uintptr_t(Th)))
-      (*Found)->Detached = true;
+    if (ThreadState **Found = Rt.ByHandle.find(uintptr_t(Th))) {
+      ThreadState *T = *Found;
+      bool WasDetached = T->Detached;
+      T->Detached = true;
+      // Already finished: nobody will name it again (the OS thread is gone
+      // or leaving, without its state). One that finished detached is on
+      // Rt.Retiring already.
+      if (T->Finished && !WasDetached) {
+        int R = WEFT_REAL(pthread_detach)(Th);
+        retireThread(T);
+        return R;
+      }
+    }
   return WEFT_REAL(pthread_detach)(Th);
 }
 
@@ -207,7 +250,7 @@ WEFT_INTERCEPTOR int pthread_setname_np(pthread_t Th, const char *Name) {
   if (!Thr)
     return WEFT_REAL(pthread_setname_np)(Th, Name);
   size_t Len = internalStrlen(Name);
-  if (Len >= sizeof(Thr->Name))
+  if (Len >= sizeof(ThreadRecord::Name))
     return ERANGE;
   int R;
   {
@@ -217,7 +260,7 @@ WEFT_INTERCEPTOR int pthread_setname_np(pthread_t Th, const char *Name) {
   }
   if (R == 0)
     if (ThreadState **T = Rt.ByHandle.find(uintptr_t(Th)))
-      internalMemcpy((*T)->Name, Name, Len + 1);
+      internalMemcpy(threadRecord((*T)->tid()).Name, Name, Len + 1);
   return R;
 }
 
@@ -225,11 +268,11 @@ WEFT_INTERCEPTOR int pthread_getname_np(pthread_t Th, char *Buf, size_t Len) {
   WEFT_ENSURE_REAL(pthread_getname_np);
   if (CurThread)
     if (ThreadState **T = Rt.ByHandle.find(uintptr_t(Th)))
-      if ((*T)->Name[0]) {
-        size_t N = internalStrlen((*T)->Name);
+      if (const char *Name = threadRecord((*T)->tid()).Name; Name[0]) {
+        size_t N = internalStrlen(Name);
         if (N >= Len)
           return ERANGE;
-        internalMemcpy(Buf, (*T)->Name, N + 1);
+        internalMemcpy(Buf, Name, N + 1);
         return 0;
       }
   UnscheduledScope Quiet;

@@ -1,7 +1,9 @@
 //===- vector_clock.h - Happens-before clocks indexed by thread id --------===//
 //
-// A clock maps each thread id to the last epoch of that thread known to have
-// happened before. Absent entries are zero. Clocks grow on demand in internal
+// A clock maps each clock slot to the last epoch of that slot known to have
+// happened before. A slot is a thread's for its life and may pass to a later
+// thread after it ends (clock_slots.h), so clocks are sized by the threads
+// alive at once, not by all threads of the run. Absent entries are zero. Clocks grow on demand in internal
 // memory; the per-access check only ever calls get(). Every change bumps a
 // version, so that a caller that knows it has absorbed a clock can tell
 // that the clock is still the same one (mutexes, sync_interceptors.cc).
@@ -22,6 +24,13 @@ namespace weft {
 
 using Epoch = uint32_t;
 
+/// A clock slot: the index of a thread's entry in every vector clock and
+/// the thread field of its shadow slots (clock_slots.h). Not the thread's
+/// id: ThreadId keeps counting up, slots are reused.
+enum class Sid : uint32_t { Invalid = UINT32_MAX };
+
+inline uint32_t index(Sid S) { return static_cast<uint32_t>(S); }
+
 class VectorClock {
 public:
   VectorClock() = default;
@@ -29,13 +38,13 @@ public:
   VectorClock &operator=(const VectorClock &) = delete;
   ~VectorClock() { internalFree(Elems); }
 
-  Epoch get(ThreadId T) const {
-    uint32_t I = index(T);
+  Epoch get(Sid S) const {
+    uint32_t I = index(S);
     return I < Size ? Elems[I] : 0;
   }
-  void set(ThreadId T, Epoch E) {
+  void set(Sid S, Epoch E) {
     ++Version;
-    uint32_t I = index(T);
+    uint32_t I = index(S);
     if (I >= Size)
       grow(I + 1);
     Elems[I] = E;
@@ -91,7 +100,7 @@ public:
   /// True if every entry of this clock is <= the same entry of \p O.
   bool lessOrEqual(const VectorClock &O) const {
     for (uint32_t I = 0; I < Size; ++I)
-      if (Elems[I] > O.get(static_cast<ThreadId>(I)))
+      if (Elems[I] > O.get(static_cast<Sid>(I)))
         return false;
     return true;
   }

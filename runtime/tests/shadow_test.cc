@@ -32,9 +32,9 @@ TEST(ShadowSlotTest, MakeSlotRoundTripsEveryField) {
       for (uint8_t M : Masks)
         for (int Bits = 0; Bits < 4; ++Bits) {
           bool W = Bits & 1, A = Bits & 2;
-          RawSlot S = makeSlot(ThreadId(T), E, M, W, A);
+          RawSlot S = makeSlot(Sid(T), E, M, W, A);
           ASSERT_NE(S, 0u);
-          ASSERT_EQ(slotTid(S), ThreadId(T)) << std::hex << S;
+          ASSERT_EQ(slotSid(S), Sid(T)) << std::hex << S;
           ASSERT_EQ(slotEpoch(S), E) << std::hex << S;
           ASSERT_EQ(slotMask(S), M) << std::hex << S;
           ASSERT_EQ(slotWrite(S), W) << std::hex << S;
@@ -43,17 +43,17 @@ TEST(ShadowSlotTest, MakeSlotRoundTripsEveryField) {
 }
 
 TEST(ShadowSlotTest, FieldsLandWhereTheLayoutSays) {
-  EXPECT_EQ(makeSlot(ThreadId(0), UINT32_MAX, 1, false, false) & ~(RawSlot(1) << 54),
+  EXPECT_EQ(makeSlot(Sid(0), UINT32_MAX, 1, false, false) & ~(RawSlot(1) << 54),
             0xffffffffULL);
-  EXPECT_EQ(makeSlot(ThreadId(kMaxThreads - 1), 0, 1, false, false) & ~(RawSlot(1) << 54),
+  EXPECT_EQ(makeSlot(Sid(kMaxThreads - 1), 0, 1, false, false) & ~(RawSlot(1) << 54),
             0x001fffff00000000ULL);
   // The vptr flag sits between the thread id and the mask, clear of both.
   EXPECT_EQ(kVptrBit, RawSlot(1) << 53);
-  EXPECT_EQ(slotTid(makeSlot(ThreadId(kMaxThreads - 1), 0, 1, false, false) | kVptrBit),
-            ThreadId(kMaxThreads - 1));
-  EXPECT_EQ(makeSlot(ThreadId(0), 0, 0xff, false, false), 0x3fc0000000000000ULL);
-  EXPECT_EQ(makeSlot(ThreadId(0), 0, 1, true, false), (RawSlot(1) << 54) | kWriteBit);
-  EXPECT_EQ(makeSlot(ThreadId(0), 0, 1, false, true), (RawSlot(1) << 54) | kAtomicBit);
+  EXPECT_EQ(slotSid(makeSlot(Sid(kMaxThreads - 1), 0, 1, false, false) | kVptrBit),
+            Sid(kMaxThreads - 1));
+  EXPECT_EQ(makeSlot(Sid(0), 0, 0xff, false, false), 0x3fc0000000000000ULL);
+  EXPECT_EQ(makeSlot(Sid(0), 0, 1, true, false), (RawSlot(1) << 54) | kWriteBit);
+  EXPECT_EQ(makeSlot(Sid(0), 0, 1, false, true), (RawSlot(1) << 54) | kAtomicBit);
   EXPECT_EQ(kWriteBit, RawSlot(1) << 62);
   EXPECT_EQ(kAtomicBit, RawSlot(1) << 63);
 }
@@ -105,10 +105,10 @@ TEST(ShadowTranslateTest, RegionsAreIndependent) {
   }
   // Write through one, read through all: no aliasing.
   for (size_t I = 0; I < Gs.size(); ++I)
-    Gs[I]->Slot[0] = makeSlot(ThreadId(I), 100 + I, 0xff, true, false);
+    Gs[I]->Slot[0] = makeSlot(Sid(I), 100 + I, 0xff, true, false);
   for (size_t I = 0; I < Gs.size(); ++I) {
     RawSlot S = shadow::granuleFor(Addrs[I])->Slot[0];
-    EXPECT_EQ(slotTid(S), ThreadId(I));
+    EXPECT_EQ(slotSid(S), Sid(I));
     EXPECT_EQ(slotEpoch(S), 100 + I);
   }
   // The last granule of a region and the first of the next are unrelated.
@@ -144,7 +144,7 @@ TEST(ShadowTranslateTest, FreshShadowIsZero) {
 
 void fill(Granule *G, uint32_t Tag) {
   for (unsigned I = 0; I < kSlotsPerGranule; ++I) {
-    G->Slot[I] = makeSlot(ThreadId(I), Tag, 0xff, I & 1, false);
+    G->Slot[I] = makeSlot(Sid(I), Tag, 0xff, I & 1, false);
     G->Stack[I] = Tag + I;
   }
 }
@@ -155,8 +155,8 @@ bool isZero(const Granule *G) {
   return true;
 }
 bool isFilled(const Granule *G, uint32_t Tag) {
-  return G->Slot[0] == makeSlot(ThreadId(0), Tag, 0xff, false, false) &&
-         G->Slot[3] == makeSlot(ThreadId(3), Tag, 0xff, true, false) &&
+  return G->Slot[0] == makeSlot(Sid(0), Tag, 0xff, false, false) &&
+         G->Slot[3] == makeSlot(Sid(3), Tag, 0xff, true, false) &&
          G->Stack[1] == Tag + 1 && G->Stack[3] == Tag + 3;
 }
 

@@ -29,75 +29,75 @@ Epoch modelGet(const Model &M, uint32_t T) {
 TEST(VectorClockTest, EmptyClockReadsZero) {
   VectorClock C;
   EXPECT_EQ(C.size(), 0u);
-  EXPECT_EQ(C.get(ThreadId(0)), 0u);
-  EXPECT_EQ(C.get(ThreadId(1000000)), 0u);
+  EXPECT_EQ(C.get(Sid(0)), 0u);
+  EXPECT_EQ(C.get(Sid(1000000)), 0u);
   VectorClock D;
   EXPECT_TRUE(C.lessOrEqual(D));
 }
 
 TEST(VectorClockTest, SetGrowsAndKeepsOtherEntries) {
   VectorClock C;
-  C.set(ThreadId(2), 7);
+  C.set(Sid(2), 7);
   EXPECT_GE(C.size(), 3u);
-  C.set(ThreadId(100), 9);
+  C.set(Sid(100), 9);
   EXPECT_GE(C.size(), 101u);
-  EXPECT_EQ(C.get(ThreadId(2)), 7u);
-  EXPECT_EQ(C.get(ThreadId(100)), 9u);
-  EXPECT_EQ(C.get(ThreadId(50)), 0u);
-  EXPECT_EQ(C.get(ThreadId(0)), 0u);
+  EXPECT_EQ(C.get(Sid(2)), 7u);
+  EXPECT_EQ(C.get(Sid(100)), 9u);
+  EXPECT_EQ(C.get(Sid(50)), 0u);
+  EXPECT_EQ(C.get(Sid(0)), 0u);
 }
 
 TEST(VectorClockTest, JoinIsPointwiseMax) {
   VectorClock A, B;
-  A.set(ThreadId(0), 5);
-  A.set(ThreadId(1), 1);
-  B.set(ThreadId(1), 4);
-  B.set(ThreadId(9), 2);
+  A.set(Sid(0), 5);
+  A.set(Sid(1), 1);
+  B.set(Sid(1), 4);
+  B.set(Sid(9), 2);
   A.join(B);
-  EXPECT_EQ(A.get(ThreadId(0)), 5u);
-  EXPECT_EQ(A.get(ThreadId(1)), 4u);
-  EXPECT_EQ(A.get(ThreadId(9)), 2u);
+  EXPECT_EQ(A.get(Sid(0)), 5u);
+  EXPECT_EQ(A.get(Sid(1)), 4u);
+  EXPECT_EQ(A.get(Sid(9)), 2u);
   EXPECT_TRUE(B.lessOrEqual(A));
   EXPECT_FALSE(A.lessOrEqual(B));
   // B is unchanged.
-  EXPECT_EQ(B.get(ThreadId(0)), 0u);
+  EXPECT_EQ(B.get(Sid(0)), 0u);
 }
 
 TEST(VectorClockTest, AssignFromASmallerClockClearsTheRest) {
   VectorClock A, B;
   for (uint32_t I = 0; I < 40; ++I)
-    A.set(ThreadId(I), I + 1);
-  B.set(ThreadId(1), 77);
+    A.set(Sid(I), I + 1);
+  B.set(Sid(1), 77);
   A.assign(B);
-  EXPECT_EQ(A.get(ThreadId(1)), 77u);
-  EXPECT_EQ(A.get(ThreadId(0)), 0u);
-  EXPECT_EQ(A.get(ThreadId(39)), 0u);
+  EXPECT_EQ(A.get(Sid(1)), 77u);
+  EXPECT_EQ(A.get(Sid(0)), 0u);
+  EXPECT_EQ(A.get(Sid(39)), 0u);
   EXPECT_TRUE(A.lessOrEqual(B));
   EXPECT_TRUE(B.lessOrEqual(A));
   VectorClock Empty;
   A.assign(Empty);
-  EXPECT_EQ(A.get(ThreadId(1)), 0u);
+  EXPECT_EQ(A.get(Sid(1)), 0u);
 }
 
 TEST(VectorClockTest, ResetAndReleaseReadAsZero) {
   VectorClock A;
-  A.set(ThreadId(3), 3);
+  A.set(Sid(3), 3);
   A.reset();
-  EXPECT_EQ(A.get(ThreadId(3)), 0u);
-  A.set(ThreadId(5), 5);
+  EXPECT_EQ(A.get(Sid(3)), 0u);
+  A.set(Sid(5), 5);
   A.release();
   EXPECT_EQ(A.size(), 0u);
-  EXPECT_EQ(A.get(ThreadId(5)), 0u);
-  A.set(ThreadId(1), 1); // usable after release
-  EXPECT_EQ(A.get(ThreadId(1)), 1u);
+  EXPECT_EQ(A.get(Sid(5)), 0u);
+  A.set(Sid(1), 1); // usable after release
+  EXPECT_EQ(A.get(Sid(1)), 1u);
 }
 
 TEST(VectorClockTest, MaxEpochSurvives) {
   VectorClock A, B;
-  A.set(ThreadId(0), UINT32_MAX);
-  B.set(ThreadId(0), UINT32_MAX - 1);
+  A.set(Sid(0), UINT32_MAX);
+  B.set(Sid(0), UINT32_MAX - 1);
   B.join(A);
-  EXPECT_EQ(B.get(ThreadId(0)), UINT32_MAX);
+  EXPECT_EQ(B.get(Sid(0)), UINT32_MAX);
 }
 
 // The version tells a holder of an earlier version that the clock may have
@@ -105,14 +105,14 @@ TEST(VectorClockTest, MaxEpochSurvives) {
 // call that can write moves it, reads never do.
 TEST(VectorClockTest, VersionMovesOnEveryWrite) {
   VectorClock A, B;
-  B.set(ThreadId(1), 3);
+  B.set(Sid(1), 3);
   uint64_t V = A.version();
   auto Moved = [&] {
     bool M = A.version() != V;
     V = A.version();
     return M;
   };
-  A.set(ThreadId(0), 1);
+  A.set(Sid(0), 1);
   EXPECT_TRUE(Moved());
   A.join(B);
   EXPECT_TRUE(Moved());
@@ -124,7 +124,7 @@ TEST(VectorClockTest, VersionMovesOnEveryWrite) {
   EXPECT_TRUE(Moved());
   A.release();
   EXPECT_TRUE(Moved());
-  (void)A.get(ThreadId(0));
+  (void)A.get(Sid(0));
   (void)A.lessOrEqual(B);
   B.join(A);
   EXPECT_FALSE(Moved());
@@ -158,7 +158,7 @@ TEST_P(VectorClockDifferential, MatchesMapModel) {
     case 3: { // set
       uint32_t T = randomTid();
       Epoch E = randomEpoch();
-      C[A].set(ThreadId(T), E);
+      C[A].set(Sid(T), E);
       M[A][T] = E;
       break;
     }
@@ -187,14 +187,14 @@ TEST_P(VectorClockDifferential, MatchesMapModel) {
       break;
     case 9: { // get of an arbitrary id, including far out of range
       uint32_t T = R.chance(1, 2) ? randomTid() : R.pickIndex(100000);
-      ASSERT_EQ(C[A].get(ThreadId(T)), modelGet(M[A], T))
+      ASSERT_EQ(C[A].get(Sid(T)), modelGet(M[A], T))
           << "get(" << T << ") at op " << Op;
       break;
     }
     }
     // Compare the touched clock fully, and lessOrEqual of the pair.
     for (uint32_t T = 0; T < 300; ++T)
-      ASSERT_EQ(C[A].get(ThreadId(T)), modelGet(M[A], T))
+      ASSERT_EQ(C[A].get(Sid(T)), modelGet(M[A], T))
           << "clock " << A << ", thread " << T << ", after op " << Op
           << " (kind " << Kind << ")";
     bool ModelLeq = true;

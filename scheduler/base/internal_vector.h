@@ -42,6 +42,11 @@ public:
       grow(Size + 1);
     Data[Size++] = V;
   }
+  /// Appends a zero-filled element and returns it.
+  T &emplaceBack() {
+    resize(Size + 1);
+    return Data[Size - 1];
+  }
   void pop_back() { --Size; }
   void clear() { Size = 0; }
   void resize(size_t N) {

@@ -249,6 +249,30 @@ TEST(SchedulerTest, AbandonedThreadIsNeverScheduled) {
   E.joinAll();
 }
 
+TEST(SchedulerTest, AForgottenThreadIsNullAndItsStaleTimerIsSkipped) {
+  RoundRobinStrategy Strat;
+  TestExecution E(Strat, 0);
+  bool Woken = false;
+  GreenThread *A = nullptr;
+  A = E.spawn([&] { Woken = E.blockUntil(WaitInfo{WaitKind::CondVar, 1}, 1 * kMs); });
+  E.spawn([&] {
+    E.S.wake(A); // A's 1 ms timer stays in the heap, stale
+    while (A->Status != ThreadStatus::Finished)
+      E.point();
+    E.S.forget(A); // as the runtime does before freeing a joined thread
+    // Virtual time passes A's old deadline: the stale timer of a forgotten
+    // thread is dropped, not dereferenced.
+    E.sleepUntil(5 * kMs);
+  });
+  ThreadId AId = A->Id;
+  E.joinAll();
+  EXPECT_TRUE(Woken);
+  EXPECT_EQ(E.S.thread(AId), nullptr);
+  EXPECT_GE(E.S.now(), 5 * kMs);
+  // Ids are never reused: the forgotten thread still counts.
+  EXPECT_EQ(E.S.numThreads(), 3u);
+}
+
 //===--- Blocking, waking and virtual time --------------------------------===//
 
 TEST(SchedulerTest, BlockedThreadDoesNotRunUntilWoken) {
