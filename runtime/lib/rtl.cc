@@ -32,6 +32,10 @@ class RuntimeObserver final : public SchedulerObserver {
 public:
   [[noreturn]] void onDeadlock() override { reportDeadlock(); }
   [[noreturn]] void onStepLimit() override { reportStepLimit(); }
+  GreenThread *onAllBlocked() override {
+    ThreadState *T = signalWaiterForOutside();
+    return T ? &T->Green : nullptr;
+  }
 };
 RuntimeObserver Observer;
 bool Initializing;

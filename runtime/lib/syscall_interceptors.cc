@@ -164,6 +164,9 @@ ssize_t readLike(const char *Name, int Fd, bool NoWait, F Call) {
   if (!Thr)
     return Call();
   bool MayBlock = !NoWait && fdMayBlock(Fd, POLLIN, 0);
+  // A signalfd waits in the scheduler for a signal (signal_interceptors.cc).
+  if (MayBlock && waitForSignalFd(Thr, Fd, 0))
+    MayBlock = false;
   ssize_t R = callMaybeBlocking(Thr, MayBlock, Name, Fd, Call);
   if (R > 0)
     fdAcquire(Thr, Fd);
