@@ -42,7 +42,7 @@ bool Initializing;
 
 uint64_t randomSeed() {
   uint32_t R = 0;
-  if (syscall(SYS_getrandom, &R, sizeof(R), 0) != sizeof(R))
+  if (rawCall(SYS_getrandom, &R, sizeof(R), 0) != sizeof(R))
     R = static_cast<uint32_t>(rawGetpid()) * 2654435761u;
   return R;
 }
@@ -58,7 +58,7 @@ void openLog() {
   TextBuffer Name;
   Name << Path << '.';
   Name.dec(uint64_t(rawGetpid()));
-  int Fd = static_cast<int>(syscall(SYS_open, Name.str(),
+  int Fd = static_cast<int>(rawCall(SYS_open, Name.str(),
                                     O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
   if (Fd < 0) {
     rawPrint("weft: error: cannot open log_path '");

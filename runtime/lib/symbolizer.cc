@@ -15,6 +15,7 @@
 #include "base/internal_libc.h"
 
 #include "addr_map.h"
+#include "interceptor.h"
 #include "base/raw_syscall.h"
 #include "rtl.h"
 #include "text_buffer.h"
@@ -32,6 +33,8 @@
 #include <unistd.h>
 
 extern char **environ;
+// cpu_pinning.cc's: the child gets the program's CPU mask, not weft's pin.
+WEFT_DECLARE_OWN(posix_spawnp)
 
 #ifndef WEFT_DEFAULT_SYMBOLIZER
 #define WEFT_DEFAULT_SYMBOLIZER "llvm-symbolizer"
@@ -77,7 +80,7 @@ const char *MainExePath;
 const char *mainExePath() {
   if (!MainExePath) {
     char Buf[PATH_MAX];
-    long N = syscall(SYS_readlink, "/proc/self/exe", Buf, sizeof(Buf) - 1);
+    long N = rawCall(SYS_readlink, "/proc/self/exe", Buf, sizeof(Buf) - 1);
     MainExePath = internString(Buf, N > 0 ? size_t(N) : 0);
   }
   return MainExePath;
@@ -106,7 +109,7 @@ bool startSymbolizer() {
   SpawnFailed = true;
   const char *Path = symbolizerPath();
   int Fds[2];
-  if (syscall(SYS_socketpair, AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, Fds) != 0)
+  if (rawCall(SYS_socketpair, AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, Fds) != 0)
     return false;
   UnscheduledScope Quiet;
   posix_spawn_file_actions_t Actions;
@@ -116,11 +119,11 @@ bool startSymbolizer() {
   char *Argv[] = {const_cast<char *>(Path), const_cast<char *>("--inlining"),
                   const_cast<char *>("--demangle"), nullptr};
   pid_t Pid;
-  int Err = posix_spawnp(&Pid, Path, &Actions, nullptr, Argv, environ);
+  int Err = WEFT_OWN(posix_spawnp)(&Pid, Path, &Actions, nullptr, Argv, environ);
   posix_spawn_file_actions_destroy(&Actions);
-  syscall(SYS_close, Fds[1]);
+  rawCall(SYS_close, Fds[1]);
   if (Err != 0) {
-    syscall(SYS_close, Fds[0]);
+    rawCall(SYS_close, Fds[0]);
     rawPrint("weft: warning: cannot run the symbolizer '");
     rawPrint(Path);
     rawPrint("'; stacks show module offsets only\n");
@@ -135,14 +138,14 @@ bool startSymbolizer() {
 /// The symbolizer hung up (it exited, or closed its end): says so once,
 /// reaps it, and stops asking for the rest of the run.
 void symbolizerFailed() {
-  syscall(SYS_close, Channel);
+  rawCall(SYS_close, Channel);
   Channel = -1;
   SpawnFailed = true;
   if (Child > 0) {
     // It may have closed its output and still be alive: make sure it is
     // gone, then reap it (the raw call: weft's wait4 is an interceptor).
-    syscall(SYS_kill, Child, SIGKILL);
-    syscall(SYS_wait4, Child, nullptr, 0, nullptr);
+    rawCall(SYS_kill, Child, SIGKILL);
+    rawCall(SYS_wait4, Child, nullptr, 0, nullptr);
     Child = -1;
   }
   rawPrint("weft: warning: the symbolizer '");
@@ -156,7 +159,7 @@ void forgetSymbolizerAfterFork() {
   // The child is the parent's: the forked process neither talks to it nor
   // reaps it.
   if (Channel >= 0)
-    syscall(SYS_close, Channel);
+    rawCall(SYS_close, Channel);
   Channel = -1;
   Child = -1;
   SpawnFailed = false;
@@ -173,7 +176,7 @@ bool ask(const char *Kind, const char *Module, uintptr_t Offset, TextBuffer &Ans
   Q.hex(Offset);
   Q << '\n';
   for (size_t Sent = 0; Sent < Q.size();) {
-    long N = syscall(SYS_sendto, Channel, Q.str() + Sent, Q.size() - Sent, MSG_NOSIGNAL,
+    long N = rawCall(SYS_sendto, Channel, Q.str() + Sent, Q.size() - Sent, MSG_NOSIGNAL,
                      nullptr, 0);
     if (N < 0 && errno == EINTR)
       continue;
@@ -186,7 +189,7 @@ bool ask(const char *Kind, const char *Module, uintptr_t Offset, TextBuffer &Ans
   Answer.clear();
   char Buf[4096];
   for (;;) {
-    long N = syscall(SYS_read, Channel, Buf, sizeof(Buf));
+    long N = rawCall(SYS_read, Channel, Buf, sizeof(Buf));
     if (N < 0 && errno == EINTR)
       continue;
     if (N <= 0) {
