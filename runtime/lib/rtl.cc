@@ -193,7 +193,7 @@ void *lookupReal(const char *Name, const char *Version) {
     rawPrint("weft: fatal: cannot find the real '");
     rawPrint(Name);
     rawPrint("'\n");
-    rawExit(1);
+    rawExit(kRuntimeFailureExit);
   }
   return P;
 }

@@ -29,7 +29,11 @@ template <typename... Args> long rawCall(long Nr, Args... A) {
 void rawWriteAll(int Fd, const char *Buf, size_t Len);
 /// Writes a NUL-terminated message to stderr.
 void rawPrint(const char *Msg);
-/// Prints \p Msg to stderr and terminates the process with exit status 1.
+/// The exit status of a run that weft's runtime could not go on with (out
+/// of address space, too many threads...): not the program's own status.
+constexpr int kRuntimeFailureExit = 70;
+/// Prints \p Msg to stderr and terminates the process with exit status
+/// kRuntimeFailureExit.
 [[noreturn]] void rawDie(const char *Msg);
 /// Terminates the process at once with \p Code (no atexit handlers).
 [[noreturn]] void rawExit(int Code);
