@@ -19,6 +19,9 @@ constexpr int ExitDeadlock = 67;
 constexpr int ExitCrash = 68;
 /// A replayed schedule no longer applies to the program (diverged_exitcode).
 constexpr int ExitDiverged = 69;
+/// weft's runtime could not go on (out of address space under `ulimit -v`,
+/// too many threads...): not the program's status (kRuntimeFailureExit).
+constexpr int ExitRuntimeFailure = 70;
 
 } // namespace driver
 } // namespace weft

@@ -80,6 +80,10 @@ Failure classifyFailure(const ExitStatus &Status, absl::string_view Output,
     F.Kind = "replay divergence";
     F.Location.clear();
     break;
+  case ExitRuntimeFailure:
+    F.Kind = "weft runtime failure";
+    F.Location.clear();
+    break;
   default:
     F.Kind = absl::StrCat("exit code ", Status.Value);
     F.Location.clear();

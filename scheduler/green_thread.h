@@ -65,6 +65,7 @@ enum class WaitKind : uint8_t {
   Barrier,
   Semaphore,
   Futex,
+  Signal, // sigwait, sigwaitinfo, sigtimedwait, a signalfd read
 };
 
 struct WaitInfo {

@@ -221,8 +221,13 @@ Scheduler::PassResult Scheduler::passBaton(PointKind Kind, PointObject Object) {
       handOff(Next);
       return PassResult::HandedOff;
     }
-    if (InSyscallCount == 0)
+    if (InSyscallCount == 0) {
+      if (GreenThread *W = Observer->onAllBlocked()) {
+        wake(W);
+        continue;
+      }
       return PassResult::Deadlock;
+    }
     // Park the baton. A thread that pushed itself before Idle became 1 did
     // not see it, so look at the list again: if it is not empty, whoever
     // swaps Idle back to 0 first (it or us) schedules.

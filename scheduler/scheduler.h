@@ -47,6 +47,12 @@ public:
   [[noreturn]] virtual void onDeadlock() = 0;
   /// The execution took more than the configured number of steps.
   [[noreturn]] virtual void onStepLimit() = 0;
+  /// Every live thread is blocked, none has a deadline and none is in a
+  /// system call: before that is a deadlock, the embedder may name a blocked
+  /// thread that something outside the schedule can still wake (one waiting
+  /// for a signal, which may come from another process). The scheduler wakes
+  /// it and schedules it; null means it is a deadlock.
+  virtual GreenThread *onAllBlocked() { return nullptr; }
 };
 
 class Scheduler {

@@ -23,6 +23,11 @@
 
 using namespace weft;
 
+// thread_interceptors.cc's, whatever the program names pthread_detach...
+WEFT_DECLARE_OWN(pthread_detach)
+WEFT_DECLARE_OWN(pthread_exit)
+WEFT_DECLARE_OWN(sched_yield)
+
 namespace {
 
 int thrdResult(int Err) {
@@ -110,14 +115,14 @@ WEFT_INTERCEPTOR int thrd_join(thrd_t Th, int *Res) {
 }
 
 WEFT_INTERCEPTOR int thrd_detach(thrd_t Th) {
-  return pthread_detach(Th) == 0 ? thrd_success : thrd_error;
+  return WEFT_OWN(pthread_detach)(Th) == 0 ? thrd_success : thrd_error;
 }
 
 WEFT_INTERCEPTOR void thrd_exit(int Res) {
-  pthread_exit(reinterpret_cast<void *>(intptr_t(Res)));
+  WEFT_OWN(pthread_exit)(reinterpret_cast<void *>(intptr_t(Res)));
 }
 
-WEFT_INTERCEPTOR void thrd_yield() { sched_yield(); }
+WEFT_INTERCEPTOR void thrd_yield() { WEFT_OWN(sched_yield)(); }
 
 WEFT_INTERCEPTOR thrd_t thrd_current() { return pthread_self(); }
 

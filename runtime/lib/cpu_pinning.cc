@@ -202,18 +202,21 @@ WEFT_INTERCEPTOR int execve(const char *Path, char *const Argv[], char *const En
   ProgramAffinityScope Scope;
   return WEFT_REAL(execve)(Path, Argv, Envp);
 }
+WEFT_DEFINE_OWN(execve)
 
 WEFT_INTERCEPTOR int execv(const char *Path, char *const Argv[]) {
   WEFT_ENSURE_REAL(execv);
   ProgramAffinityScope Scope;
   return WEFT_REAL(execv)(Path, Argv);
 }
+WEFT_DEFINE_OWN(execv)
 
 WEFT_INTERCEPTOR int execvp(const char *File, char *const Argv[]) {
   WEFT_ENSURE_REAL(execvp);
   ProgramAffinityScope Scope;
   return WEFT_REAL(execvp)(File, Argv);
 }
+WEFT_DEFINE_OWN(execvp)
 
 WEFT_INTERCEPTOR int execvpe(const char *File, char *const Argv[], char *const Envp[]) {
   WEFT_ENSURE_REAL(execvpe);
@@ -253,7 +256,7 @@ WEFT_INTERCEPTOR int execl(const char *Path, const char *Arg0, ...) {
   va_start(Ap, Arg0);
   WEFT_COLLECT_EXECL_ARGS(Arg0, Argv, Ap)
   va_end(Ap);
-  return execv(Path, const_cast<char *const *>(Argv));
+  return WEFT_OWN(execv)(Path, const_cast<char *const *>(Argv));
 }
 
 WEFT_INTERCEPTOR int execlp(const char *File, const char *Arg0, ...) {
@@ -261,7 +264,7 @@ WEFT_INTERCEPTOR int execlp(const char *File, const char *Arg0, ...) {
   va_start(Ap, Arg0);
   WEFT_COLLECT_EXECL_ARGS(Arg0, Argv, Ap)
   va_end(Ap);
-  return execvp(File, const_cast<char *const *>(Argv));
+  return WEFT_OWN(execvp)(File, const_cast<char *const *>(Argv));
 }
 
 WEFT_INTERCEPTOR int execle(const char *Path, const char *Arg0, ...) {
@@ -270,7 +273,7 @@ WEFT_INTERCEPTOR int execle(const char *Path, const char *Arg0, ...) {
   WEFT_COLLECT_EXECL_ARGS(Arg0, Argv, Ap)
   char *const *Envp = va_arg(Ap, char *const *);
   va_end(Ap);
-  return execve(Path, const_cast<char *const *>(Argv), Envp);
+  return WEFT_OWN(execve)(Path, const_cast<char *const *>(Argv), Envp);
 }
 
 #undef WEFT_COLLECT_EXECL_ARGS
@@ -292,6 +295,7 @@ WEFT_INTERCEPTOR int posix_spawnp(pid_t *Pid, const char *File,
   ProgramAffinityScope Scope;
   return WEFT_REAL(posix_spawnp)(Pid, File, Actions, Attr, Argv, Envp);
 }
+WEFT_DEFINE_OWN(posix_spawnp)
 
 WEFT_INTERCEPTOR int system(const char *Command) {
   WEFT_ENSURE_REAL(system);

@@ -5,6 +5,14 @@
 // from libstdc++ too, lands in weft first. The real function is found once
 // with dlsym(RTLD_NEXT).
 //
+// Every interceptor is a weak definition, as ThreadSanitizer's are: a
+// program that defines a function or variable of the same name (its own
+// `send`, a global `read`) links, and its definition wins, for its own
+// calls and for shared libraries'. weft then does not see those calls, as
+// TSan does not. So the runtime never calls an interceptor by its name:
+// one interceptor that needs another's work calls a function of weft's own
+// (test/runtime/no_interceptor_calls.test checks the archive).
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef WEFT_RUNTIME_INTERCEPTOR_H
@@ -37,6 +45,16 @@ void *lookupReal(const char *Name, const char *Version);
 
 } // namespace weft
 
-#define WEFT_INTERCEPTOR extern "C" __attribute__((visibility("default")))
+#define WEFT_INTERCEPTOR extern "C" __attribute__((weak, visibility("default")))
+
+/// WEFT_OWN(name) is weft's interceptor for `name` whatever the program
+/// defines: a hidden alias, declared with WEFT_DEFINE_OWN(name) after the
+/// interceptor in the file that defines it, for the runtime's own calls.
+#define WEFT_OWN(Name) weft_own_##Name
+#define WEFT_DEFINE_OWN(Name)                                                  \
+  extern "C" __attribute__((visibility("hidden"), alias(#Name)))               \
+  decltype(::Name) weft_own_##Name;
+#define WEFT_DECLARE_OWN(Name)                                                 \
+  extern "C" __attribute__((visibility("hidden"))) decltype(::Name) weft_own_##Name;
 
 #endif

@@ -381,7 +381,7 @@ WEFT_INTERCEPTOR void *pvalloc(size_t Size) {
 
 // C++ allocation functions --------------------------------------------------
 
-#define WEFT_CXX __attribute__((visibility("default")))
+#define WEFT_CXX __attribute__((weak, visibility("default")))
 
 WEFT_CXX void *operator new(size_t Size) { return newOrDie(Size, WEFT_CALLER_PC); }
 WEFT_CXX void *operator new[](size_t Size) { return newOrDie(Size, WEFT_CALLER_PC); }

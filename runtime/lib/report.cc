@@ -264,6 +264,8 @@ const char *waitDescription(const GreenThread &G) {
     return "on semaphore";
   case WaitKind::Futex:
     return "on futex";
+  case WaitKind::Signal:
+    return "for a signal";
   case WaitKind::None:
     break;
   }

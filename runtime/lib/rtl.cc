@@ -32,13 +32,17 @@ class RuntimeObserver final : public SchedulerObserver {
 public:
   [[noreturn]] void onDeadlock() override { reportDeadlock(); }
   [[noreturn]] void onStepLimit() override { reportStepLimit(); }
+  GreenThread *onAllBlocked() override {
+    ThreadState *T = signalWaiterForOutside();
+    return T ? &T->Green : nullptr;
+  }
 };
 RuntimeObserver Observer;
 bool Initializing;
 
 uint64_t randomSeed() {
   uint32_t R = 0;
-  if (syscall(SYS_getrandom, &R, sizeof(R), 0) != sizeof(R))
+  if (rawCall(SYS_getrandom, &R, sizeof(R), 0) != sizeof(R))
     R = static_cast<uint32_t>(rawGetpid()) * 2654435761u;
   return R;
 }
@@ -54,7 +58,7 @@ void openLog() {
   TextBuffer Name;
   Name << Path << '.';
   Name.dec(uint64_t(rawGetpid()));
-  int Fd = static_cast<int>(syscall(SYS_open, Name.str(),
+  int Fd = static_cast<int>(rawCall(SYS_open, Name.str(),
                                     O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
   if (Fd < 0) {
     rawPrint("weft: error: cannot open log_path '");
@@ -199,7 +203,7 @@ void *lookupReal(const char *Name, const char *Version) {
     rawPrint("weft: fatal: cannot find the real '");
     rawPrint(Name);
     rawPrint("'\n");
-    rawExit(1);
+    rawExit(kRuntimeFailureExit);
   }
   return P;
 }

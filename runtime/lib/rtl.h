@@ -78,6 +78,15 @@ struct ThreadState {
   // Signals sent by pthread_kill from another thread, delivered at this
   // thread's next scheduling point (bit N-1 for signal N).
   uint64_t PendingSignals = 0;
+  // Modelled signal waits (signal_interceptors.cc), bit N-1 for signal N:
+  // what a sigwait or signalfd read blocked in the scheduler waits for; kills
+  // of the whole process routed to this thread by such a wait; what it waits
+  // for in the kernel (nothing else could run); and whether it was woken to
+  // wait there.
+  uint64_t SigWaitSet = 0;
+  uint64_t RoutedSignals = 0;
+  uint64_t KernelSigWait = 0;
+  bool SigWaitOutside = false;
   uintptr_t TlsLo = 0, TlsHi = 0; // static TLS block, for report locations
   MutexSet Locks;                 // held mutexes and rwlocks, for reports
 
@@ -284,6 +293,13 @@ int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc);
 /// Runs the handlers of signals other threads sent with pthread_kill
 /// (signal_interceptors.cc).
 void deliverPendingSignals(ThreadState *Thr);
+/// Every thread is blocked: the first one waiting for a signal, to wait for
+/// it in the kernel (it may come from outside), or null (signal_interceptors.cc).
+ThreadState *signalWaiterForOutside();
+/// A read of \p Fd is about to block: if \p Fd is a signalfd, waits in the
+/// scheduler for one of its signals and returns true once a read returns at
+/// once; false if \p Fd is not one, or the wait must be in the kernel.
+bool waitForSignalFd(ThreadState *Thr, int Fd, uintptr_t Pc);
 /// Records the calling OS thread's stack range (and static TLS) in \p T.
 void learnStackBounds(ThreadState *T);
 

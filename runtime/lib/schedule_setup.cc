@@ -182,7 +182,7 @@ void finishSchedule(bool NormalExit) {
     B << Tok << (++OnLine % 16 == 0 ? '\n' : ' ');
   }
   B << '\n';
-  int Fd = static_cast<int>(syscall(SYS_open, Path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  int Fd = static_cast<int>(rawCall(SYS_open, Path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
   if (Fd < 0) {
     rawPrint("weft: error: cannot write schedule file '");
     rawPrint(Path);
@@ -190,7 +190,7 @@ void finishSchedule(bool NormalExit) {
     return;
   }
   rawWriteAll(Fd, B.str(), B.size());
-  syscall(SYS_close, Fd);
+  rawCall(SYS_close, Fd);
 }
 
 } // namespace weft

@@ -94,6 +94,7 @@ WEFT_INTERCEPTOR void siglongjmp(struct __jmp_buf_tag *Env, int Val) {
   WEFT_REAL(siglongjmp)(Env, Val);
   __builtin_unreachable();
 }
+WEFT_DEFINE_OWN(siglongjmp)
 
 // What longjmp becomes with _FORTIFY_SOURCE.
 WEFT_INTERCEPTOR void __longjmp_chk(struct __jmp_buf_tag *Env, int Val) {

@@ -16,7 +16,7 @@ char *Regions[kNumRegions];
 char *mapRegion(size_t R) {
   void *P = reserveAddressSpace(kRegionShadowBytes);
   if (!P)
-    rawDie("weft: fatal: cannot reserve shadow memory (is vm.overcommit_memory=2?)\n");
+    dieOutOfAddressSpace("shadow memory", kRegionShadowBytes);
   Regions[R] = static_cast<char *>(P);
   return Regions[R];
 }

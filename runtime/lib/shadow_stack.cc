@@ -27,9 +27,10 @@ uintptr_t *takeArray() {
   }
   // Reserved, not committed: a thread touches only the pages as deep as it
   // calls. The last slot is shared by every frame past kFrames.
-  void *P = reserveAddressSpace((ShadowStack::kFrames + 1) * sizeof(uintptr_t));
+  size_t Bytes = (ShadowStack::kFrames + 1) * sizeof(uintptr_t);
+  void *P = reserveAddressSpace(Bytes);
   if (!P)
-    rawDie("weft: fatal: out of memory for a thread's call stack\n");
+    dieOutOfAddressSpace("a thread's call stack", Bytes);
   return static_cast<uintptr_t *>(P);
 }
 

@@ -47,7 +47,7 @@ StackId allocate(Space &S) {
     // Reserved, not committed: pages cost memory only once nodes fill them.
     Chunks[C] = static_cast<Node *>(reserveAddressSpace(sizeof(Node) << kChunkShift));
     if (!Chunks[C])
-      rawDie("weft: fatal: out of memory for call stacks\n");
+      dieOutOfAddressSpace("call stacks", sizeof(Node) << kChunkShift);
   }
   ++S.Next;
   return Id;

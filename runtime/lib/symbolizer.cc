@@ -4,12 +4,18 @@
 // I/O uses raw system calls and the child is started with posix_spawn, which
 // weft does not intercept. Answers are cached per address.
 //
+// The child talks over one socketpair (its stdin and stdout), not pipes: a
+// query is sent with MSG_NOSIGNAL, so a symbolizer that exits early, at once
+// or in the middle, costs the program no SIGPIPE. From then on stacks show
+// module+offset, as when the symbolizer cannot be started at all.
+//
 //===----------------------------------------------------------------------===//
 
 #include "symbolizer.h"
 #include "base/internal_libc.h"
 
 #include "addr_map.h"
+#include "interceptor.h"
 #include "base/raw_syscall.h"
 #include "rtl.h"
 #include "text_buffer.h"
@@ -20,11 +26,15 @@
 #include <cstring>
 #include <fcntl.h>
 #include <link.h>
+#include <signal.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 extern char **environ;
+// cpu_pinning.cc's: the child gets the program's CPU mask, not weft's pin.
+WEFT_DECLARE_OWN(posix_spawnp)
 
 #ifndef WEFT_DEFAULT_SYMBOLIZER
 #define WEFT_DEFAULT_SYMBOLIZER "llvm-symbolizer"
@@ -70,7 +80,7 @@ const char *MainExePath;
 const char *mainExePath() {
   if (!MainExePath) {
     char Buf[PATH_MAX];
-    long N = syscall(SYS_readlink, "/proc/self/exe", Buf, sizeof(Buf) - 1);
+    long N = rawCall(SYS_readlink, "/proc/self/exe", Buf, sizeof(Buf) - 1);
     MainExePath = internString(Buf, N > 0 ? size_t(N) : 0);
   }
   return MainExePath;
@@ -81,58 +91,77 @@ const char *baseName(const char *Path) {
   return Slash ? Slash + 1 : Path;
 }
 
-// The child process and its pipes.
-int ToChild = -1, FromChild = -1;
+// The child process and our end of its socketpair.
+int Channel = -1;
+pid_t Child = -1;
 bool SpawnFailed;
 
+const char *symbolizerPath() {
+  return Rt.Opts.symbolizer_path && *Rt.Opts.symbolizer_path ? Rt.Opts.symbolizer_path
+                                                             : WEFT_DEFAULT_SYMBOLIZER;
+}
+
 bool startSymbolizer() {
-  if (ToChild >= 0)
+  if (Channel >= 0)
     return true;
   if (SpawnFailed)
     return false;
   SpawnFailed = true;
-  const char *Path = Rt.Opts.symbolizer_path && *Rt.Opts.symbolizer_path
-                         ? Rt.Opts.symbolizer_path
-                         : WEFT_DEFAULT_SYMBOLIZER;
-  int In[2], Out[2];
-  if (syscall(SYS_pipe2, In, O_CLOEXEC) != 0)
-    return false;
-  if (syscall(SYS_pipe2, Out, O_CLOEXEC) != 0)
+  const char *Path = symbolizerPath();
+  int Fds[2];
+  if (rawCall(SYS_socketpair, AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, Fds) != 0)
     return false;
   UnscheduledScope Quiet;
   posix_spawn_file_actions_t Actions;
   posix_spawn_file_actions_init(&Actions);
-  posix_spawn_file_actions_adddup2(&Actions, In[0], 0);
-  posix_spawn_file_actions_adddup2(&Actions, Out[1], 1);
+  posix_spawn_file_actions_adddup2(&Actions, Fds[1], 0);
+  posix_spawn_file_actions_adddup2(&Actions, Fds[1], 1);
   char *Argv[] = {const_cast<char *>(Path), const_cast<char *>("--inlining"),
                   const_cast<char *>("--demangle"), nullptr};
   pid_t Pid;
-  int Err = posix_spawnp(&Pid, Path, &Actions, nullptr, Argv, environ);
+  int Err = WEFT_OWN(posix_spawnp)(&Pid, Path, &Actions, nullptr, Argv, environ);
   posix_spawn_file_actions_destroy(&Actions);
-  syscall(SYS_close, In[0]);
-  syscall(SYS_close, Out[1]);
+  rawCall(SYS_close, Fds[1]);
   if (Err != 0) {
-    syscall(SYS_close, In[1]);
-    syscall(SYS_close, Out[0]);
+    rawCall(SYS_close, Fds[0]);
     rawPrint("weft: warning: cannot run the symbolizer '");
     rawPrint(Path);
     rawPrint("'; stacks show module offsets only\n");
     return false;
   }
-  ToChild = In[1];
-  FromChild = Out[0];
+  Channel = Fds[0];
+  Child = Pid;
   SpawnFailed = false;
   return true;
+}
+
+/// The symbolizer hung up (it exited, or closed its end): says so once,
+/// reaps it, and stops asking for the rest of the run.
+void symbolizerFailed() {
+  rawCall(SYS_close, Channel);
+  Channel = -1;
+  SpawnFailed = true;
+  if (Child > 0) {
+    // It may have closed its output and still be alive: make sure it is
+    // gone, then reap it (the raw call: weft's wait4 is an interceptor).
+    rawCall(SYS_kill, Child, SIGKILL);
+    rawCall(SYS_wait4, Child, nullptr, 0, nullptr);
+    Child = -1;
+  }
+  rawPrint("weft: warning: the symbolizer '");
+  rawPrint(symbolizerPath());
+  rawPrint("' stopped answering; stacks show module offsets only\n");
 }
 
 } // namespace
 
 void forgetSymbolizerAfterFork() {
-  if (ToChild >= 0)
-    syscall(SYS_close, ToChild);
-  if (FromChild >= 0)
-    syscall(SYS_close, FromChild);
-  ToChild = FromChild = -1;
+  // The child is the parent's: the forked process neither talks to it nor
+  // reaps it.
+  if (Channel >= 0)
+    rawCall(SYS_close, Channel);
+  Channel = -1;
+  Child = -1;
   SpawnFailed = false;
 }
 
@@ -146,16 +175,25 @@ bool ask(const char *Kind, const char *Module, uintptr_t Offset, TextBuffer &Ans
   Q << Kind << " \"" << Module << "\" ";
   Q.hex(Offset);
   Q << '\n';
-  rawWriteAll(ToChild, Q.str(), Q.size());
-  Answer.clear();
-  char Buf[4096];
-  for (;;) {
-    long N = syscall(SYS_read, FromChild, Buf, sizeof(Buf));
+  for (size_t Sent = 0; Sent < Q.size();) {
+    long N = rawCall(SYS_sendto, Channel, Q.str() + Sent, Q.size() - Sent, MSG_NOSIGNAL,
+                     nullptr, 0);
     if (N < 0 && errno == EINTR)
       continue;
     if (N <= 0) {
-      ToChild = FromChild = -1;
-      SpawnFailed = true;
+      symbolizerFailed();
+      return false;
+    }
+    Sent += size_t(N);
+  }
+  Answer.clear();
+  char Buf[4096];
+  for (;;) {
+    long N = rawCall(SYS_read, Channel, Buf, sizeof(Buf));
+    if (N < 0 && errno == EINTR)
+      continue;
+    if (N <= 0) {
+      symbolizerFailed();
       return false;
     }
     Answer.append(Buf, size_t(N));

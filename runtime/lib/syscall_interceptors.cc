@@ -77,7 +77,7 @@ VectorClock *channelOf(int Fd) {
 
 long rawPoll(int Fd, short Events, short *Revents) {
   struct pollfd P = {Fd, Events, 0};
-  long R = syscall(SYS_poll, &P, 1, 0);
+  long R = rawCall(SYS_poll, &P, 1, 0);
   *Revents = P.revents;
   return R;
 }
@@ -85,7 +85,7 @@ long rawPoll(int Fd, short Events, short *Revents) {
 } // namespace
 
 bool fdIsBlocking(int Fd) {
-  long Fl = syscall(SYS_fcntl, Fd, F_GETFL);
+  long Fl = rawCall(SYS_fcntl, Fd, F_GETFL);
   return Fl >= 0 && !(Fl & O_NONBLOCK);
 }
 
@@ -102,7 +102,7 @@ bool fdMayBlock(int Fd, short Events, size_t Len) {
     Result = false;
   } else {
     struct stat St;
-    if (syscall(SYS_fstat, Fd, &St) == 0 &&
+    if (rawCall(SYS_fstat, Fd, &St) == 0 &&
         (S_ISREG(St.st_mode) || S_ISBLK(St.st_mode) || S_ISDIR(St.st_mode)))
       Result = false; // never waits for another thread
     else
@@ -164,6 +164,9 @@ ssize_t readLike(const char *Name, int Fd, bool NoWait, F Call) {
   if (!Thr)
     return Call();
   bool MayBlock = !NoWait && fdMayBlock(Fd, POLLIN, 0);
+  // A signalfd waits in the scheduler for a signal (signal_interceptors.cc).
+  if (MayBlock && waitForSignalFd(Thr, Fd, 0))
+    MayBlock = false;
   ssize_t R = callMaybeBlocking(Thr, MayBlock, Name, Fd, Call);
   if (R > 0)
     fdAcquire(Thr, Fd);
@@ -572,9 +575,10 @@ WEFT_INTERCEPTOR pid_t wait4(pid_t Pid, int *Status, int Options, struct rusage 
   return callMaybeBlocking(Thr, true, "waitpid", -1,
                            [&] { return WEFT_REAL(wait4)(Pid, Status, Options, Ru); });
 }
+WEFT_DEFINE_OWN(wait4)
 
 WEFT_INTERCEPTOR pid_t waitpid(pid_t Pid, int *Status, int Options) {
-  return wait4(Pid, Status, Options, nullptr);
+  return WEFT_OWN(wait4)(Pid, Status, Options, nullptr);
 }
 
-WEFT_INTERCEPTOR pid_t wait(int *Status) { return wait4(-1, Status, 0, nullptr); }
+WEFT_INTERCEPTOR pid_t wait(int *Status) { return WEFT_OWN(wait4)(-1, Status, 0, nullptr); }

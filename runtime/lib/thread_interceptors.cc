@@ -48,8 +48,14 @@ void learnStackBounds(ThreadState *T) {
   // Static TLS sits just below the thread pointer on x86-64 (TLS variant
   // II); glibc tells its size through the hook sanitizers use.
   using TlsInfoFn = void (*)(size_t *, size_t *);
-  static TlsInfoFn TlsInfo =
-      reinterpret_cast<TlsInfoFn>(dlsym(RTLD_DEFAULT, "_dl_get_tls_static_info"));
+  // Looked up once, without a guarded static (its guard would call the
+  // program's __cxa_guard_acquire, if it has one).
+  static TlsInfoFn TlsInfo;
+  static bool LookedUp;
+  if (!LookedUp) {
+    TlsInfo = reinterpret_cast<TlsInfoFn>(dlsym(RTLD_DEFAULT, "_dl_get_tls_static_info"));
+    LookedUp = true;
+  }
   if (TlsInfo) {
     size_t TlsSize = 0, TlsAlign = 0;
     TlsInfo(&TlsSize, &TlsAlign);
@@ -219,6 +225,7 @@ WEFT_INTERCEPTOR int pthread_detach(pthread_t Th) {
     }
   return WEFT_REAL(pthread_detach)(Th);
 }
+WEFT_DEFINE_OWN(pthread_detach)
 
 WEFT_INTERCEPTOR void pthread_exit(void *Ret) {
   WEFT_ENSURE_REAL(pthread_exit);
@@ -227,6 +234,7 @@ WEFT_INTERCEPTOR void pthread_exit(void *Ret) {
   WEFT_REAL(pthread_exit)(Ret);
   __builtin_unreachable();
 }
+WEFT_DEFINE_OWN(pthread_exit)
 
 WEFT_INTERCEPTOR int sched_yield() {
   if (ThreadState *Thr = CurThread) {
@@ -236,6 +244,7 @@ WEFT_INTERCEPTOR int sched_yield() {
   }
   return 0;
 }
+WEFT_DEFINE_OWN(sched_yield)
 
 // Thread names ---------------------------------------------------------------
 

@@ -35,7 +35,7 @@ struct ClockBase {
 
 uint64_t rawClockNs(clockid_t C) {
   struct timespec Ts;
-  syscall(SYS_clock_gettime, C, &Ts);
+  rawCall(SYS_clock_gettime, C, &Ts);
   return uint64_t(Ts.tv_sec) * kNsPerSec + uint64_t(Ts.tv_nsec);
 }
 
@@ -92,7 +92,7 @@ WEFT_INTERCEPTOR unsigned sleep(unsigned Seconds) {
     return 0;
   }
   struct timespec Ts = {time_t(Seconds), 0};
-  syscall(SYS_nanosleep, &Ts, nullptr);
+  rawCall(SYS_nanosleep, &Ts, nullptr);
   return 0;
 }
 
@@ -102,7 +102,7 @@ WEFT_INTERCEPTOR int usleep(useconds_t Us) {
     return 0;
   }
   struct timespec Ts = {time_t(Us / 1000000), long(Us % 1000000) * 1000};
-  return static_cast<int>(syscall(SYS_nanosleep, &Ts, nullptr));
+  return static_cast<int>(rawCall(SYS_nanosleep, &Ts, nullptr));
 }
 
 WEFT_INTERCEPTOR int nanosleep(const struct timespec *Req, struct timespec *Rem) {
@@ -116,7 +116,7 @@ WEFT_INTERCEPTOR int nanosleep(const struct timespec *Req, struct timespec *Rem)
       *Rem = {0, 0};
     return 0;
   }
-  return static_cast<int>(syscall(SYS_nanosleep, Req, Rem));
+  return static_cast<int>(rawCall(SYS_nanosleep, Req, Rem));
 }
 
 WEFT_INTERCEPTOR int clock_nanosleep(clockid_t Clock, int Flags,
@@ -134,7 +134,7 @@ WEFT_INTERCEPTOR int clock_nanosleep(clockid_t Clock, int Flags,
       *Rem = {0, 0};
     return 0;
   }
-  long R = syscall(SYS_clock_nanosleep, Clock, Flags, Req, Rem);
+  long R = rawCall(SYS_clock_nanosleep, Clock, Flags, Req, Rem);
   return R < 0 ? errno : 0;
 }
 
@@ -146,8 +146,9 @@ WEFT_INTERCEPTOR int clock_gettime(clockid_t Clock, struct timespec *Ts) {
     Ts->tv_nsec = long(Ns % kNsPerSec);
     return 0;
   }
-  return static_cast<int>(syscall(SYS_clock_gettime, Clock, Ts));
+  return static_cast<int>(rawCall(SYS_clock_gettime, Clock, Ts));
 }
+WEFT_DEFINE_OWN(clock_gettime)
 
 WEFT_INTERCEPTOR int gettimeofday(struct timeval *Tv, void *Tz) {
   if (CurThread && Tv) {
@@ -157,7 +158,7 @@ WEFT_INTERCEPTOR int gettimeofday(struct timeval *Tv, void *Tz) {
     Tv->tv_usec = long(Ns % kNsPerSec) / 1000;
     return 0;
   }
-  return static_cast<int>(syscall(SYS_gettimeofday, Tv, Tz));
+  return static_cast<int>(rawCall(SYS_gettimeofday, Tv, Tz));
 }
 
 WEFT_INTERCEPTOR time_t time(time_t *Out) {
@@ -178,6 +179,6 @@ WEFT_INTERCEPTOR time_t time(time_t *Out) {
 WEFT_INTERCEPTOR int timespec_get(struct timespec *Ts, int Base) {
   if (Base != TIME_UTC)
     return 0;
-  clock_gettime(CLOCK_REALTIME, Ts);
+  WEFT_OWN(clock_gettime)(CLOCK_REALTIME, Ts);
   return Base;
 }

@@ -3,11 +3,15 @@
 #include "unwound_stack.h"
 
 #include "base/internal_libc.h"
+#include "interceptor.h"
 #include "rtl.h"
 
 #include <csetjmp>
 #include <csignal>
 #include <unwind.h>
+
+// setjmp_interceptors.cc's: it also unwinds the shadow stack.
+WEFT_DECLARE_OWN(siglongjmp)
 
 namespace weft {
 namespace {
@@ -56,7 +60,7 @@ void unwind(Unwind &U) {
 }
 
 sigjmp_buf UnwindFault;
-void onUnwindFault(int) { siglongjmp(UnwindFault, 1); }
+void onUnwindFault(int) { WEFT_OWN(siglongjmp)(UnwindFault, 1); }
 
 /// unwind(), from a crash handler: the stack that crashed the program may
 /// be corrupt enough to crash the unwinder too (a smashed frame pointer).

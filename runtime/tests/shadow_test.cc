@@ -4,7 +4,7 @@
 // in a slot, two program granules sharing a shadow granule, or a reset that
 // misses a page would all turn into wrong reports. Addresses here are
 // synthetic: translation never touches the program memory itself, so any
-// address below 2^47 will do, and each test uses its own 4 GiB region.
+// address below 2^47 will do, and each test uses its own shadow region.
 //
 //===----------------------------------------------------------------------===//
 
@@ -74,7 +74,8 @@ TEST(ShadowSlotTest, ByteMaskForEveryAccessThatFits) {
 //===--- Translation ---------------------------------------------------------===//
 
 TEST(ShadowTranslateTest, OneGranulePerEightBytes) {
-  const uintptr_t Bases[] = {region(0x11) + 0x1000, region(0x11) + 0x7fff'fff8};
+  // Near the start of a region, and in its middle.
+  const uintptr_t Bases[] = {region(0x11) + 0x1000, region(0x11) + region(1) / 2 - 8};
   for (uintptr_t Base : Bases) {
     Granule *G = shadow::granuleFor(Base);
     for (unsigned B = 1; B < kGranule; ++B)
@@ -89,11 +90,11 @@ TEST(ShadowTranslateTest, OneGranulePerEightBytes) {
 TEST(ShadowTranslateTest, RegionsAreIndependent) {
   // Same offset in neighbouring and far-apart regions: distinct shadow.
   const uintptr_t Addrs[] = {
-      0x1000,                          // low, below the first 4 GiB boundary
+      0x1000,                          // low, below the first region boundary
       region(1) + 0x1000,              // the next region
-      region(0x5555) + 0x1000,         // a typical heap
-      region(0x7ffd) + 0x1000,         // a typical stack / mmap area
-      region(0x7fff) + 0xfffff000,     // the very top of user space
+      0x5555'5555'9000,                // a typical heap
+      0x7ffd'f7fd'1000,                // a typical stack / mmap area
+      (uintptr_t(1) << 47) - 0x1000,   // the very top of user space
   };
   std::vector<Granule *> Gs;
   for (uintptr_t A : Addrs) {

@@ -15,6 +15,8 @@
 #include <atomic>
 #include <cstring>
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 
 namespace weft {
 namespace {
@@ -56,7 +58,7 @@ void *mapOrDie(size_t Size) {
   void *P = mmap(nullptr, Size, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (P == MAP_FAILED)
-    rawDie("weft: fatal: out of memory for internal data\n");
+    dieOutOfAddressSpace("internal data", Size);
   return P;
 }
 
@@ -142,6 +144,46 @@ void *reserveAddressSpace(size_t Size) {
   void *P = mmap(nullptr, Size, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   return P == MAP_FAILED ? nullptr : P;
+}
+
+namespace {
+void appendDec(char *Buf, size_t &Len, uint64_t V) {
+  char Digits[24];
+  size_t N = 0;
+  do
+    Digits[N++] = char('0' + V % 10);
+  while (V /= 10);
+  while (N)
+    Buf[Len++] = Digits[--N];
+}
+void appendStr(char *Buf, size_t &Len, const char *S) {
+  while (*S)
+    Buf[Len++] = *S++;
+}
+} // namespace
+
+void dieOutOfAddressSpace(const char *What, size_t Size) {
+  struct rlimit Lim;
+  bool Limited = rawSyscall(SYS_prlimit64, 0, RLIMIT_AS, 0, long(&Lim)) == 0 &&
+                 Lim.rlim_cur != RLIM_INFINITY;
+  char Buf[512];
+  size_t Len = 0;
+  appendStr(Buf, Len, "weft: fatal: cannot reserve ");
+  appendDec(Buf, Len, Size >> 20);
+  appendStr(Buf, Len, " MiB of address space for ");
+  appendStr(Buf, Len, What);
+  if (Limited) {
+    appendStr(Buf, Len, ": the address-space limit (RLIMIT_AS, ulimit -v) is ");
+    appendDec(Buf, Len, uint64_t(Lim.rlim_cur) >> 20);
+    appendStr(Buf, Len, " MiB; raise it (weft reserves 192 MiB of shadow for each 32 MiB "
+                        "of address space the program touches) or lift it (ulimit -v "
+                        "unlimited)\n");
+  } else {
+    appendStr(Buf, Len, " (is vm.overcommit_memory=2? weft reserves its shadow with "
+                        "MAP_NORESERVE, which strict overcommit ignores)\n");
+  }
+  rawWriteAll(2, Buf, Len);
+  rawExit(kRuntimeFailureExit);
 }
 
 void releasePages(void *Addr, size_t Size) {

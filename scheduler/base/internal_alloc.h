@@ -31,6 +31,10 @@ void *internalRealloc(void *Ptr, size_t Size);
 /// Reserves \p Size bytes of address space that cost nothing until touched
 /// (MAP_NORESERVE); returns null on failure.
 void *reserveAddressSpace(size_t Size);
+/// reserveAddressSpace failed for \p Size bytes of \p What: says which
+/// limit to raise (the address-space limit, or strict overcommit) and exits
+/// with kRuntimeFailureExit.
+[[noreturn]] void dieOutOfAddressSpace(const char *What, size_t Size);
 /// Hands the pages of [Addr, Addr+Size) back to the kernel; they read as zero.
 void releasePages(void *Addr, size_t Size);
 

@@ -47,7 +47,7 @@ void rawPrint(const char *Msg) { rawWriteAll(2, Msg, internalStrlen(Msg)); }
 
 void rawDie(const char *Msg) {
   rawPrint(Msg);
-  rawExit(1);
+  rawExit(kRuntimeFailureExit);
 }
 
 void rawExit(int Code) {

@@ -18,11 +18,22 @@ namespace weft {
 /// `syscall` too); -1 and errno on failure, like glibc's syscall().
 long rawSyscall(long Nr, long A1 = 0, long A2 = 0, long A3 = 0, long A4 = 0,
                 long A5 = 0, long A6 = 0);
+/// rawSyscall with syscall()'s argument types (pointers, ints), for code
+/// that would otherwise call libc's `syscall` by name (which a program may
+/// define itself; weft's interceptors give way to it).
+template <typename... Args> long rawCall(long Nr, Args... A) {
+  static_assert(sizeof...(Args) <= 6, "at most six system call arguments");
+  return rawSyscall(Nr, (long)A...);
+}
 /// Writes all of [Buf, Buf+Len) to \p Fd, retrying on EINTR and short writes.
 void rawWriteAll(int Fd, const char *Buf, size_t Len);
 /// Writes a NUL-terminated message to stderr.
 void rawPrint(const char *Msg);
-/// Prints \p Msg to stderr and terminates the process with exit status 1.
+/// The exit status of a run that weft's runtime could not go on with (out
+/// of address space, too many threads...): not the program's own status.
+constexpr int kRuntimeFailureExit = 70;
+/// Prints \p Msg to stderr and terminates the process with exit status
+/// kRuntimeFailureExit.
 [[noreturn]] void rawDie(const char *Msg);
 /// Terminates the process at once with \p Code (no atexit handlers).
 [[noreturn]] void rawExit(int Code);

@@ -16,7 +16,7 @@ target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:
 target triple = "x86_64-pc-linux-gnu"
 
 ; CHECK: @__weft_current_thread = external thread_local(initialexec) global ptr
-; CHECK: @__weft_shadow_regions = external global [131072 x ptr]
+; CHECK: @__weft_shadow_regions = external global [16777216 x ptr]
 ; OFF-NOT: @__weft_current_thread
 ; OFF-NOT: @__weft_shadow_regions
 
@@ -32,10 +32,10 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK-NEXT: [[CD:%.*]] = load i32, ptr [[CDP]]
 ; CHECK-NEXT: [[LEFT:%.*]] = sub i32 [[CD]], 1
 ; CHECK-NEXT: store i32 [[LEFT]], ptr [[CDP]]
-; The shadow region of the address's 4 GiB.
+; The shadow region of the address's 32 MiB.
 ; CHECK-NEXT: [[A:%.*]] = ptrtoint ptr %p to i64
-; CHECK-NEXT: [[HI:%.*]] = lshr i64 [[A]], 32
-; CHECK-NEXT: [[RI:%.*]] = and i64 [[HI]], 131071
+; CHECK-NEXT: [[HI:%.*]] = lshr i64 [[A]], 25
+; CHECK-NEXT: [[RI:%.*]] = and i64 [[HI]], 16777215
 ; CHECK-NEXT: [[RP:%.*]] = getelementptr inbounds ptr, ptr @__weft_shadow_regions, i64 [[RI]]
 ; CHECK-NEXT: [[REGION:%.*]] = load ptr, ptr [[RP]]
 ; CHECK-NEXT: [[DUE:%.*]] = icmp eq i32 [[LEFT]], 0
@@ -46,7 +46,7 @@ target triple = "x86_64-pc-linux-gnu"
 ; The granule's 48 bytes of shadow, its first slot, the thread's slot base
 ; (offset 64) with the whole byte mask of a read of 8 bytes.
 ; CHECK-NEXT: [[GI:%.*]] = lshr i64 [[A]], 3
-; CHECK-NEXT: [[GM:%.*]] = and i64 [[GI]], 536870911
+; CHECK-NEXT: [[GM:%.*]] = and i64 [[GI]], 4194303
 ; CHECK-NEXT: [[GOFF:%.*]] = mul i64 [[GM]], 48
 ; CHECK-NEXT: [[G:%.*]] = getelementptr inbounds i8, ptr [[REGION]], i64 [[GOFF]]
 ; CHECK-NEXT: [[SLOT:%.*]] = load i64, ptr [[G]]
