@@ -337,7 +337,9 @@ void describeLocation(TextBuffer &B, uintptr_t Addr) {
     return;
   }
   // Static TLS lies inside a thread's stack mapping: look for it first.
-  for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
+  // glibc hands a finished thread's stack (and TLS) to a later thread, so
+  // the newest thread whose range holds the address is its owner.
+  for (size_t I = Rt.Sched.numThreads(); I-- > 0;) {
     ThreadState *T = threadById(static_cast<ThreadId>(I));
     if (Addr >= T->TlsLo && Addr < T->TlsHi) {
       B << "  Location is TLS of ";
@@ -346,7 +348,7 @@ void describeLocation(TextBuffer &B, uintptr_t Addr) {
       return;
     }
   }
-  for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
+  for (size_t I = Rt.Sched.numThreads(); I-- > 0;) {
     ThreadState *T = threadById(static_cast<ThreadId>(I));
     if (Addr >= T->StackLo && Addr < T->StackHi) {
       B << "  Location is stack of ";

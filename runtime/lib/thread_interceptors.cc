@@ -17,6 +17,7 @@
 #include <cerrno>
 #include <cstring>
 #include <dlfcn.h>
+#include <link.h>
 
 using namespace weft;
 
@@ -27,6 +28,51 @@ WEFT_DECLARE_REAL(int, pthread_detach, pthread_t)
 WEFT_DECLARE_REAL(void, pthread_exit, void *)
 
 namespace weft {
+namespace {
+
+struct TlsScan {
+  uintptr_t Tp, Floor; // the static block lies in [Floor, Tp)
+  uintptr_t Lowest;
+};
+
+int lowestTlsBlock(struct dl_phdr_info *Info, size_t, void *Data) {
+  auto *S = static_cast<TlsScan *>(Data);
+  auto Block = reinterpret_cast<uintptr_t>(Info->dlpi_tls_data);
+  if (Block >= S->Floor && Block < S->Tp && Block < S->Lowest)
+    S->Lowest = Block;
+  return 0;
+}
+
+/// How far below the thread pointer the modules' static TLS blocks begin:
+/// the lowest block of a module loaded at start-up, as dl_iterate_phdr
+/// names it for the calling thread. glibc's _dl_get_tls_static_info counts
+/// more than that (the TCB, which lies above the thread pointer, and the
+/// surplus kept for libraries loaded later), and a thread's stack begins
+/// right under what it counts: taking all of it named the locals of a
+/// thread's first frames "TLS". Computed once: the offsets are the same in
+/// every thread.
+size_t staticTlsBytesBelowTp() {
+  static size_t Below = ~size_t(0);
+  if (Below != ~size_t(0))
+    return Below;
+  Below = 0;
+  using TlsInfoFn = void (*)(size_t *, size_t *);
+  auto TlsInfo =
+      reinterpret_cast<TlsInfoFn>(dlsym(RTLD_DEFAULT, "_dl_get_tls_static_info"));
+  if (!TlsInfo)
+    return Below;
+  size_t StaticSize = 0, Align = 0;
+  TlsInfo(&StaticSize, &Align);
+  TlsScan S;
+  asm("mov %%fs:0, %0" : "=r"(S.Tp));
+  S.Floor = S.Tp - StaticSize;
+  S.Lowest = S.Tp;
+  dl_iterate_phdr(lowestTlsBlock, &S);
+  Below = S.Tp - S.Lowest;
+  return Below;
+}
+
+} // namespace
 
 void learnStackBounds(ThreadState *T) {
   UnscheduledScope Quiet;
@@ -41,16 +87,11 @@ void learnStackBounds(ThreadState *T) {
   }
   pthread_attr_destroy(&Attr);
   // Static TLS sits just below the thread pointer on x86-64 (TLS variant
-  // II); glibc tells its size through the hook sanitizers use.
-  using TlsInfoFn = void (*)(size_t *, size_t *);
-  static TlsInfoFn TlsInfo =
-      reinterpret_cast<TlsInfoFn>(dlsym(RTLD_DEFAULT, "_dl_get_tls_static_info"));
-  if (TlsInfo) {
-    size_t TlsSize = 0, TlsAlign = 0;
-    TlsInfo(&TlsSize, &TlsAlign);
+  // II), at the same offsets in every thread.
+  if (size_t Below = staticTlsBytesBelowTp()) {
     uintptr_t Tp;
     asm("mov %%fs:0, %0" : "=r"(Tp));
-    T->TlsLo = Tp - TlsSize;
+    T->TlsLo = Tp - Below;
     T->TlsHi = Tp;
   }
 }
