@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "cpu_pinning.h"
 #include "interceptor.h"
 #include "report.h"
 #include "rtl.h"
@@ -100,6 +101,7 @@ static void *threadTrampoline(void *P) {
   auto *T = static_cast<ThreadState *>(P);
   Rt.Sched.waitForFirstTurn(&T->Green);
   CurThread = T;
+  cpu_pinning::threadStarted(T);
   useAltStack();
   // The stack (and the TLS block glibc keeps with it) may have belonged to
   // an exited thread: its old accesses are not this thread's history.
@@ -157,6 +159,7 @@ int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
   if (Attr)
     pthread_attr_getdetachstate(Attr, &DetachState);
   Child->Detached = DetachState == PTHREAD_CREATE_DETACHED;
+  cpu_pinning::threadCreated(Parent, Child, Attr);
   int R = WEFT_REAL(pthread_create)(Th, Attr, threadTrampoline, Child);
   if (R != 0) {
     Rt.Sched.abandonThread(&Child->Green);
