@@ -70,8 +70,8 @@ struct ThreadAffinity {
   bool FromAttr = false; // created with pthread_attr_setaffinity_np
   cpu_set_t Mask;
 };
-/// By ThreadState address; only the baton holder reads or writes it. An
-/// entry is overwritten when its ThreadState is used for a new thread.
+/// By ThreadState address, for live threads (threadCreated to
+/// threadFinished); only the baton holder reads or writes it.
 NoDestroy<AddrMap<ThreadAffinity>> Threads;
 
 long setMask(const cpu_set_t &M) {
@@ -105,11 +105,10 @@ ThreadState *threadOfTid(pid_t Tid) {
     return nullptr;
   if (Tid == rawGetpid())
     return threadById(ThreadId::Main);
+  // The table holds live threads only (threadFinished), whose kernel ids
+  // are unique: the answer does not depend on the table's order.
   ThreadState *Found = nullptr;
   Threads->forEachUnordered([&](uintptr_t Key, ThreadAffinity &E) {
-    // Kernel ids are unique among live threads; a finished thread's entry
-    // has no id left to match (thread exit clears nothing, but the id is
-    // only reused after pid_max others).
     if (E.Tid == Tid)
       Found = reinterpret_cast<ThreadState *>(Key);
   });
@@ -248,6 +247,11 @@ void threadStarted(ThreadState *T) {
   }
 }
 
+void threadFinished(ThreadState *T) {
+  if (Pinned)
+    Threads->erase(reinterpret_cast<uintptr_t>(T));
+}
+
 } // namespace cpu_pinning
 } // namespace weft
 
@@ -286,8 +290,13 @@ WEFT_INTERCEPTOR int pthread_getaffinity_np(pthread_t T, size_t Size, cpu_set_t 
   if (CurThread) {
     ThreadState **Found = Rt.ByHandle.find(uintptr_t(T));
     if (!Found)
-      return WEFT_REAL(pthread_getaffinity_np)(T, Size, Mask); // e.g. ESRCH
-    Target = *Found;
+      return WEFT_REAL(pthread_getaffinity_np)(T, Size, Mask);
+    // An exited thread not yet joined has thread id 0 in glibc, which the
+    // kernel reads as the caller: glibc then gets (or sets) the caller's
+    // mask, and so does weft.
+    Target = (*Found)->Finished ? CurThread : *Found;
+    if ((*Found)->Finished)
+      T = pthread_self();
   }
   return copyMask(maskOf(Target), Size, Mask);
 }
@@ -301,7 +310,12 @@ WEFT_INTERCEPTOR int pthread_setaffinity_np(pthread_t T, size_t Size, const cpu_
     ThreadState **Found = Rt.ByHandle.find(uintptr_t(T));
     if (!Found)
       return WEFT_REAL(pthread_setaffinity_np)(T, Size, Mask);
-    Target = *Found;
+    // An exited thread not yet joined has thread id 0 in glibc, which the
+    // kernel reads as the caller: glibc then gets (or sets) the caller's
+    // mask, and so does weft.
+    Target = (*Found)->Finished ? CurThread : *Found;
+    if ((*Found)->Finished)
+      T = pthread_self();
   }
   cpu_set_t Applied;
   if (int Err = applyForReal(T, Size, Mask, &Applied))

@@ -30,6 +30,8 @@ void threadCreated(ThreadState *Parent, ThreadState *Child, const pthread_attr_t
 /// kernel id is known, and a mask its attributes applied is read back and
 /// replaced by the pin.
 void threadStarted(ThreadState *T);
+/// \p T has run its last scheduled instruction: its mask is forgotten.
+void threadFinished(ThreadState *T);
 
 } // namespace cpu_pinning
 } // namespace weft

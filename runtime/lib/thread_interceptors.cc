@@ -123,6 +123,7 @@ void threadExit(ThreadState *T, void *) {
   T->RobustHeld.clear();
   T->FinalClock.assign(T->Clock);
   T->Finished = true;
+  cpu_pinning::threadFinished(T);
   T->Joiners.wakeAll(Rt.Sched);
   T->AcquireFenceClock.release();
   T->ReleaseFenceClock.release();
