@@ -8,21 +8,31 @@
 // on (threads inherit the mask), and the scheduler sleeps at once.
 //
 // The pin is weft's, not the program's: the program still sees, sets and
-// passes on to the processes it starts its own affinity. sched_getaffinity
-// reports the mask the program last asked for (the original one to begin
-// with); sched_setaffinity records a new one without moving threads; and
-// exec and process spawning run with that mask, so children are not pinned.
+// passes on to the processes it starts its own affinity, per thread, as the
+// kernel keeps it. Setting a thread's mask applies it to that thread for
+// real, so the kernel judges it (EINVAL when it names no usable CPU) and
+// narrows it to the CPUs the process may use; the mask the kernel applied
+// is read back and remembered for that thread, and the pin put back.
+// Getting it returns what was remembered: the mask the thread set, the one
+// it inherited from its creator at creation (or from its creation
+// attributes, pthread_attr_setaffinity_np), or the program's mask at start.
+// exec and process spawning run with the calling thread's mask, so children
+// are not pinned.
 //
-// Never touches scheduler state: it only sets masks, before the first
-// thread exists or around a call that starts a new program.
+// Touches no scheduler state: it only sets masks, before the first thread
+// exists, around a call that starts a new program, or for a thread that
+// holds the baton (its own masks table is runtime state like any other).
 //
 //===----------------------------------------------------------------------===//
 
 #include "cpu_pinning.h"
 
+#include "addr_map.h"
 #include "base/internal_libc.h"
 #include "base/raw_syscall.h"
 #include "interceptor.h"
+#include "no_destroy.h"
+#include "rtl.h"
 
 #include <cerrno>
 #include <cstdarg>
@@ -37,26 +47,81 @@
 
 using namespace weft;
 
+WEFT_DECLARE_REAL(int, sched_getaffinity, pid_t, size_t, cpu_set_t *)
+WEFT_DECLARE_REAL(int, sched_setaffinity, pid_t, size_t, const cpu_set_t *)
+WEFT_DECLARE_REAL(int, pthread_getaffinity_np, pthread_t, size_t, cpu_set_t *)
+WEFT_DECLARE_REAL(int, pthread_setaffinity_np, pthread_t, size_t, const cpu_set_t *)
+
 namespace {
 
 bool Pinned;
-/// The affinity the program believes it has (what it started with, or the
-/// last mask it set for itself).
-cpu_set_t ProgramMask;
+/// The program's affinity when weft started: every thread's until it, or
+/// the thread that created it, sets one.
+cpu_set_t StartMask;
+/// The mask last set by a thread weft does not schedule (which may not
+/// touch the per-thread table).
+cpu_set_t UnscheduledMask;
 cpu_set_t PinMask;
+
+/// What the program believes one scheduled thread's affinity is.
+struct ThreadAffinity {
+  pid_t Tid = 0;         // its kernel thread id, once it has started
+  bool Own = false;      // Mask is its own (else StartMask applies)
+  bool FromAttr = false; // created with pthread_attr_setaffinity_np
+  cpu_set_t Mask;
+};
+/// By ThreadState address, for live threads (threadCreated to
+/// threadFinished); only the baton holder reads or writes it.
+NoDestroy<AddrMap<ThreadAffinity>> Threads;
 
 long setMask(const cpu_set_t &M) {
   return rawSyscall(SYS_sched_setaffinity, 0, sizeof(cpu_set_t),
                     reinterpret_cast<long>(&M));
 }
 
-/// The calling thread runs with the program's own mask while it starts a
-/// new program; the pin comes back if the call returns.
+const cpu_set_t &maskOf(ThreadState *T) {
+  if (!T)
+    return UnscheduledMask;
+  ThreadAffinity *E = Threads->find(reinterpret_cast<uintptr_t>(T));
+  return E && E->Own ? E->Mask : StartMask;
+}
+
+void remember(ThreadState *T, const cpu_set_t &Applied) {
+  if (!T) {
+    UnscheduledMask = Applied;
+    return;
+  }
+  ThreadAffinity &E = Threads->getOrInsert(reinterpret_cast<uintptr_t>(T));
+  E.Own = true;
+  E.Mask = Applied;
+}
+
+/// The scheduled thread whose kernel id is \p Tid (0: the caller), or null
+/// if it is none (a thread weft does not schedule).
+ThreadState *threadOfTid(pid_t Tid) {
+  if (Tid == 0 || Tid == rawGettid())
+    return CurThread;
+  if (!CurThread)
+    return nullptr;
+  if (Tid == rawGetpid())
+    return threadById(ThreadId::Main);
+  // The table holds live threads only (threadFinished), whose kernel ids
+  // are unique: the answer does not depend on the table's order.
+  ThreadState *Found = nullptr;
+  Threads->forEachUnordered([&](uintptr_t Key, ThreadAffinity &E) {
+    if (E.Tid == Tid)
+      Found = reinterpret_cast<ThreadState *>(Key);
+  });
+  return Found;
+}
+
+/// The calling thread runs with its program mask while it starts a new
+/// program; the pin comes back if the call returns.
 class ProgramAffinityScope {
 public:
   ProgramAffinityScope() : Active(Pinned) {
     if (Active)
-      setMask(ProgramMask);
+      setMask(maskOf(CurThread));
   }
   ~ProgramAffinityScope() {
     if (Active) {
@@ -80,27 +145,39 @@ bool isOwnThread(pid_t Tid) {
   return rawSyscall(SYS_tgkill, rawGetpid(), Tid, 0) == 0;
 }
 
-/// Copies the program's mask into a caller's buffer of \p Size bytes, as
-/// the kernel would (bytes past cpu_set_t are zero); an errno value.
-int copyProgramMask(size_t Size, cpu_set_t *Out) {
+/// Copies \p M into a caller's buffer of \p Size bytes, as the kernel
+/// would (bytes past cpu_set_t are zero); an errno value.
+int copyMask(const cpu_set_t &M, size_t Size, cpu_set_t *Out) {
   if (Size < sizeof(unsigned long))
     return EINVAL;
   size_t N = Size < sizeof(cpu_set_t) ? Size : sizeof(cpu_set_t);
-  internalMemcpy(Out, &ProgramMask, N);
+  internalMemcpy(Out, &M, N);
   if (Size > N)
     internalMemset(reinterpret_cast<char *>(Out) + N, 0, Size - N);
   return 0;
 }
 
-/// The program sets its own affinity: let the kernel judge the mask (EINVAL
-/// when it names no usable CPU) on the calling thread, put the pin back and
-/// remember what was asked for. An errno value.
-int recordProgramMask(size_t Size, const cpu_set_t *Mask) {
-  if (rawSyscall(SYS_sched_setaffinity, 0, long(Size), reinterpret_cast<long>(Mask)) < 0)
+/// Sets the affinity of kernel thread \p Tid (0: the caller) for real, so
+/// that the kernel judges and narrows it; returns in \p Applied what it
+/// applied and puts the pin back. An errno value.
+int applyForReal(pid_t Tid, size_t Size, const cpu_set_t *Mask, cpu_set_t *Applied) {
+  if (rawSyscall(SYS_sched_setaffinity, Tid, long(Size), reinterpret_cast<long>(Mask)) < 0)
     return errno;
-  setMask(PinMask);
-  CPU_ZERO(&ProgramMask);
-  internalMemcpy(&ProgramMask, Mask, Size < sizeof(cpu_set_t) ? Size : sizeof(cpu_set_t));
+  CPU_ZERO(Applied);
+  rawSyscall(SYS_sched_getaffinity, Tid, sizeof(cpu_set_t), reinterpret_cast<long>(Applied));
+  rawSyscall(SYS_sched_setaffinity, Tid, sizeof(cpu_set_t), reinterpret_cast<long>(&PinMask));
+  return 0;
+}
+
+/// The same for a thread named by its handle.
+int applyForReal(pthread_t T, size_t Size, const cpu_set_t *Mask, cpu_set_t *Applied) {
+  WEFT_ENSURE_REAL(pthread_setaffinity_np);
+  WEFT_ENSURE_REAL(pthread_getaffinity_np);
+  if (int Err = WEFT_REAL(pthread_setaffinity_np)(T, Size, Mask))
+    return Err;
+  CPU_ZERO(Applied);
+  WEFT_REAL(pthread_getaffinity_np)(T, sizeof(cpu_set_t), Applied);
+  WEFT_REAL(pthread_setaffinity_np)(T, sizeof(cpu_set_t), &PinMask);
   return 0;
 }
 
@@ -111,20 +188,21 @@ namespace cpu_pinning {
 
 bool pinToCurrentCpu() {
   if (rawSyscall(SYS_sched_getaffinity, 0, sizeof(cpu_set_t),
-                 reinterpret_cast<long>(&ProgramMask)) < 0)
+                 reinterpret_cast<long>(&StartMask)) < 0)
     return false;
+  UnscheduledMask = StartMask;
   // `weft test -j N` names a CPU per job, so that parallel runs do not
   // share one; otherwise the CPU the program starts on.
   int Cpu = -1;
   if (const char *Hint = getenv("WEFT_PIN_CPU")) {
     char *End;
     long C = strtol(Hint, &End, 10);
-    if (*Hint && !*End && C >= 0 && C < CPU_SETSIZE && CPU_ISSET(C, &ProgramMask))
+    if (*Hint && !*End && C >= 0 && C < CPU_SETSIZE && CPU_ISSET(C, &StartMask))
       Cpu = int(C);
   }
   if (Cpu < 0)
     Cpu = sched_getcpu();
-  if (Cpu < 0 || Cpu >= CPU_SETSIZE || !CPU_ISSET(Cpu, &ProgramMask))
+  if (Cpu < 0 || Cpu >= CPU_SETSIZE || !CPU_ISSET(Cpu, &StartMask))
     return false;
   CPU_ZERO(&PinMask);
   CPU_SET(Cpu, &PinMask);
@@ -134,21 +212,56 @@ bool pinToCurrentCpu() {
   return true;
 }
 
+void threadCreated(ThreadState *Parent, ThreadState *Child, const pthread_attr_t *Attr) {
+  if (!Pinned)
+    return;
+  ThreadAffinity *P = Threads->find(reinterpret_cast<uintptr_t>(Parent));
+  ThreadAffinity &C = Threads->getOrInsert(reinterpret_cast<uintptr_t>(Child));
+  C.Tid = 0;
+  C.Own = P && P->Own;
+  if (C.Own)
+    C.Mask = P->Mask;
+  // glibc applies an attribute's mask to the new thread itself, which
+  // replaces the pin; it reports all CPUs when none was set.
+  C.FromAttr = false;
+  cpu_set_t FromAttr;
+  if (Attr && pthread_attr_getaffinity_np(Attr, sizeof(FromAttr), &FromAttr) == 0) {
+    cpu_set_t All;
+    internalMemset(&All, 0xff, sizeof(All));
+    C.FromAttr = !CPU_EQUAL(&FromAttr, &All);
+  }
+}
+
+void threadStarted(ThreadState *T) {
+  if (!Pinned)
+    return;
+  ThreadAffinity &E = Threads->getOrInsert(reinterpret_cast<uintptr_t>(T));
+  E.Tid = rawGettid();
+  if (E.FromAttr) {
+    // What the kernel applied of the attribute's mask; then the pin.
+    CPU_ZERO(&E.Mask);
+    rawSyscall(SYS_sched_getaffinity, 0, sizeof(cpu_set_t), reinterpret_cast<long>(&E.Mask));
+    E.Own = true;
+    E.FromAttr = false;
+    setMask(PinMask);
+  }
+}
+
+void threadFinished(ThreadState *T) {
+  if (Pinned)
+    Threads->erase(reinterpret_cast<uintptr_t>(T));
+}
+
 } // namespace cpu_pinning
 } // namespace weft
 
 // --- What the program sees of its affinity -----------------------------------
 
-WEFT_DECLARE_REAL(int, sched_getaffinity, pid_t, size_t, cpu_set_t *)
-WEFT_DECLARE_REAL(int, sched_setaffinity, pid_t, size_t, const cpu_set_t *)
-WEFT_DECLARE_REAL(int, pthread_getaffinity_np, pthread_t, size_t, cpu_set_t *)
-WEFT_DECLARE_REAL(int, pthread_setaffinity_np, pthread_t, size_t, const cpu_set_t *)
-
 WEFT_INTERCEPTOR int sched_getaffinity(pid_t Tid, size_t Size, cpu_set_t *Mask) {
   WEFT_ENSURE_REAL(sched_getaffinity);
   if (!Pinned || !isOwnThread(Tid))
     return WEFT_REAL(sched_getaffinity)(Tid, Size, Mask);
-  if (int Err = copyProgramMask(Size, Mask)) {
+  if (int Err = copyMask(maskOf(threadOfTid(Tid)), Size, Mask)) {
     errno = Err;
     return -1;
   }
@@ -159,10 +272,12 @@ WEFT_INTERCEPTOR int sched_setaffinity(pid_t Tid, size_t Size, const cpu_set_t *
   WEFT_ENSURE_REAL(sched_setaffinity);
   if (!Pinned || !isOwnThread(Tid))
     return WEFT_REAL(sched_setaffinity)(Tid, Size, Mask);
-  if (int Err = recordProgramMask(Size, Mask)) {
+  cpu_set_t Applied;
+  if (int Err = applyForReal(Tid, Size, Mask, &Applied)) {
     errno = Err;
     return -1;
   }
+  remember(threadOfTid(Tid), Applied);
   return 0;
 }
 
@@ -171,14 +286,42 @@ WEFT_INTERCEPTOR int pthread_getaffinity_np(pthread_t T, size_t Size, cpu_set_t 
   WEFT_ENSURE_REAL(pthread_getaffinity_np);
   if (!Pinned)
     return WEFT_REAL(pthread_getaffinity_np)(T, Size, Mask);
-  return copyProgramMask(Size, Mask);
+  ThreadState *Target = nullptr;
+  if (CurThread) {
+    ThreadState **Found = Rt.ByHandle.find(uintptr_t(T));
+    if (!Found)
+      return WEFT_REAL(pthread_getaffinity_np)(T, Size, Mask);
+    // An exited thread not yet joined has thread id 0 in glibc, which the
+    // kernel reads as the caller: glibc then gets (or sets) the caller's
+    // mask, and so does weft.
+    Target = (*Found)->Finished ? CurThread : *Found;
+    if ((*Found)->Finished)
+      T = pthread_self();
+  }
+  return copyMask(maskOf(Target), Size, Mask);
 }
 
 WEFT_INTERCEPTOR int pthread_setaffinity_np(pthread_t T, size_t Size, const cpu_set_t *Mask) {
   WEFT_ENSURE_REAL(pthread_setaffinity_np);
   if (!Pinned)
     return WEFT_REAL(pthread_setaffinity_np)(T, Size, Mask);
-  return recordProgramMask(Size, Mask);
+  ThreadState *Target = nullptr;
+  if (CurThread) {
+    ThreadState **Found = Rt.ByHandle.find(uintptr_t(T));
+    if (!Found)
+      return WEFT_REAL(pthread_setaffinity_np)(T, Size, Mask);
+    // An exited thread not yet joined has thread id 0 in glibc, which the
+    // kernel reads as the caller: glibc then gets (or sets) the caller's
+    // mask, and so does weft.
+    Target = (*Found)->Finished ? CurThread : *Found;
+    if ((*Found)->Finished)
+      T = pthread_self();
+  }
+  cpu_set_t Applied;
+  if (int Err = applyForReal(T, Size, Mask, &Applied))
+    return Err;
+  remember(Target, Applied);
+  return 0;
 }
 
 // --- Starting other programs: with the program's mask ------------------------

@@ -14,6 +14,7 @@
 #include <csignal>
 #include <cstring>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <ucontext.h>
 
 using namespace weft;
@@ -61,11 +62,12 @@ void useAltStack() {
   if (S) {
     FreeAltStacks = S->NextFree;
   } else {
-    void *P = mmap(nullptr, kAltStackBytes, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (P == MAP_FAILED)
+    // Not the intercepted mmap: this is weft's memory, not the program's.
+    long P = rawSyscall(SYS_mmap, 0, long(kAltStackBytes), PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (P == -1)
       return; // the thread's crashes run on its own stack, as without
-    S = static_cast<AltStack *>(P);
+    S = reinterpret_cast<AltStack *>(P);
   }
   stack_t Ss;
   Ss.ss_sp = S;

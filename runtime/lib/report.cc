@@ -46,6 +46,82 @@ bool isRuntimeFrame(const CodeFrame &F) {
   return !internalStrncmp(F.Function, "__weft", 6) || !internalStrncmp(F.Function, "weft::", 6);
 }
 
+bool hasPrefix(const char *S, const char *Prefix) {
+  return !internalStrncmp(S, Prefix, internalStrlen(Prefix));
+}
+
+bool contains(const char *S, const char *Part) {
+  size_t N = internalStrlen(Part);
+  for (; *S; ++S)
+    if (!internalStrncmp(S, Part, N))
+      return true;
+  return false;
+}
+
+/// Code of a library installed on the system, by where its module lies:
+/// the C library, libstdc++, libgcc... The program itself (which weft's
+/// runtime is linked into) never is, wherever it is installed. Cached per
+/// pc (reports only).
+NoDestroy<AddrMap<bool>> SystemModulePcs;
+
+bool inSystemModule(uintptr_t Pc) {
+  AddrMap<bool> &Cache = *SystemModulePcs;
+  if (bool *Known = Cache.find(Pc))
+    return *Known;
+  const char *Path, *Base, *Program, *ProgramBase;
+  uintptr_t Bias, ProgramBias;
+  bool System = false;
+  if (findModule(Pc - 1, &Path, &Base, &Bias)) {
+    bool InProgram = findModule(reinterpret_cast<uintptr_t>(&inSystemModule), &Program,
+                                &ProgramBase, &ProgramBias) &&
+                     !internalStrcmp(Path, Program);
+    System = !InProgram && (hasPrefix(Path, "/lib/") || hasPrefix(Path, "/lib64/") ||
+                            hasPrefix(Path, "/usr/lib/") || hasPrefix(Path, "/usr/lib64/"));
+  }
+  Cache.getOrInsert(Pc) = System;
+  return System;
+}
+
+/// Is the frame \p F, at return address \p Pc, the program's own code? Not
+/// if it comes from a system header (/usr/include/, or /usr/lib/ where
+/// compilers keep theirs), from a C++ standard library header wherever it
+/// is installed (a path with /include/c++/: libstdc++'s and libc++'s inline
+/// code, compiled into the program), or from a system library. TSan skips
+/// its runtime and the C++ headers the same way for its SUMMARY line. weft's
+/// own frames are never printed at all (isRuntimeFrame).
+bool isUserFrame(const CodeFrame &F, uintptr_t Pc) {
+  if (F.File && (hasPrefix(F.File, "/usr/include/") || hasPrefix(F.File, "/usr/lib/") ||
+                 contains(F.File, "/include/c++/")))
+    return false;
+  return !inSystemModule(Pc);
+}
+
+/// Does the code at \p Pc belong to the program: is one of the frames
+/// inlined there its own code?
+bool isUserPc(uintptr_t Pc) {
+  if (Pc == kUnknownFramePc || Pc == kDeepFramesPc || isFreePc(Pc))
+    return false;
+  CodeFrame Frames[8];
+  size_t K = symbolizeCode(Pc, Frames, 8);
+  for (size_t J = 0; J < K; ++J)
+    if (!isRuntimeFrame(Frames[J]) && isUserFrame(Frames[J], Pc))
+      return true;
+  return false;
+}
+
+/// The innermost pc of \p Stack in the program's own code (its leaf pc if
+/// none is): a race inside an inline function of the C++ library (a
+/// std::vector<bool> element's assignment, say) is told apart by where the
+/// program called it, as its SUMMARY line is.
+uintptr_t userPcOf(StackId Stack) {
+  uintptr_t Pcs[256];
+  size_t N = stack_trie::frames(Stack, Pcs, 256);
+  for (size_t I = 0; I < N; ++I)
+    if (isUserPc(Pcs[I]))
+      return Pcs[I];
+  return stack_trie::node(Stack).Pc;
+}
+
 // What the report being built shows, for suppression matching: every frame
 // printed and the names of globals it mentions.
 NoDestroy<InternalVector<CodeFrame>> ShownFramesStorage;
@@ -53,14 +129,16 @@ NoDestroy<InternalVector<const char *>> ShownNamesStorage;
 InternalVector<CodeFrame> &ShownFrames = *ShownFramesStorage;
 InternalVector<const char *> &ShownNames = *ShownNamesStorage;
 
-/// Prints a stack, innermost frame first; returns the first user frame in
-/// \p Top (if non-null) for the SUMMARY line.
+/// Prints a stack, innermost frame first; returns in \p Top (if non-null)
+/// the frame the SUMMARY line names: the first one in the program's own
+/// code (isUserFrame), else the first one shown.
 void printStack(TextBuffer &B, StackId Leaf, CodeFrame *Top = nullptr) {
   uintptr_t Pcs[256];
   size_t N = stack_trie::frames(Leaf, Pcs, 256);
   unsigned FrameNo = 0;
   bool Unavailable = false;
-  bool HaveTop = false;
+  bool HaveTop = false, HaveFallback = false;
+  CodeFrame Fallback;
   for (size_t I = 0; I < N; ++I) {
     if (Pcs[I] == kUnknownFramePc) {
       // Dropped or never kept for lack of room (stack_trie.h).
@@ -100,15 +178,21 @@ void printStack(TextBuffer &B, StackId Leaf, CodeFrame *Top = nullptr) {
       B << ")\n";
       ShownFrames.push_back(F);
       if (Top && !HaveTop && !Interceptor) {
-        *Top = F;
-        HaveTop = true;
+        if (!HaveFallback) {
+          Fallback = F;
+          HaveFallback = true;
+        }
+        if (isUserFrame(F, Pcs[I])) {
+          *Top = F;
+          HaveTop = true;
+        }
       }
     }
   }
   if (FrameNo == 0 && !Unavailable)
     B << "    <empty stack>\n";
   if (Top && !HaveTop)
-    *Top = CodeFrame{"<null>", nullptr, 0, 0, "", 0};
+    *Top = HaveFallback ? Fallback : CodeFrame{"<null>", nullptr, 0, 0, "", 0};
 }
 
 void appendShellQuoted(TextBuffer &B, const char *S) {
@@ -339,7 +423,9 @@ void describeLocation(TextBuffer &B, uintptr_t Addr) {
     return;
   }
   // Static TLS lies inside a thread's stack mapping: look for it first.
-  for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
+  // glibc hands a finished thread's stack (and TLS) to a later thread, so
+  // the newest thread whose range holds the address is its owner.
+  for (size_t I = Rt.Sched.numThreads(); I-- > 0;) {
     ThreadState *T = threadById(static_cast<ThreadId>(I));
     if (T && Addr >= T->TlsLo && Addr < T->TlsHi) {
       B << "  Location is TLS of ";
@@ -348,7 +434,7 @@ void describeLocation(TextBuffer &B, uintptr_t Addr) {
       return;
     }
   }
-  for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
+  for (size_t I = Rt.Sched.numThreads(); I-- > 0;) {
     ThreadState *T = threadById(static_cast<ThreadId>(I));
     if (T && Addr >= T->StackLo && Addr < T->StackHi) {
       B << "  Location is stack of ";
@@ -359,7 +445,8 @@ void describeLocation(TextBuffer &B, uintptr_t Addr) {
   }
 }
 
-// Distinct race pairs seen so far, by the pcs of both accesses.
+// Distinct race pairs seen so far, by the pcs of both accesses in the
+// program's own code (userPcOf).
 struct RacePair {
   uintptr_t A, B;
 };
@@ -423,7 +510,15 @@ void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
   uintptr_t Addr = GranuleAddr + uint64_t(__builtin_ctz(slotMask(Cur)));
   if (isBenignRace(Addr, size_t(__builtin_popcount(slotMask(Cur)))))
     return;
-  if (alreadyReported(Pc, stack_trie::node(PrevStack).Pc))
+  // Most accesses are the program's own code: the stack is needed only to
+  // look past an inline function of the C++ library.
+  StackId CurStack = kEmptyStack;
+  uintptr_t CurKey = Pc;
+  if (!isUserPc(Pc)) {
+    CurStack = stack_trie::child(currentStack(Thr), Pc);
+    CurKey = userPcOf(CurStack);
+  }
+  if (alreadyReported(CurKey, userPcOf(PrevStack)))
     return;
   // A previous write by free() means this access touches freed memory
   // concurrently with its release: TSan's heap-use-after-free.
@@ -438,7 +533,9 @@ void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
   CodeFrame Top;
   ReportMutexes Mutexes;
   describeAccess(B, "", Cur, GranuleAddr, Mutexes, Thr->Locks.Id);
-  printStack(B, stack_trie::child(currentStack(Thr), Pc), &Top);
+  if (CurStack == kEmptyStack)
+    CurStack = stack_trie::child(currentStack(Thr), Pc);
+  printStack(B, CurStack, &Top);
   B << '\n';
   describeAccess(B, "Previous ", Prev, GranuleAddr, Mutexes, PrevLocks);
   printStack(B, PrevStack);

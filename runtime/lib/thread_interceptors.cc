@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "cpu_pinning.h"
 #include "interceptor.h"
 #include "report.h"
 #include "rtl.h"
@@ -22,6 +23,7 @@
 #include <cerrno>
 #include <cstring>
 #include <dlfcn.h>
+#include <link.h>
 
 using namespace weft;
 
@@ -32,6 +34,51 @@ WEFT_DECLARE_REAL(int, pthread_detach, pthread_t)
 WEFT_DECLARE_REAL(void, pthread_exit, void *)
 
 namespace weft {
+namespace {
+
+struct TlsScan {
+  uintptr_t Tp, Floor; // the static block lies in [Floor, Tp)
+  uintptr_t Lowest;
+};
+
+int lowestTlsBlock(struct dl_phdr_info *Info, size_t, void *Data) {
+  auto *S = static_cast<TlsScan *>(Data);
+  auto Block = reinterpret_cast<uintptr_t>(Info->dlpi_tls_data);
+  if (Block >= S->Floor && Block < S->Tp && Block < S->Lowest)
+    S->Lowest = Block;
+  return 0;
+}
+
+/// How far below the thread pointer the modules' static TLS blocks begin:
+/// the lowest block of a module loaded at start-up, as dl_iterate_phdr
+/// names it for the calling thread. glibc's _dl_get_tls_static_info counts
+/// more than that (the TCB, which lies above the thread pointer, and the
+/// surplus kept for libraries loaded later), and a thread's stack begins
+/// right under what it counts: taking all of it named the locals of a
+/// thread's first frames "TLS". Computed once: the offsets are the same in
+/// every thread.
+size_t staticTlsBytesBelowTp() {
+  static size_t Below = ~size_t(0);
+  if (Below != ~size_t(0))
+    return Below;
+  Below = 0;
+  using TlsInfoFn = void (*)(size_t *, size_t *);
+  auto TlsInfo =
+      reinterpret_cast<TlsInfoFn>(dlsym(RTLD_DEFAULT, "_dl_get_tls_static_info"));
+  if (!TlsInfo)
+    return Below;
+  size_t StaticSize = 0, Align = 0;
+  TlsInfo(&StaticSize, &Align);
+  TlsScan S;
+  asm("mov %%fs:0, %0" : "=r"(S.Tp));
+  S.Floor = S.Tp - StaticSize;
+  S.Lowest = S.Tp;
+  dl_iterate_phdr(lowestTlsBlock, &S);
+  Below = S.Tp - S.Lowest;
+  return Below;
+}
+
+} // namespace
 
 void learnStackBounds(ThreadState *T) {
   UnscheduledScope Quiet;
@@ -46,22 +93,11 @@ void learnStackBounds(ThreadState *T) {
   }
   pthread_attr_destroy(&Attr);
   // Static TLS sits just below the thread pointer on x86-64 (TLS variant
-  // II); glibc tells its size through the hook sanitizers use.
-  using TlsInfoFn = void (*)(size_t *, size_t *);
-  // Looked up once, without a guarded static (its guard would call the
-  // program's __cxa_guard_acquire, if it has one).
-  static TlsInfoFn TlsInfo;
-  static bool LookedUp;
-  if (!LookedUp) {
-    TlsInfo = reinterpret_cast<TlsInfoFn>(dlsym(RTLD_DEFAULT, "_dl_get_tls_static_info"));
-    LookedUp = true;
-  }
-  if (TlsInfo) {
-    size_t TlsSize = 0, TlsAlign = 0;
-    TlsInfo(&TlsSize, &TlsAlign);
+  // II), at the same offsets in every thread.
+  if (size_t Below = staticTlsBytesBelowTp()) {
     uintptr_t Tp;
     asm("mov %%fs:0, %0" : "=r"(Tp));
-    T->TlsLo = Tp - TlsSize;
+    T->TlsLo = Tp - Below;
     T->TlsHi = Tp;
   }
 }
@@ -70,6 +106,7 @@ static void *threadTrampoline(void *P) {
   auto *T = static_cast<ThreadState *>(P);
   Rt.Sched.waitForFirstTurn(&T->Green);
   CurThread = T;
+  cpu_pinning::threadStarted(T);
   useAltStack();
   // The stack (and the TLS block glibc keeps with it) may have belonged to
   // an exited thread: its old accesses are not this thread's history.
@@ -91,6 +128,7 @@ void threadExit(ThreadState *T, void *) {
   T->RobustHeld.clear();
   T->FinalClock.assign(T->Clock);
   T->Finished = true;
+  cpu_pinning::threadFinished(T);
   // Its slot may go to a thread created by whoever sees this end.
   Rt.Slots.release(T->Slot, T->CurEpoch);
   // Nobody will join it: freed by the next creation, once this OS thread
@@ -144,6 +182,7 @@ int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
   if (Attr)
     pthread_attr_getdetachstate(Attr, &DetachState);
   Child->Detached = DetachState == PTHREAD_CREATE_DETACHED;
+  cpu_pinning::threadCreated(Parent, Child, Attr);
   int R = WEFT_REAL(pthread_create)(Th, Attr, threadTrampoline, Child);
   if (R != 0) {
     Rt.Sched.abandonThread(&Child->Green);

@@ -54,10 +54,17 @@ size_t classOf(size_t Total) {
 }
 size_t classSize(size_t C) { return size_t(32) << C; }
 
+/// Private anonymous memory from the kernel, never through the program's
+/// (intercepted) mmap: weft's own mappings are no program memory to reset.
+void *mapAnonymous(size_t Size) {
+  long P = rawSyscall(SYS_mmap, 0, long(Size), PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  return P == -1 ? nullptr : reinterpret_cast<void *>(P);
+}
+
 void *mapOrDie(size_t Size) {
-  void *P = mmap(nullptr, Size, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (P == MAP_FAILED)
+  void *P = mapAnonymous(Size);
+  if (!P)
     dieOutOfAddressSpace("internal data", Size);
   return P;
 }
@@ -118,7 +125,8 @@ void internalFree(void *Ptr) {
     return;
   char *Block = static_cast<char *>(Ptr) - kHeader;
   if (*reinterpret_cast<size_t *>(Block + 8) == ~size_t(0)) {
-    munmap(Block, *reinterpret_cast<size_t *>(Block));
+    rawSyscall(SYS_munmap, reinterpret_cast<long>(Block),
+               long(*reinterpret_cast<size_t *>(Block)));
     return;
   }
   size_t C = *reinterpret_cast<size_t *>(Block);
@@ -140,11 +148,7 @@ void *internalRealloc(void *Ptr, size_t Size) {
   return New;
 }
 
-void *reserveAddressSpace(size_t Size) {
-  void *P = mmap(nullptr, Size, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  return P == MAP_FAILED ? nullptr : P;
-}
+void *reserveAddressSpace(size_t Size) { return mapAnonymous(Size); }
 
 namespace {
 void appendDec(char *Buf, size_t &Len, uint64_t V) {
@@ -190,7 +194,7 @@ void releasePages(void *Addr, size_t Size) {
   uintptr_t Begin = (reinterpret_cast<uintptr_t>(Addr) + 4095) & ~uintptr_t(4095);
   uintptr_t End = (reinterpret_cast<uintptr_t>(Addr) + Size) & ~uintptr_t(4095);
   if (Begin < End)
-    madvise(reinterpret_cast<void *>(Begin), End - Begin, MADV_DONTNEED);
+    rawSyscall(SYS_madvise, long(Begin), long(End - Begin), MADV_DONTNEED);
 }
 
 } // namespace weft
