@@ -175,6 +175,24 @@ GreenThread *Scheduler::pickNext(PointKind Kind, PointObject Object) {
         break;
       popTimer();
     }
+    // Threads waiting for descriptors may wait for another process or the
+    // kernel. When nothing in the program can happen before the next
+    // deadline and that deadline is a descriptor wait's (or there is none),
+    // the wait is made for real, so the outside world gets the time the
+    // program gave it; before a sleeper's deadline the observer only looks,
+    // so sleeps stay virtual. With threads in system calls the baton is
+    // parked instead (one of them comes back).
+    if (InSyscallCount == 0 && Observer) {
+      uint64_t MaxNs = kNoDeadline;
+      if (!Timers.empty())
+        MaxNs = All[index(Timers[0].Id)]->Wait.Kind == WaitKind::Descriptors
+                    ? Timers[0].Deadline - NowNs
+                    : 0;
+      if (Observer->waitOutside(MaxNs)) {
+        fireDueTimers();
+        continue;
+      }
+    }
     if (Timers.empty())
       return nullptr;
     NowNs = Timers[0].Deadline;

@@ -23,7 +23,8 @@
 // Idle = 1 means nobody holds the baton: nothing is runnable, no timer is
 // due, but some thread is in a system call; whichever returns first takes
 // the baton. A deadlock is declared only if nothing is runnable, no timer is
-// pending and no thread is in a system call.
+// pending, no thread is in a system call, and the observer had nobody to
+// wait for outside the program (SchedulerObserver::waitOutside).
 // Decisions depend only on the strategy's answers and thread ids, never on
 // addresses or time, so a seed replays the same interleaving.
 //
@@ -47,6 +48,16 @@ public:
   [[noreturn]] virtual void onDeadlock() = 0;
   /// The execution took more than the configured number of steps.
   [[noreturn]] virtual void onStepLimit() = 0;
+  /// Nothing is runnable and no thread is in a system call, but threads may
+  /// be blocked on events that come from outside the scheduler's view
+  /// (descriptors another process or the kernel makes ready). The embedder
+  /// may wait for them in real time for up to \p MaxNs (kNoDeadline: no
+  /// limit; 0: only look) and returns true if it woke a thread. Virtual time
+  /// then stands where the real wait left it (advanceTime).
+  virtual bool waitOutside(uint64_t MaxNs) {
+    (void)MaxNs;
+    return false;
+  }
 };
 
 class Scheduler {

@@ -264,6 +264,8 @@ const char *waitDescription(const GreenThread &G) {
     return "on semaphore";
   case WaitKind::Futex:
     return "on futex";
+  case WaitKind::Descriptors:
+    return "for descriptor events";
   case WaitKind::None:
     break;
   }
@@ -591,6 +593,11 @@ void reportDeadlock() {
     if (T->Green.Wait.Kind == WaitKind::Join) {
       B << ' ';
       threadName(B, static_cast<ThreadId>(T->Green.Wait.Object));
+    } else if (T->Green.Wait.Kind == WaitKind::Descriptors) {
+      if (T->Green.Wait.Object) {
+        B << " on fd ";
+        B.dec(T->Green.Wait.Object);
+      }
     } else if (T->Green.Wait.Kind != WaitKind::Sleep) {
       B << ' ';
       B.hex(T->Green.Wait.Object);

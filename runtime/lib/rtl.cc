@@ -4,6 +4,7 @@
 #include "base/internal_libc.h"
 
 #include "base/raw_syscall.h"
+#include "blocking_call.h"
 #include "cpu_pinning.h"
 #include "fork_server.h"
 #include "interceptor.h"
@@ -32,6 +33,7 @@ class RuntimeObserver final : public SchedulerObserver {
 public:
   [[noreturn]] void onDeadlock() override { reportDeadlock(); }
   [[noreturn]] void onStepLimit() override { reportStepLimit(); }
+  bool waitOutside(uint64_t MaxNs) override { return waitOutsideForDescriptors(MaxNs); }
 };
 RuntimeObserver Observer;
 bool Initializing;
