@@ -48,15 +48,20 @@ public:
   [[noreturn]] virtual void onDeadlock() = 0;
   /// The execution took more than the configured number of steps.
   [[noreturn]] virtual void onStepLimit() = 0;
-  /// Nothing is runnable and no thread is in a system call, but threads may
-  /// be blocked on events that come from outside the scheduler's view
-  /// (descriptors another process or the kernel makes ready). The embedder
-  /// may wait for them in real time for up to \p MaxNs (kNoDeadline: no
-  /// limit; 0: only look) and returns true if it woke a thread. Virtual time
-  /// then stands where the real wait left it (advanceTime).
-  virtual bool waitOutside(uint64_t MaxNs) {
+  /// Nothing is runnable, but threads may be blocked on events that come
+  /// from outside the scheduler's view (descriptors another process or the
+  /// kernel makes ready). The embedder may wait for them in real time for up
+  /// to \p MaxNs (kNoDeadline: no limit; 0: only look), holding the baton
+  /// if \p MayBlock; if not (threads in system calls must be able to come
+  /// back), it may instead wake its waiters to wait for real on their own.
+  /// Woke: it made a thread runnable (and moved virtual time by the real
+  /// time it waited); TimedOut: MaxNs passed with nothing; NoWaiters: nobody
+  /// waits for the outside.
+  enum class OutsideWait { NoWaiters, Woke, TimedOut };
+  virtual OutsideWait waitOutside(uint64_t MaxNs, bool MayBlock) {
     (void)MaxNs;
-    return false;
+    (void)MayBlock;
+    return OutsideWait::NoWaiters;
   }
 };
 

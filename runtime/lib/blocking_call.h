@@ -65,18 +65,23 @@ struct FdWaiter {
   ThreadState *Thr;
   const char *Name; // the call, for notes
   int Fd;           // -1 when the call has no single descriptor
-  const struct pollfd *Watch;
+  struct pollfd *Watch; // weft's copy: a real wait may write revents
   size_t NumWatch;
+  /// Set when it is woken to wait for real, outside the schedule: nothing
+  /// can run and threads are in system calls (waitOutsideForDescriptors).
+  bool WaitForReal = false;
 };
 
 /// Blocks \p W's thread until fdActivity or virtual time \p Until
 /// (kNoDeadline: no limit); \p Pc is the call site, for deadlock reports.
+/// If woken to wait for real, makes that wait (outside the schedule) for
+/// what is left until \p Until before it returns.
 void blockForFdEvent(FdWaiter &W, uint64_t Until, uintptr_t Pc);
 /// A program thread did something that may make a descriptor ready: every
 /// thread blocked in a descriptor wait looks again.
 void fdActivity();
 /// SchedulerObserver::waitOutside for descriptor waiters.
-bool waitOutsideForDescriptors(uint64_t MaxNs);
+SchedulerObserver::OutsideWait waitOutsideForDescriptors(uint64_t MaxNs, bool MayBlock);
 
 // Timer descriptors on the virtual clock (timerfd_interceptors.cc).
 /// Counts the expirations virtual time has reached and makes those timer
@@ -99,7 +104,7 @@ void timerfdForget(int Fd);
 /// Once's last result: 0 when the timeout passed with nothing ready.
 template <typename F>
 int waitForDescriptors(ThreadState *Thr, const char *Name, int Fd,
-                       const struct pollfd *Watch, size_t NumWatch,
+                       struct pollfd *Watch, size_t NumWatch,
                        uint64_t TimeoutNs, uintptr_t Pc, F Once) {
   timerfdSync();
   int R = Once();

@@ -33,7 +33,9 @@ class RuntimeObserver final : public SchedulerObserver {
 public:
   [[noreturn]] void onDeadlock() override { reportDeadlock(); }
   [[noreturn]] void onStepLimit() override { reportStepLimit(); }
-  bool waitOutside(uint64_t MaxNs) override { return waitOutsideForDescriptors(MaxNs); }
+  OutsideWait waitOutside(uint64_t MaxNs, bool MayBlock) override {
+    return waitOutsideForDescriptors(MaxNs, MayBlock);
+  }
 };
 RuntimeObserver Observer;
 bool Initializing;

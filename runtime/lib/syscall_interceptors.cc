@@ -167,6 +167,21 @@ void blockForFdEvent(FdWaiter &W, uint64_t Until, uintptr_t Pc) {
       break;
     }
   }
+  if (!W.WaitForReal)
+    return;
+  // Every other thread is blocked or in a system call: wait for the world
+  // outside like those calls do, outside the schedule, for the rest of the
+  // timeout; a timeout that passes for real passes in virtual time too.
+  W.WaitForReal = false;
+  uint64_t Now = Rt.Sched.now();
+  uint64_t Left = Until == kNoDeadline ? kNoDeadline : Until > Now ? Until - Now : 0;
+  struct timespec Ts = {time_t(Left / 1000000000ull), long(Left % 1000000000ull)};
+  long R = callMaybeBlocking(W.Thr, true, W.Name, W.Fd, [&] {
+    return rawSyscall(SYS_ppoll, reinterpret_cast<long>(W.Watch), long(W.NumWatch),
+                      Left == kNoDeadline ? 0 : reinterpret_cast<long>(&Ts), 0, 8);
+  });
+  if (R == 0 && Left != kNoDeadline && Rt.Sched.now() < Until)
+    Rt.Sched.advanceTime(Until - Rt.Sched.now());
 }
 
 void fdActivity() {
@@ -175,17 +190,27 @@ void fdActivity() {
     Rt.Sched.wake(&W->Thr->Green);
 }
 
-bool waitOutsideForDescriptors(uint64_t MaxNs) {
+SchedulerObserver::OutsideWait waitOutsideForDescriptors(uint64_t MaxNs, bool MayBlock) {
+  using OutsideWait = SchedulerObserver::OutsideWait;
   OutsideWatch.clear();
   for (FdWaiter *W : FdWaiters)
     for (size_t I = 0; I < W->NumWatch; ++I)
       OutsideWatch.push_back({W->Watch[I].fd, W->Watch[I].events, 0});
   if (OutsideWatch.empty())
-    return false;
+    return OutsideWait::NoWaiters;
   int Saved = errno;
   struct timespec Zero = {0, 0};
   long R = rawSyscall(SYS_ppoll, reinterpret_cast<long>(OutsideWatch.begin()),
                       long(OutsideWatch.size()), reinterpret_cast<long>(&Zero), 0, 8);
+  if (R == 0 && MaxNs != 0 && !MayBlock) {
+    // Threads in system calls may come back and need the baton: the
+    // waiters wait for real themselves, outside the schedule.
+    for (FdWaiter *W : FdWaiters)
+      W->WaitForReal = true;
+    errno = Saved;
+    fdActivity();
+    return OutsideWait::Woke;
+  }
   if (R == 0 && MaxNs != 0) {
     // Nothing in the program can happen before the deadline: give the
     // world outside the time the program gave it, for real.
@@ -208,9 +233,9 @@ bool waitOutsideForDescriptors(uint64_t MaxNs) {
   bool Interrupted = R < 0 && errno == EINTR;
   errno = Saved;
   if (R <= 0 && !Interrupted)
-    return false;
+    return OutsideWait::TimedOut;
   fdActivity();
-  return true;
+  return OutsideWait::Woke;
 }
 
 void appendSyscallNote(TextBuffer &B) {
