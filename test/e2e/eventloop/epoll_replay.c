@@ -31,6 +31,17 @@
 // CHECK: Location is global 'posted'
 // CHECK: got=10 ticks>=10=1 waits={{[0-9]+}} trace={{[abTD]+}}
 // CHECK-NOT: weft: note
+// The recorded decisions replay strictly too (schedule_out, then
+// schedule_in): no divergence, the same output (but for the line that
+// says how to reproduce it).
+// RUN: env WEFT_SEED=0x5eed WEFT_OPTIONS='early_wakeups=1 preemption_rate=-1 schedule_out=%t.sched' %expect-exit 66 %t > %t.rec 2>&1
+// RUN: env WEFT_OPTIONS='early_wakeups=1 schedule_in=%t.sched' %expect-exit 66 %t > %t.rep 2>&1
+// RUN: grep -v 'To reproduce' %t.rec > %t.rec.body
+// RUN: grep -v 'To reproduce' %t.rep > %t.rep.body
+// RUN: %python %S/../../replay/Inputs/same_report.py --ignore-addresses %t.rec.body %t.rep.body
+// RUN: FileCheck %s --check-prefix=STRICT < %t.rep
+// STRICT-NOT: diverged
+// STRICT: got=10 ticks>=10=1
 // Explored schedules differ from each other (the trace is not fixed).
 // RUN: env WEFT_SEED=0x5eed WEFT_OPTIONS='early_wakeups=1 preemption_rate=-1' %expect-exit 66 %t > %t.other 2>&1
 // RUN: env WEFT_SEED=0x5eee WEFT_OPTIONS='early_wakeups=1 preemption_rate=-1' %expect-exit 66 %t >> %t.other 2>&1
