@@ -5,6 +5,8 @@
 // wall clock, still times out. Without the option the clocks show the 150
 // virtual seconds. The real clock is read with syscall(), which weft passes
 // through.
+// EXPECT: norace
+// TSAN-DIFFERS: The 150 s of sleeps are real under TSan (past the comparison's time limit); under weft they are virtual.
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %t | FileCheck %s --check-prefix=VIRTUAL
 // RUN: env WEFT_SEED=1 WEFT_OPTIONS=wall_clock=1 %t | FileCheck %s --check-prefix=WALL

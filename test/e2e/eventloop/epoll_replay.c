@@ -6,6 +6,7 @@
 // gives the same output ten times out of ten, with early wake-ups and
 // preemptions everywhere (weft test's options). It used to differ from
 // replay to replay: the waits ran in real time outside the schedule.
+// EXPECT: race
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_OPTIONS='early_wakeups=1 preemption_rate=-1' %expect-exit 66 %weft replay 0x5eed -- %t > %t.1 2>&1
 // RUN: env WEFT_OPTIONS='early_wakeups=1 preemption_rate=-1' %expect-exit 66 %weft replay 0x5eed -- %t > %t.2 2>&1
