@@ -65,7 +65,7 @@ struct FdWaiter {
   ThreadState *Thr;
   const char *Name; // the call, for notes
   int Fd;           // -1 when the call has no single descriptor
-  struct pollfd *Watch; // weft's copy: a real wait may write revents
+  struct pollfd *Watch; // a real wait may write revents (nothing else)
   size_t NumWatch;
   /// Set when it is woken to wait for real, outside the schedule: nothing
   /// can run and threads are in system calls (waitOutsideForDescriptors).

@@ -1,12 +1,18 @@
 //===- syscall_interceptors.cc - Blocking system calls release the baton --===//
 //
-// read/write/recv/send/accept/connect/poll/select/epoll_wait/waitpid and
-// friends may wait in the kernel for another program thread (the writer of
-// a pipe, the client of a socket). They run outside the schedule when they
-// may block (blocking_call.h), so the other thread can run and the program
-// stays live. A run where that happened while other threads could run has
-// a schedule that depends on when the calls returned: it is not replayable
+// read/write/recv/send/accept/connect/waitpid and friends may wait in the
+// kernel for another program thread (the writer of a pipe, the client of a
+// socket). They run outside the schedule when they may block
+// (blocking_call.h), so the other thread can run and the program stays
+// live. A run where that happened while other threads could run has a
+// schedule that depends on when the calls returned: it is not replayable
 // byte for byte, and says so at exit.
+//
+// poll/select/epoll_wait and their variants wait in virtual time instead
+// (waitForDescriptors): woken by what program threads do to descriptors
+// (fdActivity) or by their virtual deadline, they stay deterministic; only
+// when the whole program is idle do they wait for the world outside, for
+// real (waitOutsideForDescriptors).
 //
 // Happens-before: both ends of a pipe or socketpair share a channel (a
 // vector clock); every other socket shares one global socket channel (the
@@ -645,11 +651,10 @@ int pollLike(ThreadState *Thr, const char *Name, struct pollfd *Fds, nfds_t N,
     virtualSleep(Thr, TimeoutNs, Pc);
     return 0;
   }
-  InternalVector<struct pollfd> Watch;
-  for (nfds_t I = 0; I < N; ++I)
-    Watch.push_back({Fds[I].fd, Fds[I].events, 0});
-  return waitForDescriptors(Thr, Name, N == 1 ? Fds[0].fd : -1, Watch.begin(),
-                            Watch.size(), TimeoutNs, Pc, Once);
+  // The program's own array: a real wait writes only revents, which the
+  // call itself writes anyway.
+  return waitForDescriptors(Thr, Name, N == 1 ? Fds[0].fd : -1, Fds, N, TimeoutNs, Pc,
+                            Once);
 }
 
 template <typename F>
