@@ -67,7 +67,8 @@ enum class WaitKind : uint8_t {
   Barrier,
   Semaphore,
   Futex,
-  Descriptors, // poll/select/epoll_wait or a timer descriptor's read
+  Descriptors, // poll/select/epoll_wait
+  TimerFd,     // a blocking read of a timer descriptor (virtual: never outside)
 };
 
 struct WaitInfo {

@@ -80,6 +80,8 @@ void blockForFdEvent(FdWaiter &W, uint64_t Until, uintptr_t Pc);
 /// A program thread did something that may make a descriptor ready: every
 /// thread blocked in a descriptor wait looks again.
 void fdActivity();
+/// In the child of fork(): the parent's other threads waited, not it.
+void forgetFdWaitersAfterFork();
 /// SchedulerObserver::waitOutside for descriptor waiters.
 SchedulerObserver::OutsideWait waitOutsideForDescriptors(uint64_t MaxNs, bool MayBlock);
 

@@ -266,6 +266,8 @@ const char *waitDescription(const GreenThread &G) {
     return "on futex";
   case WaitKind::Descriptors:
     return "for descriptor events";
+  case WaitKind::TimerFd:
+    return "for a timer descriptor";
   case WaitKind::None:
     break;
   }
@@ -593,7 +595,8 @@ void reportDeadlock() {
     if (T->Green.Wait.Kind == WaitKind::Join) {
       B << ' ';
       threadName(B, static_cast<ThreadId>(T->Green.Wait.Object));
-    } else if (T->Green.Wait.Kind == WaitKind::Descriptors) {
+    } else if (T->Green.Wait.Kind == WaitKind::Descriptors ||
+               T->Green.Wait.Kind == WaitKind::TimerFd) {
       if (T->Green.Wait.Object) {
         B << " on fd ";
         B.dec(T->Green.Wait.Object);

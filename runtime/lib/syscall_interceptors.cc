@@ -162,7 +162,10 @@ uint64_t rawMonotonicNs() {
 void blockForFdEvent(FdWaiter &W, uint64_t Until, uintptr_t Pc) {
   W.Thr->BlockedStack = stack_trie::child(currentStack(W.Thr), Pc);
   FdWaiters.push_back(&W);
-  WaitInfo Info{WaitKind::Descriptors, uintptr_t(W.Fd < 0 ? 0 : W.Fd)};
+  // Without descriptors to watch (a virtual timer's read) nothing outside
+  // the program can end the wait: the scheduler treats it as a sleep.
+  WaitInfo Info{W.NumWatch ? WaitKind::Descriptors : WaitKind::TimerFd,
+                uintptr_t(W.Fd < 0 ? 0 : W.Fd)};
   if (Until == kNoDeadline)
     Rt.Sched.block(Info);
   else
@@ -188,6 +191,12 @@ void blockForFdEvent(FdWaiter &W, uint64_t Until, uintptr_t Pc) {
   });
   if (R == 0 && Left != kNoDeadline && Rt.Sched.now() < Until)
     Rt.Sched.advanceTime(Until - Rt.Sched.now());
+}
+
+void forgetFdWaitersAfterFork() {
+  // The waiters were other threads, which the child does not have.
+  FdWaiters.clear();
+  FirstOutside = SyscallInfo();
 }
 
 void fdActivity() {

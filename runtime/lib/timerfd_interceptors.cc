@@ -134,11 +134,11 @@ ssize_t timerfdRead(ThreadState *Thr, int Fd, void *Buf, size_t N, uintptr_t Pc)
     return -1;
   }
   VirtualTimer *T = timerOf(Fd);
-  struct pollfd Watch = {Fd, POLLIN, 0};
   uint64_t Wait = fdIsBlocking(Fd) ? kNoDeadline : 0;
-  // Waits like a poll on the descriptor: until virtual time reaches the
-  // expiration, or another thread sets the timer (fdActivity).
-  int R = waitForDescriptors(Thr, "read", Fd, &Watch, 1, Wait, Pc, [&] {
+  // Waits until virtual time reaches the expiration, or another thread sets
+  // the timer (fdActivity); with nothing to watch outside the program, it
+  // is a sleep for the scheduler.
+  int R = waitForDescriptors(Thr, "read", Fd, nullptr, 0, Wait, Pc, [&] {
     T = timerOf(Fd);
     return T && T->Ticks ? 1 : 0;
   });
