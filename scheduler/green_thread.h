@@ -50,7 +50,9 @@ constexpr uint32_t kBatonSleeping = 2;
 constexpr unsigned kSpinsBeforeYield = 2000;
 constexpr unsigned kYieldsBeforeSleep = 2000;
 
-/// What a blocked thread waits for; only ever printed, never used to decide.
+/// What a blocked thread waits for; printed, and used to decide only one
+/// thing: whether the scheduler may wait in real time for the world outside
+/// the program (Descriptors, see Scheduler::pickNext).
 enum class WaitKind : uint8_t {
   None,
   Mutex,
@@ -66,12 +68,17 @@ enum class WaitKind : uint8_t {
   Semaphore,
   Futex,
   Signal, // sigwait, sigwaitinfo, sigtimedwait, a signalfd read
+  Descriptors, // poll/select/epoll_wait
+  TimerFd,     // a blocking read of a timer descriptor (virtual: never outside)
 };
 
 struct WaitInfo {
   WaitKind Kind = WaitKind::None;
   uintptr_t Object = 0; // program address, or a thread id for Join
 };
+
+/// A wait without a deadline.
+constexpr uint64_t kNoDeadline = ~uint64_t(0);
 
 /// The system call a thread left the schedule for; only ever printed.
 struct SyscallInfo {

@@ -61,7 +61,6 @@ enum class LockResult : uint8_t {
 enum class UnlockResult : uint8_t { Released, StillHeld, NotOwner, NotLocked };
 
 /// Deadline value meaning "wait as long as it takes".
-constexpr uint64_t kNoDeadline = ~uint64_t(0);
 
 class WaitQueue {
 public:

@@ -181,6 +181,31 @@ GreenThread *Scheduler::pickNext(PointKind Kind, PointObject Object) {
         break;
       popTimer();
     }
+    // Threads waiting for descriptors may wait for another process or the
+    // kernel. When nothing in the program can happen before the next
+    // deadline and that deadline is a descriptor wait's (or there is none),
+    // the wait is made for real, so the outside world gets the time the
+    // program gave it; before a sleeper's deadline the observer only looks,
+    // so sleeps stay virtual. The baton holder makes that wait only when no
+    // thread is in a system call (one coming back needs the baton).
+    if (Observer) {
+      uint64_t MaxNs = kNoDeadline;
+      if (!Timers.empty())
+        MaxNs = All[index(Timers[0].Id)]->Wait.Kind == WaitKind::Descriptors
+                    ? Timers[0].Deadline - NowNs
+                    : 0;
+      SchedulerObserver::OutsideWait W = Observer->waitOutside(MaxNs, InSyscallCount == 0);
+      if (W == SchedulerObserver::OutsideWait::Woke) {
+        fireDueTimers();
+        continue;
+      }
+      if (W == SchedulerObserver::OutsideWait::TimedOut && MaxNs != 0 &&
+          MaxNs != kNoDeadline) {
+        NowNs += MaxNs; // the real wait took MaxNs: the timer is due
+        fireDueTimers();
+        continue;
+      }
+    }
     if (Timers.empty())
       return nullptr;
     NowNs = Timers[0].Deadline;

@@ -23,7 +23,8 @@
 // Idle = 1 means nobody holds the baton: nothing is runnable, no timer is
 // due, but some thread is in a system call; whichever returns first takes
 // the baton. A deadlock is declared only if nothing is runnable, no timer is
-// pending and no thread is in a system call.
+// pending, no thread is in a system call, and the observer had nobody to
+// wait for outside the program (SchedulerObserver::waitOutside).
 // Decisions depend only on the strategy's answers and thread ids, never on
 // addresses or time, so a seed replays the same interleaving.
 //
@@ -53,6 +54,21 @@ public:
   /// for a signal, which may come from another process). The scheduler wakes
   /// it and schedules it; null means it is a deadlock.
   virtual GreenThread *onAllBlocked() { return nullptr; }
+  /// Nothing is runnable, but threads may be blocked on events that come
+  /// from outside the scheduler's view (descriptors another process or the
+  /// kernel makes ready). The embedder may wait for them in real time for up
+  /// to \p MaxNs (kNoDeadline: no limit; 0: only look), holding the baton
+  /// if \p MayBlock; if not (threads in system calls must be able to come
+  /// back), it may instead wake its waiters to wait for real on their own.
+  /// Woke: it made a thread runnable (and moved virtual time by the real
+  /// time it waited); TimedOut: MaxNs passed with nothing; NoWaiters: nobody
+  /// waits for the outside.
+  enum class OutsideWait { NoWaiters, Woke, TimedOut };
+  virtual OutsideWait waitOutside(uint64_t MaxNs, bool MayBlock) {
+    (void)MaxNs;
+    (void)MayBlock;
+    return OutsideWait::NoWaiters;
+  }
 };
 
 class Scheduler {

@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "blocking_call.h"
 #include "interceptor.h"
 #include "rtl.h"
 #include "symbolizer.h"
@@ -43,6 +44,7 @@ void afterForkInChild(ThreadState *Thr) {
     T->Detached = true;
   }
   Rt.Sched.resetAfterFork(&Thr->Green);
+  forgetFdWaitersAfterFork();
   // The parent's warnings were the parent's: the child counts its own.
   Rt.ReportCount = 0;
   forgetSymbolizerAfterFork();

@@ -350,6 +350,10 @@ const char *waitDescription(const GreenThread &G) {
     return "on futex";
   case WaitKind::Signal:
     return "for a signal";
+  case WaitKind::Descriptors:
+    return "for descriptor events";
+  case WaitKind::TimerFd:
+    return "for a timer descriptor";
   case WaitKind::None:
     break;
   }
@@ -690,6 +694,12 @@ void reportDeadlock() {
     if (T->Green.Wait.Kind == WaitKind::Join) {
       B << ' ';
       threadName(B, static_cast<ThreadId>(T->Green.Wait.Object));
+    } else if (T->Green.Wait.Kind == WaitKind::Descriptors ||
+               T->Green.Wait.Kind == WaitKind::TimerFd) {
+      if (T->Green.Wait.Object) {
+        B << " on fd ";
+        B.dec(T->Green.Wait.Object);
+      }
     } else if (T->Green.Wait.Kind != WaitKind::Sleep) {
       B << ' ';
       B.hex(T->Green.Wait.Object);

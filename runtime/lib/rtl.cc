@@ -4,6 +4,7 @@
 #include "base/internal_libc.h"
 
 #include "base/raw_syscall.h"
+#include "blocking_call.h"
 #include "cpu_pinning.h"
 #include "fork_server.h"
 #include "interceptor.h"
@@ -35,6 +36,9 @@ public:
   GreenThread *onAllBlocked() override {
     ThreadState *T = signalWaiterForOutside();
     return T ? &T->Green : nullptr;
+  }
+  OutsideWait waitOutside(uint64_t MaxNs, bool MayBlock) override {
+    return waitOutsideForDescriptors(MaxNs, MayBlock);
   }
 };
 RuntimeObserver Observer;

@@ -1,12 +1,18 @@
 //===- syscall_interceptors.cc - Blocking system calls release the baton --===//
 //
-// read/write/recv/send/accept/connect/poll/select/epoll_wait/waitpid and
-// friends may wait in the kernel for another program thread (the writer of
-// a pipe, the client of a socket). They run outside the schedule when they
-// may block (blocking_call.h), so the other thread can run and the program
-// stays live. A run where that happened while other threads could run has
-// a schedule that depends on when the calls returned: it is not replayable
+// read/write/recv/send/accept/connect/waitpid and friends may wait in the
+// kernel for another program thread (the writer of a pipe, the client of a
+// socket). They run outside the schedule when they may block
+// (blocking_call.h), so the other thread can run and the program stays
+// live. A run where that happened while other threads could run has a
+// schedule that depends on when the calls returned: it is not replayable
 // byte for byte, and says so at exit.
+//
+// poll/select/epoll_wait and their variants wait in virtual time instead
+// (waitForDescriptors): woken by what program threads do to descriptors
+// (fdActivity) or by their virtual deadline, they stay deterministic; only
+// when the whole program is idle do they wait for the world outside, for
+// real (waitOutsideForDescriptors).
 //
 // Happens-before: both ends of a pipe or socketpair share a channel (a
 // vector clock); every other socket shares one global socket channel (the
@@ -20,15 +26,18 @@
 //===----------------------------------------------------------------------===//
 
 #include "blocking_call.h"
+#include "base/raw_syscall.h"
 #include "interceptor.h"
 #include "rtl.h"
 #include "sync_ops.h"
 #include "text_buffer.h"
 
+#include <ctime>
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -124,16 +133,137 @@ void fdAcquire(ThreadState *Thr, int Fd) {
     Thr->Clock.join(*C);
 }
 
-void appendSyscallNote(TextBuffer &B) {
-  if (!Rt.Sched.dependsOnSyscalls())
-    return;
-  SyscallInfo I = Rt.Sched.firstDependentSyscall();
-  B << "weft: note: this run blocked in system calls between threads (" << I.Name;
+namespace {
+
+// Threads blocked in a descriptor wait, in the order they blocked. Only the
+// baton holder touches it.
+InternalVector<FdWaiter *> FdWaiters;
+// The union of their descriptors, for the real wait (reused).
+InternalVector<struct pollfd> OutsideWatch;
+// The first wait that an event from outside the program ended.
+SyscallInfo FirstOutside;
+
+void appendCall(TextBuffer &B, const SyscallInfo &I) {
+  B << I.Name;
   if (I.Fd >= 0) {
     B << " on fd ";
     B.dec(uint64_t(I.Fd));
   }
-  B << "), so its schedule may not replay exactly\n";
+}
+
+uint64_t rawMonotonicNs() {
+  struct timespec Ts;
+  rawSyscall(SYS_clock_gettime, CLOCK_MONOTONIC, reinterpret_cast<long>(&Ts));
+  return uint64_t(Ts.tv_sec) * 1000000000ull + uint64_t(Ts.tv_nsec);
+}
+
+} // namespace
+
+void blockForFdEvent(FdWaiter &W, uint64_t Until, uintptr_t Pc) {
+  W.Thr->BlockedStack = stack_trie::child(currentStack(W.Thr), Pc);
+  FdWaiters.push_back(&W);
+  // Without descriptors to watch (a virtual timer's read) nothing outside
+  // the program can end the wait: the scheduler treats it as a sleep.
+  WaitInfo Info{W.NumWatch ? WaitKind::Descriptors : WaitKind::TimerFd,
+                uintptr_t(W.Fd < 0 ? 0 : W.Fd)};
+  if (Until == kNoDeadline)
+    Rt.Sched.block(Info);
+  else
+    Rt.Sched.blockUntil(Info, Until);
+  for (size_t I = 0; I < FdWaiters.size(); ++I) {
+    if (FdWaiters[I] == &W) {
+      FdWaiters.erase(I);
+      break;
+    }
+  }
+  if (!W.WaitForReal)
+    return;
+  // Every other thread is blocked or in a system call: wait for the world
+  // outside like those calls do, outside the schedule, for the rest of the
+  // timeout; a timeout that passes for real passes in virtual time too.
+  W.WaitForReal = false;
+  uint64_t Now = Rt.Sched.now();
+  uint64_t Left = Until == kNoDeadline ? kNoDeadline : Until > Now ? Until - Now : 0;
+  struct timespec Ts = {time_t(Left / 1000000000ull), long(Left % 1000000000ull)};
+  long R = callMaybeBlocking(W.Thr, true, W.Name, W.Fd, [&] {
+    return rawSyscall(SYS_ppoll, reinterpret_cast<long>(W.Watch), long(W.NumWatch),
+                      Left == kNoDeadline ? 0 : reinterpret_cast<long>(&Ts), 0, 8);
+  });
+  if (R == 0 && Left != kNoDeadline && Rt.Sched.now() < Until)
+    Rt.Sched.advanceTime(Until - Rt.Sched.now());
+}
+
+void forgetFdWaitersAfterFork() {
+  // The waiters were other threads, which the child does not have.
+  FdWaiters.clear();
+  FirstOutside = SyscallInfo();
+}
+
+void fdActivity() {
+  // Woken in the order they blocked; each looks again when it runs.
+  for (FdWaiter *W : FdWaiters)
+    Rt.Sched.wake(&W->Thr->Green);
+}
+
+SchedulerObserver::OutsideWait waitOutsideForDescriptors(uint64_t MaxNs, bool MayBlock) {
+  using OutsideWait = SchedulerObserver::OutsideWait;
+  OutsideWatch.clear();
+  for (FdWaiter *W : FdWaiters)
+    for (size_t I = 0; I < W->NumWatch; ++I)
+      OutsideWatch.push_back({W->Watch[I].fd, W->Watch[I].events, 0});
+  if (OutsideWatch.empty())
+    return OutsideWait::NoWaiters;
+  int Saved = errno;
+  struct timespec Zero = {0, 0};
+  long R = rawSyscall(SYS_ppoll, reinterpret_cast<long>(OutsideWatch.begin()),
+                      long(OutsideWatch.size()), reinterpret_cast<long>(&Zero), 0, 8);
+  if (R == 0 && MaxNs != 0 && !MayBlock) {
+    // Threads in system calls may come back and need the baton: the
+    // waiters wait for real themselves, outside the schedule.
+    for (FdWaiter *W : FdWaiters)
+      W->WaitForReal = true;
+    errno = Saved;
+    fdActivity();
+    return OutsideWait::Woke;
+  }
+  if (R == 0 && MaxNs != 0) {
+    // Nothing in the program can happen before the deadline: give the
+    // world outside the time the program gave it, for real.
+    struct timespec Ts = {time_t(MaxNs / 1000000000ull), long(MaxNs % 1000000000ull)};
+    uint64_t Start = rawMonotonicNs();
+    R = rawSyscall(SYS_ppoll, reinterpret_cast<long>(OutsideWatch.begin()),
+                   long(OutsideWatch.size()),
+                   MaxNs == kNoDeadline ? 0 : reinterpret_cast<long>(&Ts), 0, 8);
+    if (R != 0) {
+      // Ended by something outside the program, at a moment of the wall
+      // clock: virtual time moves as far, and the run says so.
+      uint64_t Elapsed = rawMonotonicNs() - Start;
+      if (MaxNs != kNoDeadline && Elapsed >= MaxNs)
+        Elapsed = MaxNs - 1;
+      Rt.Sched.advanceTime(Elapsed);
+      if (!FirstOutside.Name)
+        FirstOutside = SyscallInfo{FdWaiters[0]->Name, FdWaiters[0]->Fd};
+    }
+  }
+  bool Interrupted = R < 0 && errno == EINTR;
+  errno = Saved;
+  if (R <= 0 && !Interrupted)
+    return OutsideWait::TimedOut;
+  fdActivity();
+  return OutsideWait::Woke;
+}
+
+void appendSyscallNote(TextBuffer &B) {
+  if (Rt.Sched.dependsOnSyscalls()) {
+    B << "weft: note: this run blocked in system calls between threads (";
+    appendCall(B, Rt.Sched.firstDependentSyscall());
+    B << "), so its schedule may not replay exactly\n";
+  }
+  if (FirstOutside.Name) {
+    B << "weft: note: a wait in this run was ended by an event from outside the program (";
+    appendCall(B, FirstOutside);
+    B << "), so its schedule may not replay exactly\n";
+  }
 }
 
 } // namespace weft
@@ -168,8 +298,10 @@ ssize_t readLike(const char *Name, int Fd, bool NoWait, F Call) {
   if (MayBlock && waitForSignalFd(Thr, Fd, 0))
     MayBlock = false;
   ssize_t R = callMaybeBlocking(Thr, MayBlock, Name, Fd, Call);
-  if (R > 0)
+  if (R > 0) {
     fdAcquire(Thr, Fd);
+    fdActivity(); // room for a writer
+  }
   return R;
 }
 
@@ -180,7 +312,10 @@ ssize_t writeLike(const char *Name, int Fd, size_t Len, bool NoWait, F Call) {
     return Call();
   fdRelease(Thr, Fd);
   bool MayBlock = !NoWait && fdMayBlock(Fd, POLLOUT, Len);
-  return callMaybeBlocking(Thr, MayBlock, Name, Fd, Call);
+  ssize_t R = callMaybeBlocking(Thr, MayBlock, Name, Fd, Call);
+  if (R >= 0)
+    fdActivity(); // data for a reader
+  return R;
 }
 
 } // namespace
@@ -213,12 +348,16 @@ WEFT_DECLARE_REAL(int, select, int, fd_set *, fd_set *, fd_set *, struct timeval
 WEFT_DECLARE_REAL(int, pselect, int, fd_set *, fd_set *, fd_set *, const struct timespec *, const sigset_t *)
 WEFT_DECLARE_REAL(int, epoll_wait, int, struct epoll_event *, int, int)
 WEFT_DECLARE_REAL(int, epoll_pwait, int, struct epoll_event *, int, int, const sigset_t *)
+WEFT_DECLARE_REAL(int, epoll_pwait2, int, struct epoll_event *, int, const struct timespec *,
+                  const sigset_t *)
 WEFT_DECLARE_REAL(pid_t, wait4, pid_t, int *, int, struct rusage *)
 
 //===--- Reads and writes --------------------------------------------------===//
 
 WEFT_INTERCEPTOR ssize_t read(int Fd, void *Buf, size_t N) {
   WEFT_ENSURE_REAL(read);
+  if (CurThread && isVirtualTimerfd(Fd))
+    return timerfdRead(CurThread, Fd, Buf, N, WEFT_CALLER_PC);
   ssize_t R = readLike("read", Fd, false, [&] { return WEFT_REAL(read)(Fd, Buf, N); });
   if (R > 0)
     libcAccess(Buf, size_t(R), true, WEFT_CALLER_PC);
@@ -354,6 +493,25 @@ WEFT_INTERCEPTOR int socketpair(int Domain, int Type, int Proto, int Fds[2]) {
   return R;
 }
 
+// An eventfd is a channel of its own: a write (or eventfd_write) releases,
+// a read that gets the count acquires, as between a pipe's two ends.
+WEFT_INTERCEPTOR int eventfd(unsigned Init, int Flags) {
+  int Fd = static_cast<int>(rawSyscall(SYS_eventfd2, Init, Flags));
+  if (Fd >= 0 && CurThread)
+    setChannel(Fd, newChannel());
+  return Fd;
+}
+
+// glibc's eventfd_read/eventfd_write call its internal read and write,
+// which weft does not see.
+WEFT_INTERCEPTOR int eventfd_read(int Fd, eventfd_t *Value) {
+  return read(Fd, Value, sizeof(*Value)) == sizeof(*Value) ? 0 : -1;
+}
+
+WEFT_INTERCEPTOR int eventfd_write(int Fd, eventfd_t Value) {
+  return write(Fd, &Value, sizeof(Value)) == sizeof(Value) ? 0 : -1;
+}
+
 WEFT_INTERCEPTOR int socket(int Domain, int Type, int Proto) {
   WEFT_ENSURE_REAL(socket);
   int Fd = WEFT_REAL(socket)(Domain, Type, Proto);
@@ -364,9 +522,14 @@ WEFT_INTERCEPTOR int socket(int Domain, int Type, int Proto) {
 
 WEFT_INTERCEPTOR int close(int Fd) {
   WEFT_ENSURE_REAL(close);
-  if (CurThread)
-    setChannel(Fd, kNoChannel);
-  return WEFT_REAL(close)(Fd);
+  if (!CurThread)
+    return WEFT_REAL(close)(Fd);
+  setChannel(Fd, kNoChannel);
+  timerfdForget(Fd);
+  int R = WEFT_REAL(close)(Fd);
+  if (R == 0)
+    fdActivity(); // the peer sees end of file or a hang-up
+  return R;
 }
 
 WEFT_INTERCEPTOR int dup(int Fd) {
@@ -401,6 +564,7 @@ WEFT_INTERCEPTOR int accept(int Fd, struct sockaddr *Addr, socklen_t *Len) {
   if (R >= 0) {
     setChannel(R, kSocketChannel);
     fdAcquire(Thr, R); // connect released into the socket channel
+    fdActivity();
   }
   return R;
 }
@@ -415,6 +579,7 @@ WEFT_INTERCEPTOR int accept4(int Fd, struct sockaddr *Addr, socklen_t *Len, int 
   if (R >= 0) {
     setChannel(R, kSocketChannel);
     fdAcquire(Thr, R);
+    fdActivity();
   }
   return R;
 }
@@ -426,51 +591,51 @@ WEFT_INTERCEPTOR int connect(int Fd, const struct sockaddr *Addr, socklen_t Len)
     return WEFT_REAL(connect)(Fd, Addr, Len);
   fdRelease(Thr, Fd);
   // A blocking connect may wait for the peer's accept queue to drain.
-  return callMaybeBlocking(Thr, fdIsBlocking(Fd), "connect", Fd,
-                           [&] { return WEFT_REAL(connect)(Fd, Addr, Len); });
+  int R = callMaybeBlocking(Thr, fdIsBlocking(Fd), "connect", Fd,
+                            [&] { return WEFT_REAL(connect)(Fd, Addr, Len); });
+  fdActivity(); // the listener has a connection to accept
+  return R;
 }
 
 //===--- Waiting for many descriptors --------------------------------------===//
 //
 // First the call with a zero timeout, holding the baton: if something is
-// ready (or the caller did not want to wait) that is the answer, and the run
-// stays deterministic. Only otherwise is the real wait made outside. A wait
-// on no descriptor at all is a sleep, in virtual time.
-
-namespace weft {
-}
-
-WEFT_INTERCEPTOR int poll(struct pollfd *Fds, nfds_t N, int Timeout) {
-  WEFT_ENSURE_REAL(poll);
-  ThreadState *Thr = CurThread;
-  if (!Thr)
-    return WEFT_REAL(poll)(Fds, N, Timeout);
-  if (N == 0 && Timeout > 0) {
-    virtualSleep(Thr, uint64_t(Timeout) * 1000000, WEFT_CALLER_PC);
-    return 0;
-  }
-  int R = WEFT_REAL(poll)(Fds, N, 0);
-  if (R != 0 || Timeout == 0)
-    return R;
-  return callMaybeBlocking(Thr, true, "poll", N == 1 ? Fds[0].fd : -1,
-                           [&] { return WEFT_REAL(poll)(Fds, N, Timeout); });
-}
-
-WEFT_INTERCEPTOR int ppoll(struct pollfd *Fds, nfds_t N, const struct timespec *Ts,
-                           const sigset_t *Mask) {
-  WEFT_ENSURE_REAL(ppoll);
-  ThreadState *Thr = CurThread;
-  if (!Thr)
-    return WEFT_REAL(ppoll)(Fds, N, Ts, Mask);
-  struct timespec Zero = {0, 0};
-  int R = WEFT_REAL(ppoll)(Fds, N, &Zero, Mask);
-  if (R != 0 || (Ts && Ts->tv_sec == 0 && Ts->tv_nsec == 0))
-    return R;
-  return callMaybeBlocking(Thr, true, "ppoll", N == 1 ? Fds[0].fd : -1,
-                           [&] { return WEFT_REAL(ppoll)(Fds, N, Ts, Mask); });
-}
+// ready (or the caller did not want to wait) that is the answer. Otherwise
+// the thread waits in virtual time (waitForDescriptors in blocking_call.h):
+// a timeout that passes with nothing ready advances virtual time by its
+// length, like a sleep, and the events a wait returns depend only on the
+// schedule. A wait on no descriptor at all is a sleep.
 
 namespace {
+
+constexpr uint64_t kNsPerMs = 1000000;
+
+uint64_t msTimeout(int Ms) { return Ms < 0 ? kNoDeadline : uint64_t(Ms) * kNsPerMs; }
+
+uint64_t tsTimeout(const struct timespec *Ts) {
+  if (!Ts)
+    return kNoDeadline;
+  if (Ts->tv_sec < 0)
+    return 0;
+  return uint64_t(Ts->tv_sec) * 1000000000ull + uint64_t(Ts->tv_nsec);
+}
+
+/// The descriptors of select's sets, as poll would watch them.
+void watchSets(int N, const fd_set *Rd, const fd_set *Wr, const fd_set *Ex,
+               InternalVector<struct pollfd> &Out) {
+  for (int Fd = 0; Fd < N && Fd < FD_SETSIZE; ++Fd) {
+    short Ev = 0;
+    if (Rd && FD_ISSET(Fd, Rd))
+      Ev |= POLLIN;
+    if (Wr && FD_ISSET(Fd, Wr))
+      Ev |= POLLOUT;
+    if (Ex && FD_ISSET(Fd, Ex))
+      Ev |= POLLPRI;
+    if (Ev)
+      Out.push_back({Fd, Ev, 0});
+  }
+}
+
 struct FdSets {
   fd_set R, W, E;
   void save(fd_set *Rd, fd_set *Wr, fd_set *Ex) {
@@ -490,29 +655,95 @@ struct FdSets {
       *Ex = E;
   }
 };
+
+template <typename F>
+int pollLike(ThreadState *Thr, const char *Name, struct pollfd *Fds, nfds_t N,
+             uint64_t TimeoutNs, uintptr_t Pc, F Once) {
+  if (N == 0 && TimeoutNs != kNoDeadline) {
+    virtualSleep(Thr, TimeoutNs, Pc);
+    return 0;
+  }
+  // The program's own array: a real wait writes only revents, which the
+  // call itself writes anyway.
+  return waitForDescriptors(Thr, Name, N == 1 ? Fds[0].fd : -1, Fds, N, TimeoutNs, Pc,
+                            Once);
+}
+
+template <typename F>
+int selectLike(ThreadState *Thr, const char *Name, int N, fd_set *Rd, fd_set *Wr,
+               fd_set *Ex, uint64_t TimeoutNs, uintptr_t Pc, F Once) {
+  InternalVector<struct pollfd> Watch;
+  watchSets(N, Rd, Wr, Ex, Watch);
+  if (Watch.empty() && TimeoutNs != kNoDeadline) {
+    virtualSleep(Thr, TimeoutNs, Pc);
+    return 0;
+  }
+  // select overwrites its sets: each look starts from the caller's.
+  FdSets Saved;
+  Saved.save(Rd, Wr, Ex);
+  return waitForDescriptors(Thr, Name, -1, Watch.begin(), Watch.size(), TimeoutNs,
+                            Pc, [&] {
+                              Saved.restore(Rd, Wr, Ex);
+                              return Once();
+                            });
+}
+
+template <typename F>
+int epollLike(ThreadState *Thr, const char *Name, int Ep, uint64_t TimeoutNs,
+              uintptr_t Pc, F Once) {
+  // An epoll descriptor is readable while a wait on it would return events.
+  struct pollfd Watch = {Ep, POLLIN, 0};
+  return waitForDescriptors(Thr, Name, Ep, &Watch, 1, TimeoutNs, Pc, Once);
+}
+
 } // namespace
+
+WEFT_INTERCEPTOR int poll(struct pollfd *Fds, nfds_t N, int Timeout) {
+  WEFT_ENSURE_REAL(poll);
+  ThreadState *Thr = CurThread;
+  if (!Thr || (N == 0 && Timeout < 0))
+    return callMaybeBlocking(Thr, Thr != nullptr, "poll", -1,
+                             [&] { return WEFT_REAL(poll)(Fds, N, Timeout); });
+  return pollLike(Thr, "poll", Fds, N, msTimeout(Timeout), WEFT_CALLER_PC,
+                  [&] { return WEFT_REAL(poll)(Fds, N, 0); });
+}
+
+WEFT_INTERCEPTOR int ppoll(struct pollfd *Fds, nfds_t N, const struct timespec *Ts,
+                           const sigset_t *Mask) {
+  WEFT_ENSURE_REAL(ppoll);
+  ThreadState *Thr = CurThread;
+  if (!Thr || (N == 0 && !Ts))
+    return callMaybeBlocking(Thr, Thr != nullptr, "ppoll", -1,
+                             [&] { return WEFT_REAL(ppoll)(Fds, N, Ts, Mask); });
+  struct timespec Zero = {0, 0};
+  return pollLike(Thr, "ppoll", Fds, N, tsTimeout(Ts), WEFT_CALLER_PC,
+                  [&] { return WEFT_REAL(ppoll)(Fds, N, &Zero, Mask); });
+}
 
 WEFT_INTERCEPTOR int select(int N, fd_set *Rd, fd_set *Wr, fd_set *Ex, struct timeval *Tv) {
   WEFT_ENSURE_REAL(select);
   ThreadState *Thr = CurThread;
   if (!Thr)
     return WEFT_REAL(select)(N, Rd, Wr, Ex, Tv);
-  if (N == 0 && Tv) {
-    virtualSleep(Thr, uint64_t(Tv->tv_sec) * 1000000000 + uint64_t(Tv->tv_usec) * 1000,
-                    WEFT_CALLER_PC);
-    Tv->tv_sec = Tv->tv_usec = 0;
-    return 0;
+  if (Tv && (Tv->tv_sec < 0 || Tv->tv_usec < 0 || Tv->tv_usec >= 1000000)) {
+    errno = EINVAL;
+    return -1;
   }
-  // select overwrites its sets: keep the caller's for the real wait.
-  FdSets Saved;
-  Saved.save(Rd, Wr, Ex);
-  struct timeval Zero = {0, 0};
-  int R = WEFT_REAL(select)(N, Rd, Wr, Ex, &Zero);
-  if (R != 0 || (Tv && Tv->tv_sec == 0 && Tv->tv_usec == 0))
-    return R;
-  Saved.restore(Rd, Wr, Ex);
-  return callMaybeBlocking(Thr, true, "select", -1,
-                           [&] { return WEFT_REAL(select)(N, Rd, Wr, Ex, Tv); });
+  uint64_t TimeoutNs =
+      Tv ? uint64_t(Tv->tv_sec) * 1000000000ull + uint64_t(Tv->tv_usec) * 1000 : kNoDeadline;
+  uint64_t Start = Rt.Sched.now();
+  int R = selectLike(Thr, "select", N, Rd, Wr, Ex, TimeoutNs, WEFT_CALLER_PC, [&] {
+    struct timeval Zero = {0, 0};
+    return WEFT_REAL(select)(N, Rd, Wr, Ex, &Zero);
+  });
+  if (Tv) {
+    // Linux leaves the time not slept in the timeout, in virtual time here.
+    uint64_t Slept = Rt.Sched.now() - Start;
+    uint64_t Left = Slept < TimeoutNs ? TimeoutNs - Slept : 0;
+    Tv->tv_sec = time_t(Left / 1000000000ull);
+    Tv->tv_usec = long(Left % 1000000000ull) / 1000;
+  }
+  return R;
 }
 
 WEFT_INTERCEPTOR int pselect(int N, fd_set *Rd, fd_set *Wr, fd_set *Ex,
@@ -521,15 +752,14 @@ WEFT_INTERCEPTOR int pselect(int N, fd_set *Rd, fd_set *Wr, fd_set *Ex,
   ThreadState *Thr = CurThread;
   if (!Thr)
     return WEFT_REAL(pselect)(N, Rd, Wr, Ex, Ts, Mask);
-  FdSets Saved;
-  Saved.save(Rd, Wr, Ex);
-  struct timespec Zero = {0, 0};
-  int R = WEFT_REAL(pselect)(N, Rd, Wr, Ex, &Zero, Mask);
-  if (R != 0 || (Ts && Ts->tv_sec == 0 && Ts->tv_nsec == 0))
-    return R;
-  Saved.restore(Rd, Wr, Ex);
-  return callMaybeBlocking(Thr, true, "pselect", -1,
-                           [&] { return WEFT_REAL(pselect)(N, Rd, Wr, Ex, Ts, Mask); });
+  if (Ts && (Ts->tv_sec < 0 || Ts->tv_nsec < 0 || Ts->tv_nsec >= 1000000000)) {
+    errno = EINVAL;
+    return -1;
+  }
+  return selectLike(Thr, "pselect", N, Rd, Wr, Ex, tsTimeout(Ts), WEFT_CALLER_PC, [&] {
+    struct timespec Zero = {0, 0};
+    return WEFT_REAL(pselect)(N, Rd, Wr, Ex, &Zero, Mask);
+  });
 }
 
 WEFT_INTERCEPTOR int epoll_wait(int Ep, struct epoll_event *Ev, int Max, int Timeout) {
@@ -537,11 +767,8 @@ WEFT_INTERCEPTOR int epoll_wait(int Ep, struct epoll_event *Ev, int Max, int Tim
   ThreadState *Thr = CurThread;
   if (!Thr)
     return WEFT_REAL(epoll_wait)(Ep, Ev, Max, Timeout);
-  int R = WEFT_REAL(epoll_wait)(Ep, Ev, Max, 0);
-  if (R != 0 || Timeout == 0)
-    return R;
-  return callMaybeBlocking(Thr, true, "epoll_wait", Ep,
-                           [&] { return WEFT_REAL(epoll_wait)(Ep, Ev, Max, Timeout); });
+  return epollLike(Thr, "epoll_wait", Ep, msTimeout(Timeout), WEFT_CALLER_PC,
+                   [&] { return WEFT_REAL(epoll_wait)(Ep, Ev, Max, 0); });
 }
 
 WEFT_INTERCEPTOR int epoll_pwait(int Ep, struct epoll_event *Ev, int Max, int Timeout,
@@ -550,12 +777,19 @@ WEFT_INTERCEPTOR int epoll_pwait(int Ep, struct epoll_event *Ev, int Max, int Ti
   ThreadState *Thr = CurThread;
   if (!Thr)
     return WEFT_REAL(epoll_pwait)(Ep, Ev, Max, Timeout, Mask);
-  int R = WEFT_REAL(epoll_pwait)(Ep, Ev, Max, 0, Mask);
-  if (R != 0 || Timeout == 0)
-    return R;
-  return callMaybeBlocking(Thr, true, "epoll_pwait", Ep, [&] {
-    return WEFT_REAL(epoll_pwait)(Ep, Ev, Max, Timeout, Mask);
-  });
+  return epollLike(Thr, "epoll_pwait", Ep, msTimeout(Timeout), WEFT_CALLER_PC,
+                   [&] { return WEFT_REAL(epoll_pwait)(Ep, Ev, Max, 0, Mask); });
+}
+
+WEFT_INTERCEPTOR int epoll_pwait2(int Ep, struct epoll_event *Ev, int Max,
+                                  const struct timespec *Ts, const sigset_t *Mask) {
+  WEFT_ENSURE_REAL(epoll_pwait2);
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return WEFT_REAL(epoll_pwait2)(Ep, Ev, Max, Ts, Mask);
+  struct timespec Zero = {0, 0};
+  return epollLike(Thr, "epoll_pwait2", Ep, tsTimeout(Ts), WEFT_CALLER_PC,
+                   [&] { return WEFT_REAL(epoll_pwait2)(Ep, Ev, Max, &Zero, Mask); });
 }
 
 //===--- Child processes ---------------------------------------------------===//

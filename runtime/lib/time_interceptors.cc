@@ -6,7 +6,9 @@
 // are the virtual clock plus the real time at start-up, so a timeout the
 // program computes from them is the same in every run of a seed. Each clock
 // read costs one step of virtual time, so a loop waiting for time to pass
-// terminates.
+// terminates. With wall_clock=1 the clocks read the wall clock instead (a
+// program that prints durations prints real ones); sleeps and timeouts still
+// pass in virtual time, their deadlines converted from the wall clock.
 //
 //===----------------------------------------------------------------------===//
 
@@ -44,6 +46,10 @@ bool isVirtualClock(clockid_t C) {
          C == CLOCK_MONOTONIC_COARSE || C == CLOCK_MONOTONIC_RAW || C == CLOCK_BOOTTIME;
 }
 
+/// What the program reads from clock \p C: the virtual clock, or with
+/// wall_clock=1 the real one.
+uint64_t programClockNs(clockid_t C);
+
 uint64_t virtualClockNs(clockid_t C) {
   if (!Base.Known) {
     Base.RealtimeNs = rawClockNs(CLOCK_REALTIME);
@@ -52,6 +58,10 @@ uint64_t virtualClockNs(clockid_t C) {
   }
   bool Real = C == CLOCK_REALTIME || C == CLOCK_REALTIME_COARSE;
   return (Real ? Base.RealtimeNs : Base.MonotonicNs) + Rt.Sched.now();
+}
+
+uint64_t programClockNs(clockid_t C) {
+  return Rt.Opts.wall_clock ? rawClockNs(C) : virtualClockNs(C);
 }
 
 uint64_t toNs(const struct timespec *Ts) {
@@ -79,7 +89,7 @@ uint64_t virtualDeadline(clockid_t Clock, const struct timespec *Abs) {
     return kNoDeadline;
   if (!isVirtualClock(Clock))
     Clock = CLOCK_MONOTONIC;
-  uint64_t Now = virtualClockNs(Clock);
+  uint64_t Now = programClockNs(Clock);
   uint64_t Want = toNs(Abs);
   return Rt.Sched.now() + (Want > Now ? Want - Now : 0);
 }
@@ -141,7 +151,7 @@ WEFT_INTERCEPTOR int clock_nanosleep(clockid_t Clock, int Flags,
 WEFT_INTERCEPTOR int clock_gettime(clockid_t Clock, struct timespec *Ts) {
   if (CurThread && isVirtualClock(Clock) && Ts) {
     Rt.Sched.advanceTime(Scheduler::kStepNs);
-    uint64_t Ns = virtualClockNs(Clock);
+    uint64_t Ns = programClockNs(Clock);
     Ts->tv_sec = time_t(Ns / kNsPerSec);
     Ts->tv_nsec = long(Ns % kNsPerSec);
     return 0;
@@ -153,7 +163,7 @@ WEFT_DEFINE_OWN(clock_gettime)
 WEFT_INTERCEPTOR int gettimeofday(struct timeval *Tv, void *Tz) {
   if (CurThread && Tv) {
     Rt.Sched.advanceTime(Scheduler::kStepNs);
-    uint64_t Ns = virtualClockNs(CLOCK_REALTIME);
+    uint64_t Ns = programClockNs(CLOCK_REALTIME);
     Tv->tv_sec = time_t(Ns / kNsPerSec);
     Tv->tv_usec = long(Ns % kNsPerSec) / 1000;
     return 0;
@@ -165,7 +175,7 @@ WEFT_INTERCEPTOR time_t time(time_t *Out) {
   time_t T;
   if (CurThread) {
     Rt.Sched.advanceTime(Scheduler::kStepNs);
-    T = time_t(virtualClockNs(CLOCK_REALTIME) / kNsPerSec);
+    T = time_t(programClockNs(CLOCK_REALTIME) / kNsPerSec);
   } else {
     T = time_t(rawClockNs(CLOCK_REALTIME) / kNsPerSec);
   }

@@ -604,4 +604,74 @@ TEST(SchedulerTest, WithoutEarlyWakeupsSleepsAskNothing) {
   E.joinAll();
 }
 
+/// Records what the scheduler asks of the outside world, and answers as told.
+struct OutsideObserver final : SchedulerObserver {
+  [[noreturn]] void onDeadlock() override {
+    fprintf(stderr, "unexpected deadlock in a scheduler test\n");
+    abort();
+  }
+  [[noreturn]] void onStepLimit() override { abort(); }
+  OutsideWait waitOutside(uint64_t MaxNs, bool MayBlock) override {
+    Asked.push_back(MaxNs);
+    MayBlockSeen.push_back(MayBlock);
+    if (Wake) {
+      S->wake(Wake);
+      Wake = nullptr;
+      return OutsideWait::Woke;
+    }
+    return OutsideWait::TimedOut;
+  }
+  Scheduler *S = nullptr;
+  GreenThread *Wake = nullptr; // woken at the next question
+  std::vector<uint64_t> Asked;
+  std::vector<bool> MayBlockSeen;
+};
+
+TEST(SchedulerTest, ADescriptorWaitAloneWaitsOutsideForTheTimeLeft) {
+  RoundRobinStrategy Strat;
+  OutsideObserver O;
+  TestExecution E(Strat, 0, 0, &O);
+  O.S = &E.S;
+  uint64_t Start = E.S.now();
+  EXPECT_FALSE(E.blockUntil(WaitInfo{WaitKind::Descriptors, 3}, Start + 5 * kMs));
+  // Asked once, for the whole timeout less the step the block took; the
+  // real wait took it, and so did virtual time.
+  ASSERT_EQ(O.Asked.size(), 1u);
+  EXPECT_EQ(O.Asked[0], 5 * kMs - Scheduler::kStepNs);
+  EXPECT_TRUE(O.MayBlockSeen[0]);
+  EXPECT_EQ(E.S.now(), Start + 5 * kMs);
+  E.joinAll();
+}
+
+TEST(SchedulerTest, BeforeASleepersDeadlineTheOutsideIsOnlyLookedAt) {
+  RoundRobinStrategy Strat;
+  OutsideObserver O;
+  TestExecution E(Strat, 0, 0, &O);
+  O.S = &E.S;
+  E.spawn([&] { E.sleepUntil(2 * kMs); });
+  EXPECT_FALSE(E.blockUntil(WaitInfo{WaitKind::Descriptors, 3}, 5 * kMs));
+  // First the sleeper's deadline: a look (0), and virtual time jumps; then
+  // only the descriptor wait is left: a real wait for the rest.
+  ASSERT_GE(O.Asked.size(), 2u);
+  EXPECT_EQ(O.Asked.front(), 0u);
+  EXPECT_GT(O.Asked.back(), 0u);
+  EXPECT_LE(O.Asked.back(), 3 * kMs);
+  EXPECT_EQ(E.S.now(), 5 * kMs);
+  E.joinAll();
+}
+
+TEST(SchedulerTest, AnOutsideEventWakesADescriptorWaitWithoutDeadline) {
+  RoundRobinStrategy Strat;
+  OutsideObserver O;
+  TestExecution E(Strat, 0, 0, &O);
+  O.S = &E.S;
+  O.Wake = &E.Main;
+  // Without the observer's event this would be a deadlock.
+  E.block(WaitInfo{WaitKind::Descriptors, 3});
+  ASSERT_EQ(O.Asked.size(), 1u);
+  EXPECT_EQ(O.Asked[0], kNoDeadline);
+  EXPECT_EQ(E.Main.Status, ThreadStatus::Runnable);
+  E.joinAll();
+}
+
 } // namespace
