@@ -57,13 +57,16 @@ WEFT_INTERCEPTOR int pthread_barrier_wait(pthread_barrier_t *B) {
   if (!S || !S->Barrier)
     return EINVAL; // never initialized (or destroyed)
   syncPoint(Thr, uintptr_t(B));
-  S->Clock.join(Thr->Clock);
-  releaseTick(Thr);
+  if (!Thr->IgnoreSync) {
+    S->Clock.join(Thr->Clock);
+    releaseTick(Thr);
+  }
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), WEFT_CALLER_PC);
   BarrierArrival A = S->Barrier->arrive(Rt.Sched, uintptr_t(B));
   if (A.Completed) {
     for (ThreadId T : S->Barrier->round())
-      threadById(T)->Clock.join(S->Clock);
+      if (ThreadState *W = threadById(T); !W->IgnoreSync)
+        W->Clock.join(S->Clock);
     S->Clock.reset();
     syncPoint(Thr, uintptr_t(B));
   }

@@ -51,6 +51,8 @@ SyncVar *mutexVar(pthread_mutex_t *M) {
 /// since, already has all of it (clocks only grow), so the common re-lock
 /// by the same thread costs no join.
 static void acquireMutexClock(ThreadState *Thr, SyncVar *S) {
+  if (Thr->IgnoreSync)
+    return;
   if (S->CoveredBy != Thr->tid() || S->CoveredVersion != S->Clock.version())
     Thr->Clock.join(S->Clock);
   S->CoveredBy = Thr->tid();
@@ -61,6 +63,8 @@ static void acquireMutexClock(ThreadState *Thr, SyncVar *S) {
 /// covered it before, the result is the thread's clock exactly, which it
 /// keeps covering.
 static void releaseMutexClock(ThreadState *Thr, SyncVar *S) {
+  if (Thr->IgnoreSync)
+    return;
   bool Covered =
       S->CoveredBy == Thr->tid() && S->CoveredVersion == S->Clock.version();
   if (Covered) // the join would give the thread's clock: copy it
@@ -369,9 +373,11 @@ static int rwLock(pthread_rwlock_t *L, bool Exclusive, bool TryOnly,
                            : S->RwLock.lockShared(Rt.Sched, uintptr_t(L), TryOnly, Deadline);
   switch (R) {
   case LockResult::Acquired:
-    Thr->Clock.join(S->Clock);
-    if (Exclusive)
-      Thr->Clock.join(S->ReadersClock);
+    if (!Thr->IgnoreSync) {
+      Thr->Clock.join(S->Clock);
+      if (Exclusive)
+        Thr->Clock.join(S->ReadersClock);
+    }
     mutex_set::added(Thr->Locks, S, Here, Exclusive);
     deadlock_steering::locksChanged(Thr);
     return 0;
@@ -436,8 +442,10 @@ WEFT_INTERCEPTOR int pthread_rwlock_unlock(pthread_rwlock_t *L) {
     reportMutexMisuse("unlock of an rwlock not held", uintptr_t(L), WEFT_CALLER_PC);
     return EPERM;
   }
-  (WasWriter ? S->Clock : S->ReadersClock).join(Thr->Clock);
-  releaseTick(Thr);
+  if (!Thr->IgnoreSync) {
+    (WasWriter ? S->Clock : S->ReadersClock).join(Thr->Clock);
+    releaseTick(Thr);
+  }
   mutex_set::removed(Thr->Locks, S);
   deadlock_steering::locksChanged(Thr);
   syncPoint(Thr, uintptr_t(L));
