@@ -27,6 +27,8 @@ WEFT_INTERCEPTOR int pthread_barrier_init(pthread_barrier_t *B,
                                           const pthread_barrierattr_t *Attr,
                                           unsigned Count) {
   WEFT_ENSURE_REAL(pthread_barrier_init);
+  if (ThreadState *Thr = CurThread)
+    syncObjectAccess(Thr, uintptr_t(B), true, WEFT_CALLER_PC);
   int R = WEFT_REAL(pthread_barrier_init)(B, Attr, Count);
   if (R != 0 || !CurThread)
     return R;
@@ -38,6 +40,8 @@ WEFT_INTERCEPTOR int pthread_barrier_init(pthread_barrier_t *B,
 
 WEFT_INTERCEPTOR int pthread_barrier_destroy(pthread_barrier_t *B) {
   WEFT_ENSURE_REAL(pthread_barrier_destroy);
+  if (ThreadState *Thr = CurThread)
+    syncObjectAccess(Thr, uintptr_t(B), true, WEFT_CALLER_PC);
   if (CurThread)
     if (SyncVar *S = syncFind(uintptr_t(B))) {
       if (S->Barrier && S->Barrier->waiting())
@@ -53,6 +57,9 @@ WEFT_INTERCEPTOR int pthread_barrier_wait(pthread_barrier_t *B) {
     WEFT_ENSURE_REAL(pthread_barrier_wait);
     return WEFT_REAL(pthread_barrier_wait)(B);
   }
+  // Checked first: a wait racing the barrier's destruction is reported
+  // even when the destruction won.
+  syncObjectAccess(Thr, uintptr_t(B), false, WEFT_CALLER_PC);
   SyncVar *S = syncFind(uintptr_t(B));
   if (!S || !S->Barrier)
     return EINVAL; // never initialized (or destroyed)
