@@ -13,8 +13,13 @@
 // At -O0 every function is `optnone`; the pass is isRequired(), so the
 // optnone gate does not skip it.
 //
+// Why PipelineStartEP for the sanitize_thread mark (NoSpeculativeLoads.h): it
+// must be on every function before the first pass that could speculate a
+// load; the O0, default and (Thin)LTO pre-link pipelines all invoke it first.
+//
 //===----------------------------------------------------------------------===//
 
+#include "NoSpeculativeLoads.h"
 #include "WeftInstrumentation.h"
 
 #include "llvm/Config/llvm-config.h"
@@ -27,10 +32,20 @@ static void registerWeftCallbacks(PassBuilder &PB) {
   PB.registerPipelineParsingCallback(
       [](StringRef Name, ModulePassManager &MPM,
          ArrayRef<PassBuilder::PipelineElement>) {
-        if (Name != "weft")
-          return false;
-        MPM.addPass(weft::WeftInstrumentationPass());
-        return true;
+        if (Name == "weft") {
+          MPM.addPass(weft::WeftInstrumentationPass());
+          return true;
+        }
+        if (Name == "weft-no-speculative-loads") {
+          MPM.addPass(weft::NoSpeculativeLoadsPass());
+          return true;
+        }
+        return false;
+      });
+
+  PB.registerPipelineStartEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(weft::NoSpeculativeLoadsPass());
       });
 
 #if LLVM_VERSION_MAJOR >= 20

@@ -717,6 +717,23 @@ void FunctionInstrumenter::dropMemoryEffects() {
       CB->removeFnAttr(Attribute::Memory);
 }
 
+void insertModuleCtor(Module &M, const RuntimeCallbacks &RT) {
+  LLVMContext &C = M.getContext();
+  Function *Ctor = Function::createWithDefaultAttr(
+      FunctionType::get(Type::getVoidTy(C),
+                        /*isVarArg=*/false),
+      GlobalValue::InternalLinkage, 0, ModuleCtorName, &M);
+  Ctor->addFnAttr(Attribute::NoUnwind);
+  IRBuilder<> IRB(BasicBlock::Create(C, "", Ctor));
+  IRB.CreateCall(RT.init, {});
+  IRB.CreateRetVoid();
+  // Priority 0: before any user constructor (those are 65535 or >= 101), so
+  // the runtime is up before the first instrumented access.
+  appendToGlobalCtors(M, Ctor, /*Priority=*/0);
+}
+
+} // namespace
+
 bool shouldInstrumentFunction(const Function &F) {
   if (F.isDeclaration())
     return false;
@@ -734,23 +751,6 @@ bool shouldInstrumentFunction(const Function &F) {
     return false;
   return true;
 }
-
-void insertModuleCtor(Module &M, const RuntimeCallbacks &RT) {
-  LLVMContext &C = M.getContext();
-  Function *Ctor = Function::createWithDefaultAttr(
-      FunctionType::get(Type::getVoidTy(C),
-                        /*isVarArg=*/false),
-      GlobalValue::InternalLinkage, 0, ModuleCtorName, &M);
-  Ctor->addFnAttr(Attribute::NoUnwind);
-  IRBuilder<> IRB(BasicBlock::Create(C, "", Ctor));
-  IRB.CreateCall(RT.init, {});
-  IRB.CreateRetVoid();
-  // Priority 0: before any user constructor (those are 65535 or >= 101), so
-  // the runtime is up before the first instrumented access.
-  appendToGlobalCtors(M, Ctor, /*Priority=*/0);
-}
-
-} // namespace
 
 PreservedAnalyses WeftInstrumentationPass::run(Module &M,
                                                ModuleAnalysisManager &MAM) {

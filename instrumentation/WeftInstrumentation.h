@@ -16,6 +16,7 @@
 #include "llvm/IR/PassManager.h"
 
 namespace llvm {
+class Function;
 class Module;
 } // namespace llvm
 
@@ -40,6 +41,10 @@ struct WeftOptions {
   /// The options as set by the -weft-* command-line flags.
   static WeftOptions fromCommandLine();
 };
+
+/// Whether the pass instruments \p F at all: a definition that is not naked,
+/// not opted out with disable_sanitizer_instrumentation, and not weft's own.
+bool shouldInstrumentFunction(const llvm::Function &F);
 
 class WeftInstrumentationPass
     : public llvm::PassInfoMixin<WeftInstrumentationPass> {

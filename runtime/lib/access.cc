@@ -421,6 +421,26 @@ WEFT_INTERFACE void __weft_write_range(void *Addr, uint64_t Size) {
   onRangeAccess(Addr, Size, true, WEFT_CALLER_PC);
 }
 
+// The sanitizer interface's unaligned accesses (<sanitizer/common_interface_defs.h>):
+// code written for TSan or ASan reads and writes through possibly
+// misaligned pointers with these. Each is one plain access of the program,
+// checked where it is made, then the access itself.
+#define WEFT_DEFINE_UNALIGNED(Bits)                                            \
+  WEFT_INTERFACE uint##Bits##_t __sanitizer_unaligned_load##Bits(const void *Addr) { \
+    onAccess(reinterpret_cast<uintptr_t>(Addr), Bits / 8, false, WEFT_CALLER_PC); \
+    uint##Bits##_t V;                                                          \
+    __builtin_memcpy(&V, Addr, sizeof V);                                      \
+    return V;                                                                  \
+  }                                                                            \
+  WEFT_INTERFACE void __sanitizer_unaligned_store##Bits(void *Addr, uint##Bits##_t V) { \
+    onAccess(reinterpret_cast<uintptr_t>(Addr), Bits / 8, true, WEFT_CALLER_PC); \
+    __builtin_memcpy(Addr, &V, sizeof V);                                      \
+  }
+WEFT_DEFINE_UNALIGNED(16)
+WEFT_DEFINE_UNALIGNED(32)
+WEFT_DEFINE_UNALIGNED(64)
+#undef WEFT_DEFINE_UNALIGNED
+
 // A memory intrinsic that the backend would lower to a call of libc's
 // function (its length is not a small constant) comes here instead: the
 // same two range accesses as __weft_read_range/__weft_write_range, then the

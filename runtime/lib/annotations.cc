@@ -32,7 +32,7 @@ InternalVector<BenignRange> &BenignRanges = *BenignRangesStorage;
 
 void happensBefore(const volatile void *Addr) {
   ThreadState *Thr = CurThread;
-  if (!Thr)
+  if (!Thr || Thr->IgnoreSync)
     return;
   SyncVar *S = syncFor(uintptr_t(Addr));
   S->AnnotatedClock.join(Thr->Clock);
@@ -41,7 +41,7 @@ void happensBefore(const volatile void *Addr) {
 
 void happensAfter(const volatile void *Addr) {
   ThreadState *Thr = CurThread;
-  if (!Thr)
+  if (!Thr || Thr->IgnoreSync)
     return;
   if (SyncVar *S = syncFind(uintptr_t(Addr)))
     Thr->Clock.join(S->AnnotatedClock);
@@ -141,10 +141,27 @@ WEFT_INTERFACE void AnnotateIgnoreReadsBegin(CStr, int) { __weft_ignore_reads_be
 WEFT_INTERFACE void AnnotateIgnoreReadsEnd(CStr, int) { __weft_ignore_reads_end(); }
 WEFT_INTERFACE void AnnotateIgnoreWritesBegin(CStr, int) { __weft_ignore_writes_begin(); }
 WEFT_INTERFACE void AnnotateIgnoreWritesEnd(CStr, int) { __weft_ignore_writes_end(); }
+// The thread's synchronization in between adds no happens-before edge (it
+// still blocks and wakes as the program says): rtl.h, IgnoreSync.
+WEFT_INTERFACE void AnnotateIgnoreSyncBegin(CStr, int) {
+  if (ThreadState *Thr = CurThread)
+    ++Thr->IgnoreSync;
+}
+WEFT_INTERFACE void AnnotateIgnoreSyncEnd(CStr, int) {
+  if (ThreadState *Thr = CurThread)
+    if (Thr->IgnoreSync)
+      --Thr->IgnoreSync;
+}
 WEFT_INTERFACE void AnnotateBenignRaceSized(CStr, int, Mem Addr, size_t Size, CStr) {
   benignRace(Addr, Size);
 }
 WEFT_INTERFACE void AnnotateBenignRace(CStr, int, Mem Addr, CStr) { benignRace(Addr, 1); }
+// WebKit's names for the same annotations (TSan defines them too).
+WEFT_INTERFACE void WTFAnnotateBenignRaceSized(CStr, int, Mem Addr, size_t Size, CStr) {
+  benignRace(Addr, Size);
+}
+WEFT_INTERFACE void WTFAnnotateHappensBefore(CStr, int, Mem Addr) { happensBefore(Addr); }
+WEFT_INTERFACE void WTFAnnotateHappensAfter(CStr, int, Mem Addr) { happensAfter(Addr); }
 WEFT_INTERFACE void AnnotateNewMemory(CStr, int, Mem Addr, size_t Size) {
   if (CurThread)
     resetRange(uintptr_t(Addr), Size);
@@ -162,5 +179,3 @@ WEFT_INTERFACE void AnnotateRWLockReleased(CStr, int, Mem L, long IsWrite) {
 WEFT_INTERFACE void AnnotateMutexIsNotPHB(CStr, int, Mem) {}
 WEFT_INTERFACE void AnnotateMutexIsUsedAsCondVar(CStr, int, Mem) {}
 WEFT_INTERFACE void AnnotateThreadName(CStr, int, CStr) {}
-WEFT_INTERFACE void AnnotateIgnoreSyncBegin(CStr, int) {}
-WEFT_INTERFACE void AnnotateIgnoreSyncEnd(CStr, int) {}

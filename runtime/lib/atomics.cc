@@ -75,12 +75,14 @@ void atomicRelease(ThreadState *Thr, uintptr_t Addr, uint32_t Order, bool IsRmw)
 // Every atomic is a full scheduling point, not just a countdown tick: bugs
 // between two atomics (a load and a store that should have been one RMW,
 // a check-then-act on a flag) need a preemption exactly there.
+// A thread inside AnnotateIgnoreSyncBegin/End gets the point but neither
+// the check nor the edges (null), as TSan runs such atomics untracked.
 WEFT_ALWAYS_INLINE ThreadState *atomicPoint(void *Addr) {
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr))
     return nullptr;
   syncPoint(Thr, reinterpret_cast<uintptr_t>(Addr));
-  return Thr;
+  return WEFT_UNLIKELY(Thr->IgnoreSync) ? nullptr : Thr;
 }
 
 } // namespace
@@ -123,7 +125,7 @@ WEFT_INTERFACE void __weft_atomic_cmpxchg(void *Addr, uint32_t Size,
                                           uint32_t Succeeded, uint32_t SuccessOrder,
                                           uint32_t FailureOrder) {
   ThreadState *Thr = CurThread;
-  if (WEFT_UNLIKELY(!Thr))
+  if (WEFT_UNLIKELY(!Thr || Thr->IgnoreSync))
     return;
   uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
   checkAccess(Thr, A, Size, Succeeded != 0, true, WEFT_CALLER_PC);
@@ -140,6 +142,8 @@ WEFT_INTERFACE void __weft_atomic_fence(uint32_t Order) {
   if (WEFT_UNLIKELY(!Thr))
     return;
   syncPoint(Thr);
+  if (WEFT_UNLIKELY(Thr->IgnoreSync))
+    return;
   if (isAcquire(Order))
     Thr->Clock.join(Thr->AcquireFenceClock);
   if (isRelease(Order)) {

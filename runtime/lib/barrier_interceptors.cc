@@ -27,6 +27,8 @@ WEFT_INTERCEPTOR int pthread_barrier_init(pthread_barrier_t *B,
                                           const pthread_barrierattr_t *Attr,
                                           unsigned Count) {
   WEFT_ENSURE_REAL(pthread_barrier_init);
+  if (ThreadState *Thr = CurThread)
+    syncObjectAccess(Thr, uintptr_t(B), true, WEFT_CALLER_PC);
   int R = WEFT_REAL(pthread_barrier_init)(B, Attr, Count);
   if (R != 0 || !CurThread)
     return R;
@@ -38,6 +40,8 @@ WEFT_INTERCEPTOR int pthread_barrier_init(pthread_barrier_t *B,
 
 WEFT_INTERCEPTOR int pthread_barrier_destroy(pthread_barrier_t *B) {
   WEFT_ENSURE_REAL(pthread_barrier_destroy);
+  if (ThreadState *Thr = CurThread)
+    syncObjectAccess(Thr, uintptr_t(B), true, WEFT_CALLER_PC);
   if (CurThread)
     if (SyncVar *S = syncFind(uintptr_t(B))) {
       if (S->Barrier && S->Barrier->waiting())
@@ -53,17 +57,23 @@ WEFT_INTERCEPTOR int pthread_barrier_wait(pthread_barrier_t *B) {
     WEFT_ENSURE_REAL(pthread_barrier_wait);
     return WEFT_REAL(pthread_barrier_wait)(B);
   }
+  // Checked first: a wait racing the barrier's destruction is reported
+  // even when the destruction won.
+  syncObjectAccess(Thr, uintptr_t(B), false, WEFT_CALLER_PC);
   SyncVar *S = syncFind(uintptr_t(B));
   if (!S || !S->Barrier)
     return EINVAL; // never initialized (or destroyed)
   syncPoint(Thr, uintptr_t(B));
-  S->Clock.join(Thr->Clock);
-  releaseTick(Thr);
+  if (!Thr->IgnoreSync) {
+    S->Clock.join(Thr->Clock);
+    releaseTick(Thr);
+  }
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), WEFT_CALLER_PC);
   BarrierArrival A = S->Barrier->arrive(Rt.Sched, uintptr_t(B));
   if (A.Completed) {
     for (ThreadId T : S->Barrier->round())
-      threadById(T)->Clock.join(S->Clock);
+      if (ThreadState *W = threadById(T); !W->IgnoreSync)
+        W->Clock.join(S->Clock);
     S->Clock.reset();
     syncPoint(Thr, uintptr_t(B));
   }

@@ -147,6 +147,8 @@ WEFT_INTERCEPTOR int thrd_sleep(const struct timespec *Dur, struct timespec *Rem
 
 WEFT_INTERCEPTOR int mtx_init(mtx_t *M, int Type) {
   WEFT_ENSURE_REAL(mtx_init);
+  if (ThreadState *Thr = CurThread)
+    syncObjectAccess(Thr, uintptr_t(M), true, WEFT_CALLER_PC);
   int R = WEFT_REAL(mtx_init)(M, Type); // records the type where glibc keeps it
   if (R == thrd_success && CurThread)
     forgetSync(uintptr_t(M));
@@ -201,6 +203,8 @@ WEFT_INTERCEPTOR void mtx_destroy(mtx_t *M) {
 
 WEFT_INTERCEPTOR int cnd_init(cnd_t *C) {
   WEFT_ENSURE_REAL(cnd_init);
+  if (ThreadState *Thr = CurThread)
+    syncObjectAccess(Thr, uintptr_t(C), true, WEFT_CALLER_PC);
   int R = WEFT_REAL(cnd_init)(C);
   if (R == thrd_success && CurThread)
     forgetSync(uintptr_t(C));
@@ -213,7 +217,7 @@ WEFT_INTERCEPTOR int cnd_signal(cnd_t *C) {
     WEFT_ENSURE_REAL(cnd_signal);
     return WEFT_REAL(cnd_signal)(C);
   }
-  condWake(Thr, uintptr_t(C), /*All=*/false);
+  condWake(Thr, uintptr_t(C), /*All=*/false, WEFT_CALLER_PC);
   return thrd_success;
 }
 
@@ -223,7 +227,7 @@ WEFT_INTERCEPTOR int cnd_broadcast(cnd_t *C) {
     WEFT_ENSURE_REAL(cnd_broadcast);
     return WEFT_REAL(cnd_broadcast)(C);
   }
-  condWake(Thr, uintptr_t(C), /*All=*/true);
+  condWake(Thr, uintptr_t(C), /*All=*/true, WEFT_CALLER_PC);
   return thrd_success;
 }
 

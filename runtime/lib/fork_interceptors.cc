@@ -9,6 +9,12 @@
 // child's clock acquires every thread's current epoch). The parent goes on
 // unchanged. fork is a scheduling point before the call.
 //
+// vfork is a fork here, as under TSan: a vfork child runs in its parent's
+// memory until it execs or exits, weft's state included, so its intercepted
+// calls would change the parent's runtime (a close would drop the parent's
+// descriptor channel, a scheduling point would step the parent's schedule).
+// A vfork child may only exec or _exit, which a forked child does as well.
+//
 //===----------------------------------------------------------------------===//
 
 #include "blocking_call.h"
@@ -63,3 +69,5 @@ WEFT_INTERCEPTOR pid_t fork() {
     afterForkInChild(Thr);
   return Pid;
 }
+
+WEFT_INTERCEPTOR pid_t vfork() { return fork(); }

@@ -79,10 +79,12 @@ long futexWake(ThreadState *Thr, uint32_t *Word, int N, uint32_t Bitset) {
     // The kernel wakes at least one waiter even for N <= 0.
     InternalVector<ThreadId> Ids;
     Woken = S->Futex->wake(Rt.Sched, N <= 0 ? 1u : uint32_t(N), Bitset, &Ids);
-    for (ThreadId T : Ids)
-      threadById(T)->Clock.join(Thr->Clock);
-    if (Woken)
-      releaseTick(Thr);
+    if (!Thr->IgnoreSync) {
+      for (ThreadId T : Ids)
+        threadById(T)->Clock.join(Thr->Clock);
+      if (Woken)
+        releaseTick(Thr);
+    }
   }
   syncPoint(Thr, uintptr_t(Word));
   return long(Woken);

@@ -62,6 +62,10 @@ struct ThreadState {
   VectorClock AcquireFenceClock;
   VectorClock ReleaseFenceClock;
   bool HasReleaseFence = false;
+  // AnnotateIgnoreSyncBegin/End: > 0 while the thread's synchronization
+  // (locks, atomics, semaphores, annotated edges) adds no happens-before
+  // edge in either direction, and its atomics are not checked (as in TSan).
+  uint32_t IgnoreSync = 0;
 
   StackId BlockedStack = kEmptyStack; // where it blocked, for deadlock reports
   void *(*StartRoutine)(void *) = nullptr;

@@ -69,7 +69,8 @@ int semWait(ThreadState *Thr, sem_t *Sem, bool TryOnly, uint64_t Deadline, uintp
   default:
     return fail(EINVAL);
   }
-  Thr->Clock.join(syncFind(uintptr_t(Sem))->Clock);
+  if (!Thr->IgnoreSync)
+    Thr->Clock.join(syncFind(uintptr_t(Sem))->Clock);
   WEFT_ENSURE_REAL(sem_trywait);
   WEFT_REAL(sem_trywait)(Sem); // the mirror has at least this unit
   return 0;
@@ -111,8 +112,10 @@ WEFT_INTERCEPTOR int sem_post(sem_t *Sem) {
   SyncVar *S = syncFind(uintptr_t(Sem));
   if (M->value() == SemaphoreModel::kMaxValue)
     return fail(EOVERFLOW);
-  S->Clock.join(Thr->Clock);
-  releaseTick(Thr);
+  if (!Thr->IgnoreSync) {
+    S->Clock.join(Thr->Clock);
+    releaseTick(Thr);
+  }
   M->post(Rt.Sched);
   WEFT_REAL(sem_post)(Sem);
   syncPoint(Thr, uintptr_t(Sem));

@@ -30,6 +30,8 @@ WEFT_DECLARE_REAL(int, pthread_spin_trylock, pthread_spinlock_t *)
 WEFT_DECLARE_REAL(int, pthread_spin_unlock, pthread_spinlock_t *)
 
 WEFT_INTERCEPTOR int pthread_spin_init(pthread_spinlock_t *L, int) {
+  if (ThreadState *Thr = CurThread)
+    syncObjectAccess(Thr, uintptr_t(L), true, WEFT_CALLER_PC);
   *reinterpret_cast<volatile int *>(L) = 0;
   if (CurThread)
     forgetSync(uintptr_t(L));

@@ -51,6 +51,8 @@ SyncVar *mutexVar(pthread_mutex_t *M) {
 /// since, already has all of it (clocks only grow), so the common re-lock
 /// by the same thread costs no join.
 static void acquireMutexClock(ThreadState *Thr, SyncVar *S) {
+  if (Thr->IgnoreSync)
+    return;
   if (S->CoveredBy != Thr->tid() || S->CoveredVersion != S->Clock.version())
     Thr->Clock.join(S->Clock);
   S->CoveredBy = Thr->tid();
@@ -61,6 +63,8 @@ static void acquireMutexClock(ThreadState *Thr, SyncVar *S) {
 /// covered it before, the result is the thread's clock exactly, which it
 /// keeps covering.
 static void releaseMutexClock(ThreadState *Thr, SyncVar *S) {
+  if (Thr->IgnoreSync)
+    return;
   bool Covered =
       S->CoveredBy == Thr->tid() && S->CoveredVersion == S->Clock.version();
   if (Covered) // the join would give the thread's clock: copy it
@@ -96,9 +100,14 @@ static void noteRobustHeld(ThreadState *Thr, SyncVar *S, bool Held) {
     Thr->RobustHeld.push_back(S);
 }
 
+void syncObjectAccess(ThreadState *Thr, uintptr_t Addr, bool IsInitOrDestroy, uintptr_t Pc) {
+  checkAccess(Thr, Addr, 1, /*IsWrite=*/IsInitOrDestroy, /*IsAtomic=*/!IsInitOrDestroy, Pc);
+}
+
 int mutexLock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, bool TryOnly,
               uint64_t Deadline, uintptr_t Pc, WaitKind Wait) {
   syncPoint(Thr, Addr);
+  syncObjectAccess(Thr, Addr, false, Pc);
   StackId Here = stack_trie::child(currentStack(Thr), Pc);
   Thr->BlockedStack = Here;
   if (!TryOnly)
@@ -130,7 +139,8 @@ int mutexLock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, bool TryOnly,
 
 int mutexUnlock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, uintptr_t Pc) {
   // Release before the unlock becomes visible: whoever takes the mutex next
-  // must see everything this thread did while holding it.
+  // must see everything this thread did while holding it (this access too).
+  syncObjectAccess(Thr, Addr, false, Pc);
   switch (S->Mutex.unlock(Rt.Sched)) {
   case UnlockResult::Released:
     releaseMutexClock(Thr, S);
@@ -154,6 +164,8 @@ int mutexUnlock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, uintptr_t Pc) {
 }
 
 int mutexDestroy(uintptr_t Addr, uintptr_t Pc) {
+  if (ThreadState *Thr = CurThread)
+    syncObjectAccess(Thr, Addr, true, Pc);
   if (SyncVar *S = syncFind(Addr)) {
     if (S->Mutex.isLocked()) {
       reportMutexMisuse("destroy of a locked mutex", Addr, Pc);
@@ -168,8 +180,10 @@ int condWait(ThreadState *Thr, uintptr_t Cond, pthread_mutex_t *M,
              uint64_t Deadline, uintptr_t Pc) {
   SyncVar *SC = syncFor(Cond);
   SyncVar *SM = mutexVar(M);
+  syncObjectAccess(Thr, Cond, false, Pc);
   if (SM->Mutex.owner() != Thr->tid())
     return EPERM;
+  syncObjectAccess(Thr, uintptr_t(M), false, Pc);
   releaseMutexClock(Thr, SM);
   uint32_t Depth = SM->Mutex.unlockForWait(Rt.Sched);
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
@@ -197,7 +211,8 @@ int condWait(ThreadState *Thr, uintptr_t Cond, pthread_mutex_t *M,
   return Woken ? 0 : ETIMEDOUT;
 }
 
-void condWake(ThreadState *Thr, uintptr_t Cond, bool All) {
+void condWake(ThreadState *Thr, uintptr_t Cond, bool All, uintptr_t Pc) {
+  syncObjectAccess(Thr, Cond, false, Pc);
   SyncVar *S = syncFor(Cond);
   if (All)
     S->CondWaiters.wakeAll(Rt.Sched);
@@ -238,6 +253,8 @@ WEFT_DECLARE_REAL(int, pthread_mutex_init, pthread_mutex_t *, const pthread_mute
 
 WEFT_INTERCEPTOR int pthread_mutex_init(pthread_mutex_t *M, const pthread_mutexattr_t *A) {
   WEFT_ENSURE_REAL(pthread_mutex_init);
+  if (ThreadState *Thr = CurThread)
+    syncObjectAccess(Thr, uintptr_t(M), true, WEFT_CALLER_PC);
   int R = WEFT_REAL(pthread_mutex_init)(M, A);
   if (CurThread)
     forgetSync(uintptr_t(M));
@@ -309,12 +326,16 @@ static int condWaitIntercepted(pthread_cond_t *C, pthread_mutex_t *M,
 }
 
 WEFT_INTERCEPTOR int pthread_cond_init(pthread_cond_t *C, const pthread_condattr_t *) {
-  if (CurThread)
+  if (ThreadState *Thr = CurThread) {
+    syncObjectAccess(Thr, uintptr_t(C), true, WEFT_CALLER_PC);
     forgetSync(uintptr_t(C));
+  }
   return 0;
 }
 
 WEFT_INTERCEPTOR int pthread_cond_destroy(pthread_cond_t *C) {
+  if (ThreadState *Thr = CurThread)
+    syncObjectAccess(Thr, uintptr_t(C), true, WEFT_CALLER_PC);
   if (CurThread)
     if (SyncVar *S = syncFind(uintptr_t(C)))
       if (S->CondWaiters.empty())
@@ -340,7 +361,7 @@ WEFT_INTERCEPTOR int pthread_cond_signal(pthread_cond_t *C) {
   ThreadState *Thr = CurThread;
   if (!Thr)
     return 0;
-  condWake(Thr, uintptr_t(C), /*All=*/false);
+  condWake(Thr, uintptr_t(C), /*All=*/false, WEFT_CALLER_PC);
   return 0;
 }
 
@@ -348,7 +369,7 @@ WEFT_INTERCEPTOR int pthread_cond_broadcast(pthread_cond_t *C) {
   ThreadState *Thr = CurThread;
   if (!Thr)
     return 0;
-  condWake(Thr, uintptr_t(C), /*All=*/true);
+  condWake(Thr, uintptr_t(C), /*All=*/true, WEFT_CALLER_PC);
   return 0;
 }
 
@@ -361,6 +382,7 @@ static int rwLock(pthread_rwlock_t *L, bool Exclusive, bool TryOnly,
     return EINVAL;
   SyncVar *S = syncFor(uintptr_t(L));
   syncPoint(Thr, uintptr_t(L));
+  syncObjectAccess(Thr, uintptr_t(L), false, Pc);
   StackId Here = stack_trie::child(currentStack(Thr), Pc);
   Thr->BlockedStack = Here;
   if (!TryOnly)
@@ -369,9 +391,11 @@ static int rwLock(pthread_rwlock_t *L, bool Exclusive, bool TryOnly,
                            : S->RwLock.lockShared(Rt.Sched, uintptr_t(L), TryOnly, Deadline);
   switch (R) {
   case LockResult::Acquired:
-    Thr->Clock.join(S->Clock);
-    if (Exclusive)
-      Thr->Clock.join(S->ReadersClock);
+    if (!Thr->IgnoreSync) {
+      Thr->Clock.join(S->Clock);
+      if (Exclusive)
+        Thr->Clock.join(S->ReadersClock);
+    }
     mutex_set::added(Thr->Locks, S, Here, Exclusive);
     deadlock_steering::locksChanged(Thr);
     return 0;
@@ -389,11 +413,15 @@ static int rwLock(pthread_rwlock_t *L, bool Exclusive, bool TryOnly,
 }
 
 WEFT_INTERCEPTOR int pthread_rwlock_init(pthread_rwlock_t *L, const pthread_rwlockattr_t *) {
-  if (CurThread)
+  if (ThreadState *Thr = CurThread) {
+    syncObjectAccess(Thr, uintptr_t(L), true, WEFT_CALLER_PC);
     forgetSync(uintptr_t(L));
+  }
   return 0;
 }
 WEFT_INTERCEPTOR int pthread_rwlock_destroy(pthread_rwlock_t *L) {
+  if (ThreadState *Thr = CurThread)
+    syncObjectAccess(Thr, uintptr_t(L), true, WEFT_CALLER_PC);
   if (CurThread)
     if (SyncVar *S = syncFind(uintptr_t(L)))
       if (!S->RwLock.heldExclusively() && S->RwLock.readers() == 0)
@@ -431,13 +459,16 @@ WEFT_INTERCEPTOR int pthread_rwlock_unlock(pthread_rwlock_t *L) {
   if (!Thr)
     return EINVAL;
   SyncVar *S = syncFor(uintptr_t(L));
+  syncObjectAccess(Thr, uintptr_t(L), false, WEFT_CALLER_PC);
   bool WasWriter = S->RwLock.heldExclusively();
   if (S->RwLock.unlock(Rt.Sched) != UnlockResult::Released) {
     reportMutexMisuse("unlock of an rwlock not held", uintptr_t(L), WEFT_CALLER_PC);
     return EPERM;
   }
-  (WasWriter ? S->Clock : S->ReadersClock).join(Thr->Clock);
-  releaseTick(Thr);
+  if (!Thr->IgnoreSync) {
+    (WasWriter ? S->Clock : S->ReadersClock).join(Thr->Clock);
+    releaseTick(Thr);
+  }
   mutex_set::removed(Thr->Locks, S);
   deadlock_steering::locksChanged(Thr);
   syncPoint(Thr, uintptr_t(L));

@@ -18,6 +18,15 @@
 
 namespace weft {
 
+/// The program's own access to a synchronization object's memory, as TSan
+/// models it: init and destroy write it, every other operation (lock,
+/// unlock, wait, signal) reads it atomically. Operations never race each
+/// other, but each races an init, a destroy or a free of the memory that is
+/// not ordered with it (a lock racing the mutex's destruction, a signal
+/// racing the delete of the condition variable). One byte, the object's
+/// first, at \p Pc (the program's call).
+void syncObjectAccess(ThreadState *Thr, uintptr_t Addr, bool IsInitOrDestroy, uintptr_t Pc);
+
 /// The sync object of a glibc mutex (also mtx_t), its kind read from glibc's
 /// own record the first time (static initializers never call init).
 SyncVar *mutexVar(pthread_mutex_t *M);
@@ -36,7 +45,7 @@ int mutexDestroy(uintptr_t Addr, uintptr_t Pc);
 /// Condition-variable wait with \p M held: 0, ETIMEDOUT or EPERM.
 int condWait(ThreadState *Thr, uintptr_t Cond, pthread_mutex_t *M,
              uint64_t Deadline, uintptr_t Pc);
-void condWake(ThreadState *Thr, uintptr_t Cond, bool All);
+void condWake(ThreadState *Thr, uintptr_t Cond, bool All, uintptr_t Pc);
 
 /// pthread_once / call_once on an int-sized once word weft owns while the
 /// program is scheduled: 0 not run, 1 running, 2 done.
