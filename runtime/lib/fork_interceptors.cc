@@ -39,6 +39,7 @@ void afterForkInChild(ThreadState *Thr) {
   Rt.Sched.resetAfterFork(&Thr->Green);
   // The parent's warnings were the parent's: the child counts its own.
   Rt.ReportCount = 0;
+  Rt.Pid = rawGetpid();
   forgetSymbolizerAfterFork();
 }
 

@@ -1,0 +1,29 @@
+//===- report_channel.h - Reports to `weft test`, and how a run ends ------===//
+//
+// The runtime's side of weft/test_channel.h: each report is also appended
+// to the run's report file when `weft test` gave one, and a run that
+// exceeded weft test's time limit prints where its threads are. The exit
+// interceptors (_exit, _Exit) live here too: like exit(), they end a run
+// that reported with `exitcode`.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef WEFT_RUNTIME_REPORT_CHANNEL_H
+#define WEFT_RUNTIME_REPORT_CHANNEL_H
+
+#include <cstddef>
+
+namespace weft {
+
+/// In initialize(), after the fork server handed over the run's
+/// environment: remembers the report file's path and, under `weft test`,
+/// installs the handler of the time limit's signal.
+void initReportChannel();
+
+/// Appends one report's text to the run's report file, if any: one write
+/// with O_APPEND, so reports of several processes never interleave.
+void recordReport(const char *Text, size_t Len);
+
+} // namespace weft
+
+#endif
