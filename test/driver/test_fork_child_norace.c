@@ -1,10 +1,11 @@
-// Twin of test_fork_child_race.c: the forked child's thread and main
-// thread take a mutex around the counter; every schedule passes, with
-// either way out of the child.
+// Twin of test_fork_child_race.c: the forked (or exec'd) child's thread
+// and main thread take a mutex around the counter; every schedule passes,
+// with every way out of the child.
 // RUN: %weft-cc %s -o %t
 // RUN: %weft test -n 4 --seed 1 %t exit | FileCheck %s
 // RUN: %weft test -n 4 --seed 1 %t _exit | FileCheck %s
 // RUN: %weft test -n 4 --seed 1 --no-fork-server %t _exit | FileCheck %s
+// RUN: %weft test -n 4 --seed 1 %t exec | FileCheck %s
 // CHECK-NOT: WARNING
 // CHECK: weft test: 4 schedules, 0 failed
 
@@ -28,7 +29,13 @@ static void *child_thread(void *arg) {
 
 int main(int argc, char **argv) {
   plain_exit = argc > 1 && strcmp(argv[1], "exit") == 0;
-  pid_t pid = fork();
+  int in_exec = argc > 1 && strcmp(argv[1], "exec") == 0;
+  int execed = argc > 1 && strcmp(argv[1], "execed") == 0;
+  pid_t pid = execed ? 0 : fork();
+  if (pid == 0 && in_exec) {
+    execl(argv[0], argv[0], "execed", (char *)0);
+    _exit(127);
+  }
   if (pid == 0) {
     pthread_t c;
     pthread_create(&c, 0, child_thread, 0);
@@ -36,7 +43,7 @@ int main(int argc, char **argv) {
     child_counter++;
     pthread_mutex_unlock(&lock);
     pthread_join(c, 0);
-    if (plain_exit)
+    if (plain_exit || execed)
       exit(0);
     _exit(0);
   }
