@@ -117,8 +117,9 @@ RuntimeCheck checkWeftRuntime(absl::Span<const std::string> Program,
     break;
   }
   // A launcher (env, timeout, sh -c '...') is judged by the programs its
-  // arguments name: one with the runtime makes the run testable; an
-  // executable script among them could start one, so it is not judged.
+  // arguments name: one with the runtime makes the run testable; a file
+  // that is not ELF among them (a script, or the program's input) could
+  // start one, so it is not judged.
   bool Unjudged = false;
   for (size_t I = 1; I < Program.size(); ++I) {
     for (absl::string_view Word :
@@ -127,7 +128,7 @@ RuntimeCheck checkWeftRuntime(absl::Span<const std::string> Program,
       if (Word[0] == '-' || absl::StrContains(Word, "="))
         continue;
       std::string Found = findProgram(std::string(Word));
-      if (Found.empty() || access(Found.c_str(), X_OK) != 0)
+      if (Found.empty())
         continue;
       FileKind Kind = inspect(Found);
       if (Kind == FileKind::ElfWithRuntime)

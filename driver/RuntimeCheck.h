@@ -6,7 +6,8 @@
 // program file. Only what can be known from files is judged: an ELF
 // executable either defines or references `__weft_init` (the runtime's
 // entry point, exported from every -race program) or it does not; a
-// script could start anything, so it is not judged.
+// script could start anything, so it is not judged here (weft test then
+// looks at what its first schedule ran, weft/test_channel.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -30,7 +31,7 @@ enum class RuntimeCheck {
 /// When Program[0] is an ELF file without it, the programs a launcher's
 /// arguments name (`env X=1 ./prog`, `timeout 5 ./prog`, the words of `sh
 /// -c './prog; echo done'`) are looked at too: one with the runtime makes
-/// it Present, an executable script among them Unknown.
+/// it Present, a file that is not ELF among them (a script) Unknown.
 /// \p Path is set to the file judged.
 RuntimeCheck checkWeftRuntime(absl::Span<const std::string> Program,
                               std::string &Path);

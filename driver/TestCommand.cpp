@@ -339,6 +339,7 @@ struct Execution {
   bool TimedOut = false;
   bool Killed = false;
   Clock::time_point TimedOutAt;
+  double Limit = 0; // the limit it exceeded
 };
 
 /// How long a timed-out run has to print its threads before SIGKILL.
@@ -397,6 +398,7 @@ struct Result {
   bool TimedOut = false;
   double Seconds = 0;
   std::string Reports; // its report file (weft/test_channel.h)
+  double Limit = 0;    // the time limit it ran out of, when TimedOut
   bool failed() const {
     return !Status.success() || TimedOut || countReports(Reports) > 0;
   }
@@ -456,9 +458,10 @@ std::string xmlEscape(absl::string_view S) {
 class TestRunner {
 public:
   TestRunner(const Invocation &Self, const TestOptions &Options,
-             uint64_t BaseSeed, std::string ExtraOptions)
+             uint64_t BaseSeed, std::string ExtraOptions, bool RuntimeUnverified)
       : Self(Self), Options(Options), BaseSeed(BaseSeed),
-        ExtraOptions(std::move(ExtraOptions)), Floor(timeoutFloor()) {}
+        ExtraOptions(std::move(ExtraOptions)), Floor(timeoutFloor()),
+        RuntimeUnverified(RuntimeUnverified) {}
 
   int run();
 
@@ -536,6 +539,10 @@ private:
   std::vector<double> FirstDurations; // of the first runs that ended
   std::string ChannelDir; // the runs' report files
   int Interrupted = 0;    // SIGINT or SIGTERM, once received
+  // The program could not be judged before it ran (a script): its first
+  // schedule must start a weft runtime (NoRuntime if it passed without).
+  bool RuntimeUnverified;
+  bool NoRuntime = false;
   uint64_t Completed = 0; // schedules finished and accounted for
   std::vector<Execution> Running;
   std::vector<Job> Jobs;
@@ -766,6 +773,7 @@ void TestRunner::killExpired() {
       // First ask where its threads are (weft/test_channel.h).
       E.TimedOut = true;
       E.TimedOutAt = Clock::now();
+      E.Limit = Limit;
       signalRun(E, test_channel::dumpSignal());
     } else if (E.TimedOut && secondsSince(E.TimedOutAt) >= kDumpGraceSeconds) {
       E.Killed = true;
@@ -776,7 +784,8 @@ void TestRunner::killExpired() {
 
 void TestRunner::finishExecution(size_t I, ExitStatus Status) {
   Execution &E = Running[I];
-  Result R{Status, readAll(E.OutputFd), E.TimedOut, secondsSince(E.Started), ""};
+  Result R{Status, readAll(E.OutputFd), E.TimedOut, secondsSince(E.Started), "",
+           E.TimedOut ? E.Limit : 0};
   close(E.OutputFd);
   std::string Channel = channelPath(E.Index);
   if (int Fd = open(Channel.c_str(), O_RDONLY | O_CLOEXEC); Fd >= 0) {
@@ -920,6 +929,11 @@ void TestRunner::report(uint64_t N, Result &R) {
               Where.c_str(), F.Seed.c_str(),
               F.TimedOutAfterReport ? " (then the run timed out)" : "");
   std::printf("weft: reproduce with: %s\n", F.Reproduce.c_str());
+  if (R.TimedOut)
+    std::printf("weft: note: the run exceeded its time limit of %.1fs (%s)\n", R.Limit,
+                Options.TimeoutSeconds ? "--timeout"
+                                       : "the default, from the first runs' duration; "
+                                         "--timeout sets it");
   std::fflush(stdout);
   if (absl::StartsWith(F.What.Kind, "lock-order-inversion"))
     confirmDeadlock(F);
@@ -1025,6 +1039,13 @@ bool TestRunner::reportInOrder() {
     Finished.erase(It);
     ++NextToReport;
     ++Completed;
+    if (RuntimeUnverified) {
+      RuntimeUnverified = false;
+      if (!R.failed() && R.Reports.find(test_channel::kStartMarker) == std::string::npos) {
+        NoRuntime = true;
+        return false;
+      }
+    }
     if (!R.failed())
       continue;
     report(NextToReport - 1, R);
@@ -1307,6 +1328,12 @@ int TestRunner::run() {
   close(SignalFd);
   rmdir(ChannelDir.c_str());
   clearProgress();
+  if (NoRuntime) {
+    error("'%s' started no weft runtime in its first schedule: build the "
+          "program it runs with -race (weft cc -race) to test it",
+          Options.Program[0]);
+    return ExitUsage;
+  }
   double Seconds = secondsSince(Start);
   summary(Seconds);
   if (Interrupted)
@@ -1403,7 +1430,8 @@ int testCommand(const Invocation &Self, const std::vector<std::string> &Args) {
       return ExitUsage;
   // Runs of a program without the runtime can only pass: refuse to say so.
   std::string Checked;
-  if (checkWeftRuntime(Options.Program, Checked) == RuntimeCheck::Missing) {
+  RuntimeCheck Runtime = checkWeftRuntime(Options.Program, Checked);
+  if (Runtime == RuntimeCheck::Missing) {
     error("'%s' has no weft runtime: build it with -race (weft cc -race) to "
           "test it",
           Options.Program[0]);
@@ -1448,7 +1476,8 @@ int testCommand(const Invocation &Self, const std::vector<std::string> &Args) {
     std::printf(" (%s)", ExtraOptions.c_str());
   std::printf("\n");
   std::fflush(stdout);
-  TestRunner Runner(Self, Options, BaseSeed, ExtraOptions);
+  TestRunner Runner(Self, Options, BaseSeed, ExtraOptions,
+                    Runtime != RuntimeCheck::Present);
   return Runner.run();
 }
 

@@ -49,6 +49,7 @@ void initReportChannel() {
     return;
   }
   internalMemcpy(ChannelPath, Path, Len + 1);
+  recordReport(test_channel::kStartMarker, internalStrlen(test_channel::kStartMarker));
   // The program's own handler, or one inherited as ignored, wins.
   struct sigaction Old;
   if (sigaction(test_channel::dumpSignal(), nullptr, &Old) != 0 ||

@@ -16,8 +16,9 @@
 namespace weft {
 
 /// In initialize(), after the fork server handed over the run's
-/// environment: remembers the report file's path and, under `weft test`,
-/// installs the handler of the time limit's signal.
+/// environment: remembers the report file's path, records that a runtime
+/// started and, under `weft test`, installs the handler of the time
+/// limit's signal.
 void initReportChannel();
 
 /// Appends one report's text to the run's report file, if any: one write

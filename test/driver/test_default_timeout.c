@@ -15,11 +15,13 @@
 // CHECK-NEXT:   The run exceeded weft test's time limit.
 // CHECK-EMPTY:
 // CHECK-NEXT:   main thread was running:
-// CHECK-NEXT:     #0 main {{.*}}test_default_timeout.c:[[@LINE+68]]:{{[0-9]+}}
+// CHECK-NEXT:     #0 main {{.*}}test_default_timeout.c:[[@LINE+70]]:{{[0-9]+}}
 // CHECK:        thread T1 was waiting on condition variable:
-// CHECK-NEXT:     #0 waiter {{.*}}test_default_timeout.c:[[@LINE+44]]:{{[0-9]+}}
-// CHECK:      SUMMARY: weft: timeout {{.*}}test_default_timeout.c:[[@LINE+65]]:{{[0-9]+}} in main
+// CHECK-NEXT:     #0 waiter {{.*}}test_default_timeout.c:[[@LINE+46]]:{{[0-9]+}}
+// CHECK:      SUMMARY: weft: timeout {{.*}}test_default_timeout.c:[[@LINE+67]]:{{[0-9]+}} in main
 // CHECK:      weft: failure: timeout with seed 0x
+// CHECK-NEXT: weft: reproduce with:
+// CHECK-NEXT: weft: note: the run exceeded its time limit of {{[0-9.]+}}s (the default, from the first runs' duration; --timeout sets it)
 // CHECK:      weft test: 2 schedules, 1 failed
 // RUN: rm -f %t.marker
 // RUN: env WEFT_TEST_TIMEOUT_FLOOR=0.02 not %weft test -n 1 --seed 1 %t %t.marker sleep | FileCheck %s --check-prefix=LIMIT

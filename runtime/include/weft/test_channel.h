@@ -9,7 +9,8 @@
 // appends the full text of each report it prints, with one O_APPEND write,
 // whatever its output or log_path. The driver counts the reports in it
 // after the run ("WARNING: weft: " headers) and the run fails if there is
-// any, whatever its exit status.
+// any, whatever its exit status. Each runtime also appends kStartMarker
+// when it starts.
 //
 // kDumpSignal is how the driver asks a run that exceeded its time limit
 // where its threads are: the runtime installs a handler for it only when
@@ -34,6 +35,11 @@ namespace test_channel {
 /// environment. The runtime opens it for each report without O_CREAT: a
 /// file the driver did not make is never written.
 constexpr const char *kReportChannelEnv = "WEFT_REPORT_CHANNEL";
+
+/// The line each weft runtime appends when it starts in the run: a program
+/// weft test could not judge before running it (a script) must start one
+/// in its first schedule.
+constexpr const char *kStartMarker = "weft: runtime started\n";
 
 /// The marker that starts each report in the file (and in the output).
 constexpr const char *kReportMarker = "WARNING: weft: ";
