@@ -988,7 +988,8 @@ void TestRunner::confirmDeadlock(FailureRecord &F) {
   std::string Extra = ExtraOptions + (ExtraOptions.empty() ? "" : " ") +
                       "steer_deadlock=" + Sites;
   uint64_t Base = parseSeed(F.Seed).value_or(0);
-  for (uint64_t I = 0; I < Options.SteerRuns && !pendingInterrupt(); ++I) {
+  // An interrupt (read already, or still pending) stops the steering.
+  for (uint64_t I = 0; I < Options.SteerRuns && !Interrupted && !pendingInterrupt(); ++I) {
     std::string Seed = formatSeed(scheduleSeed(Base, I));
     std::vector<std::string> Env = environmentWith(
         {{"WEFT_SEED", Seed}, {"WEFT_OPTIONS", weftOptionsWith(Extra)}});
@@ -1023,6 +1024,11 @@ void TestRunner::confirmDeadlock(FailureRecord &F) {
                 static_cast<unsigned long long>(Options.SteerRuns));
     std::printf("weft: reproduce the deadlock with: %s\n",
                 F.ConfirmedReproduce.c_str());
+    std::fflush(stdout);
+    return;
+  }
+  if (Interrupted || pendingInterrupt()) {
+    std::printf("weft: deadlock not confirmed: weft test was interrupted\n");
     std::fflush(stdout);
     return;
   }

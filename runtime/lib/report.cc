@@ -174,9 +174,11 @@ void appendReproduce(TextBuffer &B) {
 void emit(const TextBuffer &B) {
   rawWriteAll(Rt.LogFd, B.str(), B.size());
   recordReport(B.str(), B.size());
+  endReport();
 }
 
 void header(TextBuffer &B, const char *Kind) {
+  beginReport();
   ShownFrames.clear();
   ShownNames.clear();
   B << kRule << "WARNING: weft: " << Kind << " (pid=";
@@ -410,8 +412,10 @@ void finish(const TextBuffer &B, const char *SuppType, int ExitCode) {
   for (const char *N : ShownNames)
     Names.push_back(N);
   if (suppressions::match(SuppType, Names.begin(), Names.size(),
-                          Modules.begin(), Modules.size()) >= 0)
+                          Modules.begin(), Modules.size()) >= 0) {
+    endReport();
     return;
+  }
   emit(B);
   afterReport(ExitCode);
 }
@@ -693,8 +697,8 @@ void reportTimeout(uintptr_t Pc) {
   // the line (a thread spinning in a loop has no newer frame on record).
   StackId Stack = kEmptyStack;
   if (Running)
-    Stack = Running == Receiver ? crashStack(Running, Pc, /*ProgramFramesOnly=*/true)
-                                : currentStack(Running);
+    Stack = Running == Receiver && Pc ? crashStack(Running, Pc, /*ProgramFramesOnly=*/true)
+                                      : currentStack(Running);
   describeThreads(B, Running, Stack, Top);
   summary(B, test_channel::kTimeoutKind, Top);
   // Printed, not recorded: the time limit is weft test's finding, not the

@@ -34,7 +34,15 @@ namespace {
 // not under weft test.
 char ChannelPath[4096];
 
+// A report is being built (a thread dump now would cut it off, and with it
+// what the run found), and the dump was asked for meanwhile.
+volatile sig_atomic_t InReport, DumpWanted;
+
 void onDumpSignal(int, siginfo_t *, void *Context) {
+  if (InReport) {
+    DumpWanted = 1;
+    return;
+  }
   auto *Uc = static_cast<ucontext_t *>(Context);
   reportTimeout(Uc ? uintptr_t(Uc->uc_mcontext.gregs[REG_RIP]) : 0);
 }
@@ -61,6 +69,14 @@ void initReportChannel() {
   Sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESETHAND;
   sigfillset(&Sa.sa_mask); // one dump, undisturbed
   sigaction(test_channel::dumpSignal(), &Sa, nullptr);
+}
+
+void beginReport() { InReport = 1; }
+
+void endReport() {
+  InReport = 0;
+  if (DumpWanted)
+    reportTimeout(0);
 }
 
 void recordReport(const char *Text, size_t Len) {

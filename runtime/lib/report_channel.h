@@ -25,6 +25,13 @@ void initReportChannel();
 /// with O_APPEND, so reports of several processes never interleave.
 void recordReport(const char *Text, size_t Len);
 
+/// Around the building of a report (report.cc: header() to emit() or its
+/// suppression): the time limit's thread dump waits for the report, which
+/// is what the run found, and then runs (the driver's SIGKILL bounds the
+/// wait).
+void beginReport();
+void endReport();
+
 } // namespace weft
 
 #endif
