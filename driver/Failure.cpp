@@ -4,6 +4,8 @@
 
 #include "ExitCodes.h"
 
+#include "weft/test_channel.h"
+
 #include "absl/strings/str_cat.h"
 
 namespace weft {
@@ -46,9 +48,33 @@ std::string summaryLocation(absl::string_view Output, bool Last) {
 
 } // namespace
 
+size_t countReports(absl::string_view Reports) {
+  const std::string Marker = test_channel::kReportMarker;
+  const std::string Timeout = Marker + test_channel::kTimeoutKind + " (";
+  size_t Count = 0;
+  for (size_t At = Reports.find(Marker); At != absl::string_view::npos;
+       At = Reports.find(Marker, At + 1))
+    Count += Reports.substr(At, Timeout.size()) != Timeout;
+  return Count;
+}
+
 Failure classifyFailure(const ExitStatus &Status, absl::string_view Output,
-                        bool TimedOut) {
+                        bool TimedOut, absl::string_view Reports) {
   Failure F;
+  bool WeftStatus = !Status.Signaled && !TimedOut &&
+                    (Status.Value == ExitDataRace || Status.Value == ExitDeadlock ||
+                     Status.Value == ExitCrash || Status.Value == ExitDiverged);
+  if (!WeftStatus && countReports(Reports) > 0) {
+    // The run reported, and then its status said something else (or
+    // nothing): the first report is the finding.
+    F.Kind = reportHeader(Reports, /*Last=*/false);
+    F.Location = summaryLocation(Reports, /*Last=*/false);
+    if (F.Kind.empty())
+      F.Kind = "report";
+    return F;
+  }
+  if (countReports(Reports) > 0)
+    Output = Reports; // the reports alone, without the program's output
   if (TimedOut) {
     F.Kind = "timeout";
     return F;

@@ -30,8 +30,16 @@ struct Failure {
 };
 
 /// Classifies an execution that did not succeed. \p TimedOut: weft killed it.
+/// \p Reports: what the run's processes recorded in its report file
+/// (weft/test_channel.h), if it had one. A report there names the failure
+/// whatever the exit status (a race in a forked child, a race and then
+/// _exit(0) or a hang); the exit status alone names it otherwise.
 Failure classifyFailure(const ExitStatus &Status, absl::string_view Output,
-                        bool TimedOut);
+                        bool TimedOut, absl::string_view Reports = {});
+
+/// The number of reports in a run's report file (its report headers; the
+/// time limit's thread dump is not one).
+size_t countReports(absl::string_view Reports);
 
 } // namespace driver
 } // namespace weft

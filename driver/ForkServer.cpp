@@ -29,8 +29,9 @@ using namespace fork_protocol;
 
 namespace {
 
-bool sendPacket(int Sock, Kind What, uint32_t Id, const std::string &Text, int Fd) {
-  MessageHeader H{kMagic, What, 0, Id, static_cast<uint32_t>(Text.size())};
+bool sendPacket(int Sock, Kind What, uint32_t Id, const std::string &Text, int Fd,
+                int32_t Value = 0) {
+  MessageHeader H{kMagic, What, Value, Id, static_cast<uint32_t>(Text.size())};
   std::string Packet(reinterpret_cast<const char *>(&H), sizeof(H));
   Packet += Text;
   struct iovec Io = {Packet.data(), Packet.size()};
@@ -98,6 +99,7 @@ std::unique_ptr<ForkServer> ForkServer::start(absl::Span<const std::string> Prog
   Spawn.OutputFd = Output;
   Spawn.NullStdin = true;
   Spawn.InheritFd = Pair[1];
+  Spawn.OwnProcessGroup = true;
   absl::StatusOr<pid_t> Pid = spawnProcess(Program, Spawn);
   close(Pair[1]);
   if (!Pid.ok()) {
@@ -190,7 +192,9 @@ bool ForkServer::finish(ExitStatus &Status, uint32_t &Id) {
   return false;
 }
 
-void ForkServer::kill(uint32_t Id) { sendPacket(Sock, Kind::Kill, Id, "", -1); }
+void ForkServer::kill(uint32_t Id, int Signal) {
+  sendPacket(Sock, Kind::Kill, Id, "", -1, Signal);
+}
 
 std::string ForkServer::deathReason() {
   if (Pid <= 0)

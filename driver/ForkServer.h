@@ -58,9 +58,10 @@ public:
   /// After fd() was readable: true with the status of the run \p Id that
   /// ended, false if the server died (its runs were killed with it).
   bool finish(ExitStatus &Status, uint32_t &Id);
-  /// Asks the server to kill run \p Id, running or queued (its status
-  /// follows).
-  void kill(uint32_t Id);
+  /// Asks the server to send \p Signal (0: SIGKILL) to run \p Id; a queued
+  /// run is dropped whatever the signal (its status follows). After SIGKILL
+  /// its status follows too.
+  void kill(uint32_t Id, int Signal = 0);
   /// How the server ended, once finish() returned false.
   std::string deathReason();
 

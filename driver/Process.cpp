@@ -22,6 +22,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -132,6 +133,10 @@ absl::StatusOr<pid_t> spawnProcess(absl::Span<const std::string> Argv,
     }
     if (Options.InheritFd >= 0)
       fcntl(Options.InheritFd, F_SETFD, 0);
+    if (Options.OwnProcessGroup) {
+      setpgid(0, 0);
+      prctl(PR_SET_PDEATHSIG, SIGKILL);
+    }
     execvpe(Args[0], Args.data(), Envp);
     int Errno = errno;
     ssize_t Ignored = write(ErrorPipe[1], &Errno, sizeof(Errno));

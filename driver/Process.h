@@ -55,6 +55,10 @@ struct SpawnOptions {
   /// If >= 0, this close-on-exec descriptor stays open in the program (a
   /// fork server's end of its channel).
   int InheritFd = -1;
+  /// Start the child in a process group of its own, so that the terminal's
+  /// Ctrl-C reaches only the parent (which stops it), and have it killed
+  /// (SIGKILL) if the parent dies (`weft test`'s runs).
+  bool OwnProcessGroup = false;
 };
 
 /// Starts Argv[0] (searched in PATH when it has no '/') with Argv. Fails,

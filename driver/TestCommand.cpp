@@ -53,7 +53,10 @@
 #include "Failure.h"
 #include "ForkServer.h"
 #include "Process.h"
+#include "RuntimeCheck.h"
 #include "Seed.h"
+
+#include "weft/test_channel.h"
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -78,6 +81,7 @@
 #include <poll.h>
 #include <sys/mman.h>
 #include <sys/signalfd.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <sched.h>
 #include <unistd.h>
@@ -108,7 +112,10 @@ run's output, what failed, and the `weft replay` command that reproduces it.
   --pct-steps K     PCT's estimate of steps per run (default: measured by
                     one calibration run of the program)
   --timeout T       wall-clock limit per execution in seconds (decimals
-                    allowed); a run that exceeds it fails as "timeout"
+                    allowed); a run that exceeds it fails as "timeout",
+                    after printing where its threads were. Default: 20
+                    times the slowest of the first 5 runs, at least 10 s
+                    (5 minutes until a first run has ended); 0: no limit
   --shard K/N       run only the K-th of N interleaved shares of the sequence
                     (needs --seed, so every shard derives the same sequence)
   --json F          write the results as JSON to F
@@ -123,11 +130,18 @@ run's output, what failed, and the `weft replay` command that reproduces it.
                     results, slower; see docs/usage.md)
 
 A failure is a report (data race 66, deadlock 67, assertion, crash or
-livelock 68), any other non-zero exit, a signal, or a timeout. Failures are
-grouped by kind and location in the closing summary. A progress line is
-shown when standard output is a terminal.
+livelock 68) printed by any process of the run (a forked child, a weft
+program it executes) whatever the exit status that follows, any other
+non-zero exit, a signal, or a timeout. Failures are grouped by kind and
+location in the closing summary. A progress line is shown when standard
+output is a terminal.
 
-Exits 1 if any execution failed, 0 otherwise (2 on a usage error).
+SIGINT or SIGTERM stops the runs in flight; the schedules that finished
+are reported (first failure, summary, --json, --junit) as usual.
+
+Exits 0 if no execution failed, 1 if one did, 2 on a usage error or a
+program without weft's runtime (not built with -race), 130 after SIGINT
+and 143 after SIGTERM.
 )";
 
 namespace {
@@ -140,7 +154,9 @@ struct TestOptions {
   std::string Strategy = "random";
   uint64_t PctDepth = 3;
   std::optional<uint64_t> PctSteps;
-  double TimeoutSeconds = 0;
+  /// --timeout: unset means the default limit (TestRunner::timeLimit), 0
+  /// means none.
+  std::optional<double> TimeoutSeconds;
   uint64_t ShardIndex = 0; // K-1
   uint64_t ShardCount = 1;
   std::string JsonPath, JunitPath, ScheduleFile;
@@ -213,7 +229,7 @@ bool applyValueFlag(absl::string_view Name, const std::string &Value,
   }
   if (Name == "--timeout") {
     double T;
-    if (!absl::SimpleAtod(Value, &T) || !(T > 0) || T > 1e6)
+    if (!absl::SimpleAtod(Value, &T) || !(T >= 0) || T > 1e6)
       return false;
     O.TimeoutSeconds = T;
     return true;
@@ -318,8 +334,49 @@ struct Execution {
   bool Queued = false; // forked, but the run before it has not ended yet
   int OutputFd = -1;
   Clock::time_point Started; // meaningful once it runs (not Queued)
+  // Past its time limit: asked for its threads' state (TimedOutAt), then
+  // killed if it has not ended kDumpGraceSeconds later (Killed).
   bool TimedOut = false;
+  bool Killed = false;
+  Clock::time_point TimedOutAt;
+  double Limit = 0; // the limit it exceeded
 };
+
+/// How long a timed-out run has to print its threads before SIGKILL.
+constexpr double kDumpGraceSeconds = 5;
+/// The default time limit: kLimitFactor times the slowest of the first
+/// kMeasuredRuns runs that ended, and never below the floor (10 s, or
+/// WEFT_TEST_TIMEOUT_FLOOR seconds); before any run has ended,
+/// kFirstRunFactor times the floor (5 minutes by default).
+constexpr double kDefaultFloorSeconds = 10;
+constexpr double kLimitFactor = 20;
+constexpr size_t kMeasuredRuns = 5;
+constexpr double kFirstRunFactor = 30;
+
+/// The default limit's floor: WEFT_TEST_TIMEOUT_FLOOR (seconds) or 10.
+double timeoutFloor() {
+  double Floor;
+  const char *Env = std::getenv("WEFT_TEST_TIMEOUT_FLOOR");
+  if (Env && absl::SimpleAtod(Env, &Floor) && Floor > 0 && Floor <= 1e6)
+    return Floor;
+  return kDefaultFloorSeconds;
+}
+
+/// The limit of the first runs (and of the PCT calibration run).
+double firstRunLimit(const TestOptions &O) {
+  return O.TimeoutSeconds ? *O.TimeoutSeconds : kFirstRunFactor * timeoutFloor();
+}
+
+/// SIGINT or SIGTERM is pending (blocked, not yet read).
+int pendingInterrupt() {
+  sigset_t Pending;
+  if (sigpending(&Pending) != 0)
+    return 0;
+  for (int Sig : {SIGINT, SIGTERM})
+    if (sigismember(&Pending, Sig))
+      return Sig;
+  return 0;
+}
 
 /// One of the -j slots. With a fork server it holds a running execution and
 /// one queued behind it, which the server starts the moment the first ends;
@@ -340,6 +397,11 @@ struct Result {
   std::string Output;
   bool TimedOut = false;
   double Seconds = 0;
+  std::string Reports; // its report file (weft/test_channel.h)
+  double Limit = 0;    // the time limit it ran out of, when TimedOut
+  bool failed() const {
+    return !Status.success() || TimedOut || countReports(Reports) > 0;
+  }
 };
 
 struct FailureRecord {
@@ -352,6 +414,8 @@ struct FailureRecord {
   double Seconds;
   // A lock-order inversion that a steered schedule turned into a deadlock.
   std::string ConfirmedSeed, ConfirmedReproduce;
+  // It reported, and then ran out of time.
+  bool TimedOutAfterReport = false;
 };
 
 std::string jsonEscape(absl::string_view S) {
@@ -394,13 +458,29 @@ std::string xmlEscape(absl::string_view S) {
 class TestRunner {
 public:
   TestRunner(const Invocation &Self, const TestOptions &Options,
-             uint64_t BaseSeed, std::string ExtraOptions)
+             uint64_t BaseSeed, std::string ExtraOptions, bool RuntimeUnverified)
       : Self(Self), Options(Options), BaseSeed(BaseSeed),
-        ExtraOptions(std::move(ExtraOptions)) {}
+        ExtraOptions(std::move(ExtraOptions)), Floor(timeoutFloor()),
+        RuntimeUnverified(RuntimeUnverified) {}
 
   int run();
 
 private:
+  /// The wall-clock limit of a run starting now (0: none): --timeout, or
+  /// the default, derived from the first runs that ended.
+  double timeLimit() const;
+  /// Sends \p Signal to the running execution E.
+  void signalRun(const Execution &E, int Signal);
+  /// Seconds until the next run reaches its time limit or grace; -1: none.
+  double untilNextDeadline() const;
+  /// The report file of the shard's Nth execution, (re)created empty.
+  std::string channelPath(uint64_t N) const {
+    return ChannelDir + "/run-" + std::to_string(N);
+  }
+  bool resetChannel(uint64_t N) const;
+  /// After SIGINT/SIGTERM: stops the runs in flight and reports the ones
+  /// that finished, in order.
+  void stopInterrupted();
   /// The index in the whole sequence of this shard's Nth execution.
   uint64_t indexOf(uint64_t N) const {
     return Options.ShardIndex + N * Options.ShardCount;
@@ -436,6 +516,7 @@ private:
   /// Reports finished executions in order; false once testing stops.
   bool reportInOrder();
   void report(uint64_t N, Result &R);
+  /// Kills the runs in flight; they are forgotten (Finished is kept).
   void killRunning();
   void progress(bool Force);
   void clearProgress();
@@ -454,6 +535,15 @@ private:
   const TestOptions &Options;
   uint64_t BaseSeed;
   std::string ExtraOptions; // appended to WEFT_OPTIONS of every execution
+  double Floor;             // of the default time limit
+  std::vector<double> FirstDurations; // of the first runs that ended
+  std::string ChannelDir; // the runs' report files
+  int Interrupted = 0;    // SIGINT or SIGTERM, once received
+  // The program could not be judged before it ran (a script): its first
+  // schedule must start a weft runtime (NoRuntime if it passed without).
+  bool RuntimeUnverified;
+  bool NoRuntime = false;
+  uint64_t Completed = 0; // schedules finished and accounted for
   std::vector<Execution> Running;
   std::vector<Job> Jobs;
   std::vector<int> Cpus; // the CPUs weft test may use, one per job in turn
@@ -513,15 +603,63 @@ TestRunner::runEnvironment(uint64_t N, size_t J) const {
   // started at the same moment would often pick the same one.
   if (Jobs.size() > 1 && !Cpus.empty())
     Vars.push_back({"WEFT_PIN_CPU", std::to_string(Cpus[J % Cpus.size()])});
+  Vars.push_back({test_channel::kReportChannelEnv, channelPath(N)});
   return Vars;
 }
 
+bool TestRunner::resetChannel(uint64_t N) const {
+  int Fd = open(channelPath(N).c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (Fd < 0) {
+    error("cannot create '%s': %s", channelPath(N), std::strerror(errno));
+    return false;
+  }
+  close(Fd);
+  return true;
+}
+
+double TestRunner::timeLimit() const {
+  if (Options.TimeoutSeconds)
+    return *Options.TimeoutSeconds;
+  if (FirstDurations.empty())
+    return kFirstRunFactor * Floor;
+  double Slowest = *std::max_element(FirstDurations.begin(), FirstDurations.end());
+  return std::max(Floor, kLimitFactor * Slowest);
+}
+
+void TestRunner::signalRun(const Execution &E, int Signal) {
+  if (E.Forked)
+    Jobs[E.Job].Server->kill(runId(E.Index), Signal);
+  else if (E.Pid > 0)
+    kill(E.Pid, Signal);
+}
+
+double TestRunner::untilNextDeadline() const {
+  double Limit = timeLimit();
+  if (Limit <= 0)
+    return -1;
+  std::optional<double> Next;
+  for (const Execution &E : Running) {
+    if (E.Queued || E.Killed)
+      continue;
+    double Left = E.TimedOut ? kDumpGraceSeconds - secondsSince(E.TimedOutAt)
+                             : Limit - secondsSince(E.Started);
+    if (!Next || Left < *Next)
+      Next = Left;
+  }
+  // One already due (it came due since killExpired looked) waits a
+  // millisecond, not forever.
+  return Next ? std::max(0.001, *Next) : -1;
+}
+
 bool TestRunner::execute(Execution &E) {
+  if (!resetChannel(E.Index))
+    return false;
   std::vector<std::string> Env = environmentWith(runEnvironment(E.Index, E.Job));
   SpawnOptions Spawn;
   Spawn.Environment = &Env;
   Spawn.OutputFd = E.OutputFd;
   Spawn.NullStdin = true;
+  Spawn.OwnProcessGroup = true;
   absl::StatusOr<pid_t> Pid = spawnProcess(Options.Program, Spawn);
   if (!Pid.ok()) {
     error("cannot execute '%s': %s", Options.Program[0],
@@ -543,7 +681,7 @@ int TestRunner::pickJob() {
       Jb.Tried = true;
       ForkServer::Start How;
       std::string Why;
-      Jb.Server = ForkServer::start(Options.Program, Options.TimeoutSeconds, How, Why);
+      Jb.Server = ForkServer::start(Options.Program, timeLimit(), How, Why);
       if (!Jb.Server) {
         UseServers = false;
         if (How != ForkServer::Start::NotServing && !Why.empty()) {
@@ -576,6 +714,10 @@ bool TestRunner::launch(uint64_t N, size_t J) {
   E.Started = Clock::now();
   std::vector<std::pair<std::string, std::string>> Env = runEnvironment(N, J);
   if (Jb.Server && ForkServer::carries(Env)) {
+    if (!resetChannel(N)) {
+      close(Fd);
+      return false;
+    }
     E.Forked = true;
     E.Queued = Jb.Outstanding > 0;
     bool Sent = Jb.Server->run(Env, Fd, runId(N));
@@ -606,7 +748,7 @@ bool TestRunner::serverDied(size_t J) {
     // No longer the server's, and no process of its own until execute()
     // succeeds: killRunning() must neither ask the (gone) server nor
     // signal pid -1.
-    E.Forked = E.Queued = E.TimedOut = false;
+    E.Forked = E.Queued = E.TimedOut = E.Killed = false;
     E.Pid = -1;
     close(E.OutputFd);
     E.OutputFd = memfd_create("weft-test-output", MFD_CLOEXEC);
@@ -621,21 +763,38 @@ bool TestRunner::serverDied(size_t J) {
 }
 
 void TestRunner::killExpired() {
-  for (Execution &E : Running)
-    if (!E.Queued && !E.TimedOut &&
-        secondsSince(E.Started) >= Options.TimeoutSeconds) {
+  double Limit = timeLimit();
+  if (Limit <= 0)
+    return;
+  for (Execution &E : Running) {
+    if (E.Queued || E.Killed)
+      continue;
+    if (!E.TimedOut && secondsSince(E.Started) >= Limit) {
+      // First ask where its threads are (weft/test_channel.h).
       E.TimedOut = true;
-      if (E.Forked)
-        Jobs[E.Job].Server->kill(runId(E.Index));
-      else if (E.Pid > 0)
-        kill(E.Pid, SIGKILL);
+      E.TimedOutAt = Clock::now();
+      E.Limit = Limit;
+      signalRun(E, test_channel::dumpSignal());
+    } else if (E.TimedOut && secondsSince(E.TimedOutAt) >= kDumpGraceSeconds) {
+      E.Killed = true;
+      signalRun(E, SIGKILL);
     }
+  }
 }
 
 void TestRunner::finishExecution(size_t I, ExitStatus Status) {
   Execution &E = Running[I];
-  Result R{Status, readAll(E.OutputFd), E.TimedOut, secondsSince(E.Started)};
+  Result R{Status, readAll(E.OutputFd), E.TimedOut, secondsSince(E.Started), "",
+           E.TimedOut ? E.Limit : 0};
   close(E.OutputFd);
+  std::string Channel = channelPath(E.Index);
+  if (int Fd = open(Channel.c_str(), O_RDONLY | O_CLOEXEC); Fd >= 0) {
+    R.Reports = readAll(Fd);
+    close(Fd);
+  }
+  unlink(Channel.c_str());
+  if (!E.TimedOut && FirstDurations.size() < kMeasuredRuns)
+    FirstDurations.push_back(R.Seconds);
   --Jobs[E.Job].Outstanding;
   Finished.emplace(E.Index, std::move(R));
   Running.erase(Running.begin() + static_cast<ptrdiff_t>(I));
@@ -677,8 +836,9 @@ bool TestRunner::collectForked(size_t J) {
 
 bool TestRunner::collect() {
   struct signalfd_siginfo Info;
-  while (read(SignalFd, &Info, sizeof(Info)) > 0) {
-  }
+  while (read(SignalFd, &Info, sizeof(Info)) > 0)
+    if (Info.ssi_signo == SIGINT || Info.ssi_signo == SIGTERM)
+      Interrupted = static_cast<int>(Info.ssi_signo);
   bool Any = false;
   for (size_t J = 0; J < Jobs.size(); ++J) {
     if (!Jobs[J].Server || Jobs[J].Outstanding == 0)
@@ -706,7 +866,7 @@ bool TestRunner::collect() {
 }
 
 void TestRunner::reap() {
-  while (!collect()) {
+  while (!collect() && !Interrupted) {
     // Sleep until an executed child ends (SIGCHLD), a server answers, the
     // oldest execution reaches its time limit, or the progress line is due.
     std::vector<struct pollfd> Fds{{SignalFd, POLLIN, 0}};
@@ -714,15 +874,9 @@ void TestRunner::reap() {
       if (Jb.Server && Jb.Outstanding)
         Fds.push_back({Jb.Server->fd(), POLLIN, 0});
     int Ms = -1;
-    if (Options.TimeoutSeconds > 0) {
-      killExpired();
-      double Oldest = 0;
-      for (const Execution &E : Running)
-        if (!E.Queued)
-          Oldest = std::max(Oldest, secondsSince(E.Started));
-      double Wait = std::max(0.001, Options.TimeoutSeconds - Oldest);
+    killExpired();
+    if (double Wait = untilNextDeadline(); Wait > 0)
       Ms = static_cast<int>(std::min(Wait, 1e6) * 1000) + 1;
-    }
     if (Terminal)
       Ms = Ms < 0 ? 200 : std::min(Ms, 200);
     poll(Fds.data(), Fds.size(), Ms);
@@ -745,26 +899,41 @@ void TestRunner::progress(bool Force) {
   LastProgress = Clock::now();
   double Secs = secondsSince(Start);
   std::printf("\r\033[Kweft test: %llu/%llu schedules, %zu failed, %.0f schedules/s",
-              static_cast<unsigned long long>(NextToReport),
+              static_cast<unsigned long long>(Completed),
               static_cast<unsigned long long>(shardRuns()), Failures.size(),
-              Secs > 0 ? static_cast<double>(NextToReport) / Secs : 0.0);
+              Secs > 0 ? static_cast<double>(Completed) / Secs : 0.0);
   std::fflush(stdout);
   ProgressShown = true;
 }
 
 void TestRunner::report(uint64_t N, Result &R) {
   FailureRecord F{indexOf(N), seedOf(N),
-                  classifyFailure(R.Status, R.Output, R.TimedOut), R.Status,
-                  std::move(R.Output), "", R.Seconds, "", ""};
+                  classifyFailure(R.Status, R.Output, R.TimedOut, R.Reports),
+                  R.Status, std::move(R.Output), "", R.Seconds, "", "", false};
   F.Reproduce = reproduceLine(F.Seed);
+  size_t Reported = countReports(R.Reports);
+  F.TimedOutAfterReport = R.TimedOut && Reported > 0;
+  // Reports the run's output lacks (log_path, a closed stderr) are shown
+  // from its report file.
+  if (Reported > 0 && F.Output.find(test_channel::kReportMarker) == std::string::npos) {
+    if (!F.Output.empty() && F.Output.back() != '\n')
+      F.Output += '\n';
+    F.Output += "weft: reports the run recorded (not in its output):\n" + R.Reports;
+  }
   clearProgress();
   std::fwrite(F.Output.data(), 1, F.Output.size(), stdout);
   if (!F.Output.empty() && F.Output.back() != '\n')
     std::fputc('\n', stdout);
   std::string Where = F.What.Location.empty() ? "" : " at " + F.What.Location;
-  std::printf("weft: failure: %s%s with seed %s\n", F.What.Kind.c_str(),
-              Where.c_str(), F.Seed.c_str());
+  std::printf("weft: failure: %s%s with seed %s%s\n", F.What.Kind.c_str(),
+              Where.c_str(), F.Seed.c_str(),
+              F.TimedOutAfterReport ? " (then the run timed out)" : "");
   std::printf("weft: reproduce with: %s\n", F.Reproduce.c_str());
+  if (R.TimedOut)
+    std::printf("weft: note: the run exceeded its time limit of %.1fs (%s)\n", R.Limit,
+                Options.TimeoutSeconds ? "--timeout"
+                                       : "the default, from the first runs' duration; "
+                                         "--timeout sets it");
   std::fflush(stdout);
   if (absl::StartsWith(F.What.Kind, "lock-order-inversion"))
     confirmDeadlock(F);
@@ -788,7 +957,7 @@ void TestRunner::saveSchedule(const FailureRecord &F) {
   absl::StatusOr<pid_t> Pid = spawnProcess(Options.Program, Spawn);
   bool TimedOut = false;
   if (Pid.ok())
-    waitProcessFor(*Pid, Options.TimeoutSeconds, TimedOut);
+    waitProcessFor(*Pid, timeLimit(), TimedOut);
   close(Null);
   if (TimedOut || access(Options.ScheduleFile.c_str(), R_OK) != 0) {
     warning("could not save the schedule to '%s'%s", Options.ScheduleFile,
@@ -819,7 +988,8 @@ void TestRunner::confirmDeadlock(FailureRecord &F) {
   std::string Extra = ExtraOptions + (ExtraOptions.empty() ? "" : " ") +
                       "steer_deadlock=" + Sites;
   uint64_t Base = parseSeed(F.Seed).value_or(0);
-  for (uint64_t I = 0; I < Options.SteerRuns; ++I) {
+  // An interrupt (read already, or still pending) stops the steering.
+  for (uint64_t I = 0; I < Options.SteerRuns && !Interrupted && !pendingInterrupt(); ++I) {
     std::string Seed = formatSeed(scheduleSeed(Base, I));
     std::vector<std::string> Env = environmentWith(
         {{"WEFT_SEED", Seed}, {"WEFT_OPTIONS", weftOptionsWith(Extra)}});
@@ -838,7 +1008,7 @@ void TestRunner::confirmDeadlock(FailureRecord &F) {
     // A steered run can hang where the seed's did not: it has the same
     // time limit as every other run.
     bool TimedOut = false;
-    ExitStatus Status = waitProcessFor(*Pid, Options.TimeoutSeconds, TimedOut);
+    ExitStatus Status = waitProcessFor(*Pid, timeLimit(), TimedOut);
     std::string Output = readAll(Fd);
     close(Fd);
     if (TimedOut || Status.Signaled || Status.Value != ExitDeadlock)
@@ -857,6 +1027,11 @@ void TestRunner::confirmDeadlock(FailureRecord &F) {
     std::fflush(stdout);
     return;
   }
+  if (Interrupted || pendingInterrupt()) {
+    std::printf("weft: deadlock not confirmed: weft test was interrupted\n");
+    std::fflush(stdout);
+    return;
+  }
   std::printf("weft: deadlock not confirmed: none of %llu schedules steered "
               "toward the lock-order inversion deadlocked\n",
               static_cast<unsigned long long>(Options.SteerRuns));
@@ -869,7 +1044,15 @@ bool TestRunner::reportInOrder() {
     Result R = std::move(It->second);
     Finished.erase(It);
     ++NextToReport;
-    if (R.Status.success() && !R.TimedOut)
+    ++Completed;
+    if (RuntimeUnverified) {
+      RuntimeUnverified = false;
+      if (!R.failed() && R.Reports.find(test_channel::kStartMarker) == std::string::npos) {
+        NoRuntime = true;
+        return false;
+      }
+    }
+    if (!R.failed())
       continue;
     report(NextToReport - 1, R);
     if (!Options.KeepGoing)
@@ -915,9 +1098,26 @@ void TestRunner::killRunning() {
     }
     Jb.Outstanding = 0;
   }
-  for (const Execution &E : Running)
+  for (const Execution &E : Running) {
     close(E.OutputFd);
+    unlink(channelPath(E.Index).c_str());
+  }
   Running.clear();
+}
+
+void TestRunner::stopInterrupted() {
+  collect(); // what ended meanwhile is a finished schedule
+  killRunning();
+  // The schedules that finished, in seed order (with gaps where a run was
+  // stopped): the earliest failure among them is the one reported.
+  for (auto &[N, R] : Finished) {
+    ++Completed;
+    if (!R.failed())
+      continue;
+    report(N, R);
+    if (!Options.KeepGoing)
+      break;
+  }
   Finished.clear();
 }
 
@@ -959,7 +1159,7 @@ void TestRunner::summary(double Seconds) {
     }
   }
   std::printf("weft test: %.2fs, %.1f schedules/s\n", Seconds,
-              Seconds > 0 ? static_cast<double>(NextToReport) / Seconds : 0.0);
+              Seconds > 0 ? static_cast<double>(Completed) / Seconds : 0.0);
 }
 
 bool TestRunner::writeJson(double Seconds) {
@@ -969,11 +1169,14 @@ bool TestRunner::writeJson(double Seconds) {
   Out << "{\n  \"seed\": \"" << formatSeed(BaseSeed) << "\",\n"
       << "  \"strategy\": \"" << Options.Strategy << "\",\n"
       << "  \"shard\": \"" << Options.ShardIndex + 1 << "/" << Options.ShardCount << "\",\n"
-      << "  \"program\": \"" << jsonEscape(shellJoin(Options.Program)) << "\",\n"
-      << "  \"schedules\": " << NextToReport << ",\n"
+      << "  \"program\": \"" << jsonEscape(shellJoin(Options.Program)) << "\",\n";
+  if (Interrupted)
+    Out << "  \"interrupted\": \"" << signalName(Interrupted) << "\",\n";
+  Out
+      << "  \"schedules\": " << Completed << ",\n"
       << "  \"failed\": " << Failures.size() << ",\n"
       << absl::StrFormat("  \"seconds\": %.3f,\n  \"schedules_per_second\": %.1f,\n",
-                         Seconds, Seconds > 0 ? static_cast<double>(NextToReport) / Seconds : 0.0)
+                         Seconds, Seconds > 0 ? static_cast<double>(Completed) / Seconds : 0.0)
       << "  \"failures\": [";
   for (size_t I = 0; I < Failures.size(); ++I) {
     const FailureRecord &F = Failures[I];
@@ -984,6 +1187,8 @@ bool TestRunner::writeJson(double Seconds) {
       Out << "\"signal\": \"" << signalName(F.Status.Value) << "\", ";
     else
       Out << "\"exit_code\": " << F.Status.Value << ", ";
+    if (F.TimedOutAfterReport)
+      Out << "\"timed_out\": true, ";
     if (!F.ConfirmedSeed.empty())
       Out << "\"confirmed_deadlock\": {\"seed\": \"" << F.ConfirmedSeed
           << "\", \"reproduce\": \"" << jsonEscape(F.ConfirmedReproduce) << "\"}, ";
@@ -1013,7 +1218,7 @@ bool TestRunner::writeJunit(double Seconds) {
   std::string Name = Options.Program[0];
   if (size_t Slash = Name.rfind('/'); Slash != std::string::npos)
     Name = Name.substr(Slash + 1);
-  uint64_t Passed = NextToReport - Failures.size();
+  uint64_t Passed = Completed - Failures.size();
   size_t Cases = Failures.size() + (Passed ? 1 : 0);
   Out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
       << "  <testsuite name=\"weft test " << xmlEscape(Name) << "\" tests=\"" << Cases
@@ -1022,7 +1227,11 @@ bool TestRunner::writeJunit(double Seconds) {
       << "    <properties>\n"
       << "      <property name=\"seed\" value=\"" << formatSeed(BaseSeed) << "\"/>\n"
       << "      <property name=\"strategy\" value=\"" << Options.Strategy << "\"/>\n"
-      << "      <property name=\"schedules\" value=\"" << NextToReport << "\"/>\n"
+      << "      <property name=\"schedules\" value=\"" << Completed << "\"/>\n";
+  if (Interrupted)
+    Out << "      <property name=\"interrupted\" value=\"" << signalName(Interrupted)
+        << "\"/>\n";
+  Out
       << "    </properties>\n";
   for (const FailureRecord &F : Failures) {
     std::string Where = F.What.Location.empty() ? "" : " at " + F.What.Location;
@@ -1040,22 +1249,48 @@ bool TestRunner::writeJunit(double Seconds) {
   return static_cast<bool>(Out);
 }
 
+/// The signals weft test reads instead of dying of them: SIGCHLD, and
+/// SIGINT and SIGTERM, so that they stop the runs in an orderly way
+/// (stopInterrupted) and a second one cannot cut the files short. Blocked
+/// from the first line weft test prints to its end, never unblocked (a
+/// pending one would kill it before it said what it found); children start
+/// unblocked (spawnProcess resets their signal mask).
+sigset_t blockedSignals() {
+  sigset_t Set;
+  sigemptyset(&Set);
+  for (int Sig : {SIGCHLD, SIGINT, SIGTERM})
+    sigaddset(&Set, Sig);
+  return Set;
+}
+
+/// A private directory for the runs' report files, or "" (with an error).
+std::string makeChannelDir() {
+  const char *Tmp = std::getenv("TMPDIR");
+  std::string Template = std::string(Tmp && *Tmp ? Tmp : "/tmp") + "/weft-test-XXXXXX";
+  if (!mkdtemp(Template.data())) {
+    error("cannot create a directory for the runs' reports: %s: %s", Template,
+          std::strerror(errno));
+    return "";
+  }
+  return Template;
+}
+
 int TestRunner::run() {
   Terminal = isatty(STDOUT_FILENO);
   Start = LastProgress = Clock::now();
   // SIGCHLD stays blocked so that a timed wait for it (sigtimedwait) cannot
-  // miss one that arrives between two checks. Children start unblocked
-  // (spawnProcess resets their signal mask).
-  sigset_t Child, Old;
-  sigemptyset(&Child);
-  sigaddset(&Child, SIGCHLD);
-  sigprocmask(SIG_BLOCK, &Child, &Old);
-  SignalFd = signalfd(-1, &Child, SFD_NONBLOCK | SFD_CLOEXEC);
+  // miss one that arrives between two checks; SIGINT and SIGTERM were
+  // blocked by testCommand (blockedSignals).
+  sigset_t Waited = blockedSignals();
+  sigprocmask(SIG_BLOCK, &Waited, nullptr);
+  SignalFd = signalfd(-1, &Waited, SFD_NONBLOCK | SFD_CLOEXEC);
   if (SignalFd < 0) {
     error("cannot wait for executions: signalfd: %s", std::strerror(errno));
-    sigprocmask(SIG_SETMASK, &Old, nullptr);
     return ExitFailure;
   }
+  ChannelDir = makeChannelDir();
+  if (ChannelDir.empty())
+    return ExitFailure;
   uint64_t Total = shardRuns();
   UseServers = Options.ForkServer;
   Jobs.resize(std::min<uint64_t>(Options.Jobs, Total));
@@ -1065,35 +1300,53 @@ int TestRunner::run() {
       if (CPU_ISSET(C, &Allowed))
         Cpus.push_back(C);
   bool Stopped = false;
+  Interrupted = pendingInterrupt(); // during PCT's calibration run
   for (;;) {
     int J;
-    while (!Stopped && NextToLaunch < Total && (J = pickJob()) >= 0) {
+    while (!Stopped && !Interrupted && NextToLaunch < Total && (J = pickJob()) >= 0) {
       if (!launch(NextToLaunch++, static_cast<size_t>(J))) {
         killRunning();
         Jobs.clear();
         close(SignalFd);
-        sigprocmask(SIG_SETMASK, &Old, nullptr);
+        rmdir(ChannelDir.c_str());
         clearProgress();
         return ExitFailure;
       }
     }
-    if (Running.empty())
+    if (!Interrupted)
+      Interrupted = pendingInterrupt(); // one that came while reporting
+    if (Running.empty() && !Interrupted)
       break;
-    reap();
+    if (!Interrupted)
+      reap();
+    if (Interrupted) {
+      stopInterrupted();
+      break;
+    }
     if (!reportInOrder()) {
       killRunning();
+      Finished.clear();
       Stopped = true;
     }
     progress(false);
   }
   Jobs.clear();
   close(SignalFd);
-  sigprocmask(SIG_SETMASK, &Old, nullptr);
+  rmdir(ChannelDir.c_str());
   clearProgress();
+  if (NoRuntime) {
+    error("'%s' started no weft runtime in its first schedule: build the "
+          "program it runs with -race (weft cc -race) to test it",
+          Options.Program[0]);
+    return ExitUsage;
+  }
   double Seconds = secondsSince(Start);
   summary(Seconds);
+  if (Interrupted)
+    std::printf("weft test: interrupted by %s: the runs in flight were stopped\n",
+                signalName(Interrupted).c_str());
   std::printf("weft test: %llu schedules, %zu failed\n",
-              static_cast<unsigned long long>(NextToReport), Failures.size());
+              static_cast<unsigned long long>(Completed), Failures.size());
   std::fflush(stdout);
   if (!Options.JsonPath.empty() && !writeJson(Seconds)) {
     error("cannot write '%s': %s", Options.JsonPath, std::strerror(errno));
@@ -1103,6 +1356,8 @@ int TestRunner::run() {
     error("cannot write '%s': %s", Options.JunitPath, std::strerror(errno));
     return ExitFailure;
   }
+  if (Interrupted)
+    return 128 + Interrupted;
   return Failures.empty() ? 0 : ExitFailure;
 }
 
@@ -1126,7 +1381,8 @@ uint64_t measureSteps(const TestOptions &Options, uint64_t BaseSeed,
   uint64_t Steps = 0;
   absl::StatusOr<pid_t> Pid = spawnProcess(Options.Program, Spawn);
   if (Pid.ok()) {
-    waitProcess(*Pid);
+    bool TimedOut;
+    waitProcessFor(*Pid, firstRunLimit(Options), TimedOut);
     std::ifstream In(File);
     std::string Line;
     while (std::getline(In, Line) && !Line.empty())
@@ -1141,10 +1397,54 @@ uint64_t measureSteps(const TestOptions &Options, uint64_t BaseSeed,
 
 } // namespace
 
+/// An output file weft test will write: false (with an error) if it cannot
+/// be, found out before the first schedule rather than after the last.
+bool checkOutputPath(const char *Flag, const std::string &Path) {
+  struct stat St;
+  if (stat(Path.c_str(), &St) == 0) {
+    if (S_ISDIR(St.st_mode)) {
+      error("cannot write '%s' (%s): it is a directory", Path, Flag);
+      return false;
+    }
+    if (access(Path.c_str(), W_OK) != 0) {
+      error("cannot write '%s' (%s): %s", Path, Flag, std::strerror(errno));
+      return false;
+    }
+    return true;
+  }
+  if (errno != ENOENT) {
+    error("cannot write '%s' (%s): %s", Path, Flag, std::strerror(errno));
+    return false;
+  }
+  size_t Slash = Path.rfind('/');
+  std::string Dir = Slash == std::string::npos ? "." : Slash == 0 ? "/" : Path.substr(0, Slash);
+  if (access(Dir.c_str(), W_OK | X_OK) != 0) {
+    error("cannot write '%s' (%s): %s", Path, Flag, std::strerror(errno));
+    return false;
+  }
+  return true;
+}
+
 int testCommand(const Invocation &Self, const std::vector<std::string> &Args) {
   TestOptions Options;
   if (std::optional<int> Exit = parseTestArgs(Args, Options))
     return *Exit;
+  for (auto [Flag, Path] : {std::pair<const char *, const std::string *>{"--json", &Options.JsonPath},
+                            {"--junit", &Options.JunitPath},
+                            {"--schedule-file", &Options.ScheduleFile}})
+    if (!Path->empty() && !checkOutputPath(Flag, *Path))
+      return ExitUsage;
+  // Runs of a program without the runtime can only pass: refuse to say so.
+  std::string Checked;
+  RuntimeCheck Runtime = checkWeftRuntime(Options.Program, Checked);
+  if (Runtime == RuntimeCheck::Missing) {
+    error("'%s' has no weft runtime: build it with -race (weft cc -race) to "
+          "test it",
+          Options.Program[0]);
+    return ExitUsage;
+  }
+  sigset_t Blocked = blockedSignals();
+  sigprocmask(SIG_BLOCK, &Blocked, nullptr);
   uint64_t BaseSeed =
       Options.BaseSeed ? *Options.BaseSeed : randomBaseSeed();
   std::vector<std::string> Extra;
@@ -1182,7 +1482,8 @@ int testCommand(const Invocation &Self, const std::vector<std::string> &Args) {
     std::printf(" (%s)", ExtraOptions.c_str());
   std::printf("\n");
   std::fflush(stdout);
-  TestRunner Runner(Self, Options, BaseSeed, ExtraOptions);
+  TestRunner Runner(Self, Options, BaseSeed, ExtraOptions,
+                    Runtime != RuntimeCheck::Present);
   return Runner.run();
 }
 

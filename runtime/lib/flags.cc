@@ -164,6 +164,17 @@ void parseFlags(Flags &F) {
     badOption("invalid value for", "pct_steps", "must be at least 1");
   if (F.quantum < 1)
     badOption("invalid value for", "quantum", "must be at least 1");
+  // An exit status is a byte: 300 would reach the shell as 44.
+  const struct {
+    const char *Name;
+    int Value;
+  } ExitCodes[] = {{"exitcode", F.exitcode},
+                   {"deadlock_exitcode", F.deadlock_exitcode},
+                   {"crash_exitcode", F.crash_exitcode},
+                   {"diverged_exitcode", F.diverged_exitcode}};
+  for (const auto &E : ExitCodes)
+    if (E.Value < 0 || E.Value > 255)
+      badOption("invalid value for", E.Name, "must be in 0..255");
   if (F.stack_history_mb < 1 || F.stack_history_mb > 16384)
     badOption("invalid value for", "stack_history_mb", "must be in 1..16384");
 }

@@ -53,6 +53,7 @@ void afterForkInChild(ThreadState *Thr) {
   forgetFdWaitersAfterFork();
   // The parent's warnings were the parent's: the child counts its own.
   Rt.ReportCount = 0;
+  Rt.Pid = rawGetpid();
   forgetSymbolizerAfterFork();
 }
 

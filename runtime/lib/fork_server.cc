@@ -188,7 +188,8 @@ bool handleMessage(int Sock, pid_t Child, uint32_t RunningId) {
   if (!H || H->What != Kind::Kill)
     return true;
   if (Child > 0 && H->Id == RunningId) {
-    rawSyscall(SYS_kill, Child, SIGKILL);
+    int Signal = H->Value > 0 && H->Value < 65 ? H->Value : SIGKILL;
+    rawSyscall(SYS_kill, Child, Signal);
   } else if (Queued.Present && H->Id == Queued.Id) {
     closeFd(Queued.Out);
     Queued.Present = false;

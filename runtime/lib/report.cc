@@ -7,10 +7,13 @@
 #include "deadlock_steering.h"
 #include "lock_graph.h"
 #include "no_destroy.h"
+#include "report_channel.h"
 #include "suppressions.h"
 #include "unwound_stack.h"
 #include "symbolizer.h"
 #include "text_buffer.h"
+
+#include "weft/test_channel.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -251,9 +254,15 @@ void appendReproduce(TextBuffer &B) {
   appendSyscallNote(B);
 }
 
-void emit(const TextBuffer &B) { rawWriteAll(Rt.LogFd, B.str(), B.size()); }
+/// Prints a report, and records it for `weft test` (report_channel.h).
+void emit(const TextBuffer &B) {
+  rawWriteAll(Rt.LogFd, B.str(), B.size());
+  recordReport(B.str(), B.size());
+  endReport();
+}
 
 void header(TextBuffer &B, const char *Kind) {
+  beginReport();
   ShownFrames.clear();
   ShownNames.clear();
   B << kRule << "WARNING: weft: " << Kind << " (pid=";
@@ -496,8 +505,10 @@ void finish(const TextBuffer &B, const char *SuppType, int ExitCode) {
   for (const char *N : ShownNames)
     Names.push_back(N);
   if (suppressions::match(SuppType, Names.begin(), Names.size(),
-                          Modules.begin(), Modules.size()) >= 0)
+                          Modules.begin(), Modules.size()) >= 0) {
+    endReport();
     return;
+  }
   emit(B);
   afterReport(ExitCode);
 }
@@ -731,6 +742,41 @@ void reportDeadlock() {
   rawExit(Rt.Opts.deadlock_exitcode);
 }
 
+/// Every live thread's state and stack, \p Running (the thread holding the
+/// baton, at \p RunningStack) first; \p Top gets its innermost user frame.
+static void describeThreads(TextBuffer &B, ThreadState *Running,
+                            StackId RunningStack, CodeFrame &Top) {
+  // A livelock or a hang is usually two or more threads waiting on each
+  // other: all of them are shown.
+  if (Running) {
+    B << "  ";
+    threadName(B, Running->tid());
+    B << " was running:\n";
+    printStack(B, RunningStack, &Top);
+    B << '\n';
+  } else {
+    Top = CodeFrame{"<null>", nullptr, 0, 0, "", 0};
+  }
+  for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
+    ThreadState *T = threadById(static_cast<ThreadId>(I));
+    if (!T || T == Running || T->Green.Status == ThreadStatus::Finished)
+      continue;
+    B << "  ";
+    threadName(B, T->tid());
+    if (T->Green.Status == ThreadStatus::Blocked) {
+      B << " was waiting " << waitDescription(T->Green) << ":\n";
+      printStack(B, T->BlockedStack);
+    } else if (T->Green.Status == ThreadStatus::InSyscall) {
+      B << " was in a system call:\n";
+      printStack(B, currentStack(T));
+    } else {
+      B << " was runnable:\n";
+      printStack(B, currentStack(T));
+    }
+    B << '\n';
+  }
+}
+
 void reportStepLimit() {
   stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
   TextBuffer B;
@@ -738,32 +784,35 @@ void reportStepLimit() {
   B << "  The run took more than ";
   B.dec(Rt.Opts.max_steps);
   B << " scheduling steps (max_steps).\n\n";
-  // Every live thread, the running one first: a livelock is usually two or
-  // more threads waiting on each other without blocking.
   CodeFrame Top;
-  B << "  ";
-  threadName(B, CurThread->tid());
-  B << " was running:\n";
-  printStack(B, currentStack(CurThread), &Top);
-  B << '\n';
-  for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
-    ThreadState *T = threadById(static_cast<ThreadId>(I));
-    if (!T || T == CurThread || T->Green.Status == ThreadStatus::Finished)
-      continue;
-    B << "  ";
-    threadName(B, T->tid());
-    if (T->Green.Status == ThreadStatus::Blocked) {
-      B << " was waiting " << waitDescription(T->Green) << ":\n";
-      printStack(B, T->BlockedStack);
-    } else {
-      B << " was runnable:\n";
-      printStack(B, currentStack(T));
-    }
-    B << '\n';
-  }
+  describeThreads(B, CurThread, currentStack(CurThread), Top);
   summary(B, "livelock", Top);
   emit(B);
   flushProgramOutput();
+  rawExit(Rt.Opts.crash_exitcode);
+}
+
+void reportTimeout(uintptr_t Pc) {
+  ThreadState *Receiver = CurThread;
+  UnscheduledScope Quiet; // printing must not become a scheduling point
+  stack_trie::UnboundedScope ExactStacks;
+  TextBuffer B;
+  header(B, test_channel::kTimeoutKind);
+  B << "  The run exceeded weft test's time limit.\n\n";
+  CodeFrame Top;
+  GreenThread *Holder = Rt.Sched.current();
+  ThreadState *Running = Holder ? threadById(Holder->Id) : nullptr;
+  // The signal interrupted the running thread where it was: its pc tells
+  // the line (a thread spinning in a loop has no newer frame on record).
+  StackId Stack = kEmptyStack;
+  if (Running)
+    Stack = Running == Receiver && Pc ? crashStack(Running, Pc, /*ProgramFramesOnly=*/true)
+                                      : currentStack(Running);
+  describeThreads(B, Running, Stack, Top);
+  summary(B, test_channel::kTimeoutKind, Top);
+  // Printed, not recorded: the time limit is weft test's finding, not the
+  // run's.
+  rawWriteAll(Rt.LogFd, B.str(), B.size());
   rawExit(Rt.Opts.crash_exitcode);
 }
 
@@ -861,7 +910,7 @@ int finalReportStatus() {
   B << "weft: reported ";
   B.dec(Rt.ReportCount);
   B << (Rt.ReportCount == 1 ? " warning\n" : " warnings\n");
-  emit(B);
+  rawWriteAll(Rt.LogFd, B.str(), B.size()); // a count, not a report
   return Rt.Opts.exitcode;
 }
 

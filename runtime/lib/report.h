@@ -40,6 +40,11 @@ void reportDoubleLock(ThreadState *Thr, uintptr_t Mutex, uintptr_t Pc,
 bool reportThreadLeaks();
 [[noreturn]] void reportDeadlock();
 [[noreturn]] void reportStepLimit();
+/// `weft test`'s time limit ran out (weft/test_channel.h): every thread's
+/// state and stack, then exit. Runs in a signal handler, so it is best
+/// effort: the driver kills the run if it does not end. \p Pc: where the
+/// signal interrupted the thread it was delivered to.
+[[noreturn]] void reportTimeout(uintptr_t Pc);
 [[noreturn]] void reportCrash(int Signal, uintptr_t FaultAddr, uintptr_t Pc);
 [[noreturn]] void reportAssertion(const char *Expr, const char *File,
                                   unsigned Line, const char *Function,

@@ -10,6 +10,7 @@
 #include "interceptor.h"
 #include "no_destroy.h"
 #include "report.h"
+#include "report_channel.h"
 #include "suppressions.h"
 #include "text_buffer.h"
 
@@ -152,6 +153,8 @@ void initialize() {
   // (fork_server.cc): everything below is per run.
   serveForksIfAsked();
   parseFlags(Rt.Opts);
+  Rt.Pid = rawGetpid();
+  initReportChannel();
   Rt.Seed = Rt.Opts.SeedGiven ? Rt.Opts.seed : randomSeed();
   openLog();
   if (Rt.Opts.suppressions && *Rt.Opts.suppressions)

@@ -164,6 +164,9 @@ struct Runtime {
   uint32_t ReportCount = 0;
   uint32_t NextSyncUid = 0;
   int LogFd = 2;
+  // The process the runtime runs in: set at start and in a fork child, so
+  // that a vfork child (same memory, other pid) can tell it is not.
+  int Pid = 0;
 };
 
 /// Never destroyed (no_destroy.h): atexit handlers run after static destructors.

@@ -13,8 +13,9 @@
 //                             environment; one descriptor (SCM_RIGHTS): the
 //                             run's stdout and stderr; Id: the driver's
 //                             name for the run
-//                      Kill   kill run Id (a timeout or a stop); ignored
-//                             when run Id has ended
+//                      Kill   send signal Value (0: SIGKILL) to run Id (a
+//                             timeout or a stop); ignored when run Id has
+//                             ended; a queued run Id is dropped
 //   server -> driver   Hello  Value 0: serving; 1: refused (text: why)
 //                      Exited run Id ended; Value: its wait status
 //

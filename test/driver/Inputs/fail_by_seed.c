@@ -1,4 +1,5 @@
-// Stands in for an instrumented program under `weft test`: prints its seed on
+// Stands in for a program that reports under `weft test` (built with -race,
+// as weft test requires, but without a race): prints its seed on
 // stdout and stderr, then fails when the seed is a multiple of argv[1] (with
 // the exit code argv[2], default 66), or when it equals argv[1] if argv[1] is
 // 0x-prefixed.
