@@ -369,6 +369,54 @@ const char *waitDescription(const GreenThread &G) {
   return "";
 }
 
+/// What a blocked thread waits on, after waitDescription: the object, its
+/// holder or state.
+void describeWaitObject(TextBuffer &B, const GreenThread &G) {
+  WaitKind K = G.Wait.Kind;
+  if (K == WaitKind::Sleep)
+    return;
+  if (K == WaitKind::Descriptors || K == WaitKind::TimerFd) {
+    if (G.Wait.Object) {
+      B << " on fd ";
+      B.dec(G.Wait.Object);
+    }
+    return;
+  }
+  B << ' ';
+  if (K == WaitKind::Join) {
+    threadName(B, static_cast<ThreadId>(G.Wait.Object));
+    return;
+  }
+  if (K == WaitKind::Signal) {
+    // The object is the set of signals, bit N-1 for signal N.
+    uint64_t Bits = G.Wait.Object;
+    B << (Bits & (Bits - 1) ? "(one of signals " : "(signal ");
+    for (bool First = true; Bits; Bits &= Bits - 1, First = false) {
+      if (!First)
+        B << ", ";
+      B.dec(uint64_t(__builtin_ctzll(Bits) + 1));
+    }
+    B << ')';
+    return;
+  }
+  B.hex(G.Wait.Object);
+  SyncVar *S = syncFind(G.Wait.Object);
+  if (S && (K == WaitKind::Mutex || K == WaitKind::SpinLock) && S->Mutex.isLocked()) {
+    B << " held by ";
+    threadName(B, S->Mutex.owner());
+  } else if (S && K == WaitKind::Semaphore && S->Sem) {
+    B << " (value ";
+    B.dec(S->Sem->value());
+    B << ')';
+  } else if (S && K == WaitKind::Barrier && S->Barrier) {
+    B << " (";
+    B.dec(S->Barrier->waiting());
+    B << " of ";
+    B.dec(S->Barrier->count());
+    B << " arrived)";
+  }
+}
+
 void describeAccess(TextBuffer &B, const char *Prefix, RawSlot S, uintptr_t GranuleAddr,
                     ReportMutexes &Mutexes, LockSetId Locks) {
   uint8_t Mask = slotMask(S);
@@ -401,6 +449,42 @@ void describeThread(TextBuffer &B, ThreadId T) {
   threadName(B, threadRecord(T).Parent);
   B << " at:\n";
   printStack(B, threadRecord(T).CreationStack);
+  B << '\n';
+}
+
+/// "  Thread T2 (mutexes: write M0) is waiting to lock mutex 0x... held by
+/// main thread:" and the stack it is at: where a blocked thread blocked,
+/// where a runnable or in-syscall thread last was. For the reports that
+/// show every thread (deadlock, crash); the mutexes go to \p Mutexes'
+/// sections. \p Top (if non-null) gets the stack's first program frame.
+void describeThreadState(TextBuffer &B, ReportMutexes &Mutexes, ThreadState *T,
+                         CodeFrame *Top) {
+  B << "  ";
+  if (T->tid() == ThreadId::Main) {
+    B << "Main thread";
+  } else {
+    B << "Thread T";
+    B.dec(index(T->tid()));
+  }
+  nameSuffix(B, T->tid());
+  Mutexes.describe(B, T->Locks.Id, T->tid());
+  StackId Stack = T->BlockedStack;
+  switch (T->Green.Status) {
+  case ThreadStatus::Blocked:
+    B << " is waiting " << waitDescription(T->Green);
+    describeWaitObject(B, T->Green);
+    break;
+  case ThreadStatus::InSyscall:
+    B << " is in a system call";
+    Stack = currentStack(T);
+    break;
+  default:
+    B << " is runnable";
+    Stack = currentStack(T);
+    break;
+  }
+  B << ":\n";
+  printStack(B, Stack, Top);
   B << '\n';
 }
 
@@ -684,58 +768,21 @@ bool reportThreadLeaks() {
 }
 
 void reportDeadlock() {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
   TextBuffer B;
   header(B, "deadlock");
   B << "  Every thread is blocked.\n\n";
+  ReportMutexes Mutexes;
   CodeFrame Top{"<null>", nullptr, 0, 0, "", 0};
   bool HaveTop = false;
   for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
     ThreadState *T = threadById(static_cast<ThreadId>(I));
     if (!T || T->Green.Status != ThreadStatus::Blocked)
       continue;
-    B << "  ";
-    if (T->tid() == ThreadId::Main) {
-      B << "Main thread";
-    } else {
-      B << "Thread T";
-      B.dec(index(T->tid()));
-    }
-    nameSuffix(B, T->tid());
-    B << " is waiting " << waitDescription(T->Green);
-    if (T->Green.Wait.Kind == WaitKind::Join) {
-      B << ' ';
-      threadName(B, static_cast<ThreadId>(T->Green.Wait.Object));
-    } else if (T->Green.Wait.Kind == WaitKind::Descriptors ||
-               T->Green.Wait.Kind == WaitKind::TimerFd) {
-      if (T->Green.Wait.Object) {
-        B << " on fd ";
-        B.dec(T->Green.Wait.Object);
-      }
-    } else if (T->Green.Wait.Kind != WaitKind::Sleep) {
-      B << ' ';
-      B.hex(T->Green.Wait.Object);
-      SyncVar *S = syncFind(T->Green.Wait.Object);
-      WaitKind K = T->Green.Wait.Kind;
-      if (S && (K == WaitKind::Mutex || K == WaitKind::SpinLock) && S->Mutex.isLocked()) {
-        B << " held by ";
-        threadName(B, S->Mutex.owner());
-      } else if (S && K == WaitKind::Semaphore && S->Sem) {
-        B << " (value ";
-        B.dec(S->Sem->value());
-        B << ')';
-      } else if (S && K == WaitKind::Barrier && S->Barrier) {
-        B << " (";
-        B.dec(S->Barrier->waiting());
-        B << " of ";
-        B.dec(S->Barrier->count());
-        B << " arrived)";
-      }
-    }
-    B << ":\n";
-    printStack(B, T->BlockedStack, HaveTop ? nullptr : &Top);
+    describeThreadState(B, Mutexes, T, HaveTop ? nullptr : &Top);
     HaveTop = true;
-    B << '\n';
   }
+  Mutexes.sections(B);
   summary(B, "deadlock", Top);
   emit(B);
   flushProgramOutput();
@@ -843,8 +890,10 @@ void reportCrash(int Signal, uintptr_t FaultAddr, uintptr_t Pc) {
   }
   B << " in ";
   CodeFrame Top;
+  ReportMutexes Mutexes;
   if (Thr) {
     threadName(B, Thr->tid());
+    Mutexes.describe(B, Thr->Locks.Id, Thr->tid());
     B << ":\n";
     printStack(B, crashStack(Thr, Pc, StackOverflow), &Top);
   } else {
@@ -852,6 +901,16 @@ void reportCrash(int Signal, uintptr_t FaultAddr, uintptr_t Pc) {
     Top = CodeFrame{"<null>", nullptr, 0, 0, "", 0};
   }
   B << '\n';
+  // Every other live thread: what it runs or waits on, the locks it holds
+  // (not from a thread weft does not schedule: the baton holder may be
+  // changing them).
+  if (Thr && Rt.Sched.started())
+    for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
+      ThreadState *T = threadById(static_cast<ThreadId>(I));
+      if (T != Thr && T->Green.Status != ThreadStatus::Finished)
+        describeThreadState(B, Mutexes, T, nullptr);
+    }
+  Mutexes.sections(B);
   summary(B, Kind.str(), Top);
   emit(B);
   flushProgramOutput();

@@ -40,11 +40,20 @@ int main(void) {
 // CHECK-EMPTY:
 // CHECK-NEXT:   Main thread is waiting to join thread T1:
 // CHECK-NEXT:     #0 main {{.*}}deadlock_lock_order.c:32:3 ({{.*}})
-// CHECK:        Thread T1 is waiting to lock mutex 0x{{[0-9a-f]+}} held by thread T2:
+// Each thread with the mutexes it holds, and where it acquired each.
+// CHECK:        Thread T1 (mutexes: write M0) is waiting to lock mutex 0x[[B:[0-9a-f]+]] held by thread T2:
 // CHECK-NEXT:     #0 ab {{.*}}deadlock_lock_order.c:14:3 ({{.*}})
-// CHECK:        Thread T2 is waiting to lock mutex 0x{{[0-9a-f]+}} held by thread T1:
+// CHECK-EMPTY:
+// CHECK-NEXT:   Thread T2 (mutexes: write M1) is waiting to lock mutex 0x[[A:[0-9a-f]+]] held by thread T1:
 // CHECK-NEXT:     #0 ba {{.*}}deadlock_lock_order.c:22:3 ({{.*}})
-// CHECK:      SUMMARY: weft: deadlock {{.*}}deadlock_lock_order.c:32:3 in main
+// CHECK-EMPTY:
+// CHECK-NEXT:   Mutex M0 (0x[[A]]) acquired by thread T1 at:
+// CHECK-NEXT:     #0 ab {{.*}}deadlock_lock_order.c:13:3 ({{.*}})
+// CHECK-EMPTY:
+// CHECK-NEXT:   Mutex M1 (0x[[B]]) acquired by thread T2 at:
+// CHECK-NEXT:     #0 ba {{.*}}deadlock_lock_order.c:21:3 ({{.*}})
+// CHECK-EMPTY:
+// CHECK-NEXT: SUMMARY: weft: deadlock {{.*}}deadlock_lock_order.c:32:3 in main
 // CHECK-NEXT: To reproduce: WEFT_OPTIONS=detect_deadlocks=0 WEFT_SEED=0x39 {{.*}}
 // CHECK-NEXT: ==================
 // TSAN-DIFFERS: Opposite-order locking deadlocks only in some interleavings: weft's pinned schedule deadlocks and reports it (after the inversion); a real run under TSan may hang in the deadlock or finish with only the inversion reported.

@@ -28,4 +28,8 @@ int main(void) {
 // CHECK-NEXT: WARNING: weft: deadlock (pid={{[0-9]+}})
 // CHECK-NEXT:   Every thread is blocked.
 // CHECK-EMPTY:
-// CHECK-NEXT:   Main thread is waiting to lock mutex 0x[[M]] held by main thread:
+// CHECK-NEXT:   Main thread (mutexes: write M0) is waiting to lock mutex 0x[[M]] held by main thread:
+// CHECK-NEXT:     #0 main {{.*}}double_lock.c:14:3 (double_lock.c.tmp+0x{{[0-9a-f]+}})
+// CHECK:        Mutex M0 (0x[[M]]) acquired by main thread at:
+// CHECK-NEXT:     #0 main {{.*}}double_lock.c:13:3 (double_lock.c.tmp+0x{{[0-9a-f]+}})
+// CHECK:      SUMMARY: weft: deadlock {{.*}}double_lock.c:14:3 in main
