@@ -1,6 +1,7 @@
 //===- report.cc - Every report weft prints, and the line that replays it -===//
 
 #include "report.h"
+#include "sarif_export.h"
 #include "base/internal_libc.h"
 
 #include "base/raw_syscall.h"
@@ -167,7 +168,11 @@ void appendReproduce(TextBuffer &B) {
   appendSyscallNote(B);
 }
 
-void emit(const TextBuffer &B) { rawWriteAll(Rt.LogFd, B.str(), B.size()); }
+void emit(const TextBuffer &B) {
+  rawWriteAll(Rt.LogFd, B.str(), B.size());
+  if (*Rt.Opts.sarif_path)
+    sarif_export::reportPrinted(B.str(), B.size());
+}
 
 void header(TextBuffer &B, const char *Kind) {
   ShownFrames.clear();
