@@ -34,7 +34,7 @@ install(FILES ${CMAKE_BINARY_DIR}/cmake/weftConfig.cmake
         DESTINATION ${WEFT_CMAKE_DIR})
 
 # The .deb. Its Depends come from two places: what the installed files link
-# against (dpkg-shlibdeps reads bin/weft: libc, libstdc++, abseil, libLLVM),
+# against (dpkg-shlibdeps reads bin/weft: libc, libstdc++, abseil),
 # and what weft runs or links for the user: clang-19 (the compiler, and the
 # host the pass plugin loads into; it brings libstdc++-12-dev and libc6-dev for
 # the -race link) and llvm-19 (llvm-symbolizer, which the runtime runs to

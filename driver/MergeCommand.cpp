@@ -100,7 +100,7 @@ int mergeCommand(const std::vector<std::string> &Args) {
       error("cannot read '%s': %s", Input, Why);
       return ExitFailure;
     }
-    uint64_t K, N;
+    uint64_t K = 0, N = 0;
     if (!parseShardText(R.Shard, K, N)) {
       error("'%s' names no shard ('%s')", Input, R.Shard);
       return ExitFailure;

@@ -1,5 +1,6 @@
 // A forked run sees what an executed one sees: the same environment in the
-// same order (WEFT_SEED and WEFT_OPTIONS last, no trace of the server), the
+// same order (WEFT_SEED and WEFT_OPTIONS last, after the WEFT_DRIVER that
+// every weft command sets, no trace of the server), the
 // same open descriptors, and /dev/null on stdin.
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_OPTIONS=quantum=100 not %weft test -n 2 --seed 3 --keep-going %t > %t.fork
@@ -32,6 +33,7 @@ int main(void) {
   return 1; // so that weft test shows the output
 }
 // CHECK: weft test: seed 0x3, 2 schedules, 1 at a time
+// CHECK-NEXT: env WEFT_DRIVER={{.*}}/weft
 // CHECK-NEXT: env WEFT_SEED=0x
 // CHECK-NEXT: env WEFT_OPTIONS=quantum=100 early_wakeups=1 preemption_rate=-1
 // CHECK-NEXT: fd 0
