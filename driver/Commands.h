@@ -29,12 +29,16 @@ int runCommand(const Invocation &Self, const std::vector<std::string> &Args);
 int replayCommand(const Invocation &Self, const std::vector<std::string> &Args);
 int testCommand(const Invocation &Self, const std::vector<std::string> &Args);
 int minimizeCommand(const Invocation &Self, const std::vector<std::string> &Args);
+int mergeCommand(const std::vector<std::string> &Args);
+int sarifCommand(const std::vector<std::string> &Args);
 
 extern const char CompileUsage[];
 extern const char RunUsage[];
 extern const char ReplayUsage[];
 extern const char TestUsage[];
 extern const char MinimizeUsage[];
+extern const char MergeUsage[];
+extern const char SarifUsage[];
 
 } // namespace driver
 } // namespace weft

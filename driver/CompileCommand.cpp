@@ -22,15 +22,16 @@ const char CompileUsage[] =
        weft c++ [-race] [clang++ arguments...]
        weft-cc / weft-c++ [-race] [arguments...]
 
-A drop-in for clang-19 / clang++-19. Without -race the arguments are passed to
-clang unchanged. With -race, weft instruments the code and links its runtime:
+A drop-in for clang-19 / clang++-19. Started as weft-cc or weft-c++, -race is
+implied (those names exist to be CC and CXX). `weft cc` without -race passes
+the arguments to clang unchanged, except that it refuses to link an
+executable from objects compiled with -race (they need weft's runtime). With -race, weft instruments the code and links its runtime:
   compiling:  -fpass-plugin=<lib>/WeftPass.so -gline-tables-only (unless a -g
               flag is given) -fno-omit-frame-pointer -D__WEFT__=1
   linking:    the weft runtime, whole-archive, with its dynamic symbol list
               (not with -shared: the executable provides the runtime)
 Objects compiled with `weft cc -race -c` link with `weft cc -race a.o b.o`.
-In a build system:  CC="weft cc -race" CXX="weft c++ -race"  (or CC=weft-cc
-with -race in CFLAGS/LDFLAGS).
+In a build system:  CC=weft-cc CXX=weft-c++  (or CC="weft cc -race" ...).
 
 Environment: WEFT_CLANG / WEFT_CLANGXX name another clang to run.
 )";
@@ -42,6 +43,12 @@ int compileCommand(Language Lang, const std::vector<std::string> &Args) {
           "runtime",
           *CI.conflictingSanitizer());
     return ExitUsage;
+  }
+  if (std::optional<std::string> Input = CI.raceInputWithoutRace()) {
+    error("'%s' was compiled with -race; add -race to the link command (or "
+          "link with weft-cc / weft-c++)",
+          *Input);
+    return ExitFailure;
   }
   std::string LibDir = weftLibDir();
   for (const std::string &File : CI.requiredWeftFiles(LibDir)) {

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CompilerInvocation.h"
+#include "RaceObjects.h"
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -170,9 +171,8 @@ CompilerInvocation::parse(Language Lang,
     if (takesSeparateValue(Arg) && I + 1 < RawArgs.size())
       CI.Args.push_back(RawArgs[++I]);
   }
-  if (!CI.Race)
-    return CI;
-
+  // Without -race the arguments reach clang unchanged; the scan below only
+  // reads them (to refuse linking -race objects without the runtime).
   std::vector<std::string> Args;
   expandResponseFiles(CI.Args, 0, Args);
 
@@ -189,6 +189,8 @@ CompilerInvocation::parse(Language Lang,
       Kind = kindForExtension(Path);
     if (Kind == InputKind::Compile)
       CI.HasCompileInput = true;
+    else if (Kind == InputKind::Link && isObjectOrArchiveName(Path))
+      CI.LinkInputs.push_back(std::string(Path));
   };
   auto NoteLinkerArgs = [&](absl::string_view Joined) {
     for (absl::string_view Part : absl::StrSplit(Joined, ','))
@@ -225,10 +227,11 @@ CompilerInvocation::parse(Language Lang,
       continue;
     }
     if (absl::StartsWith(Arg, "-fsanitize=")) {
-      for (absl::string_view Name : absl::StrSplit(Arg.substr(11), ','))
-        if (Name == "thread" || Name == "address" || Name == "memory" ||
-            Name == "hwaddress" || Name == "kernel-address")
-          CI.ConflictingSanitizer = std::string(Arg);
+      if (CI.Race)
+        for (absl::string_view Name : absl::StrSplit(Arg.substr(11), ','))
+          if (Name == "thread" || Name == "address" || Name == "memory" ||
+              Name == "hwaddress" || Name == "kernel-address")
+            CI.ConflictingSanitizer = std::string(Arg);
       continue;
     }
     if (Arg == "-c" || Arg == "-S" || Arg == "--precompile") {
@@ -288,6 +291,15 @@ CompilerInvocation::clangCommand(const std::string &LibDir) const {
       Command.push_back(Lib);
   }
   return Command;
+}
+
+std::optional<std::string> CompilerInvocation::raceInputWithoutRace() const {
+  if (Race || !linksExecutable())
+    return std::nullopt;
+  for (const std::string &Input : LinkInputs)
+    if (isCompiledWithRace(Input))
+      return Input;
+  return std::nullopt;
 }
 
 std::vector<std::string>

@@ -52,6 +52,11 @@ public:
   /// under -### where clang only prints what it would do).
   std::vector<std::string> requiredWeftFiles(const std::string &LibDir) const;
 
+  /// Without -race, a command that links an executable from objects or
+  /// archives compiled with -race (they need the runtime weft would link):
+  /// the first such input, or nothing.
+  std::optional<std::string> raceInputWithoutRace() const;
+
   /// A -fsanitize= value that cannot coexist with weft's runtime, if any.
   const std::optional<std::string> &conflictingSanitizer() const {
     return ConflictingSanitizer;
@@ -60,6 +65,9 @@ public:
 private:
   bool addsCompileFlags() const { return Race && HasCompileInput; }
   bool addsPassPlugin() const { return addsCompileFlags() && !NoCodegen; }
+  bool linksExecutable() const {
+    return HasInput && !StopsBeforeLink && !NoRuntimeLink && !DryRun;
+  }
   bool linksRuntime() const {
     return Race && HasInput && !StopsBeforeLink && !NoRuntimeLink;
   }
@@ -79,6 +87,8 @@ private:
   bool LanguageInEffect = false; // a -x other than `none` is still active
   bool DryRun = false;          // -###
   std::optional<std::string> ConflictingSanitizer;
+  /// Inputs the link reads as objects or archives (.o, .a, .lo, ...).
+  std::vector<std::string> LinkInputs;
 };
 
 } // namespace driver

@@ -1,8 +1,9 @@
 //===- Main.cpp - weft's command dispatch, help and version ---------------===//
 //
 // weft is one executable with subcommands (`weft cc`, `weft run`, ...), like
-// go and git. Installed as weft-cc or weft-c++ it is the compiler itself, so
-// that build systems which take a single word for CC can use it.
+// go and git. Installed as weft-cc or weft-c++ it is the compiler itself with
+// -race implied, so that build systems which take a single word for CC get
+// race detection from CC=weft-cc alone.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +15,7 @@
 #include "absl/strings/string_view.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -28,10 +30,13 @@ usage: weft <command> [arguments]
 
 commands:
   cc, c++     compile like clang-19 / clang++-19; -race instruments
-  run         compile and run one source file (like `go run -race`)
+              (weft-cc / weft-c++: the same with -race implied)
+  run         compile and run C/C++ sources (like `go run -race`)
   test        run a program under many schedules; stop at the first failure
   replay      run a program under the schedule a seed or schedule file names
   minimize    shrink a failing schedule to the fewest preemptions
+  merge       join the JSON of `weft test --shard` runs into one result
+  sarif       convert the reports in a log to SARIF 2.1.0
   help        show this text, or `weft help <command>` for one command
 
   weft cc -race -g -O1 counter.c -o counter   # build with race detection
@@ -55,6 +60,10 @@ const char *usageFor(absl::string_view Command) {
     return ReplayUsage;
   if (Command == "minimize")
     return MinimizeUsage;
+  if (Command == "merge")
+    return MergeUsage;
+  if (Command == "sarif")
+    return SarifUsage;
   return nullptr;
 }
 
@@ -86,14 +95,22 @@ int main(int Argc, char **Argv) {
   std::vector<std::string> Args(Argv + 1, Argv + Argc);
   Invocation Self{Argc > 0 ? Argv[0] : "weft"};
 
-  // As weft-cc / weft-c++ every argument belongs to clang.
+  // What weft runs finds this weft again through WEFT_DRIVER: a program run
+  // with sarif_path= converts its reports with it (sarif_export.h).
+  if (std::string Exe = selfExecutablePath(); !Exe.empty())
+    setenv("WEFT_DRIVER", Exe.c_str(), /*overwrite=*/0);
+
+  // As weft-cc / weft-c++ every argument belongs to clang, and -race is
+  // implied: these names exist to be CC and CXX, and a build system that
+  // names them wants race detection without editing its flags.
   absl::string_view Name = Self.Argv0;
   if (size_t Slash = Name.rfind('/'); Slash != absl::string_view::npos)
     Name.remove_prefix(Slash + 1);
-  if (Name == "weft-cc")
-    return compileCommand(Language::C, Args);
-  if (Name == "weft-c++")
-    return compileCommand(Language::CXX, Args);
+  if (Name == "weft-cc" || Name == "weft-c++") {
+    Args.insert(Args.begin(), "-race");
+    return compileCommand(Name == "weft-cc" ? Language::C : Language::CXX,
+                          Args);
+  }
 
   if (Args.empty()) {
     std::fputs(Overview, stderr);
@@ -113,6 +130,10 @@ int main(int Argc, char **Argv) {
     return replayCommand(Self, Args);
   if (Command == "minimize")
     return minimizeCommand(Self, Args);
+  if (Command == "merge")
+    return mergeCommand(Args);
+  if (Command == "sarif")
+    return sarifCommand(Args);
   if (Command == "help" || Command == "--help" || Command == "-h")
     return helpCommand(Args);
   if (Command == "version" || Command == "--version")

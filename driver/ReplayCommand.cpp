@@ -27,8 +27,8 @@ namespace weft {
 namespace driver {
 
 const char ReplayUsage[] =
-    R"(usage: weft replay SEED [--schedule-file F] [--] ./prog [args...]
-       weft replay --schedule-file F [--] ./prog [args...]
+    R"(usage: weft replay SEED [--schedule-file F] [--sarif F] [--] ./prog [args...]
+       weft replay --schedule-file F [--sarif F] [--] ./prog [args...]
 
 Runs the program under the schedule that SEED names, as printed in a weft
 report or by `weft test`: 0x-prefixed hexadecimal (0x5eed1234) or decimal.
@@ -41,6 +41,9 @@ With --schedule-file F the program replays the decisions recorded in F
 `weft minimize`), whatever strategy made them. If the program no longer
 takes the recorded path, the run stops with "weft: replay diverged at step
 N: ..." and exit status 69.
+
+With --sarif F the run's reports are also written to F as SARIF 2.1.0
+(WEFT_OPTIONS=sarif_path=F; paths relative to the current directory).
 )";
 
 int replayCommand(const Invocation &, const std::vector<std::string> &Args) {
@@ -72,9 +75,28 @@ int replayCommand(const Invocation &, const std::vector<std::string> &Args) {
     return I < Args.size() && (Args[I] == "--schedule-file" ||
                                Args[I].rfind("--schedule-file=", 0) == 0);
   };
-  if (IsScheduleFlag())
-    if (std::optional<int> Exit = TakeScheduleFile())
-      return *Exit;
+  std::string SarifPath;
+  auto IsSarifFlag = [&]() { return I < Args.size() && Args[I] == "--sarif"; };
+  // --schedule-file and --sarif, in either order, before or after the seed.
+  auto TakeFlags = [&]() -> std::optional<int> {
+    for (;;) {
+      if (ScheduleFile.empty() && IsScheduleFlag()) {
+        if (std::optional<int> Exit = TakeScheduleFile())
+          return Exit;
+      } else if (SarifPath.empty() && IsSarifFlag()) {
+        if (I + 1 >= Args.size() || Args[I + 1].empty()) {
+          error("missing value for '--sarif'");
+          return ExitUsage;
+        }
+        SarifPath = Args[I + 1];
+        I += 2;
+      } else {
+        return std::nullopt;
+      }
+    }
+  };
+  if (std::optional<int> Exit = TakeFlags())
+    return *Exit;
   std::optional<uint64_t> Seed;
   if (ScheduleFile.empty() || (I < Args.size() && parseSeed(Args[I]))) {
     if (I >= Args.size()) {
@@ -97,9 +119,8 @@ int replayCommand(const Invocation &, const std::vector<std::string> &Args) {
     }
     ++I;
   }
-  if (ScheduleFile.empty() && IsScheduleFlag())
-    if (std::optional<int> Exit = TakeScheduleFile())
-      return *Exit;
+  if (std::optional<int> Exit = TakeFlags())
+    return *Exit;
   if (I < Args.size() && Args[I] == "--") {
     ++I;
   } else if (I < Args.size() && Args[I].size() > 1 && Args[I][0] == '-') {
@@ -122,6 +143,14 @@ int replayCommand(const Invocation &, const std::vector<std::string> &Args) {
     const char *Old = std::getenv("WEFT_OPTIONS");
     std::string Opts = Old ? std::string(Old) + " " : "";
     Opts += "schedule_in=" + ScheduleFile;
+    setenv("WEFT_OPTIONS", Opts.c_str(), /*overwrite=*/1);
+  }
+  if (!SarifPath.empty()) {
+    // The runtime converts its reports with this weft (WEFT_DRIVER, set in
+    // main) after each one: sarif_export.h.
+    const char *Old = std::getenv("WEFT_OPTIONS");
+    std::string Opts = Old ? std::string(Old) + " " : "";
+    Opts += "sarif_path=" + SarifPath;
     setenv("WEFT_OPTIONS", Opts.c_str(), /*overwrite=*/1);
   }
   if (Seed)

@@ -1,6 +1,6 @@
 //===- RunCommand.cpp - weft run: compile and run one source file ---------===//
 //
-// `weft run -race prog.c args` is `go run -race`: build into a private
+// `weft run -race a.c b.c -- args` is `go run -race`: build into a private
 // temporary directory, run with the terminal, report the program's status as
 // our own, leave nothing behind. The runtime prints a reproduce line when it
 // stops the program; since the binary it runs from is about to be deleted, the
@@ -19,6 +19,7 @@
 #include "Process.h"
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
 
 #include <cerrno>
 #include <csignal>
@@ -33,17 +34,23 @@ namespace weft {
 namespace driver {
 
 const char RunUsage[] =
-    R"(usage: weft run [-race] [compiler flags...] prog.c [program args...]
+    R"(usage: weft run [-race] [compiler flags...] prog.c [more.c...] [--]
+                [program args...]
 
-Compiles one C or C++ source file (.c is C; .cc, .cpp, .cxx, .C are C++) in a
-temporary directory, runs it with the given arguments and exits with its
-status (128+N if it was killed by signal N). The compiler flags come after
-weft's defaults, -g -O1, and start with a single '-' (e.g. -O2 -std=c11 -lm).
+Compiles C or C++ source files (.c is C; .cc, .cpp, .cxx, .C are C++) into one
+program in a temporary directory, runs it with the given arguments and exits
+with its status (128+N if it was killed by signal N). The sources are the
+first argument after the flags and every following one that names a source;
+a `--` after them ends the sources, so that the program can take arguments
+that look like source files. Each source is compiled in the language of its
+extension; libstdc++ is linked when any of them is C++. The compiler flags come after weft's defaults, -g -O1, and start with a
+single '-' (e.g. -O2 -std=c11 -lm).
 
   -race     instrument the program and run it under weft's scheduler; a
             report ends with the line that reproduces it, e.g.
             WEFT_SEED=0x5eed weft run -race prog.c args
-  --        the next argument is the source file
+  --        before the sources: the next argument is a source file;
+            after them: the end of the sources
 )";
 
 namespace {
@@ -170,25 +177,47 @@ int runCommand(const Invocation &Self, const std::vector<std::string> &Args) {
   }
   if (I >= Args.size()) {
     error("no source file given");
-    note("usage: weft run [-race] [compiler flags...] prog.c "
-         "[program args...]");
+    note("usage: weft run [-race] [compiler flags...] prog.c [more.c...] "
+         "[--] [program args...]");
     return ExitUsage;
   }
-  const std::string &Source = Args[I];
-  std::vector<std::string> ProgramArgs(Args.begin() + I + 1, Args.end());
+  // The sources: the first argument here, and every one after it that names
+  // a C or C++ source, up to the first that does not or a `--`, which is
+  // dropped (go run's rule; `--` lets an argument that looks like a source
+  // reach the program).
+  std::vector<std::string> Sources{Args[I++]};
+  for (; I < Args.size(); ++I) {
+    if (Args[I] == "--") {
+      ++I;
+      break;
+    }
+    if (!sourceLanguage(Args[I]))
+      break;
+    Sources.push_back(Args[I]);
+  }
+  std::vector<std::string> ProgramArgs(Args.begin() + I, Args.end());
 
-  std::optional<Language> Lang = sourceLanguage(Source);
-  if (!Lang) {
-    error("'%s' is not a C or C++ source file (expected .c, .cc, .cpp, .cxx "
-          "or .C)",
-          Source);
-    return ExitUsage;
+  // clang++ would compile a .c file as C++, so only an all-C++ program is
+  // built by clang++; clang builds the rest, each source in the language of
+  // its extension, with libstdc++ added when some of them are C++.
+  bool AnyC = false, AnyCXX = false;
+  for (const std::string &Source : Sources) {
+    std::optional<Language> L = sourceLanguage(Source);
+    if (!L) {
+      error("'%s' is not a C or C++ source file (expected .c, .cc, .cpp, "
+            ".cxx or .C)",
+            Source);
+      return ExitUsage;
+    }
+    struct stat Info;
+    if (stat(Source.c_str(), &Info) != 0 || S_ISDIR(Info.st_mode)) {
+      error("no such file: '%s'", Source);
+      return ExitFailure;
+    }
+    (*L == Language::C ? AnyC : AnyCXX) = true;
   }
-  struct stat Info;
-  if (stat(Source.c_str(), &Info) != 0 || S_ISDIR(Info.st_mode)) {
-    error("no such file: '%s'", Source);
-    return ExitFailure;
-  }
+  std::optional<Language> Lang = AnyC ? Language::C : Language::CXX;
+  const std::string &Source = Sources.front();
 
   std::vector<std::string> ClangArgs;
   if (Race)
@@ -209,7 +238,9 @@ int runCommand(const Invocation &Self, const std::vector<std::string> &Args) {
   }
   std::string Binary =
       Dir->path() + "/" + std::filesystem::path(Source).stem().string();
-  ClangArgs.push_back(Source);
+  ClangArgs.insert(ClangArgs.end(), Sources.begin(), Sources.end());
+  if (AnyC && AnyCXX)
+    ClangArgs.push_back("-lstdc++");
   ClangArgs.push_back("-o");
   ClangArgs.push_back(Binary);
   CI = CompilerInvocation::parse(*Lang, ClangArgs);
@@ -233,7 +264,7 @@ int runCommand(const Invocation &Self, const std::vector<std::string> &Args) {
   }
   ForwardTo = *Compiler;
   if (!waitProcess(*Compiler).success()) {
-    error("compilation of '%s' failed", Source);
+    error("compilation of '%s' failed", absl::StrJoin(Sources, "', '"));
     return ExitFailure;
   }
 

@@ -54,6 +54,7 @@
 #include "ForkServer.h"
 #include "Process.h"
 #include "RuntimeCheck.h"
+#include "Results.h"
 #include "Seed.h"
 
 #include "weft/test_channel.h"
@@ -93,6 +94,7 @@ const char TestUsage[] =
     R"(usage: weft test [-n N] [-j J] [--seed S] [--keep-going]
                  [--strategy random|pct|pos] [--pct-depth D] [--pct-steps K]
                  [--timeout T] [--shard K/N] [--json F] [--junit F]
+                 [--sarif F]
                  [--schedule-file F] [--no-early-wakeups] [--steer-runs K]
                  [--no-fork-server] [--] ./prog [args...]
 
@@ -120,6 +122,8 @@ run's output, what failed, and the `weft replay` command that reproduces it.
                     (needs --seed, so every shard derives the same sequence)
   --json F          write the results as JSON to F
   --junit F         write the results as JUnit XML to F
+  --sarif F         write every report as SARIF 2.1.0 to F (for code
+                    scanning; paths relative to the current directory)
   --schedule-file F save the first failure's schedule to F
   --no-early-wakeups  keep sleeps and timed waits in virtual-time order
   --steer-runs K    after a lock-order inversion, try up to K schedules
@@ -159,7 +163,7 @@ struct TestOptions {
   std::optional<double> TimeoutSeconds;
   uint64_t ShardIndex = 0; // K-1
   uint64_t ShardCount = 1;
-  std::string JsonPath, JunitPath, ScheduleFile;
+  std::string JsonPath, JunitPath, SarifPath, ScheduleFile;
   bool EarlyWakeups = true;
   uint64_t SteerRuns = 50;
   bool ForkServer = true;
@@ -240,6 +244,7 @@ bool applyValueFlag(absl::string_view Name, const std::string &Value,
     return Value == "0" ? (O.SteerRuns = 0, true) : parseCount(Value, O.SteerRuns);
   std::string &Path = Name == "--json"    ? O.JsonPath
                       : Name == "--junit" ? O.JunitPath
+                      : Name == "--sarif" ? O.SarifPath
                                           : O.ScheduleFile;
   Path = Value;
   return !Value.empty();
@@ -275,7 +280,8 @@ std::optional<int> parseTestArgs(const std::vector<std::string> &Args,
     bool Matched = false;
     for (const char *Name :
          {"-n", "-j", "--seed", "--strategy", "--pct-depth", "--pct-steps",
-          "--timeout", "--shard", "--json", "--junit", "--schedule-file",
+          "--timeout", "--shard", "--json", "--junit", "--sarif",
+          "--schedule-file",
           "--steer-runs"}) {
       FlagMatch Match = matchValueFlag(Args, I, Name, Value);
       if (Match == FlagMatch::No)
@@ -404,56 +410,8 @@ struct Result {
   }
 };
 
-struct FailureRecord {
-  uint64_t Index;
-  std::string Seed;
-  Failure What;
-  ExitStatus Status;
-  std::string Output;
-  std::string Reproduce;
-  double Seconds;
-  // A lock-order inversion that a steered schedule turned into a deadlock.
-  std::string ConfirmedSeed, ConfirmedReproduce;
-  // It reported, and then ran out of time.
-  bool TimedOutAfterReport = false;
-};
-
-std::string jsonEscape(absl::string_view S) {
-  std::string Out;
-  for (char C : S) {
-    switch (C) {
-    case '"': Out += "\\\""; break;
-    case '\\': Out += "\\\\"; break;
-    case '\n': Out += "\\n"; break;
-    case '\t': Out += "\\t"; break;
-    default:
-      if (static_cast<unsigned char>(C) < 0x20)
-        Out += absl::StrFormat("\\u%04x", C);
-      else
-        Out += C;
-    }
-  }
-  return Out;
-}
-
-std::string xmlEscape(absl::string_view S) {
-  std::string Out;
-  for (char C : S) {
-    switch (C) {
-    case '<': Out += "&lt;"; break;
-    case '>': Out += "&gt;"; break;
-    case '&': Out += "&amp;"; break;
-    case '"': Out += "&quot;"; break;
-    default:
-      // XML 1.0 forbids most control characters, even escaped.
-      if (static_cast<unsigned char>(C) < 0x20 && C != '\n' && C != '\t')
-        Out += '?';
-      else
-        Out += C;
-    }
-  }
-  return Out;
-}
+/// A failed schedule: the model every output format writes (Results.h).
+using FailureRecord = FailedRun;
 
 class TestRunner {
 public:
@@ -522,8 +480,9 @@ private:
   void clearProgress();
   void summary(double Seconds);
   void saveSchedule(const FailureRecord &F);
-  bool writeJson(double Seconds);
-  bool writeJunit(double Seconds);
+  TestResults results(double Seconds) const;
+  /// Writes --json, --junit and --sarif; false (with an error) if one fails.
+  bool writeOutputs(double Seconds);
   std::string reproduceLine(const std::string &Seed) const {
     return reproduceLine(Seed, ExtraOptions);
   }
@@ -1121,24 +1080,6 @@ void TestRunner::stopInterrupted() {
   Finished.clear();
 }
 
-/// Failures grouped by (kind, location), in order of first occurrence.
-std::vector<std::vector<const FailureRecord *>>
-groupFailures(const std::vector<FailureRecord> &Failures) {
-  std::vector<std::vector<const FailureRecord *>> Groups;
-  for (const FailureRecord &F : Failures) {
-    bool Placed = false;
-    for (auto &G : Groups)
-      if (G[0]->What.Kind == F.What.Kind && G[0]->What.Location == F.What.Location) {
-        G.push_back(&F);
-        Placed = true;
-        break;
-      }
-    if (!Placed)
-      Groups.push_back({&F});
-  }
-  return Groups;
-}
-
 void TestRunner::summary(double Seconds) {
   if (!Failures.empty()) {
     std::printf("weft test: failures by kind:\n");
@@ -1162,91 +1103,40 @@ void TestRunner::summary(double Seconds) {
               Seconds > 0 ? static_cast<double>(Completed) / Seconds : 0.0);
 }
 
-bool TestRunner::writeJson(double Seconds) {
-  std::ofstream Out(Options.JsonPath);
-  if (!Out)
-    return false;
-  Out << "{\n  \"seed\": \"" << formatSeed(BaseSeed) << "\",\n"
-      << "  \"strategy\": \"" << Options.Strategy << "\",\n"
-      << "  \"shard\": \"" << Options.ShardIndex + 1 << "/" << Options.ShardCount << "\",\n"
-      << "  \"program\": \"" << jsonEscape(shellJoin(Options.Program)) << "\",\n";
+TestResults TestRunner::results(double Seconds) const {
+  TestResults R;
+  R.Seed = formatSeed(BaseSeed);
+  R.Strategy = Options.Strategy;
+  R.Shard = absl::StrCat(Options.ShardIndex + 1, "/", Options.ShardCount);
+  R.Program = shellJoin(Options.Program);
+  R.Schedules = Completed;
   if (Interrupted)
-    Out << "  \"interrupted\": \"" << signalName(Interrupted) << "\",\n";
-  Out
-      << "  \"schedules\": " << Completed << ",\n"
-      << "  \"failed\": " << Failures.size() << ",\n"
-      << absl::StrFormat("  \"seconds\": %.3f,\n  \"schedules_per_second\": %.1f,\n",
-                         Seconds, Seconds > 0 ? static_cast<double>(Completed) / Seconds : 0.0)
-      << "  \"failures\": [";
-  for (size_t I = 0; I < Failures.size(); ++I) {
-    const FailureRecord &F = Failures[I];
-    Out << (I ? ",\n" : "\n") << "    {\"index\": " << F.Index << ", \"seed\": \""
-        << F.Seed << "\", \"kind\": \"" << jsonEscape(F.What.Kind)
-        << "\", \"location\": \"" << jsonEscape(F.What.Location) << "\", ";
-    if (F.Status.Signaled)
-      Out << "\"signal\": \"" << signalName(F.Status.Value) << "\", ";
-    else
-      Out << "\"exit_code\": " << F.Status.Value << ", ";
-    if (F.TimedOutAfterReport)
-      Out << "\"timed_out\": true, ";
-    if (!F.ConfirmedSeed.empty())
-      Out << "\"confirmed_deadlock\": {\"seed\": \"" << F.ConfirmedSeed
-          << "\", \"reproduce\": \"" << jsonEscape(F.ConfirmedReproduce) << "\"}, ";
-    Out << "\"reproduce\": \"" << jsonEscape(F.Reproduce) << "\", \"output\": \""
-        << jsonEscape(F.Output) << "\"}";
-  }
-  Out << (Failures.empty() ? "],\n" : "\n  ],\n") << "  \"groups\": [";
-  auto Groups = groupFailures(Failures);
-  for (size_t I = 0; I < Groups.size(); ++I) {
-    const auto &G = Groups[I];
-    std::vector<std::string> Seeds;
-    for (const FailureRecord *F : G)
-      Seeds.push_back("\"" + F->Seed + "\"");
-    Out << (I ? ",\n" : "\n") << "    {\"kind\": \"" << jsonEscape(G[0]->What.Kind)
-        << "\", \"location\": \"" << jsonEscape(G[0]->What.Location)
-        << "\", \"count\": " << G.size() << ", \"seeds\": ["
-        << absl::StrJoin(Seeds, ", ") << "]}";
-  }
-  Out << (Groups.empty() ? "]\n}\n" : "\n  ]\n}\n");
-  return static_cast<bool>(Out);
+    R.Interrupted = signalName(Interrupted);
+  R.Seconds = Seconds;
+  R.Failures = Failures;
+  return R;
 }
 
-bool TestRunner::writeJunit(double Seconds) {
-  std::ofstream Out(Options.JunitPath);
-  if (!Out)
+bool TestRunner::writeOutputs(double Seconds) {
+  TestResults R = results(Seconds);
+  struct {
+    const std::string &Path;
+    bool (*Write)(const TestResults &, const std::string &);
+  } Outputs[] = {
+      {Options.JsonPath, writeResultsJson},
+      {Options.JunitPath, writeJunit},
+      {Options.SarifPath,
+       [](const TestResults &R, const std::string &Path) {
+         return writeSarif(R, Path, "");
+       }},
+  };
+  for (const auto &Output : Outputs) {
+    if (Output.Path.empty() || Output.Write(R, Output.Path))
+      continue;
+    error("cannot write '%s': %s", Output.Path, std::strerror(errno));
     return false;
-  std::string Name = Options.Program[0];
-  if (size_t Slash = Name.rfind('/'); Slash != std::string::npos)
-    Name = Name.substr(Slash + 1);
-  uint64_t Passed = Completed - Failures.size();
-  size_t Cases = Failures.size() + (Passed ? 1 : 0);
-  Out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
-      << "  <testsuite name=\"weft test " << xmlEscape(Name) << "\" tests=\"" << Cases
-      << "\" failures=\"" << Failures.size() << "\" errors=\"0\""
-      << absl::StrFormat(" time=\"%.3f\">\n", Seconds)
-      << "    <properties>\n"
-      << "      <property name=\"seed\" value=\"" << formatSeed(BaseSeed) << "\"/>\n"
-      << "      <property name=\"strategy\" value=\"" << Options.Strategy << "\"/>\n"
-      << "      <property name=\"schedules\" value=\"" << Completed << "\"/>\n";
-  if (Interrupted)
-    Out << "      <property name=\"interrupted\" value=\"" << signalName(Interrupted)
-        << "\"/>\n";
-  Out
-      << "    </properties>\n";
-  for (const FailureRecord &F : Failures) {
-    std::string Where = F.What.Location.empty() ? "" : " at " + F.What.Location;
-    Out << "    <testcase classname=\"weft." << xmlEscape(Name) << "\" name=\"seed "
-        << F.Seed << "\"" << absl::StrFormat(" time=\"%.3f\">\n", F.Seconds)
-        << "      <failure type=\"" << xmlEscape(F.What.Kind) << "\" message=\""
-        << xmlEscape(F.What.Kind + Where) << "\">"
-        << xmlEscape(F.Output) << "reproduce with: " << xmlEscape(F.Reproduce)
-        << "</failure>\n    </testcase>\n";
   }
-  if (Passed)
-    Out << "    <testcase classname=\"weft." << xmlEscape(Name) << "\" name=\""
-        << Passed << " passing schedules\" time=\"0\"/>\n";
-  Out << "  </testsuite>\n</testsuites>\n";
-  return static_cast<bool>(Out);
+  return true;
 }
 
 /// The signals weft test reads instead of dying of them: SIGCHLD, and
@@ -1348,14 +1238,8 @@ int TestRunner::run() {
   std::printf("weft test: %llu schedules, %zu failed\n",
               static_cast<unsigned long long>(Completed), Failures.size());
   std::fflush(stdout);
-  if (!Options.JsonPath.empty() && !writeJson(Seconds)) {
-    error("cannot write '%s': %s", Options.JsonPath, std::strerror(errno));
+  if (!writeOutputs(Seconds))
     return ExitFailure;
-  }
-  if (!Options.JunitPath.empty() && !writeJunit(Seconds)) {
-    error("cannot write '%s': %s", Options.JunitPath, std::strerror(errno));
-    return ExitFailure;
-  }
   if (Interrupted)
     return 128 + Interrupted;
   return Failures.empty() ? 0 : ExitFailure;

@@ -8,6 +8,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/build.sh"
 
 weft_install_packages
+weft_install_sarif_multitool
 weft_build
 
 # From the source root, so that the reproduce line reads as typed here.

@@ -1,6 +1,7 @@
 //===- report.cc - Every report weft prints, and the line that replays it -===//
 
 #include "report.h"
+#include "sarif_export.h"
 #include "base/internal_libc.h"
 
 #include "base/raw_syscall.h"
@@ -254,11 +255,14 @@ void appendReproduce(TextBuffer &B) {
   appendSyscallNote(B);
 }
 
-/// Prints a report, and records it for `weft test` (report_channel.h).
+/// Prints a report, records it for `weft test` (report_channel.h) and,
+/// with sarif_path, exports it.
 void emit(const TextBuffer &B) {
   rawWriteAll(Rt.LogFd, B.str(), B.size());
   recordReport(B.str(), B.size());
   endReport();
+  if (*Rt.Opts.sarif_path)
+    sarif_export::reportPrinted(B.str(), B.size());
 }
 
 void header(TextBuffer &B, const char *Kind) {

@@ -1,6 +1,7 @@
 //===- rtl.cc - Runtime start-up, scheduling points and shutdown ----------===//
 
 #include "rtl.h"
+#include "sarif_export.h"
 #include "base/internal_libc.h"
 
 #include "base/raw_syscall.h"
@@ -157,6 +158,7 @@ void initialize() {
   initReportChannel();
   Rt.Seed = Rt.Opts.SeedGiven ? Rt.Opts.seed : randomSeed();
   openLog();
+  sarif_export::init();
   if (Rt.Opts.suppressions && *Rt.Opts.suppressions)
     suppressions::load(Rt.Opts.suppressions);
   stack_trie::init();

@@ -5,6 +5,11 @@
 #   weft_install_packages   apt-get install what is missing (skips apt when
 #                           everything is present; sudo only when not root)
 #   weft_build              configure build/ if needed, then build (incremental)
+#   weft_install_sarif_multitool
+#                           npm install -g @microsoft/sarif-multitool, which
+#                           the SARIF tests validate with; skipped with a
+#                           note when npm is missing (those tests then report
+#                           UNSUPPORTED)
 #
 # Environment: WEFT_BUILD_DIR (default <repo>/build), WEFT_JOBS (ninja -j).
 
@@ -52,6 +57,23 @@ weft_install_packages() {
   "${sudo[@]}" apt-get update
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+weft_install_sarif_multitool() {
+  if command -v sarif-multitool >/dev/null 2>&1; then
+    return 0
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    weft_log "note: npm not found; the SARIF Multitool is not installed and the SARIF validation tests are skipped"
+    return 0
+  fi
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then
+    sudo=(sudo)
+  fi
+  weft_log "installing the SARIF Multitool (npm @microsoft/sarif-multitool)"
+  "${sudo[@]}" npm install -g @microsoft/sarif-multitool ||
+    weft_log "note: could not install the SARIF Multitool; the SARIF validation tests are skipped"
 }
 
 weft_build() {

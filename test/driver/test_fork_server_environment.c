@@ -1,8 +1,8 @@
 // A forked run sees what an executed one sees: the same environment in the
-// same order (WEFT_SEED, WEFT_OPTIONS and the run's report file last, no
-// trace of the server), the same open descriptors, and /dev/null on stdin.
-// (Each weft test makes its own directory for report files: its name is
-// the one difference.)
+// same order (WEFT_SEED, WEFT_OPTIONS and the run's report file last, after
+// the WEFT_DRIVER that every weft command sets; no trace of the server), the
+// same open descriptors, and /dev/null on stdin. (Each weft test makes its
+// own directory for report files: its name is the one difference.)
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_OPTIONS=quantum=100 not %weft test -n 2 --seed 3 --keep-going %t > %t.fork
 // RUN: env WEFT_OPTIONS=quantum=100 not %weft test -n 2 --seed 3 --keep-going --no-fork-server %t > %t.exec
@@ -34,6 +34,7 @@ int main(void) {
   return 1; // so that weft test shows the output
 }
 // CHECK: weft test: seed 0x3, 2 schedules, 1 at a time
+// CHECK-NEXT: env WEFT_DRIVER={{.*}}/weft
 // CHECK-NEXT: env WEFT_SEED=0x
 // CHECK-NEXT: env WEFT_OPTIONS=quantum=100 early_wakeups=1 preemption_rate=-1
 // CHECK-NEXT: env WEFT_REPORT_CHANNEL={{.*}}/weft-test-{{[A-Za-z0-9]+}}/run-0

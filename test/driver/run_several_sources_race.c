@@ -1,0 +1,28 @@
+// weft run -race builds every source it is given into one program, like
+// go run: the race is in the second file. Arguments after `--` reach the
+// program, even one that looks like a source file.
+// RUN: %python %S/Inputs/exit_status.py env WEFT_SEED=0x2a %weft run -race %s %S/Inputs/run_worker.c -- extra.c 7 2>&1 | FileCheck %s
+// CHECK: WARNING: weft: data race
+// CHECK: #0 work {{.*}}run_worker.c:16:12
+// CHECK: SUMMARY: weft: data race {{.*}}run_worker.c:16:12 in work
+// CHECK: To reproduce: WEFT_SEED=0x2a {{.*}}weft run -race {{.*}}run_several_sources_race.c {{.*}}run_worker.c -- extra.c 7
+// CHECK: args: extra.c 7
+// CHECK: exit status: 66
+#include <pthread.h>
+#include <stdio.h>
+
+extern long counter;
+void *work(void *arg);
+
+int main(int argc, char **argv) {
+  pthread_t a, b;
+  pthread_create(&a, NULL, work, NULL);
+  pthread_create(&b, NULL, work, NULL);
+  pthread_join(a, NULL);
+  pthread_join(b, NULL);
+  printf("args:");
+  for (int i = 1; i < argc; ++i)
+    printf(" %s", argv[i]);
+  printf("\n");
+  return 0;
+}
