@@ -868,7 +868,7 @@ void TestRunner::progress(bool Force) {
 void TestRunner::report(uint64_t N, Result &R) {
   FailureRecord F{indexOf(N), seedOf(N),
                   classifyFailure(R.Status, R.Output, R.TimedOut, R.Reports),
-                  R.Status, std::move(R.Output), "", R.Seconds, "", "", false};
+                  R.Status, std::move(R.Output), "", R.Seconds, "", ""};
   F.Reproduce = reproduceLine(F.Seed);
   size_t Reported = countReports(R.Reports);
   F.TimedOutAfterReport = R.TimedOut && Reported > 0;

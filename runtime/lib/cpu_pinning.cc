@@ -54,6 +54,15 @@ WEFT_DECLARE_REAL(int, pthread_setaffinity_np, pthread_t, size_t, const cpu_set_
 
 namespace {
 
+/// CPU_EQUAL without libc's memcmp, which weft intercepts (the runtime
+/// never calls its own interceptors: runtime/no_libc_string_calls.test).
+bool sameMask(const cpu_set_t &A, const cpu_set_t &B) {
+  for (int C = 0; C < CPU_SETSIZE; ++C)
+    if (CPU_ISSET(C, &A) != CPU_ISSET(C, &B))
+      return false;
+  return true;
+}
+
 bool Pinned;
 /// The program's affinity when weft started: every thread's until it, or
 /// the thread that created it, sets one.
@@ -228,7 +237,7 @@ void threadCreated(ThreadState *Parent, ThreadState *Child, const pthread_attr_t
   if (Attr && pthread_attr_getaffinity_np(Attr, sizeof(FromAttr), &FromAttr) == 0) {
     cpu_set_t All;
     internalMemset(&All, 0xff, sizeof(All));
-    C.FromAttr = !CPU_EQUAL(&FromAttr, &All);
+    C.FromAttr = !sameMask(FromAttr, All);
   }
 }
 

@@ -71,4 +71,6 @@ WEFT_INTERCEPTOR pid_t fork() {
   return Pid;
 }
 
-WEFT_INTERCEPTOR pid_t vfork() { return fork(); }
+WEFT_DEFINE_OWN(fork)
+
+WEFT_INTERCEPTOR pid_t vfork() { return WEFT_OWN(fork)(); }

@@ -370,6 +370,10 @@ WEFT_INTERCEPTOR ssize_t write(int Fd, const void *Buf, size_t N) {
   return writeLike("write", Fd, N, false, [&] { return WEFT_REAL(write)(Fd, Buf, N); });
 }
 
+// For eventfd_read/eventfd_write, which glibc implements without read/write.
+WEFT_DEFINE_OWN(read)
+WEFT_DEFINE_OWN(write)
+
 WEFT_INTERCEPTOR ssize_t readv(int Fd, const struct iovec *Iov, int N) {
   WEFT_ENSURE_REAL(readv);
   ssize_t R = readLike("readv", Fd, false, [&] { return WEFT_REAL(readv)(Fd, Iov, N); });
@@ -505,11 +509,11 @@ WEFT_INTERCEPTOR int eventfd(unsigned Init, int Flags) {
 // glibc's eventfd_read/eventfd_write call its internal read and write,
 // which weft does not see.
 WEFT_INTERCEPTOR int eventfd_read(int Fd, eventfd_t *Value) {
-  return read(Fd, Value, sizeof(*Value)) == sizeof(*Value) ? 0 : -1;
+  return WEFT_OWN(read)(Fd, Value, sizeof(*Value)) == sizeof(*Value) ? 0 : -1;
 }
 
 WEFT_INTERCEPTOR int eventfd_write(int Fd, eventfd_t Value) {
-  return write(Fd, &Value, sizeof(Value)) == sizeof(Value) ? 0 : -1;
+  return WEFT_OWN(write)(Fd, &Value, sizeof(Value)) == sizeof(Value) ? 0 : -1;
 }
 
 WEFT_INTERCEPTOR int socket(int Domain, int Type, int Proto) {

@@ -170,7 +170,7 @@ void timerfdForget(int Fd) {
 WEFT_INTERCEPTOR int timerfd_create(int Clock, int Flags) {
   bool Virtual = Clock == CLOCK_MONOTONIC || Clock == CLOCK_REALTIME || Clock == CLOCK_BOOTTIME;
   if (!CurThread || !Virtual)
-    return static_cast<int>(syscall(SYS_timerfd_create, Clock, Flags));
+    return static_cast<int>(rawCall(SYS_timerfd_create, Clock, Flags));
   if (Flags & ~(TFD_NONBLOCK | TFD_CLOEXEC)) {
     errno = EINVAL;
     return -1;
@@ -193,7 +193,7 @@ WEFT_INTERCEPTOR int timerfd_settime(int Fd, int Flags, const struct itimerspec 
                                      struct itimerspec *Old) {
   VirtualTimer *T = CurThread ? timerOf(Fd) : nullptr;
   if (!T)
-    return static_cast<int>(syscall(SYS_timerfd_settime, Fd, Flags, New, Old));
+    return static_cast<int>(rawCall(SYS_timerfd_settime, Fd, Flags, New, Old));
   if (!New || !validTimespec(New->it_value) || !validTimespec(New->it_interval)) {
     errno = New ? EINVAL : EFAULT;
     return -1;
@@ -219,7 +219,7 @@ WEFT_INTERCEPTOR int timerfd_settime(int Fd, int Flags, const struct itimerspec 
 WEFT_INTERCEPTOR int timerfd_gettime(int Fd, struct itimerspec *Cur) {
   VirtualTimer *T = CurThread ? timerOf(Fd) : nullptr;
   if (!T)
-    return static_cast<int>(syscall(SYS_timerfd_gettime, Fd, Cur));
+    return static_cast<int>(rawCall(SYS_timerfd_gettime, Fd, Cur));
   if (!Cur) {
     errno = EFAULT;
     return -1;

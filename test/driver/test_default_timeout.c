@@ -15,10 +15,10 @@
 // CHECK-NEXT:   The run exceeded weft test's time limit.
 // CHECK-EMPTY:
 // CHECK-NEXT:   main thread was running:
-// CHECK-NEXT:     #0 main {{.*}}test_default_timeout.c:[[@LINE+70]]:{{[0-9]+}}
+// CHECK-NEXT:     #0 main {{.*}}test_default_timeout.c:[[@LINE+73]]:{{[0-9]+}}
 // CHECK:        thread T1 was waiting on condition variable:
-// CHECK-NEXT:     #0 waiter {{.*}}test_default_timeout.c:[[@LINE+46]]:{{[0-9]+}}
-// CHECK:      SUMMARY: weft: timeout {{.*}}test_default_timeout.c:[[@LINE+67]]:{{[0-9]+}} in main
+// CHECK-NEXT:     #0 waiter {{.*}}test_default_timeout.c:[[@LINE+49]]:{{[0-9]+}}
+// CHECK:      SUMMARY: weft: timeout {{.*}}test_default_timeout.c:[[@LINE+70]]:{{[0-9]+}} in main
 // CHECK:      weft: failure: timeout with seed 0x
 // CHECK-NEXT: weft: reproduce with:
 // CHECK-NEXT: weft: note: the run exceeded its time limit of {{[0-9.]+}}s (the default, from the first runs' duration; --timeout sets it)
@@ -41,7 +41,10 @@
 // RACE-NEXT:   data race at {{.*}}: 1 (seed 0x
 // RACE:      weft test: 2 schedules, 1 failed
 // RUN: FileCheck %s --check-prefix=JSON < %t.json
-// JSON: "kind": "data race", "location": "{{.*}}test_default_timeout.c:{{.*}}", "exit_code": {{[0-9]+}}, "timed_out": true,
+// JSON:      "kind": "data race",
+// JSON-NEXT: "location": "{{.*}}test_default_timeout.c:{{.*}}",
+// JSON-NEXT: "exit_code": {{[0-9]+}},
+// JSON-NEXT: "timed_out": true,
 
 #include <fcntl.h>
 #include <pthread.h>

@@ -15,8 +15,8 @@
 // INT:      weft test: seed 0x1, 2 schedules, 2 at a time
 // INT-NEXT: ==================
 // INT-NEXT: WARNING: weft: data race
-// INT:      SUMMARY: weft: data race {{.*}}test_interrupt.c:[[@LINE+56]]:10 in main
-// INT:      weft: failure: data race at {{.*}}test_interrupt.c:[[@LINE+55]]:10 in main with seed 0xbeeb8da1658eec67
+// INT:      SUMMARY: weft: data race {{.*}}test_interrupt.c:[[@LINE+58]]:10 in main
+// INT:      weft: failure: data race at {{.*}}test_interrupt.c:[[@LINE+57]]:10 in main with seed 0xbeeb8da1658eec67
 // INT-NEXT: weft: reproduce with: {{.*}}weft replay 0xbeeb8da1658eec67 -- {{.*}}
 // INT-NEXT: weft test: failures by kind:
 // INT-NEXT:   data race at {{.*}}: 1 (seed 0xbeeb8da1658eec67)
@@ -28,7 +28,9 @@
 // JSON:      "interrupted": "SIGINT",
 // JSON:      "schedules": 1,
 // JSON-NEXT: "failed": 1,
-// JSON:      {"index": 1, "seed": "0xbeeb8da1658eec67", "kind": "data race",
+// JSON:      "index": 1,
+// JSON-NEXT: "seed": "0xbeeb8da1658eec67",
+// JSON-NEXT: "kind": "data race",
 // RUN: FileCheck %s --check-prefix=JUNIT < %t.xml
 // JUNIT:      <testsuite name="weft test {{.*}}" tests="1" failures="1"
 // JUNIT:      <property name="schedules" value="1"/>
