@@ -9,7 +9,7 @@
 //   head:   %thr = load @__weft_current_thread             ; TLS
 //           br (%thr == null), cont, check
 //   check:  %left = countdown(%thr) - 1; store %left
-//           %region = load @__weft_shadow_regions[addr >> 32]
+//           %region = load @__weft_shadow_regions[addr >> 25]   ; 32 MiB regions
 //           br (%left == 0 | %region == null), slow, probe
 //   probe:  %slot = load i64 %region[(addr >> 3) * 48]
 //           %cur = slotbase(%thr) | bits       ; bits: mask << 54 | write bit

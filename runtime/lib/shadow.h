@@ -5,9 +5,9 @@
 // (so a report can always show the previous access's stack).
 //
 // Address translation survives any ASLR layout: a first-level table indexed
-// by bits [32, 49) of the address points to a lazily reserved region
-// (MAP_NORESERVE) that shadows those 4 GiB; nothing assumes where the kernel
-// puts the program, its heap or its libraries.
+// by bits [25, 49) of the address points to a lazily reserved region
+// (MAP_NORESERVE) that shadows those 32 MiB (weft/shadow_layout.h); nothing
+// assumes where the kernel puts the program, its heap or its libraries.
 //
 // Slot layout (64 bits; 0 means empty):
 //
