@@ -1,5 +1,8 @@
 # Writes a linker --dynamic-list of the runtime's exported symbols.
 # Inputs: NM (llvm-nm), ARCHIVE (libweft_rt.a), OUT (the list to write).
+# Run with -P: no project sets the policies, and CMP0007 (empty list
+# elements kept) would warn with the whole symbol list on every build.
+cmake_policy(SET CMP0007 NEW)
 execute_process(COMMAND ${NM} --defined-only --extern-only --format=just-symbols ${ARCHIVE}
   OUTPUT_VARIABLE Symbols RESULT_VARIABLE Result)
 if(NOT Result EQUAL 0)
