@@ -3,7 +3,7 @@
 // Converts weft reports, as a run printed them (on stderr, or into the file
 // log_path= names), into SARIF 2.1.0 with the writer weft test uses. The
 // runtime runs it for WEFT_OPTIONS=sarif_path=FILE, feeding it the run's
-// reports on standard input (runtime/lib/sarif_export.h); users can run it
+// reports on standard input (runtime/lib/report/sarif_export.h); users can run it
 // on a saved log.
 //
 //===----------------------------------------------------------------------===//

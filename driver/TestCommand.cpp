@@ -558,7 +558,7 @@ TestRunner::runEnvironment(uint64_t N, size_t J) const {
   std::string Opts = weftOptionsWith(ExtraOptions);
   if (!Opts.empty())
     Vars.push_back({"WEFT_OPTIONS", Opts});
-  // Each run pins its threads to one CPU (runtime/lib/cpu_pinning.cc): jobs
+  // Each run pins its threads to one CPU (runtime/lib/interceptors/cpu_pinning.cc): jobs
   // started at the same moment would often pick the same one.
   if (Jobs.size() > 1 && !Cpus.empty())
     Vars.push_back({"WEFT_PIN_CPU", std::to_string(Cpus[J % Cpus.size()])});

@@ -21,7 +21,7 @@
 #define WEFT_SCHEDULER_SCHEDULE_H
 
 #include "base/internal_vector.h"
-#include "strategy.h"
+#include "strategies/strategy.h"
 
 namespace weft {
 

@@ -35,7 +35,7 @@
 
 #include "base/internal_vector.h"
 #include "green_thread.h"
-#include "strategy.h"
+#include "strategies/strategy.h"
 
 namespace weft {
 

@@ -12,7 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "clock_slots.h"
+#include "core/clock_slots.h"
 
 #include "prng.h"
 

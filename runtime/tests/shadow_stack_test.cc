@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "shadow_stack.h"
+#include "shadow/shadow_stack.h"
 
 #include "prng.h"
 

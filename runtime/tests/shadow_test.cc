@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "shadow.h"
+#include "shadow/shadow.h"
 
 #include <gtest/gtest.h>
 

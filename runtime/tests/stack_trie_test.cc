@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "stack_trie.h"
+#include "shadow/stack_trie.h"
 
 #include "prng.h"
 

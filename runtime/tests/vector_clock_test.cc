@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "vector_clock.h"
+#include "core/vector_clock.h"
 
 #include "prng.h"
 

@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "mutex_model.h"
-#include "random_strategy.h"
+#include "models/mutex_model.h"
+#include "strategies/random_strategy.h"
 #include "test_execution.h"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 //===- pct_strategy_test.cc - PCT: priorities, change points, fairness ----===//
 
-#include "pct_strategy.h"
+#include "strategies/pct_strategy.h"
 
 #include <gtest/gtest.h>
 

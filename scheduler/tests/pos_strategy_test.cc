@@ -1,6 +1,6 @@
 //===- pos_strategy_test.cc - POS: priorities on events, conflicts --------===//
 
-#include "pos_strategy.h"
+#include "strategies/pos_strategy.h"
 
 #include <gtest/gtest.h>
 

@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "random_strategy.h"
+#include "strategies/random_strategy.h"
 
 #include <gtest/gtest.h>
 

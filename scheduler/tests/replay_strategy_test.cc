@@ -1,8 +1,8 @@
 //===- replay_strategy_test.cc - Recording, the text form, strict replay --===//
 
-#include "random_strategy.h"
-#include "recording_strategy.h"
-#include "replay_strategy.h"
+#include "strategies/random_strategy.h"
+#include "strategies/recording_strategy.h"
+#include "strategies/replay_strategy.h"
 
 #include <gtest/gtest.h>
 

@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "random_strategy.h"
+#include "strategies/random_strategy.h"
 #include "scheduler.h"
 #include "test_execution.h"
 

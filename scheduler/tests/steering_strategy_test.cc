@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "random_strategy.h"
-#include "steering_strategy.h"
+#include "strategies/random_strategy.h"
+#include "strategies/steering_strategy.h"
 
 #include <gtest/gtest.h>
 

@@ -6,10 +6,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "barrier_model.h"
-#include "futex_model.h"
-#include "random_strategy.h"
-#include "semaphore_model.h"
+#include "models/barrier_model.h"
+#include "models/futex_model.h"
+#include "strategies/random_strategy.h"
+#include "models/semaphore_model.h"
 #include "test_execution.h"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // An access that this thread's earlier, wider access of the same epoch
 // covers (a byte read after the whole object was written) is not recorded
-// again (runtime/lib/access.cc, alreadyRecorded: the fast path). A write of
+// again (runtime/lib/core/access.cc, alreadyRecorded: the fast path). A write of
 // that byte by another thread must still be reported, against the covering
 // write. With ORDERED (covered_access_norace.c) the byte writer starts only
 // after the first thread is joined.

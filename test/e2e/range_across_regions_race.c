@@ -1,5 +1,5 @@
 // A range that crosses a 4 GiB boundary spans two shadow regions
-// (runtime/lib/shadow.h): the range check maps the second one and goes on
+// (runtime/lib/shadow/shadow.h): the range check maps the second one and goes on
 // with the same memo. A byte poked on each side of the boundary by another
 // thread is found. Its race-free twin is range_across_regions_norace.c (this
 // program with ORDERED).

@@ -1,5 +1,5 @@
 // A copy out of a buffer whose granules all hold the same slots is checked
-// once and replayed on the rest (runtime/lib/access.cc, RangeMemo). A
+// once and replayed on the rest (runtime/lib/core/access.cc, RangeMemo). A
 // granule in the middle that another thread wrote concurrently holds other
 // slots, so it must still be checked in full and the race reported.
 // Its race-free twin is range_memo_norace.c (this program with ORDERED).

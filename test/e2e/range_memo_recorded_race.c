@@ -1,5 +1,5 @@
 // A range check remembers a granule it found already recorded and skips
-// the ones after it that hold the same slots (runtime/lib/access.cc,
+// the ones after it that hold the same slots (runtime/lib/core/access.cc,
 // RangeMemo::Recorded). The copy's thread filled every granule but one in
 // this epoch; that one, which another thread wrote, holds other slots, so
 // it must be checked in full and its race reported.

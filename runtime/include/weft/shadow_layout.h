@@ -5,8 +5,8 @@
 // bytes in the granule's first slot", and function entry/exit's push and
 // pop of a return pc on the thread's call stack. These are the facts of the
 // runtime's layout they rely on, in one place: the runtime defines its
-// constants from them and static_asserts the rest (runtime/lib/shadow.h,
-// runtime/lib/access.cc), so the two cannot drift apart.
+// constants from them and static_asserts the rest (runtime/lib/shadow/shadow.h,
+// runtime/lib/core/access.cc), so the two cannot drift apart.
 //
 // The inline check stores nothing but the countdown, which it decrements as
 // the entry points do. Anything else — no thread, the countdown run out, a
@@ -30,7 +30,7 @@
 // ... and a uint64_t, the thread's tid and epoch bits of a slot.
 #define WEFT_THREAD_SLOT_BASE_OFFSET 64
 
-// The thread's call stack (runtime/lib/shadow_stack.h): a pointer to its
+// The thread's call stack (runtime/lib/shadow/shadow_stack.h): a pointer to its
 // array of return pcs, WEFT_STACK_FRAMES of them and one spare slot that
 // every deeper frame shares; its depth (uint32_t); and its low mark
 // (uint32_t), below which no frame changed since a stack was last kept. An

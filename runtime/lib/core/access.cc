@@ -1,0 +1,509 @@
+//===- access.cc - The per-access race check and its C entry points -------===//
+//
+// The only code that runs on every instrumented load and store. The entry
+// points are defined here so that the check inlines into them. Order of
+// business: leave at once if the thread is not scheduled by weft; count down
+// to the next preemption point; look for the access already recorded (the
+// common case in loops); only then the full check, out of line.
+//
+// Happens-before (FastTrack): a previous access (clock slot u, epoch e) is
+// ordered before the current thread t iff u is t's slot or e <= t.Clock[u]. Two accesses
+// race when they overlap, at least one writes, not both are atomic, and
+// neither is ordered before the other.
+//
+//===----------------------------------------------------------------------===//
+
+#include "base/internal_libc.h"
+#include "report/report.h"
+#include "core/rtl.h"
+
+#include "weft/runtime_abi.h"
+
+namespace weft {
+
+__thread ThreadState *CurThread __attribute__((tls_model("local-exec")));
+
+// The pass's inline access check reads these two fields (weft/shadow_layout.h).
+static_assert(offsetof(ThreadState, Green) + offsetof(GreenThread, Countdown) ==
+                      WEFT_THREAD_COUNTDOWN_OFFSET &&
+                  sizeof(GreenThread::Countdown) == 4,
+              "the countdown the inline check decrements");
+static_assert(offsetof(ThreadState, SlotBase) == WEFT_THREAD_SLOT_BASE_OFFSET &&
+                  sizeof(ThreadState::SlotBase) == 8,
+              "the slot base the inline check reads");
+// And these, inlined function entry and exit.
+static_assert(offsetof(ThreadState, Shadow) + ShadowStack::pcsOffset() ==
+                  WEFT_THREAD_STACK_PCS_OFFSET,
+              "the call stack's pcs the inline entry stores");
+static_assert(offsetof(ThreadState, Shadow) + ShadowStack::depthOffset() ==
+                  WEFT_THREAD_STACK_DEPTH_OFFSET,
+              "the call stack's depth the inline entry and exit update");
+static_assert(offsetof(ThreadState, Shadow) + ShadowStack::lowOffset() ==
+                  WEFT_THREAD_STACK_LOW_OFFSET,
+              "the call stack's low mark the inline exit compares with");
+
+namespace {
+
+/// Picks the slot the new access goes into, deterministically, when all four
+/// hold concurrent accesses of other threads.
+WEFT_ALWAYS_INLINE unsigned evictionSlot(ThreadState *Thr) {
+  return (Thr->CurEpoch + index(Thr->tid())) & (kSlotsPerGranule - 1);
+}
+
+/// Ranges up to this many bytes are checked granule by granule.
+constexpr size_t kShortRange = 2 * kGranule;
+
+/// A slot's stack word not computed yet: one access, or one whole range
+/// (memcpy, a loop checked as a range), computes it at most once.
+constexpr StackId kNoContext = ~StackId(0);
+
+/// What the full check does with one granule: the slots that race with the
+/// access (bit I for slot I) and the slot the access goes into.
+struct Decision {
+  int Store;
+  unsigned Raced;
+};
+
+/// The full check of \p Cur against \p Slots, a granule's slots. Drops the
+/// slots the access makes redundant, but neither reports nor stores: the
+/// caller does, so that a range can replay one decision on the next granule
+/// holding the same slots (RangeMemo).
+WEFT_ALWAYS_INLINE Decision decide(ThreadState *Thr, RawSlot *Slots, RawSlot Cur) {
+  uint8_t Mask = slotMask(Cur);
+  bool IsWrite = slotWrite(Cur);
+  bool IsAtomic = slotAtomic(Cur);
+  int Empty = -1, Replace = -1;
+  unsigned Raced = 0;
+#pragma GCC unroll 4
+  for (unsigned I = 0; I < kSlotsPerGranule; ++I) {
+    RawSlot S = Slots[I];
+    if (S == 0) {
+      if (Empty < 0)
+        Empty = int(I);
+      continue;
+    }
+    uint8_t SMask = slotMask(S);
+    // The new access supersedes a slot that is ordered before it, covers no
+    // byte outside it, and is no stronger (a read never hides a write).
+    bool Subsumed = (SMask & ~Mask) == 0 && (IsWrite || !slotWrite(S)) &&
+                    slotAtomic(S) == IsAtomic;
+    // The same thread's accesses, and other threads' that happened before,
+    // never race with this one; the first subsumed one makes room for it,
+    // further ones are dropped.
+    // The same slot is the same thread, or a thread that ended before this
+    // one started (clock_slots.h): ordered either way.
+    bool SameThread = slotSid(S) == Thr->Slot;
+    if (!SameThread && (SMask & Mask) == 0)
+      continue;
+    if (SameThread || slotEpoch(S) <= Thr->Clock.get(slotSid(S))) {
+      if (Subsumed) {
+        if (Replace < 0)
+          Replace = int(I);
+        else
+          Slots[I] = 0;
+      }
+      continue;
+    }
+    if (!IsWrite && !slotWrite(S))
+      continue;
+    if (IsAtomic && slotAtomic(S))
+      continue;
+    Raced |= 1u << I;
+  }
+  int Store = Replace >= 0 ? Replace : Empty >= 0 ? Empty : int(evictionSlot(Thr));
+  return {Store, Raced};
+}
+
+/// Reports the races \p D found and records the access.
+WEFT_ALWAYS_INLINE void commit(ThreadState *Thr, Granule *G, uintptr_t GranuleAddr,
+                               RawSlot Cur, uintptr_t Pc, StackId &Context,
+                               Decision D) {
+  for (unsigned R = D.Raced; R; R &= R - 1) {
+    unsigned I = unsigned(__builtin_ctz(R));
+    reportDataRace(Thr, GranuleAddr, Cur, Pc, G->Slot[I], G->Stack[I] & ~kHasSyncBit);
+  }
+  // With locks held, the slot names an interned (stack, lock set) context
+  // so that a later report can list them (mutex_set.h).
+  if (Context == kNoContext)
+    Context = mutex_set::contextFor(Thr->Locks, accessStack(Thr, Pc));
+  G->Slot[D.Store] = Cur;
+  G->Stack[D.Store] = Context | (G->Stack[D.Store] & kHasSyncBit);
+}
+
+/// Annotated "ignore reads/writes": checked off the fast path, which is
+/// equivalent because the fast path neither reports nor stores anything; it
+/// only returns when the access is already recorded.
+WEFT_ALWAYS_INLINE bool ignored(const ThreadState *Thr, bool IsWrite) {
+  return WEFT_UNLIKELY(IsWrite ? Thr->IgnoreWrites : Thr->IgnoreReads);
+}
+
+/// The full check of one granule. Takes and returns the stack context, so
+/// that the one access's fast path keeps it in a register, not in memory.
+WEFT_NOINLINE StackId checkGranuleSlow(ThreadState *Thr, Granule *G,
+                                       uintptr_t GranuleAddr, RawSlot Cur,
+                                       uintptr_t Pc, StackId Context) {
+  if (ignored(Thr, slotWrite(Cur)))
+    return Context;
+  commit(Thr, G, GranuleAddr, Cur, Pc, Context, decide(Thr, G->Slot, Cur));
+  return Context;
+}
+
+/// The fast path: this thread already recorded, in the current epoch, an
+/// access of the same kind covering these bytes (a write covers a read too):
+/// this very access in a loop, a byte read after a wider write of it, a
+/// field after the whole object. Nothing can have changed since: any
+/// access of another thread in between was checked against that one.
+WEFT_ALWAYS_INLINE bool alreadyRecorded(const Granule *G, RawSlot Cur) {
+  // Outside the byte mask and the write bit the slot must be Cur exactly;
+  // inside them it must hold every bit Cur holds. So a bit where the two
+  // differ must be one Cur does not hold, inside those fields. (The pass's
+  // inline fast path makes the same test on the first slot.)
+  constexpr RawSlot kCoverable = kMaskField | kWriteBit;
+  RawSlot MustMatch = Cur | ~kCoverable;
+#pragma GCC unroll 4
+  for (unsigned I = 0; I < kSlotsPerGranule; ++I)
+    if (((G->Slot[I] ^ Cur) & MustMatch) == 0)
+      return true;
+  return false;
+}
+
+WEFT_NOINLINE StackId checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr,
+                                              RawSlot Bits, uintptr_t Pc,
+                                              StackId Context);
+
+/// The check of one access within one granule. \p Bits are the slot's
+/// access bits (slotAccessBits, and kVptrBit for a vtable pointer): one
+/// argument, so that every call out of here is a tail call and the fast path
+/// needs no stack frame.
+WEFT_ALWAYS_INLINE StackId checkGranule(ThreadState *Thr, uintptr_t Addr, RawSlot Bits,
+                                        uintptr_t Pc, StackId Context) {
+  char *Region = shadow::Regions[shadow::regionIndex(Addr)];
+  if (WEFT_UNLIKELY(!Region))
+    return checkGranuleInNewRegion(Thr, Addr, Bits, Pc, Context);
+  Granule *G = shadow::granuleIn(Region, Addr);
+  RawSlot Cur = Thr->SlotBase | Bits;
+  if (alreadyRecorded(G, Cur))
+    return Context;
+  return checkGranuleSlow(Thr, G, Addr & ~uintptr_t(kGranule - 1), Cur, Pc, Context);
+}
+
+StackId checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr, RawSlot Bits,
+                                uintptr_t Pc, StackId Context) {
+  shadow::mapRegion(shadow::regionIndex(Addr));
+  return checkGranule(Thr, Addr, Bits, Pc, Context);
+}
+
+WEFT_NOINLINE void checkUnaligned(ThreadState *Thr, uintptr_t Addr, unsigned Size,
+                                  bool IsWrite, bool IsAtomic, uintptr_t Pc) {
+  checkRange(Thr, Addr, Size, IsWrite, IsAtomic, Pc);
+}
+
+/// One access of at most 16 bytes: the granule's check when it lies in one
+/// granule (always, for an aligned access), else the range's.
+WEFT_ALWAYS_INLINE void checkSmall(ThreadState *Thr, uintptr_t Addr, unsigned Size,
+                                   bool IsWrite, bool IsAtomic, uintptr_t Pc) {
+  unsigned Off = Addr & (kGranule - 1);
+  if (WEFT_LIKELY(Off + Size <= kGranule))
+    checkGranule(Thr, Addr, slotAccessBits(byteMask(Off, Size), IsWrite, IsAtomic), Pc,
+                 kNoContext);
+  else
+    checkUnaligned(Thr, Addr, Size, IsWrite, IsAtomic, Pc);
+}
+
+/// A short range (a small struct, a 16-byte access) goes granule by granule
+/// through the access fast path: checkRange's memo would not pay. Inlined
+/// into the range entry points, so that they do not pay checkRange's
+/// prologue either.
+WEFT_ALWAYS_INLINE void checkShortRange(ThreadState *Thr, uintptr_t Addr, size_t Size,
+                                        bool IsWrite, bool IsAtomic, uintptr_t Pc) {
+  uintptr_t End = Addr + Size;
+  StackId Context = kNoContext;
+  while (Addr < End) {
+    unsigned Off = Addr & (kGranule - 1);
+    // Whole granules (the usual case) need no byte mask computed.
+    if (Off == 0 && End - Addr >= kGranule) {
+      Context = checkGranule(Thr, Addr, slotAccessBits(0xff, IsWrite, IsAtomic), Pc, Context);
+      Addr += kGranule;
+      continue;
+    }
+    unsigned N = kGranule - Off < End - Addr ? kGranule - Off : unsigned(End - Addr);
+    Context = checkGranule(Thr, Addr, slotAccessBits(byteMask(Off, N), IsWrite, IsAtomic), Pc,
+                           Context);
+    Addr += N;
+  }
+}
+
+/// The countdown ran out: a scheduling point, then the check. Out of line
+/// and reached by a tail call, so the fast path saves no registers.
+WEFT_NOINLINE void pointThenCheck(ThreadState *Thr, uintptr_t Addr,
+                                  unsigned Size, bool IsWrite, uintptr_t Pc) {
+  accessPoint(Thr);
+  checkRange(Thr, Addr, Size, IsWrite, false, Pc);
+}
+
+/// One plain access. \p CountedInline: the pass's inline fast path
+/// (weft/shadow_layout.h) already counted it down, and did not find it
+/// recorded in the granule's first slot (or found the countdown run out, or
+/// the region not mapped yet): the __weft_*_slow entry points.
+WEFT_ALWAYS_INLINE void onAccess(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc,
+                                 bool CountedInline = false) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  uint32_t Left = CountedInline ? Thr->Green.Countdown : --Thr->Green.Countdown;
+  if (WEFT_UNLIKELY(Left == 0))
+    return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
+  checkSmall(Thr, Addr, Size, IsWrite, false, Pc);
+}
+
+} // namespace
+
+namespace {
+
+/// The outcome of the last full check of a range's whole granules, for the
+/// next granules that hold the very same slots: one earlier copy or loop
+/// usually wrote the whole range, so its granules differ only in their
+/// stack words, and the check's outcome depends on the slots alone. Also
+/// remembers a granule found already recorded, whose equals need nothing.
+/// A check that found a race is not remembered, so every racing granule is
+/// checked (and reported) in full.
+struct RangeMemo {
+  enum Kind { None, Recorded, Decided } What = None;
+  // Left uninitialized (a range is often a few granules, and this is per
+  // range): read only once What says they were written.
+  RawSlot Before[kSlotsPerGranule], After[kSlotsPerGranule];
+  int Store;
+};
+
+/// Two slots as one 16-byte value (granules are 48 bytes in a mapped
+/// region, so their slots are 16-byte aligned): compared and stored two at
+/// a time.
+typedef RawSlot SlotPair __attribute__((vector_size(16), may_alias));
+static_assert(sizeof(Granule) % 16 == 0, "slot pairs are aligned");
+
+WEFT_ALWAYS_INLINE bool sameSlots(const Granule *G, SlotPair B01, SlotPair B23) {
+  static_assert(kSlotsPerGranule == 4, "two pairs of slots");
+  const SlotPair *P = reinterpret_cast<const SlotPair *>(G->Slot);
+  SlotPair D = (P[0] ^ B01) | (P[1] ^ B23);
+  return (D[0] | D[1]) == 0;
+}
+
+/// Replays \p M on the granules from \p G on that hold its slots; returns
+/// the first one that does not (or \p End). The loops a long copy spends
+/// its time in: the memo lives in registers.
+WEFT_ALWAYS_INLINE Granule *replayRun(Granule *G, Granule *End, const RangeMemo &M,
+                                      StackId Context) {
+  const SlotPair B01 = {M.Before[0], M.Before[1]}, B23 = {M.Before[2], M.Before[3]};
+  if (M.What == RangeMemo::Recorded) {
+    while (G < End && sameSlots(G, B01, B23))
+      ++G;
+    return G;
+  }
+  const SlotPair A01 = {M.After[0], M.After[1]}, A23 = {M.After[2], M.After[3]};
+  const unsigned Store = unsigned(M.Store);
+  for (; G < End && sameSlots(G, B01, B23); ++G) {
+    SlotPair *P = reinterpret_cast<SlotPair *>(G->Slot);
+    P[0] = A01;
+    P[1] = A23;
+    G->Stack[Store] = Context | (G->Stack[Store] & kHasSyncBit);
+  }
+  return G;
+}
+
+} // namespace
+
+// Ranges (memcpy, loops checked as one range) cover many whole granules:
+// those share one slot value, one region look-up per 4 GiB region and one
+// stack context, and only the partial granules at the ends go one by one.
+// GCC cannot see that the memo's slots are written before they are read.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
+                bool IsAtomic, uintptr_t Pc) {
+  if (Size <= kShortRange)
+    return checkShortRange(Thr, Addr, Size, IsWrite, IsAtomic, Pc);
+  uintptr_t End = Addr + Size;
+  StackId Context = kNoContext;
+  if (unsigned Off = Addr & (kGranule - 1)) {
+    unsigned N = kGranule - Off; // < Size: the range is longer than a granule
+    Context = checkGranule(Thr, Addr, slotAccessBits(byteMask(Off, N), IsWrite, IsAtomic), Pc,
+                           Context);
+    Addr += N;
+  }
+  if (ignored(Thr, IsWrite))
+    return;
+  RawSlot Whole = Thr->SlotBase | slotAccessBits(0xff, IsWrite, IsAtomic);
+  RangeMemo Memo;
+  while (End - Addr >= kGranule) {
+    char *Region = shadow::Regions[shadow::regionIndex(Addr)];
+    if (WEFT_UNLIKELY(!Region)) {
+      shadow::mapRegion(shadow::regionIndex(Addr));
+      continue;
+    }
+    uintptr_t RegionEnd = (Addr | ((uintptr_t(1) << shadow::kRegionShift) - 1)) + 1;
+    uintptr_t Stop = (RegionEnd < End ? RegionEnd : End) & ~uintptr_t(kGranule - 1);
+    Granule *First = shadow::granuleIn(Region, Addr);
+    Granule *Last = First + (Stop - Addr) / kGranule;
+    for (Granule *G = First; G < Last; ++G) {
+      if (Memo.What != RangeMemo::None && (G = replayRun(G, Last, Memo, Context)) == Last)
+        break;
+      for (unsigned I = 0; I < kSlotsPerGranule; ++I)
+        Memo.Before[I] = G->Slot[I];
+      if (alreadyRecorded(G, Whole)) {
+        Memo.What = RangeMemo::Recorded;
+        continue;
+      }
+      Decision D = decide(Thr, G->Slot, Whole);
+      commit(Thr, G, Addr + uintptr_t(G - First) * kGranule, Whole, Pc, Context, D);
+      for (unsigned I = 0; I < kSlotsPerGranule; ++I)
+        Memo.After[I] = G->Slot[I];
+      Memo.Store = D.Store;
+      Memo.What = D.Raced ? RangeMemo::None : RangeMemo::Decided;
+    }
+    Addr = Stop;
+  }
+  if (Addr < End)
+    checkGranule(Thr, Addr, slotAccessBits(byteMask(0, unsigned(End - Addr)), IsWrite, IsAtomic),
+                 Pc, Context);
+}
+#pragma GCC diagnostic pop
+
+void checkAccess(ThreadState *Thr, uintptr_t Addr, unsigned Size, bool IsWrite,
+                 bool IsAtomic, uintptr_t Pc) {
+  checkSmall(Thr, Addr, Size, IsWrite, IsAtomic, Pc);
+}
+
+} // namespace weft
+
+using namespace weft;
+
+#define WEFT_DEFINE_ACCESS(N)                                                  \
+  WEFT_INTERFACE void __weft_read##N(void *Addr) {                             \
+    onAccess(reinterpret_cast<uintptr_t>(Addr), N, false, WEFT_CALLER_PC);     \
+  }                                                                            \
+  WEFT_INTERFACE void __weft_write##N(void *Addr) {                            \
+    onAccess(reinterpret_cast<uintptr_t>(Addr), N, true, WEFT_CALLER_PC);      \
+  }                                                                            \
+  WEFT_INTERFACE void __weft_read##N##_slow(void *Addr) {                      \
+    onAccess(reinterpret_cast<uintptr_t>(Addr), N, false, WEFT_CALLER_PC, true); \
+  }                                                                            \
+  WEFT_INTERFACE void __weft_write##N##_slow(void *Addr) {                     \
+    onAccess(reinterpret_cast<uintptr_t>(Addr), N, true, WEFT_CALLER_PC, true);  \
+  }
+WEFT_DEFINE_ACCESS(1)
+WEFT_DEFINE_ACCESS(2)
+WEFT_DEFINE_ACCESS(4)
+WEFT_DEFINE_ACCESS(8)
+#undef WEFT_DEFINE_ACCESS
+
+/// A range access the pass inserted: a scheduling point, then the check.
+static WEFT_ALWAYS_INLINE void onRangeAccess(const void *Addr, uint64_t Size, bool IsWrite,
+                                             uintptr_t Pc) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr) || Size == 0)
+    return;
+  if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
+    accessPoint(Thr);
+  if (Size <= kShortRange)
+    checkShortRange(Thr, reinterpret_cast<uintptr_t>(Addr), Size, IsWrite, false, Pc);
+  else
+    checkRange(Thr, reinterpret_cast<uintptr_t>(Addr), Size, IsWrite, false, Pc);
+}
+
+// 16-byte accesses always span two granules (or straddle three).
+WEFT_INTERFACE void __weft_read16(void *Addr) { onRangeAccess(Addr, 16, false, WEFT_CALLER_PC); }
+WEFT_INTERFACE void __weft_write16(void *Addr) { onRangeAccess(Addr, 16, true, WEFT_CALLER_PC); }
+
+WEFT_INTERFACE void __weft_read_range(void *Addr, uint64_t Size) {
+  onRangeAccess(Addr, Size, false, WEFT_CALLER_PC);
+}
+WEFT_INTERFACE void __weft_write_range(void *Addr, uint64_t Size) {
+  onRangeAccess(Addr, Size, true, WEFT_CALLER_PC);
+}
+
+// The sanitizer interface's unaligned accesses (<sanitizer/common_interface_defs.h>):
+// code written for TSan or ASan reads and writes through possibly
+// misaligned pointers with these. Each is one plain access of the program,
+// checked where it is made, then the access itself.
+#define WEFT_DEFINE_UNALIGNED(Bits)                                            \
+  WEFT_INTERFACE uint##Bits##_t __sanitizer_unaligned_load##Bits(const void *Addr) { \
+    onAccess(reinterpret_cast<uintptr_t>(Addr), Bits / 8, false, WEFT_CALLER_PC); \
+    uint##Bits##_t V;                                                          \
+    __builtin_memcpy(&V, Addr, sizeof V);                                      \
+    return V;                                                                  \
+  }                                                                            \
+  WEFT_INTERFACE void __sanitizer_unaligned_store##Bits(void *Addr, uint##Bits##_t V) { \
+    onAccess(reinterpret_cast<uintptr_t>(Addr), Bits / 8, true, WEFT_CALLER_PC); \
+    __builtin_memcpy(Addr, &V, sizeof V);                                      \
+  }
+WEFT_DEFINE_UNALIGNED(16)
+WEFT_DEFINE_UNALIGNED(32)
+WEFT_DEFINE_UNALIGNED(64)
+#undef WEFT_DEFINE_UNALIGNED
+
+// A memory intrinsic that the backend would lower to a call of libc's
+// function (its length is not a small constant) comes here instead: the
+// same two range accesses as __weft_read_range/__weft_write_range, then the
+// operation through glibc directly. Left as an intrinsic, it would reach
+// weft's memcpy interceptor and have its bytes checked a second time.
+WEFT_INTERFACE void __weft_memcpy(void *Dst, void *Src, uint64_t Size) {
+  onRangeAccess(Src, Size, false, WEFT_CALLER_PC);
+  onRangeAccess(Dst, Size, true, WEFT_CALLER_PC);
+  internalMemcpy(Dst, Src, Size);
+}
+WEFT_INTERFACE void __weft_memmove(void *Dst, void *Src, uint64_t Size) {
+  onRangeAccess(Src, Size, false, WEFT_CALLER_PC);
+  onRangeAccess(Dst, Size, true, WEFT_CALLER_PC);
+  internalMemmove(Dst, Src, Size);
+}
+WEFT_INTERFACE void __weft_memset(void *Dst, uint32_t Byte, uint64_t Size) {
+  onRangeAccess(Dst, Size, true, WEFT_CALLER_PC);
+  internalMemset(Dst, int(Byte & 0xff), Size);
+}
+
+WEFT_INTERFACE void __weft_func_entry(void *CallerPc) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  // Only the pc: the trie learns the stack when something keeps it.
+  Thr->Shadow.push(reinterpret_cast<uintptr_t>(CallerPc));
+}
+
+WEFT_INTERFACE void __weft_func_exit() {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  Thr->Shadow.pop();
+}
+
+// Vtable pointers ------------------------------------------------------------
+
+/// A vptr access is an 8-byte plain access whose slot carries kVptrBit, so
+/// that a race involving one is reported as a virtual call racing with a
+/// constructor or destructor.
+static void onVptrAccess(void *Addr, bool IsWrite, uintptr_t Pc) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
+    accessPoint(Thr);
+  uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
+  if (WEFT_UNLIKELY(A & (kGranule - 1))) {
+    checkRange(Thr, A, sizeof(void *), IsWrite, false, Pc);
+    return;
+  }
+  checkGranule(Thr, A, slotAccessBits(byteMask(0, sizeof(void *)), IsWrite, false) | kVptrBit, Pc,
+               kNoContext);
+}
+
+WEFT_INTERFACE void __weft_vptr_update(void *Addr, void *NewValue) {
+  // Base-class constructors and destructors store the value already there
+  // when a class has no virtual functions of its own: not a write (as TSan).
+  if (*static_cast<void *volatile *>(Addr) == NewValue)
+    return;
+  onVptrAccess(Addr, true, WEFT_CALLER_PC);
+}
+
+WEFT_INTERFACE void __weft_vptr_read(void *Addr) {
+  onVptrAccess(Addr, false, WEFT_CALLER_PC);
+}

@@ -1,0 +1,181 @@
+//===- annotations.cc - weft/annotations.h and the TSan/Valgrind names ----===//
+//
+// The runtime side of source annotations: explicit happens-before edges,
+// per-thread ignore counters (read where a shadow slot would be stored,
+// never on the fast path: see access.cc), benign-race ranges (read only
+// when a race is about to be reported), and annotated reader-writer locks
+// that join the lock sets and the lock-order graph like real ones.
+//
+// The Annotate* functions keep the signatures of Valgrind's and TSan's
+// dynamic annotations, so code annotated for those tools links unchanged.
+// Every entry is a no-op on a thread weft does not schedule.
+//
+//===----------------------------------------------------------------------===//
+
+#include "sync/deadlock_steering.h"
+#include "sync/lock_graph.h"
+#include "core/no_destroy.h"
+#include "report/report.h"
+#include "core/rtl.h"
+
+#include "weft/annotations.h"
+
+namespace weft {
+namespace {
+
+struct BenignRange {
+  uintptr_t Addr;
+  size_t Size;
+};
+NoDestroy<InternalVector<BenignRange>> BenignRangesStorage;
+InternalVector<BenignRange> &BenignRanges = *BenignRangesStorage;
+
+void happensBefore(const volatile void *Addr) {
+  ThreadState *Thr = CurThread;
+  if (!Thr || Thr->IgnoreSync)
+    return;
+  SyncVar *S = syncFor(uintptr_t(Addr));
+  S->AnnotatedClock.join(Thr->Clock);
+  releaseTick(Thr);
+}
+
+void happensAfter(const volatile void *Addr) {
+  ThreadState *Thr = CurThread;
+  if (!Thr || Thr->IgnoreSync)
+    return;
+  if (SyncVar *S = syncFind(uintptr_t(Addr)))
+    Thr->Clock.join(S->AnnotatedClock);
+}
+
+void benignRace(const volatile void *Addr, size_t Size) {
+  if (CurThread && Size)
+    BenignRanges.push_back(BenignRange{uintptr_t(Addr), Size});
+}
+
+void rwLockAcquired(const volatile void *L, bool Write, uintptr_t Pc) {
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return;
+  SyncVar *S = syncFor(uintptr_t(L));
+  StackId Here = stack_trie::child(currentStack(Thr), Pc);
+  if (Rt.Opts.detect_deadlocks && !Thr->Locks.Held.empty())
+    lock_graph::beforeLock(Thr, Thr->Locks, S->Uid, S->Addr, Here);
+  Thr->Clock.join(S->AnnotatedClock);
+  if (Write)
+    Thr->Clock.join(S->ReadersClock);
+  mutex_set::added(Thr->Locks, S, Here, Write);
+  deadlock_steering::locksChanged(Thr);
+}
+
+void rwLockReleased(const volatile void *L, bool Write) {
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return;
+  SyncVar *S = syncFor(uintptr_t(L));
+  (Write ? S->AnnotatedClock : S->ReadersClock).join(Thr->Clock);
+  releaseTick(Thr);
+  mutex_set::removed(Thr->Locks, S);
+  deadlock_steering::locksChanged(Thr);
+}
+
+void forgetSync(const volatile void *L) {
+  if (!CurThread)
+    return;
+  if (SyncVar **S = Rt.Syncs.find(uintptr_t(L))) {
+    SyncVar *Old = *S;
+    Rt.Syncs.erase(uintptr_t(L));
+    internalDelete(Old);
+  }
+}
+
+} // namespace
+
+bool isBenignRace(uintptr_t Addr, size_t Size) {
+  for (const BenignRange &R : BenignRanges)
+    if (Addr < R.Addr + R.Size && R.Addr < Addr + Size)
+      return true;
+  return false;
+}
+
+} // namespace weft
+
+using namespace weft;
+
+// weft's own names (weft/annotations.h) ------------------------------------
+
+WEFT_INTERFACE void __weft_happens_before(const volatile void *Addr) { happensBefore(Addr); }
+WEFT_INTERFACE void __weft_happens_after(const volatile void *Addr) { happensAfter(Addr); }
+WEFT_INTERFACE void __weft_ignore_reads_begin() {
+  if (ThreadState *Thr = CurThread)
+    ++Thr->IgnoreReads;
+}
+WEFT_INTERFACE void __weft_ignore_reads_end() {
+  if (ThreadState *Thr = CurThread)
+    if (Thr->IgnoreReads)
+      --Thr->IgnoreReads;
+}
+WEFT_INTERFACE void __weft_ignore_writes_begin() {
+  if (ThreadState *Thr = CurThread)
+    ++Thr->IgnoreWrites;
+}
+WEFT_INTERFACE void __weft_ignore_writes_end() {
+  if (ThreadState *Thr = CurThread)
+    if (Thr->IgnoreWrites)
+      --Thr->IgnoreWrites;
+}
+WEFT_INTERFACE void __weft_benign_race(const volatile void *Addr, size_t Size, const char *) {
+  benignRace(Addr, Size);
+}
+
+// ThreadSanitizer / Valgrind dynamic annotations -----------------------------
+
+using CStr = const char *;
+using Mem = const volatile void *;
+
+WEFT_INTERFACE void AnnotateHappensBefore(CStr, int, Mem Addr) { happensBefore(Addr); }
+WEFT_INTERFACE void AnnotateHappensAfter(CStr, int, Mem Addr) { happensAfter(Addr); }
+WEFT_INTERFACE void AnnotateCondVarSignal(CStr, int, Mem Cv) { happensBefore(Cv); }
+WEFT_INTERFACE void AnnotateCondVarSignalAll(CStr, int, Mem Cv) { happensBefore(Cv); }
+WEFT_INTERFACE void AnnotateCondVarWait(CStr, int, Mem Cv, Mem) { happensAfter(Cv); }
+WEFT_INTERFACE void AnnotateIgnoreReadsBegin(CStr, int) { __weft_ignore_reads_begin(); }
+WEFT_INTERFACE void AnnotateIgnoreReadsEnd(CStr, int) { __weft_ignore_reads_end(); }
+WEFT_INTERFACE void AnnotateIgnoreWritesBegin(CStr, int) { __weft_ignore_writes_begin(); }
+WEFT_INTERFACE void AnnotateIgnoreWritesEnd(CStr, int) { __weft_ignore_writes_end(); }
+// The thread's synchronization in between adds no happens-before edge (it
+// still blocks and wakes as the program says): rtl.h, IgnoreSync.
+WEFT_INTERFACE void AnnotateIgnoreSyncBegin(CStr, int) {
+  if (ThreadState *Thr = CurThread)
+    ++Thr->IgnoreSync;
+}
+WEFT_INTERFACE void AnnotateIgnoreSyncEnd(CStr, int) {
+  if (ThreadState *Thr = CurThread)
+    if (Thr->IgnoreSync)
+      --Thr->IgnoreSync;
+}
+WEFT_INTERFACE void AnnotateBenignRaceSized(CStr, int, Mem Addr, size_t Size, CStr) {
+  benignRace(Addr, Size);
+}
+WEFT_INTERFACE void AnnotateBenignRace(CStr, int, Mem Addr, CStr) { benignRace(Addr, 1); }
+// WebKit's names for the same annotations (TSan defines them too).
+WEFT_INTERFACE void WTFAnnotateBenignRaceSized(CStr, int, Mem Addr, size_t Size, CStr) {
+  benignRace(Addr, Size);
+}
+WEFT_INTERFACE void WTFAnnotateHappensBefore(CStr, int, Mem Addr) { happensBefore(Addr); }
+WEFT_INTERFACE void WTFAnnotateHappensAfter(CStr, int, Mem Addr) { happensAfter(Addr); }
+WEFT_INTERFACE void AnnotateNewMemory(CStr, int, Mem Addr, size_t Size) {
+  if (CurThread)
+    resetRange(uintptr_t(Addr), Size);
+}
+WEFT_INTERFACE void AnnotateRWLockCreate(CStr, int, Mem L) { forgetSync(L); }
+WEFT_INTERFACE void AnnotateRWLockCreateStatic(CStr, int, Mem L) { forgetSync(L); }
+WEFT_INTERFACE void AnnotateRWLockDestroy(CStr, int, Mem L) { forgetSync(L); }
+WEFT_INTERFACE void AnnotateRWLockAcquired(CStr, int, Mem L, long IsWrite) {
+  rwLockAcquired(L, IsWrite != 0, WEFT_CALLER_PC);
+}
+WEFT_INTERFACE void AnnotateRWLockReleased(CStr, int, Mem L, long IsWrite) {
+  rwLockReleased(L, IsWrite != 0);
+}
+// Accepted so that annotated code links; weft needs no hint for these.
+WEFT_INTERFACE void AnnotateMutexIsNotPHB(CStr, int, Mem) {}
+WEFT_INTERFACE void AnnotateMutexIsUsedAsCondVar(CStr, int, Mem) {}
+WEFT_INTERFACE void AnnotateThreadName(CStr, int, CStr) {}

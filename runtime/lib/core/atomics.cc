@@ -1,0 +1,154 @@
+//===- atomics.cc - C11/C++11 atomics: scheduling points and sync edges ---===//
+//
+// The program's own atomic instruction runs right after (for compare-exchange
+// right before) these callbacks; only one thread runs at a time, so nothing
+// comes between. Here each atomic is a preemption opportunity, an atomic
+// access in shadow memory (atomics race with plain accesses, not with each
+// other), and a happens-before edge according to its memory order:
+//
+//   acquire load / RMW       joins the location's clock into the thread's
+//   release store            sets the location's clock to the thread's
+//   release RMW              joins into it (continuing a release sequence)
+//   relaxed store            ends the release sequence: the clock is cleared
+//                            (or set from the last release fence)
+//   relaxed RMW              keeps the release sequence intact
+//   relaxed load             remembered for a later acquire fence
+//   acquire fence            takes everything relaxed loads saw
+//   release fence            later relaxed stores/RMWs release its clock
+//
+//===----------------------------------------------------------------------===//
+
+#include "core/rtl.h"
+
+#include "weft/runtime_abi.h"
+
+namespace weft {
+namespace {
+
+enum MemoryOrder : uint32_t {
+  Relaxed = 0,
+  Consume = 1,
+  Acquire = 2,
+  Release = 3,
+  AcqRel = 4,
+  SeqCst = 5,
+};
+
+bool isAcquire(uint32_t O) {
+  return O == Consume || O == Acquire || O == AcqRel || O == SeqCst;
+}
+bool isRelease(uint32_t O) { return O == Release || O == AcqRel || O == SeqCst; }
+
+void atomicAcquire(ThreadState *Thr, uintptr_t Addr, uint32_t Order) {
+  SyncVar *S = syncFind(Addr);
+  if (!S)
+    return;
+  if (isAcquire(Order))
+    Thr->Clock.join(S->Clock);
+  else
+    Thr->AcquireFenceClock.join(S->Clock);
+}
+
+void atomicRelease(ThreadState *Thr, uintptr_t Addr, uint32_t Order, bool IsRmw) {
+  if (isRelease(Order)) {
+    SyncVar *S = syncFor(Addr);
+    if (IsRmw)
+      S->Clock.join(Thr->Clock);
+    else
+      S->Clock.assign(Thr->Clock);
+    releaseTick(Thr);
+    return;
+  }
+  if (Thr->HasReleaseFence) {
+    SyncVar *S = syncFor(Addr);
+    if (IsRmw)
+      S->Clock.join(Thr->ReleaseFenceClock);
+    else
+      S->Clock.assign(Thr->ReleaseFenceClock);
+    return;
+  }
+  if (!IsRmw)
+    if (SyncVar *S = syncFind(Addr))
+      S->Clock.reset();
+}
+
+// Every atomic is a full scheduling point, not just a countdown tick: bugs
+// between two atomics (a load and a store that should have been one RMW,
+// a check-then-act on a flag) need a preemption exactly there.
+// A thread inside AnnotateIgnoreSyncBegin/End gets the point but neither
+// the check nor the edges (null), as TSan runs such atomics untracked.
+WEFT_ALWAYS_INLINE ThreadState *atomicPoint(void *Addr) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return nullptr;
+  syncPoint(Thr, reinterpret_cast<uintptr_t>(Addr));
+  return WEFT_UNLIKELY(Thr->IgnoreSync) ? nullptr : Thr;
+}
+
+} // namespace
+
+} // namespace weft
+
+using namespace weft;
+
+WEFT_INTERFACE void __weft_atomic_load(void *Addr, uint32_t Size, uint32_t Order) {
+  ThreadState *Thr = atomicPoint(Addr);
+  if (!Thr)
+    return;
+  uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
+  checkAccess(Thr, A, Size, false, true, WEFT_CALLER_PC);
+  atomicAcquire(Thr, A, Order);
+}
+
+WEFT_INTERFACE void __weft_atomic_store(void *Addr, uint32_t Size, uint32_t Order) {
+  ThreadState *Thr = atomicPoint(Addr);
+  if (!Thr)
+    return;
+  uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
+  checkAccess(Thr, A, Size, true, true, WEFT_CALLER_PC);
+  atomicRelease(Thr, A, Order, /*IsRmw=*/false);
+}
+
+WEFT_INTERFACE void __weft_atomic_rmw(void *Addr, uint32_t Size, uint32_t Order) {
+  ThreadState *Thr = atomicPoint(Addr);
+  if (!Thr)
+    return;
+  uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
+  checkAccess(Thr, A, Size, true, true, WEFT_CALLER_PC);
+  atomicAcquire(Thr, A, Order);
+  atomicRelease(Thr, A, Order, /*IsRmw=*/true);
+}
+
+WEFT_INTERFACE void __weft_atomic_cmpxchg_point(void *Addr, uint32_t) { atomicPoint(Addr); }
+
+WEFT_INTERFACE void __weft_atomic_cmpxchg(void *Addr, uint32_t Size,
+                                          uint32_t Succeeded, uint32_t SuccessOrder,
+                                          uint32_t FailureOrder) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr || Thr->IgnoreSync))
+    return;
+  uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
+  checkAccess(Thr, A, Size, Succeeded != 0, true, WEFT_CALLER_PC);
+  if (Succeeded) {
+    atomicAcquire(Thr, A, SuccessOrder);
+    atomicRelease(Thr, A, SuccessOrder, /*IsRmw=*/true);
+  } else {
+    atomicAcquire(Thr, A, FailureOrder);
+  }
+}
+
+WEFT_INTERFACE void __weft_atomic_fence(uint32_t Order) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  syncPoint(Thr);
+  if (WEFT_UNLIKELY(Thr->IgnoreSync))
+    return;
+  if (isAcquire(Order))
+    Thr->Clock.join(Thr->AcquireFenceClock);
+  if (isRelease(Order)) {
+    Thr->ReleaseFenceClock.assign(Thr->Clock);
+    Thr->HasReleaseFence = true;
+    releaseTick(Thr);
+  }
+}

@@ -1,0 +1,339 @@
+//===- rtl.h - weft runtime: thread state, sync objects, global state -----===//
+//
+// Ground rules for all runtime code (it is a guest in the program):
+//  - never allocate through the program's malloc/new: use internalAlloc;
+//  - never throw, never use RTTI, never take a lock the program can see;
+//  - never be instrumented (it is compiled without the pass);
+//  - only the thread holding the scheduler's baton touches shared runtime
+//    state, so that state needs no atomics and no locks;
+//  - nothing on the per-access path allocates, locks, hashes into a table
+//    or makes a virtual call;
+//  - decisions never depend on addresses, wall-clock time or iteration
+//    order of address-keyed tables: a seed must replay the same run.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef WEFT_RUNTIME_RTL_H
+#define WEFT_RUNTIME_RTL_H
+
+#include "core/addr_map.h"
+#include "models/barrier_model.h"
+#include "core/clock_slots.h"
+#include "core/flags.h"
+#include "models/futex_model.h"
+#include "models/mutex_model.h"
+#include "sync/mutex_set.h"
+#include "scheduler.h"
+#include "models/semaphore_model.h"
+#include "shadow/shadow.h"
+#include "shadow/shadow_stack.h"
+#include "shadow/stack_trie.h"
+#include "core/vector_clock.h"
+
+#include <pthread.h>
+
+#define WEFT_ALWAYS_INLINE inline __attribute__((always_inline))
+#define WEFT_NOINLINE __attribute__((noinline))
+#define WEFT_LIKELY(X) __builtin_expect(!!(X), 1)
+#define WEFT_UNLIKELY(X) __builtin_expect(!!(X), 0)
+#define WEFT_INTERFACE extern "C" __attribute__((visibility("default")))
+#define WEFT_CALLER_PC reinterpret_cast<uintptr_t>(__builtin_return_address(0))
+
+namespace weft {
+
+/// Everything the runtime knows about one program thread.
+struct ThreadState {
+  GreenThread Green; // first member: the hot path reads Green.Countdown
+  Epoch CurEpoch = 1;        // == Clock.get(Slot)
+  /// This thread's entry in every vector clock and shadow slot: its own
+  /// for its life, maybe an ended thread's before (clock_slots.h).
+  Sid Slot = Sid::Invalid;
+  /// The slot and epoch bits of this thread's shadow slots, precomputed so
+  /// the hot path only ors in the mask and kind (see makeSlot).
+  RawSlot SlotBase = 0;
+  // Annotations: > 0 while the thread's reads / writes are not checked.
+  // Read only by the out-of-line check (access.cc), next to the fields it
+  // reads anyway so that it costs no extra cache line.
+  uint32_t IgnoreReads = 0, IgnoreWrites = 0;
+  VectorClock Clock;
+  ShadowStack Shadow; // call stack; read it with currentStack()
+  // Precise fences: what relaxed loads saw, waiting for an acquire fence,
+  // and the clock of the last release fence, for later relaxed stores.
+  VectorClock AcquireFenceClock;
+  VectorClock ReleaseFenceClock;
+  bool HasReleaseFence = false;
+  // AnnotateIgnoreSyncBegin/End: > 0 while the thread's synchronization
+  // (locks, atomics, semaphores, annotated edges) adds no happens-before
+  // edge in either direction, and its atomics are not checked (as in TSan).
+  uint32_t IgnoreSync = 0;
+
+  StackId BlockedStack = kEmptyStack; // where it blocked, for deadlock reports
+  void *(*StartRoutine)(void *) = nullptr;
+  void *StartArg = nullptr;
+  pthread_t Handle = 0;
+  bool Detached = false;
+  bool Joined = false;
+  bool Finished = false;
+  VectorClock FinalClock; // Clock at exit, acquired by join
+  WaitQueue Joiners;
+  uintptr_t StackLo = 0, StackHi = 0;
+  // Robust mutexes this thread holds: released as "owner died" if it exits.
+  InternalVector<struct SyncVar *> RobustHeld;
+  // Signals sent by pthread_kill from another thread, delivered at this
+  // thread's next scheduling point (bit N-1 for signal N).
+  uint64_t PendingSignals = 0;
+  // Modelled signal waits (signal_interceptors.cc), bit N-1 for signal N:
+  // what a sigwait or signalfd read blocked in the scheduler waits for; kills
+  // of the whole process routed to this thread by such a wait; what it waits
+  // for in the kernel (nothing else could run); and whether it was woken to
+  // wait there.
+  uint64_t SigWaitSet = 0;
+  uint64_t RoutedSignals = 0;
+  uint64_t KernelSigWait = 0;
+  bool SigWaitOutside = false;
+  uintptr_t TlsLo = 0, TlsHi = 0; // static TLS block, for report locations
+  MutexSet Locks;                 // held mutexes and rwlocks, for reports
+
+  ThreadId tid() const { return Green.Id; }
+};
+
+/// What reports say about a thread, kept for every thread of the run (24
+/// bytes): the ThreadState itself is freed once the thread finished and was
+/// joined or detached (retireThread), and a report may still name it.
+struct ThreadRecord {
+  ThreadId Parent;
+  StackId CreationStack;
+  char Name[16]; // pthread_setname_np; shown in reports when set
+};
+
+/// A synchronization object of the program (mutex, condvar, atomic
+/// location, once flag...), found by its address.
+struct SyncVar {
+  uintptr_t Addr = 0;
+  uint32_t Uid = 0; // creation order: names the object in the lock graph
+  VectorClock Clock; // released into by unlock / release stores
+  VectorClock ReadersClock; // released into by rwlock read-unlocks
+  // Annotated edges (happens-before, annotated rwlock writers), apart from
+  // Clock: the annotated address is often an atomic whose relaxed stores
+  // reset Clock.
+  VectorClock AnnotatedClock;
+  // A thread whose clock already includes Clock as it was at version
+  // CoveredVersion (it locked or unlocked this mutex last): if Clock has not
+  // changed since, its next lock needs no join (sync_interceptors.cc).
+  ThreadId CoveredBy = ThreadId::Invalid;
+  uint64_t CoveredVersion = 0;
+  MutexModel Mutex;
+  RwLockModel RwLock;
+  WaitQueue CondWaiters;
+  bool MutexKindKnown = false;
+  // Rarer models, allocated by the first operation that needs them.
+  SemaphoreModel *Sem = nullptr;
+  BarrierModel *Barrier = nullptr;
+  FutexQueue *Futex = nullptr;
+  uint32_t Opens = 0; // sem_open handles not yet closed
+
+  SyncVar() = default;
+  SyncVar(const SyncVar &) = delete;
+  SyncVar &operator=(const SyncVar &) = delete;
+  ~SyncVar() {
+    internalDelete(Sem);
+    internalDelete(Barrier);
+    internalDelete(Futex);
+  }
+  /// A thread holds or waits on it: freeing it would leave that thread
+  /// with a dangling object.
+  bool inUse() const {
+    return Mutex.isLocked() || !CondWaiters.empty() || (Sem && Sem->hasWaiters()) ||
+           (Barrier && Barrier->waiting()) || (Futex && !Futex->empty());
+  }
+};
+
+struct Runtime {
+  bool Initialized = false;
+  Flags Opts;
+  uint64_t Seed = 0;
+  Scheduler Sched;
+  Strategy *Strat = nullptr;
+  AddrMap<SyncVar *> Syncs;
+  AddrMap<ThreadState *> ByHandle; // pthread_t -> thread
+  ClockSlots Slots; // who owns which vector-clock slot
+  InternalVector<ThreadRecord> Records; // by thread id, every thread of the run
+  // Detached threads that finished, freed by the next thread creation (the
+  // exiting thread cannot free its own state while it still runs on it).
+  InternalVector<ThreadState *> Retiring;
+  uint32_t ReportCount = 0;
+  uint32_t NextSyncUid = 0;
+  int LogFd = 2;
+  // The process the runtime runs in: set at start and in a fork child, so
+  // that a vfork child (same memory, other pid) can tell it is not.
+  int Pid = 0;
+};
+
+/// Never destroyed (no_destroy.h): atexit handlers run after static destructors.
+extern Runtime &Rt;
+// Named for the pass's inline access check (weft/shadow_layout.h), and
+// visible to instrumented shared objects, which read it too.
+extern __thread ThreadState *CurThread __asm__(WEFT_CURRENT_THREAD_SYMBOL)
+    __attribute__((tls_model("local-exec"), visibility("default")));
+
+/// While alive, the current thread is invisible to weft's interceptors:
+/// libc and libgcc code the runtime itself calls (the unwinder takes
+/// pthread mutexes and once flags, the symbolizer spawns a process) must
+/// neither become scheduling points nor draw on the strategy, or printing a
+/// report or unwinding a stack would change the schedule.
+class UnscheduledScope {
+public:
+  UnscheduledScope() : Saved(CurThread) { CurThread = nullptr; }
+  ~UnscheduledScope() { CurThread = Saved; }
+  UnscheduledScope(const UnscheduledScope &) = delete;
+  UnscheduledScope &operator=(const UnscheduledScope &) = delete;
+
+private:
+  ThreadState *Saved;
+};
+
+/// The thread's current call stack, for keeping (an allocation, a lock, a
+/// thread creation, a report): put into the kept trie now if needed
+/// (shadow_stack.h). The one way to read a thread's stack.
+WEFT_ALWAYS_INLINE StackId currentStack(ThreadState *Thr) { return Thr->Shadow.kept(); }
+/// The stack of an access at \p Pc, for a shadow slot: in the access
+/// history, whose older generations are dropped (stack_trie.h).
+inline StackId accessStack(ThreadState *Thr, uintptr_t Pc) { return Thr->Shadow.history(Pc); }
+/// \p Stack as a report may print it for the shadow slot \p Slot: the
+/// unavailable stack if the slot's history generation was dropped.
+StackId historyStackOf(RawSlot Slot, StackId Stack);
+
+/// The state of a thread not retired yet; null once it is (finished and
+/// joined or detached: only its ThreadRecord is left).
+inline ThreadState *threadById(ThreadId Id) {
+  return reinterpret_cast<ThreadState *>(Rt.Sched.thread(Id));
+}
+inline ThreadRecord &threadRecord(ThreadId Id) { return Rt.Records[index(Id)]; }
+
+void initialize();
+/// A release by the current thread: later accesses get a new epoch.
+inline void releaseTick(ThreadState *Thr) {
+  ++Thr->CurEpoch;
+  Thr->Clock.set(Thr->Slot, Thr->CurEpoch);
+  Thr->SlotBase = makeSlot(Thr->Slot, Thr->CurEpoch, 0, false, false);
+}
+/// Gives a thread that just got its id a clock slot (reusing an ended
+/// thread's when \p Creator has seen that end; clock_slots.h) and sets its
+/// first epoch and slot bits. \p Creator is the clock the thread starts
+/// from (its creator's; empty for the main thread).
+inline void startEpochs(ThreadState *Thr, const VectorClock &Creator) {
+  ClockSlots::Grant G = Rt.Slots.acquire(Thr->tid(), Creator);
+  Thr->Slot = G.Slot;
+  Thr->CurEpoch = G.First;
+  Thr->Clock.set(Thr->Slot, Thr->CurEpoch);
+  Thr->SlotBase = makeSlot(Thr->Slot, Thr->CurEpoch, 0, false, false);
+}
+/// The thread that made the access recorded in shadow slot \p S.
+inline ThreadId slotThread(RawSlot S) { return Rt.Slots.ownerOf(slotSid(S), slotEpoch(S)); }
+
+/// A new sync object for \p Addr (there is none yet).
+SyncVar *syncCreate(uintptr_t Addr);
+/// The sync object at \p Addr, or null.
+inline SyncVar *syncFind(uintptr_t Addr) {
+  SyncVar **S = Rt.Syncs.find(Addr);
+  return S ? *S : nullptr;
+}
+/// The sync object at \p Addr, created if needed. Every sync operation
+/// looks one up, and almost always finds it: the probe is inline.
+inline SyncVar *syncFor(uintptr_t Addr) {
+  if (SyncVar *S = syncFind(Addr))
+    return S;
+  return syncCreate(Addr);
+}
+/// Forgets sync objects in [Addr, Addr+Size) and the shadow of those bytes.
+void resetRange(uintptr_t Addr, size_t Size);
+/// Forgets the sync objects in the 8 bytes at \p GranuleAddr (whose shadow
+/// carried kHasSyncBit), for callers that rewrite the shadow themselves.
+void dropSyncsInGranule(uintptr_t GranuleAddr);
+
+/// A full scheduling point for the current thread (sync operations) before
+/// a step about \p Object (a mutex, condvar or atomic location; 0 if none).
+void syncPoint(ThreadState *Thr, uintptr_t Object = 0);
+/// The access countdown ran out.
+void accessPoint(ThreadState *Thr);
+
+/// Range access check used by interceptors (memcpy-like) and atomics.
+void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
+                bool IsAtomic, uintptr_t Pc);
+/// The check of one access of \p Size <= 16 bytes (an atomic operation):
+/// the access fast path when it lies in one granule, else checkRange.
+void checkAccess(ThreadState *Thr, uintptr_t Addr, unsigned Size, bool IsWrite,
+                 bool IsAtomic, uintptr_t Pc);
+
+/// A libc function (memcpy, read, ...) read or wrote [Addr, Addr+Size) for
+/// the current thread, called from \p Pc. Unscheduled threads and the
+/// runtime itself (inside UnscheduledScope) are not checked.
+inline void libcAccess(const void *Addr, size_t Size, bool IsWrite, uintptr_t Pc) {
+  ThreadState *Thr = CurThread;
+  if (Thr && Size)
+    checkRange(Thr, reinterpret_cast<uintptr_t>(Addr), Size, IsWrite, false, Pc);
+}
+
+/// Appends the note that a run's schedule depended on when system calls
+/// returned, if it did (syscall_interceptors.cc).
+class TextBuffer;
+void appendSyscallNote(TextBuffer &B);
+
+// Strategies and schedule files (schedule_setup.cc).
+/// The strategy the options name, recording when schedule_out= is set.
+Strategy *makeStrategy();
+/// At exit: checks a strict replay used all its decisions (on a normal
+/// exit) and writes schedule_out=. Safe to call more than once.
+void finishSchedule(bool NormalExit);
+
+// Thread lifecycle (thread_interceptors.cc).
+void threadExit(ThreadState *Thr, void *Ret);
+/// Frees the state of a thread that finished and was joined or detached;
+/// its record stays for reports.
+void retireThread(ThreadState *Thr);
+/// pthread_create / thrd_create for a scheduled parent; \p CallerPc is the
+/// program's call site (the creation stack starts there).
+int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
+                 void *(*Fn)(void *), void *Arg, uintptr_t CallerPc);
+/// pthread_join / thrd_join for a scheduled joiner.
+int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc);
+/// Runs the handlers of signals other threads sent with pthread_kill
+/// (signal_interceptors.cc).
+void deliverPendingSignals(ThreadState *Thr);
+/// Every thread is blocked: the first one waiting for a signal, to wait for
+/// it in the kernel (it may come from outside), or null (signal_interceptors.cc).
+ThreadState *signalWaiterForOutside();
+/// A read of \p Fd is about to block: if \p Fd is a signalfd, waits in the
+/// scheduler for one of its signals and returns true once a read returns at
+/// once; false if \p Fd is not one, or the wait must be in the kernel.
+bool waitForSignalFd(ThreadState *Thr, int Fd, uintptr_t Pc);
+/// Records the calling OS thread's stack range (and static TLS) in \p T.
+void learnStackBounds(ThreadState *T);
+
+/// Installs reports for fatal signals the program does not handle itself
+/// (crash_handler.cc).
+void installCrashHandlers();
+/// Gives the calling (scheduled) thread an alternate signal stack, so that
+/// a crash by stack overflow is reported; releaseAltStack gives it back at
+/// thread exit (crash_handler.cc).
+void useAltStack();
+void releaseAltStack();
+
+// Heap blocks (malloc_interceptors.cc), for report locations.
+struct HeapBlock {
+  size_t Size;
+  StackId AllocStack;
+  ThreadId AllocTid;
+  bool Freed;       // kept after free() for use-after-free reports
+  ThreadId FreeTid;
+  uint64_t FreeSeq; // order of frees, to pick the latest of overlapping ones
+};
+/// True for the pseudo return addresses that stand for free() / operator
+/// delete in the stack of a free's write (malloc_interceptors.cc).
+bool isFreePc(uintptr_t Pc);
+/// The live heap block containing \p Addr; returns its start or 0.
+uintptr_t findHeapBlock(uintptr_t Addr, HeapBlock *Out);
+
+} // namespace weft
+
+#endif

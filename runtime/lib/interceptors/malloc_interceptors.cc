@@ -1,0 +1,458 @@
+//===- malloc_interceptors.cc - Heap blocks: shadow reset and locations ---===//
+//
+// weft does not replace glibc's allocator; it watches it. Every block a
+// scheduled thread allocates is recorded (size, allocating thread and stack)
+// so a report can say "heap block of size N allocated by ...", and its shadow
+// is reset both when it is handed out and when it is freed, so that memory
+// reused by a later allocation never looks like a race with its previous
+// life. Allocation is never a scheduling point: glibc may call malloc with
+// its own internal locks held.
+//
+//===----------------------------------------------------------------------===//
+
+#include "interceptors/interceptor.h"
+#include "report/report.h"
+#include "core/rtl.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+extern "C" {
+void *__libc_malloc(size_t);
+void *__libc_calloc(size_t, size_t);
+void *__libc_realloc(void *, size_t);
+void *__libc_memalign(size_t, size_t);
+void __libc_free(void *);
+}
+
+using namespace weft;
+
+namespace weft {
+namespace {
+
+// Every block a scheduled thread allocated, by start: live ones, and freed
+// ones whose shadow still records the free (see onFree) until an allocation
+// starts at the same address. One table, so an allocation and a free each
+// cost one lookup.
+AddrMap<HeapBlock> Blocks;
+uint64_t FreeSeq;
+
+/// The most recently freed blocks whose description is kept, oldest first
+/// out: a freed block leaves the table when memory is allocated again at its
+/// start, but glibc may merge it and hand the memory out at other addresses,
+/// so without a bound the table (and the report-time look-up) would grow
+/// with every free. An entry names the block by start and FreeSeq, so a
+/// block that was reused and freed again is not dropped by a stale entry.
+constexpr size_t kFreedKept = 4096;
+struct FreedEntry {
+  uintptr_t Start;
+  uint64_t Seq;
+};
+FreedEntry FreedRing[kFreedKept];
+
+void rememberFreed(uintptr_t Start, uint64_t Seq) {
+  FreedEntry &Oldest = FreedRing[Seq % kFreedKept];
+  if (Oldest.Start) {
+    HeapBlock *B = Blocks.find(Oldest.Start);
+    if (B && B->Freed && B->FreeSeq == Oldest.Seq)
+      Blocks.erase(Oldest.Start);
+  }
+  Oldest = FreedEntry{Start, Seq};
+}
+
+/// Blocks up to this size keep their free() recorded as the last write of
+/// every byte, so a later unordered access is reported (heap-use-after-free),
+/// and get their allocation recorded as the first write of every byte.
+/// glibc serves them from its heap, never from a private mapping that could
+/// come back as unrelated memory; larger blocks only get the shadow reset
+/// (touching the shadow of a huge block would cost six times its size).
+constexpr size_t kMarkFreedMax = 64 * 1024;
+
+WEFT_ALWAYS_INLINE bool tracking() { return Rt.Initialized && CurThread; }
+
+// The pseudo frame standing for an allocator function in a stack: its
+// address plus one, as a return address into it would be.
+template <typename Fn> uintptr_t pseudoPc(Fn *F) { return reinterpret_cast<uintptr_t>(F) + 1; }
+uintptr_t newPc() { return pseudoPc(static_cast<void *(*)(size_t)>(&::operator new)); }
+uintptr_t freePc() { return pseudoPc(&free); }
+uintptr_t deletePc() { return pseudoPc(static_cast<void (*)(void *) noexcept>(&::operator delete)); }
+
+/// Calls \p Visit(granule, its address, the thread's write of the block's
+/// bytes in it) for every granule of the block [Addr, Addr+Size).
+template <typename Visitor>
+WEFT_ALWAYS_INLINE void forEachBlockGranule(ThreadState *Thr, uintptr_t Addr, size_t Size,
+                                            Visitor Visit) {
+  RawSlot Whole = Thr->SlotBase | slotAccessBits(0xff, true, false);
+  uintptr_t End = Addr + Size;
+  for (uintptr_t A = Addr; A < End;) {
+    // Granules of one shadow region are contiguous.
+    uintptr_t RegionEnd = ((A >> shadow::kRegionShift) + 1) << shadow::kRegionShift;
+    uintptr_t ChunkEnd = End < RegionEnd ? End : RegionEnd;
+    Granule *G = shadow::granuleFor(A);
+    while (A < ChunkEnd) {
+      unsigned Off = A & (kGranule - 1);
+      if (Off == 0 && ChunkEnd - A >= kGranule) {
+        // The body of the block: whole granules, one slot value.
+        uintptr_t Full = (ChunkEnd - A) / kGranule;
+        for (uintptr_t I = 0; I < Full; ++I)
+          Visit(G + I, A + I * kGranule, Whole);
+        G += Full;
+        A += Full * kGranule;
+        continue;
+      }
+      // A partial first or last granule.
+      unsigned N = kGranule - Off;
+      if (N > ChunkEnd - A)
+        N = static_cast<unsigned>(ChunkEnd - A);
+      Visit(G, A - Off, Thr->SlotBase | slotAccessBits(byteMask(Off, N), true, false));
+      ++G;
+      A += N;
+    }
+  }
+}
+
+/// Leaves the write \p Cur, with stack and lock-set context \p Context, as
+/// the only access recorded in \p G (whose sync objects are gone with the
+/// memory they lived in).
+WEFT_ALWAYS_INLINE void leaveOnlyWrite(Granule *G, uintptr_t GranuleAddr, RawSlot Cur,
+                                       uint32_t Context) {
+  if (G->Stack[0] & kHasSyncBit)
+    dropSyncsInGranule(GranuleAddr);
+  *G = Granule{{Cur, 0, 0, 0}, {Context, 0, 0, 0}};
+}
+
+/// A new block at \p P. Its previous life is forgotten, and (as TSan does)
+/// the allocation counts as the allocating thread's write of every byte:
+/// that thread's own first accesses of it are then already recorded (the
+/// access check's fast path), and another thread's access not ordered after
+/// the allocation is a race with it. \p AllocPc is the allocator's pseudo
+/// frame, shown on top of that write's stack.
+void onAlloc(void *P, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
+  if (!P || !tracking())
+    return;
+  ThreadState *Thr = CurThread;
+  if (Size <= kMarkFreedMax && Thr->IgnoreWrites == 0) {
+    uint32_t Context =
+        mutex_set::contextFor(Thr->Locks, Thr->Shadow.historyWithFrame(Pc, AllocPc));
+    forEachBlockGranule(Thr, uintptr_t(P), Size,
+                        [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
+                          leaveOnlyWrite(G, GranuleAddr, Cur, Context);
+                        });
+  } else {
+    resetRange(uintptr_t(P), Size);
+  }
+  Blocks.getOrInsert(uintptr_t(P)) = HeapBlock{
+      Size, stack_trie::child(currentStack(Thr), Pc), Thr->tid(), false, ThreadId::Invalid, 0};
+}
+
+/// The race check of the free's write of \p Cur on granule \p G, exactly as
+/// the access check (access.cc) makes it for a plain write, minus storing
+/// the slot: the caller overwrites the granule next. A write races with
+/// every overlapping access of another thread that is not ordered before it.
+WEFT_ALWAYS_INLINE void checkFreeWrite(ThreadState *Thr, Granule *G,
+                                       uintptr_t GranuleAddr, RawSlot Cur,
+                                       uintptr_t FreePc) {
+  static_assert(kSlotsPerGranule == 4, "the slots are read one by one");
+  // The access check's fast path: this write is already recorded for the
+  // current epoch, so it was checked then. Slot 0 first: a block written
+  // since its allocation by the thread that frees it has it there.
+  RawSlot S0 = G->Slot[0];
+  if (S0 == Cur)
+    return;
+  RawSlot S1 = G->Slot[1], S2 = G->Slot[2], S3 = G->Slot[3];
+  if ((S1 == Cur) | (S2 == Cur) | (S3 == Cur))
+    return;
+  uint8_t Mask = slotMask(Cur);
+  Sid Self = Thr->Slot;
+  auto Check = [&](RawSlot S, unsigned I) {
+    // An empty slot has no byte in its mask.
+    if ((slotMask(S) & Mask) == 0 || slotSid(S) == Self)
+      return;
+    if (slotEpoch(S) <= Thr->Clock.get(slotSid(S)))
+      return;
+    reportDataRace(Thr, GranuleAddr, Cur, FreePc, S, G->Stack[I] & ~kHasSyncBit);
+  };
+  Check(S0, 0);
+  Check(S1, 1);
+  Check(S2, 2);
+  Check(S3, 3);
+}
+
+/// The shadow side of freeing [Addr, Addr+Size): a write of every byte by
+/// the freeing thread (at \p FreePc, on the current stack), then a reset;
+/// with \p Mark the free is left behind as the only access of each byte,
+/// its slots naming \p MarkContext (the free's stack and lock set, computed
+/// once for the block by the caller). One pass over the shadow: the check,
+/// the reset and the mark of a granule happen together. Equivalent to
+/// checking the whole range, resetting it and checking it again (the free
+/// reports only through its own granule, never reads another one).
+void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size,
+                uintptr_t FreePc, bool Mark, uint32_t MarkContext) {
+  // Ignored writes (annotations) are neither checked nor recorded.
+  bool Check = Thr->IgnoreWrites == 0;
+  Mark = Mark && Check;
+  // The free of one granule: check, then (with Mark) leave the free as its
+  // only access.
+  if (Check)
+    forEachBlockGranule(Thr, Addr, Size, [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
+      checkFreeWrite(Thr, G, GranuleAddr, Cur, FreePc);
+      if (Mark)
+        leaveOnlyWrite(G, GranuleAddr, Cur, MarkContext);
+    });
+  if (!Mark)
+    resetRange(Addr, Size);
+}
+
+/// Forgets the block at \p P. A real release (free, delete: \p FreePc is
+/// the pseudo frame standing for it) is a write of the whole block by the
+/// freeing thread, so an access that races with it is reported; realloc
+/// (\p FreePc = 0) only resets, since its bytes live on.
+void onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
+  if (!P || !tracking())
+    return;
+  HeapBlock *B = Blocks.find(uintptr_t(P));
+  if (!B || B->Freed)
+    return;
+  if (!FreePc || B->Size == 0) {
+    size_t Size = B->Size;
+    Blocks.erase(uintptr_t(P));
+    resetRange(uintptr_t(P), Size);
+    return;
+  }
+  ThreadState *Thr = CurThread;
+  bool Mark = B->Size <= kMarkFreedMax;
+  // The mark's stack (the caller's frame, then the free) is looked up
+  // before that frame is pushed: a lookup at the pushed depth would leave
+  // the thread's history one frame deeper than its stack after the pop, and
+  // its next access would have to walk back up.
+  uint32_t MarkContext = 0;
+  if (Mark && Thr->IgnoreWrites == 0)
+    MarkContext = mutex_set::contextFor(Thr->Locks,
+                                        Thr->Shadow.historyWithFrame(CallerPc, FreePc));
+  // The frame is there for the check: a report shows the free's caller.
+  Thr->Shadow.push(CallerPc);
+  // Checked while the block is still live, so a report can describe it.
+  // (Reports never allocate through the program's malloc, so B stays put.)
+  freeShadow(Thr, uintptr_t(P), B->Size, FreePc, Mark, MarkContext);
+  if (Mark) {
+    B->Freed = true;
+    B->FreeTid = Thr->tid();
+    B->FreeSeq = ++FreeSeq;
+    rememberFreed(uintptr_t(P), B->FreeSeq);
+  } else {
+    Blocks.erase(uintptr_t(P));
+  }
+  Thr->Shadow.pop();
+}
+
+void *allocAligned(size_t Align, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
+  void *P = __libc_memalign(Align, Size);
+  onAlloc(P, Size, Pc, AllocPc);
+  return P;
+}
+
+void *newOrDie(size_t Size, uintptr_t Pc) {
+  void *P = __libc_malloc(Size ? Size : 1);
+  if (!P) {
+    rawPrint("weft: operator new: out of memory\n");
+    __builtin_trap();
+  }
+  onAlloc(P, Size, Pc, newPc());
+  return P;
+}
+
+void *newAlignedOrDie(size_t Size, size_t Align, uintptr_t Pc) {
+  void *P = __libc_memalign(Align, Size ? Size : 1);
+  if (!P) {
+    rawPrint("weft: operator new: out of memory\n");
+    __builtin_trap();
+  }
+  onAlloc(P, Size, Pc, newPc());
+  return P;
+}
+
+} // namespace
+
+bool isFreePc(uintptr_t Pc) { return Pc == freePc() || Pc == deletePc(); }
+
+uintptr_t findHeapBlock(uintptr_t Addr, HeapBlock *Out) {
+  // Report time only. Live blocks never overlap, so at most one matches and
+  // the map's order cannot change the answer; a live block wins over freed
+  // ones, and among freed blocks the most recently freed one, whatever the
+  // order of the visit.
+  uintptr_t Live = 0, Freed = 0;
+  HeapBlock LiveBlock{}, FreedBlock{};
+  Blocks.forEachUnordered([&](uintptr_t Start, HeapBlock &B) {
+    if (Addr < Start || Addr >= Start + (B.Size ? B.Size : 1))
+      return;
+    if (!B.Freed) {
+      Live = Start;
+      LiveBlock = B;
+    } else if (!Freed || B.FreeSeq > FreedBlock.FreeSeq) {
+      Freed = Start;
+      FreedBlock = B;
+    }
+  });
+  if (Live) {
+    *Out = LiveBlock;
+    return Live;
+  }
+  if (Freed)
+    *Out = FreedBlock;
+  return Freed;
+}
+
+} // namespace weft
+
+WEFT_INTERCEPTOR void *malloc(size_t Size) {
+  void *P = __libc_malloc(Size);
+  onAlloc(P, Size, WEFT_CALLER_PC, pseudoPc(&malloc));
+  return P;
+}
+
+WEFT_INTERCEPTOR void *calloc(size_t N, size_t Size) {
+  void *P = __libc_calloc(N, Size);
+  onAlloc(P, N * Size, WEFT_CALLER_PC, pseudoPc(&calloc));
+  return P;
+}
+
+WEFT_INTERCEPTOR void *realloc(void *Old, size_t Size) {
+  // Treated as free + malloc: the bytes moved, their history did not.
+  if (Old && Size == 0) {
+    onFree(Old, WEFT_CALLER_PC, freePc());
+    __libc_free(Old);
+    return nullptr;
+  }
+  onFree(Old, 0, 0);
+  void *P = __libc_realloc(Old, Size);
+  onAlloc(P, Size, WEFT_CALLER_PC, pseudoPc(&realloc));
+  return P;
+}
+
+WEFT_INTERCEPTOR void *reallocarray(void *Old, size_t N, size_t Size) {
+  size_t Total;
+  if (__builtin_mul_overflow(N, Size, &Total)) {
+    errno = ENOMEM;
+    return nullptr;
+  }
+  onFree(Old, 0, 0);
+  void *P = __libc_realloc(Old, Total);
+  onAlloc(P, Total, WEFT_CALLER_PC, pseudoPc(&reallocarray));
+  return P;
+}
+
+WEFT_INTERCEPTOR void free(void *P) {
+  onFree(P, WEFT_CALLER_PC, freePc());
+  __libc_free(P);
+}
+
+WEFT_INTERCEPTOR void cfree(void *P) {
+  onFree(P, WEFT_CALLER_PC, freePc());
+  __libc_free(P);
+}
+
+WEFT_INTERCEPTOR int posix_memalign(void **Out, size_t Align, size_t Size) {
+  if (Align < sizeof(void *) || (Align & (Align - 1)))
+    return EINVAL;
+  void *P = allocAligned(Align, Size, WEFT_CALLER_PC, pseudoPc(&posix_memalign));
+  if (!P)
+    return ENOMEM;
+  *Out = P;
+  return 0;
+}
+
+WEFT_INTERCEPTOR void *aligned_alloc(size_t Align, size_t Size) {
+  return allocAligned(Align, Size, WEFT_CALLER_PC, pseudoPc(&aligned_alloc));
+}
+
+WEFT_INTERCEPTOR void *memalign(size_t Align, size_t Size) {
+  return allocAligned(Align, Size, WEFT_CALLER_PC, pseudoPc(&memalign));
+}
+
+WEFT_INTERCEPTOR void *valloc(size_t Size) {
+  return allocAligned(4096, Size, WEFT_CALLER_PC, pseudoPc(&valloc));
+}
+
+WEFT_INTERCEPTOR void *pvalloc(size_t Size) {
+  return allocAligned(4096, (Size + 4095) & ~size_t(4095), WEFT_CALLER_PC, pseudoPc(&pvalloc));
+}
+
+// C++ allocation functions --------------------------------------------------
+
+#define WEFT_CXX __attribute__((weak, visibility("default")))
+
+WEFT_CXX void *operator new(size_t Size) { return newOrDie(Size, WEFT_CALLER_PC); }
+WEFT_CXX void *operator new[](size_t Size) { return newOrDie(Size, WEFT_CALLER_PC); }
+WEFT_CXX void *operator new(size_t Size, const std::nothrow_t &) noexcept {
+  void *P = __libc_malloc(Size ? Size : 1);
+  onAlloc(P, Size, WEFT_CALLER_PC, newPc());
+  return P;
+}
+WEFT_CXX void *operator new[](size_t Size, const std::nothrow_t &) noexcept {
+  void *P = __libc_malloc(Size ? Size : 1);
+  onAlloc(P, Size, WEFT_CALLER_PC, newPc());
+  return P;
+}
+WEFT_CXX void *operator new(size_t Size, std::align_val_t A) {
+  return newAlignedOrDie(Size, size_t(A), WEFT_CALLER_PC);
+}
+WEFT_CXX void *operator new[](size_t Size, std::align_val_t A) {
+  return newAlignedOrDie(Size, size_t(A), WEFT_CALLER_PC);
+}
+WEFT_CXX void *operator new(size_t Size, std::align_val_t A, const std::nothrow_t &) noexcept {
+  return allocAligned(size_t(A), Size ? Size : 1, WEFT_CALLER_PC, newPc());
+}
+WEFT_CXX void *operator new[](size_t Size, std::align_val_t A, const std::nothrow_t &) noexcept {
+  return allocAligned(size_t(A), Size ? Size : 1, WEFT_CALLER_PC, newPc());
+}
+
+WEFT_CXX void operator delete(void *P) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete[](void *P) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete(void *P, const std::nothrow_t &) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete[](void *P, const std::nothrow_t &) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete(void *P, size_t) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete[](void *P, size_t) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete(void *P, std::align_val_t) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete[](void *P, std::align_val_t) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete(void *P, size_t, std::align_val_t) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete[](void *P, size_t, std::align_val_t) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete(void *P, std::align_val_t, const std::nothrow_t &) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}
+WEFT_CXX void operator delete[](void *P, std::align_val_t, const std::nothrow_t &) noexcept {
+  onFree(P, WEFT_CALLER_PC, deletePc());
+  __libc_free(P);
+}

@@ -1,0 +1,212 @@
+//===- semaphore_interceptors.cc - POSIX semaphores, unnamed and named ----===//
+//
+// The count and the waiters are the scheduler's (semaphore_model.h): a
+// thread never sleeps in the kernel in sem_wait. Happens-before: every post
+// releases into the semaphore's clock and every successful wait acquires it.
+// Posts and waits are read-modify-writes of one count, so a wait is ordered
+// after every post before it, not just the one whose unit it took (the C++
+// memory model says the same of counting_semaphore).
+//
+// The real sem_t stays the object's identity and mirrors the count: weft
+// posts and try-waits it alongside the model. A named semaphore (sem_open)
+// thus keeps its value across sem_close and a later sem_open, and a
+// semaphore weft meets for the first time (opened by name, or initialized
+// before weft started) starts from its real value.
+//
+//===----------------------------------------------------------------------===//
+
+#include "interceptors/interceptor.h"
+#include "core/rtl.h"
+#include "core/sync_ops.h"
+
+#include <cerrno>
+#include <cstdarg>
+#include <fcntl.h>
+#include <semaphore.h>
+
+using namespace weft;
+
+WEFT_DECLARE_REAL(int, sem_init, sem_t *, int, unsigned)
+WEFT_DECLARE_REAL(int, sem_destroy, sem_t *)
+WEFT_DECLARE_REAL(int, sem_post, sem_t *)
+WEFT_DECLARE_REAL(int, sem_wait, sem_t *)
+WEFT_DECLARE_REAL(int, sem_trywait, sem_t *)
+WEFT_DECLARE_REAL(int, sem_timedwait, sem_t *, const struct timespec *)
+WEFT_DECLARE_REAL(int, sem_clockwait, sem_t *, clockid_t, const struct timespec *)
+WEFT_DECLARE_REAL(int, sem_getvalue, sem_t *, int *)
+WEFT_DECLARE_REAL(sem_t *, sem_open, const char *, int, ...)
+WEFT_DECLARE_REAL(int, sem_close, sem_t *)
+
+namespace {
+
+int fail(int Err) {
+  errno = Err;
+  return -1;
+}
+
+SemaphoreModel *semModel(sem_t *Sem) {
+  SyncVar *S = syncFor(uintptr_t(Sem));
+  if (!S->Sem) {
+    WEFT_ENSURE_REAL(sem_getvalue);
+    int Value = 0;
+    WEFT_REAL(sem_getvalue)(Sem, &Value);
+    S->Sem = internalNew<SemaphoreModel>(uint32_t(Value < 0 ? 0 : Value));
+  }
+  return S->Sem;
+}
+
+int semWait(ThreadState *Thr, sem_t *Sem, bool TryOnly, uint64_t Deadline, uintptr_t Pc) {
+  SemaphoreModel *M = semModel(Sem);
+  syncPoint(Thr, uintptr_t(Sem));
+  Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
+  switch (M->wait(Rt.Sched, uintptr_t(Sem), TryOnly, Deadline)) {
+  case LockResult::Acquired:
+    break;
+  case LockResult::Busy:
+    return fail(EAGAIN);
+  case LockResult::TimedOut:
+    return fail(ETIMEDOUT);
+  default:
+    return fail(EINVAL);
+  }
+  if (!Thr->IgnoreSync)
+    Thr->Clock.join(syncFind(uintptr_t(Sem))->Clock);
+  WEFT_ENSURE_REAL(sem_trywait);
+  WEFT_REAL(sem_trywait)(Sem); // the mirror has at least this unit
+  return 0;
+}
+
+bool validTimeout(const struct timespec *Abs) {
+  return Abs && Abs->tv_nsec >= 0 && Abs->tv_nsec < 1000000000L;
+}
+
+} // namespace
+
+WEFT_INTERCEPTOR int sem_init(sem_t *Sem, int Shared, unsigned Value) {
+  WEFT_ENSURE_REAL(sem_init);
+  int R = WEFT_REAL(sem_init)(Sem, Shared, Value);
+  if (R != 0 || !CurThread)
+    return R;
+  forgetSync(uintptr_t(Sem));
+  syncFor(uintptr_t(Sem))->Sem = internalNew<SemaphoreModel>(Value);
+  return 0;
+}
+
+WEFT_INTERCEPTOR int sem_destroy(sem_t *Sem) {
+  WEFT_ENSURE_REAL(sem_destroy);
+  if (CurThread)
+    if (SyncVar *S = syncFind(uintptr_t(Sem))) {
+      if (S->Sem && S->Sem->hasWaiters())
+        return fail(EBUSY);
+      forgetSync(uintptr_t(Sem));
+    }
+  return WEFT_REAL(sem_destroy)(Sem);
+}
+
+WEFT_INTERCEPTOR int sem_post(sem_t *Sem) {
+  WEFT_ENSURE_REAL(sem_post);
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return WEFT_REAL(sem_post)(Sem);
+  SemaphoreModel *M = semModel(Sem);
+  SyncVar *S = syncFind(uintptr_t(Sem));
+  if (M->value() == SemaphoreModel::kMaxValue)
+    return fail(EOVERFLOW);
+  if (!Thr->IgnoreSync) {
+    S->Clock.join(Thr->Clock);
+    releaseTick(Thr);
+  }
+  M->post(Rt.Sched);
+  WEFT_REAL(sem_post)(Sem);
+  syncPoint(Thr, uintptr_t(Sem));
+  return 0;
+}
+
+WEFT_INTERCEPTOR int sem_wait(sem_t *Sem) {
+  ThreadState *Thr = CurThread;
+  if (!Thr) {
+    WEFT_ENSURE_REAL(sem_wait);
+    return WEFT_REAL(sem_wait)(Sem);
+  }
+  return semWait(Thr, Sem, false, kNoDeadline, WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int sem_trywait(sem_t *Sem) {
+  ThreadState *Thr = CurThread;
+  if (!Thr) {
+    WEFT_ENSURE_REAL(sem_trywait);
+    return WEFT_REAL(sem_trywait)(Sem);
+  }
+  return semWait(Thr, Sem, true, kNoDeadline, WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int sem_timedwait(sem_t *Sem, const struct timespec *Abs) {
+  ThreadState *Thr = CurThread;
+  if (!Thr) {
+    WEFT_ENSURE_REAL(sem_timedwait);
+    return WEFT_REAL(sem_timedwait)(Sem, Abs);
+  }
+  if (!validTimeout(Abs))
+    return fail(EINVAL);
+  return semWait(Thr, Sem, false, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int sem_clockwait(sem_t *Sem, clockid_t Clock, const struct timespec *Abs) {
+  ThreadState *Thr = CurThread;
+  if (!Thr) {
+    WEFT_ENSURE_REAL(sem_clockwait);
+    return WEFT_REAL(sem_clockwait)(Sem, Clock, Abs);
+  }
+  if (!validTimeout(Abs) || (Clock != CLOCK_REALTIME && Clock != CLOCK_MONOTONIC))
+    return fail(EINVAL);
+  return semWait(Thr, Sem, false, virtualDeadline(Clock, Abs), WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int sem_getvalue(sem_t *Sem, int *Value) {
+  WEFT_ENSURE_REAL(sem_getvalue);
+  if (!CurThread)
+    return WEFT_REAL(sem_getvalue)(Sem, Value);
+  *Value = int(semModel(Sem)->value());
+  return 0;
+}
+
+// sem_open's value and mode arguments exist only with O_CREAT.
+WEFT_INTERCEPTOR sem_t *sem_open(const char *Name, int Flags, ...) {
+  WEFT_ENSURE_REAL(sem_open);
+  mode_t Mode = 0;
+  unsigned Value = 0;
+  if (Flags & O_CREAT) {
+    va_list Ap;
+    va_start(Ap, Flags);
+    Mode = mode_t(va_arg(Ap, unsigned));
+    Value = va_arg(Ap, unsigned);
+    va_end(Ap);
+  }
+  sem_t *Sem;
+  {
+    // Opening the backing file is not a program event.
+    UnscheduledScope Quiet;
+    Sem = (Flags & O_CREAT) ? WEFT_REAL(sem_open)(Name, Flags, Mode, Value)
+                            : WEFT_REAL(sem_open)(Name, Flags);
+  }
+  if (Sem != SEM_FAILED && CurThread) {
+    // glibc maps a name once per process and counts the opens: the same
+    // address comes back, and so does weft's object for it.
+    semModel(Sem);
+    ++syncFind(uintptr_t(Sem))->Opens;
+  }
+  return Sem;
+}
+
+WEFT_INTERCEPTOR int sem_close(sem_t *Sem) {
+  WEFT_ENSURE_REAL(sem_close);
+  if (CurThread)
+    if (SyncVar *S = syncFind(uintptr_t(Sem))) {
+      if (S->Opens <= 1 && !S->inUse())
+        forgetSync(uintptr_t(Sem));
+      else if (S->Opens > 0)
+        --S->Opens;
+    }
+  UnscheduledScope Quiet;
+  return WEFT_REAL(sem_close)(Sem);
+}

@@ -1,0 +1,493 @@
+//===- sync_interceptors.cc - pthread mutex, condvar, rwlock and once -----===//
+//
+// These never call the real blocking functions for a scheduled thread: the
+// scheduler's models decide who holds what, and a thread that must wait
+// blocks in the scheduler, so the baton moves on. Happens-before:
+//   unlock -> later lock of the same mutex
+//   a robust mutex's dead owner -> the locker that gets EOWNERDEAD
+//   writer unlock -> any later lock; reader unlock -> later write lock
+//   the once routine's completion -> every caller that returns from once
+// A condition-variable signal is not an edge by itself (the mutex is).
+// The operations themselves (sync_ops.h) are shared with the C11 and
+// spinlock interceptors.
+//
+//===----------------------------------------------------------------------===//
+
+#include "sync/deadlock_steering.h"
+#include "interceptors/interceptor.h"
+#include "sync/lock_graph.h"
+#include "report/report.h"
+#include "core/rtl.h"
+#include "core/sync_ops.h"
+
+#include <cerrno>
+#include <ctime>
+
+using namespace weft;
+
+namespace weft {
+
+// glibc's __kind: the type in the low bits, PTHREAD_MUTEX_ROBUST_NORMAL_NP
+// (16) for robust mutexes.
+constexpr int kGlibcRobustBit = 16;
+
+SyncVar *mutexVar(pthread_mutex_t *M) {
+  SyncVar *S = syncFor(uintptr_t(M));
+  if (!S->MutexKindKnown) {
+    // A mutex set up by a static initializer never went through
+    // pthread_mutex_init: glibc keeps its type in __data.__kind.
+    int Kind = M->__data.__kind & 3;
+    S->Mutex.setKind(Kind == PTHREAD_MUTEX_RECURSIVE ? MutexKind::Recursive
+                     : Kind == PTHREAD_MUTEX_ERRORCHECK ? MutexKind::ErrorCheck
+                                                        : MutexKind::Normal);
+    S->Mutex.setRobust((M->__data.__kind & kGlibcRobustBit) != 0);
+    S->MutexKindKnown = true;
+  }
+  return S;
+}
+
+/// Lock: the thread acquires everything released into the mutex. A thread
+/// that locked or unlocked it last, with nothing written to its clock
+/// since, already has all of it (clocks only grow), so the common re-lock
+/// by the same thread costs no join.
+static void acquireMutexClock(ThreadState *Thr, SyncVar *S) {
+  if (Thr->IgnoreSync)
+    return;
+  if (S->CoveredBy != Thr->tid() || S->CoveredVersion != S->Clock.version())
+    Thr->Clock.join(S->Clock);
+  S->CoveredBy = Thr->tid();
+  S->CoveredVersion = S->Clock.version();
+}
+
+/// Unlock: the mutex's clock takes the thread's. If the thread's clock
+/// covered it before, the result is the thread's clock exactly, which it
+/// keeps covering.
+static void releaseMutexClock(ThreadState *Thr, SyncVar *S) {
+  if (Thr->IgnoreSync)
+    return;
+  bool Covered =
+      S->CoveredBy == Thr->tid() && S->CoveredVersion == S->Clock.version();
+  if (Covered) // the join would give the thread's clock: copy it
+    S->Clock.assign(Thr->Clock);
+  else
+    S->Clock.join(Thr->Clock);
+  S->CoveredBy = Covered ? Thr->tid() : ThreadId::Invalid;
+  S->CoveredVersion = S->Clock.version();
+  releaseTick(Thr);
+}
+
+/// Before a thread may block on \p S: a normal mutex locked again by its
+/// owner is reported (it would hang), and the lock-order graph learns the
+/// new orderings. Try-locks never block, so they add no ordering.
+static void beforeLock(ThreadState *Thr, SyncVar *S, StackId Here, uintptr_t Pc) {
+  if (S->Mutex.kind() == MutexKind::Normal && S->Mutex.owner() == Thr->tid())
+    if (HeldLock *H = Thr->Locks.find(S->Uid))
+      reportDoubleLock(Thr, S->Addr, Pc, H->Acquired);
+  if (Rt.Opts.detect_deadlocks && !Thr->Locks.Held.empty())
+    lock_graph::beforeLock(Thr, Thr->Locks, S->Uid, S->Addr, Here);
+}
+
+static void noteRobustHeld(ThreadState *Thr, SyncVar *S, bool Held) {
+  if (!S->Mutex.robust())
+    return;
+  for (size_t I = 0; I < Thr->RobustHeld.size(); ++I)
+    if (Thr->RobustHeld[I] == S) {
+      if (!Held)
+        Thr->RobustHeld.erase(I);
+      return;
+    }
+  if (Held)
+    Thr->RobustHeld.push_back(S);
+}
+
+void syncObjectAccess(ThreadState *Thr, uintptr_t Addr, bool IsInitOrDestroy, uintptr_t Pc) {
+  checkAccess(Thr, Addr, 1, /*IsWrite=*/IsInitOrDestroy, /*IsAtomic=*/!IsInitOrDestroy, Pc);
+}
+
+int mutexLock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, bool TryOnly,
+              uint64_t Deadline, uintptr_t Pc, WaitKind Wait) {
+  syncPoint(Thr, Addr);
+  syncObjectAccess(Thr, Addr, false, Pc);
+  StackId Here = stack_trie::child(currentStack(Thr), Pc);
+  Thr->BlockedStack = Here;
+  if (!TryOnly)
+    beforeLock(Thr, S, Here, Pc);
+  switch (S->Mutex.lock(Rt.Sched, Addr, TryOnly, Deadline, Wait)) {
+  case LockResult::Acquired:
+    acquireMutexClock(Thr, S);
+    noteRobustHeld(Thr, S, true);
+    mutex_set::added(Thr->Locks, S, Here, true);
+    deadlock_steering::locksChanged(Thr);
+    return 0;
+  case LockResult::OwnerDead:
+    acquireMutexClock(Thr, S);
+    noteRobustHeld(Thr, S, true);
+    mutex_set::added(Thr->Locks, S, Here, true);
+    deadlock_steering::locksChanged(Thr);
+    return EOWNERDEAD;
+  case LockResult::NotRecoverable:
+    return ENOTRECOVERABLE;
+  case LockResult::Busy:
+    return EBUSY;
+  case LockResult::SelfDeadlock:
+    return EDEADLK;
+  case LockResult::TimedOut:
+    return ETIMEDOUT;
+  }
+  return EINVAL;
+}
+
+int mutexUnlock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, uintptr_t Pc) {
+  // Release before the unlock becomes visible: whoever takes the mutex next
+  // must see everything this thread did while holding it (this access too).
+  syncObjectAccess(Thr, Addr, false, Pc);
+  switch (S->Mutex.unlock(Rt.Sched)) {
+  case UnlockResult::Released:
+    releaseMutexClock(Thr, S);
+    noteRobustHeld(Thr, S, false);
+    mutex_set::removed(Thr->Locks, S);
+    deadlock_steering::locksChanged(Thr);
+    break;
+  case UnlockResult::StillHeld:
+    return 0;
+  case UnlockResult::NotOwner:
+    if (S->Mutex.kind() == MutexKind::Normal)
+      reportMutexMisuse("unlock of a mutex held by another thread", Addr, Pc);
+    return EPERM;
+  case UnlockResult::NotLocked:
+    if (S->Mutex.kind() == MutexKind::Normal)
+      reportMutexMisuse("unlock of an unlocked mutex", Addr, Pc);
+    return EPERM;
+  }
+  syncPoint(Thr, Addr);
+  return 0;
+}
+
+int mutexDestroy(uintptr_t Addr, uintptr_t Pc) {
+  if (ThreadState *Thr = CurThread)
+    syncObjectAccess(Thr, Addr, true, Pc);
+  if (SyncVar *S = syncFind(Addr)) {
+    if (S->Mutex.isLocked()) {
+      reportMutexMisuse("destroy of a locked mutex", Addr, Pc);
+      return EBUSY;
+    }
+    forgetSync(Addr);
+  }
+  return 0;
+}
+
+int condWait(ThreadState *Thr, uintptr_t Cond, pthread_mutex_t *M,
+             uint64_t Deadline, uintptr_t Pc) {
+  SyncVar *SC = syncFor(Cond);
+  SyncVar *SM = mutexVar(M);
+  syncObjectAccess(Thr, Cond, false, Pc);
+  if (SM->Mutex.owner() != Thr->tid())
+    return EPERM;
+  syncObjectAccess(Thr, uintptr_t(M), false, Pc);
+  releaseMutexClock(Thr, SM);
+  uint32_t Depth = SM->Mutex.unlockForWait(Rt.Sched);
+  Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
+  bool Woken = true;
+  if (Rt.Opts.spurious_wakeups &&
+      Rt.Sched.choose(ChoiceKind::SpuriousWakeup, 2) == 1)
+    Rt.Sched.point(PointKind::Yield, Cond); // returns unsignalled
+  else
+    Woken = SC->CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::CondVar, Cond}, Deadline);
+  Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
+  // Relocking blocks as long as it takes; a robust mutex whose owner died
+  // meanwhile is taken with EOWNERDEAD (or is unusable), as in glibc.
+  LockResult R = SM->Mutex.lock(Rt.Sched, uintptr_t(M), false);
+  if (R == LockResult::NotRecoverable) {
+    // Not relocked: the thread no longer holds the mutex it waited with.
+    noteRobustHeld(Thr, SM, false);
+    mutex_set::removed(Thr->Locks, SM);
+    deadlock_steering::locksChanged(Thr);
+    return ENOTRECOVERABLE;
+  }
+  SM->Mutex.setRecursion(Depth);
+  acquireMutexClock(Thr, SM);
+  if (R == LockResult::OwnerDead)
+    return EOWNERDEAD;
+  return Woken ? 0 : ETIMEDOUT;
+}
+
+void condWake(ThreadState *Thr, uintptr_t Cond, bool All, uintptr_t Pc) {
+  syncObjectAccess(Thr, Cond, false, Pc);
+  SyncVar *S = syncFor(Cond);
+  if (All)
+    S->CondWaiters.wakeAll(Rt.Sched);
+  else
+    S->CondWaiters.wakeOne(Rt.Sched);
+  syncPoint(Thr, Cond);
+}
+
+void onceRun(ThreadState *Thr, volatile int *State, void (*Init)(), uintptr_t Pc) {
+  SyncVar *S = syncFor(uintptr_t(State));
+  syncPoint(Thr, uintptr_t(State));
+  for (;;) {
+    if (*State == 2) {
+      Thr->Clock.join(S->Clock);
+      return;
+    }
+    if (*State == 1) {
+      Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
+      S->CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::Once, uintptr_t(State)}, kNoDeadline);
+      continue;
+    }
+    *State = 1;
+    Init();
+    *State = 2;
+    S->Clock.join(Thr->Clock);
+    releaseTick(Thr);
+    S->CondWaiters.wakeAll(Rt.Sched);
+    return;
+  }
+}
+
+} // namespace weft
+
+WEFT_DECLARE_REAL(int, pthread_mutex_lock, pthread_mutex_t *)
+WEFT_DECLARE_REAL(int, pthread_mutex_trylock, pthread_mutex_t *)
+WEFT_DECLARE_REAL(int, pthread_mutex_unlock, pthread_mutex_t *)
+WEFT_DECLARE_REAL(int, pthread_mutex_init, pthread_mutex_t *, const pthread_mutexattr_t *)
+
+WEFT_INTERCEPTOR int pthread_mutex_init(pthread_mutex_t *M, const pthread_mutexattr_t *A) {
+  WEFT_ENSURE_REAL(pthread_mutex_init);
+  if (ThreadState *Thr = CurThread)
+    syncObjectAccess(Thr, uintptr_t(M), true, WEFT_CALLER_PC);
+  int R = WEFT_REAL(pthread_mutex_init)(M, A);
+  if (CurThread)
+    forgetSync(uintptr_t(M));
+  return R;
+}
+
+WEFT_INTERCEPTOR int pthread_mutex_destroy(pthread_mutex_t *M) {
+  if (CurThread)
+    return mutexDestroy(uintptr_t(M), WEFT_CALLER_PC);
+  return 0;
+}
+
+WEFT_INTERCEPTOR int pthread_mutex_consistent(pthread_mutex_t *M) {
+  if (!CurThread)
+    return EINVAL;
+  return mutexVar(M)->Mutex.makeConsistent(Rt.Sched) ? 0 : EINVAL;
+}
+
+WEFT_INTERCEPTOR int pthread_mutex_lock(pthread_mutex_t *M) {
+  ThreadState *Thr = CurThread;
+  if (!Thr) {
+    WEFT_ENSURE_REAL(pthread_mutex_lock);
+    return WEFT_REAL(pthread_mutex_lock)(M);
+  }
+  return mutexLock(Thr, mutexVar(M), uintptr_t(M), false, kNoDeadline, WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int pthread_mutex_trylock(pthread_mutex_t *M) {
+  ThreadState *Thr = CurThread;
+  if (!Thr) {
+    WEFT_ENSURE_REAL(pthread_mutex_trylock);
+    return WEFT_REAL(pthread_mutex_trylock)(M);
+  }
+  return mutexLock(Thr, mutexVar(M), uintptr_t(M), true, kNoDeadline, WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int pthread_mutex_timedlock(pthread_mutex_t *M, const struct timespec *Abs) {
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return ENOTSUP;
+  return mutexLock(Thr, mutexVar(M), uintptr_t(M), false, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int pthread_mutex_clocklock(pthread_mutex_t *M, clockid_t C,
+                                             const struct timespec *Abs) {
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return ENOTSUP;
+  return mutexLock(Thr, mutexVar(M), uintptr_t(M), false, virtualDeadline(C, Abs), WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int pthread_mutex_unlock(pthread_mutex_t *M) {
+  ThreadState *Thr = CurThread;
+  if (!Thr) {
+    WEFT_ENSURE_REAL(pthread_mutex_unlock);
+    return WEFT_REAL(pthread_mutex_unlock)(M);
+  }
+  return mutexUnlock(Thr, mutexVar(M), uintptr_t(M), WEFT_CALLER_PC);
+}
+
+// Condition variables -------------------------------------------------------
+
+static int condWaitIntercepted(pthread_cond_t *C, pthread_mutex_t *M,
+                               uint64_t Deadline, uintptr_t Pc) {
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return EINVAL;
+  return condWait(Thr, uintptr_t(C), M, Deadline, Pc);
+}
+
+WEFT_INTERCEPTOR int pthread_cond_init(pthread_cond_t *C, const pthread_condattr_t *) {
+  if (ThreadState *Thr = CurThread) {
+    syncObjectAccess(Thr, uintptr_t(C), true, WEFT_CALLER_PC);
+    forgetSync(uintptr_t(C));
+  }
+  return 0;
+}
+
+WEFT_INTERCEPTOR int pthread_cond_destroy(pthread_cond_t *C) {
+  if (ThreadState *Thr = CurThread)
+    syncObjectAccess(Thr, uintptr_t(C), true, WEFT_CALLER_PC);
+  if (CurThread)
+    if (SyncVar *S = syncFind(uintptr_t(C)))
+      if (S->CondWaiters.empty())
+        forgetSync(uintptr_t(C));
+  return 0;
+}
+
+WEFT_INTERCEPTOR int pthread_cond_wait(pthread_cond_t *C, pthread_mutex_t *M) {
+  return condWaitIntercepted(C, M, kNoDeadline, WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int pthread_cond_timedwait(pthread_cond_t *C, pthread_mutex_t *M,
+                                            const struct timespec *Abs) {
+  return condWaitIntercepted(C, M, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int pthread_cond_clockwait(pthread_cond_t *C, pthread_mutex_t *M,
+                                            clockid_t Clock, const struct timespec *Abs) {
+  return condWaitIntercepted(C, M, virtualDeadline(Clock, Abs), WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int pthread_cond_signal(pthread_cond_t *C) {
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return 0;
+  condWake(Thr, uintptr_t(C), /*All=*/false, WEFT_CALLER_PC);
+  return 0;
+}
+
+WEFT_INTERCEPTOR int pthread_cond_broadcast(pthread_cond_t *C) {
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return 0;
+  condWake(Thr, uintptr_t(C), /*All=*/true, WEFT_CALLER_PC);
+  return 0;
+}
+
+// Reader-writer locks -------------------------------------------------------
+
+static int rwLock(pthread_rwlock_t *L, bool Exclusive, bool TryOnly,
+                  uint64_t Deadline, uintptr_t Pc) {
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return EINVAL;
+  SyncVar *S = syncFor(uintptr_t(L));
+  syncPoint(Thr, uintptr_t(L));
+  syncObjectAccess(Thr, uintptr_t(L), false, Pc);
+  StackId Here = stack_trie::child(currentStack(Thr), Pc);
+  Thr->BlockedStack = Here;
+  if (!TryOnly)
+    beforeLock(Thr, S, Here, Pc);
+  LockResult R = Exclusive ? S->RwLock.lockExclusive(Rt.Sched, uintptr_t(L), TryOnly, Deadline)
+                           : S->RwLock.lockShared(Rt.Sched, uintptr_t(L), TryOnly, Deadline);
+  switch (R) {
+  case LockResult::Acquired:
+    if (!Thr->IgnoreSync) {
+      Thr->Clock.join(S->Clock);
+      if (Exclusive)
+        Thr->Clock.join(S->ReadersClock);
+    }
+    mutex_set::added(Thr->Locks, S, Here, Exclusive);
+    deadlock_steering::locksChanged(Thr);
+    return 0;
+  case LockResult::Busy:
+    return EBUSY;
+  case LockResult::SelfDeadlock:
+    return EDEADLK;
+  case LockResult::TimedOut:
+    return ETIMEDOUT;
+  case LockResult::OwnerDead: // mutexes only
+  case LockResult::NotRecoverable:
+    break;
+  }
+  return EINVAL;
+}
+
+WEFT_INTERCEPTOR int pthread_rwlock_init(pthread_rwlock_t *L, const pthread_rwlockattr_t *) {
+  if (ThreadState *Thr = CurThread) {
+    syncObjectAccess(Thr, uintptr_t(L), true, WEFT_CALLER_PC);
+    forgetSync(uintptr_t(L));
+  }
+  return 0;
+}
+WEFT_INTERCEPTOR int pthread_rwlock_destroy(pthread_rwlock_t *L) {
+  if (ThreadState *Thr = CurThread)
+    syncObjectAccess(Thr, uintptr_t(L), true, WEFT_CALLER_PC);
+  if (CurThread)
+    if (SyncVar *S = syncFind(uintptr_t(L)))
+      if (!S->RwLock.heldExclusively() && S->RwLock.readers() == 0)
+        forgetSync(uintptr_t(L));
+  return 0;
+}
+WEFT_INTERCEPTOR int pthread_rwlock_rdlock(pthread_rwlock_t *L) {
+  return rwLock(L, false, false, kNoDeadline, WEFT_CALLER_PC);
+}
+WEFT_INTERCEPTOR int pthread_rwlock_tryrdlock(pthread_rwlock_t *L) {
+  return rwLock(L, false, true, kNoDeadline, WEFT_CALLER_PC);
+}
+WEFT_INTERCEPTOR int pthread_rwlock_timedrdlock(pthread_rwlock_t *L, const struct timespec *Abs) {
+  return rwLock(L, false, false, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
+}
+WEFT_INTERCEPTOR int pthread_rwlock_clockrdlock(pthread_rwlock_t *L, clockid_t C,
+                                               const struct timespec *Abs) {
+  return rwLock(L, false, false, virtualDeadline(C, Abs), WEFT_CALLER_PC);
+}
+WEFT_INTERCEPTOR int pthread_rwlock_wrlock(pthread_rwlock_t *L) {
+  return rwLock(L, true, false, kNoDeadline, WEFT_CALLER_PC);
+}
+WEFT_INTERCEPTOR int pthread_rwlock_trywrlock(pthread_rwlock_t *L) {
+  return rwLock(L, true, true, kNoDeadline, WEFT_CALLER_PC);
+}
+WEFT_INTERCEPTOR int pthread_rwlock_timedwrlock(pthread_rwlock_t *L, const struct timespec *Abs) {
+  return rwLock(L, true, false, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
+}
+WEFT_INTERCEPTOR int pthread_rwlock_clockwrlock(pthread_rwlock_t *L, clockid_t C,
+                                               const struct timespec *Abs) {
+  return rwLock(L, true, false, virtualDeadline(C, Abs), WEFT_CALLER_PC);
+}
+WEFT_INTERCEPTOR int pthread_rwlock_unlock(pthread_rwlock_t *L) {
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return EINVAL;
+  SyncVar *S = syncFor(uintptr_t(L));
+  syncObjectAccess(Thr, uintptr_t(L), false, WEFT_CALLER_PC);
+  bool WasWriter = S->RwLock.heldExclusively();
+  if (S->RwLock.unlock(Rt.Sched) != UnlockResult::Released) {
+    reportMutexMisuse("unlock of an rwlock not held", uintptr_t(L), WEFT_CALLER_PC);
+    return EPERM;
+  }
+  if (!Thr->IgnoreSync) {
+    (WasWriter ? S->Clock : S->ReadersClock).join(Thr->Clock);
+    releaseTick(Thr);
+  }
+  mutex_set::removed(Thr->Locks, S);
+  deadlock_steering::locksChanged(Thr);
+  syncPoint(Thr, uintptr_t(L));
+  return 0;
+}
+
+// Once ----------------------------------------------------------------------
+
+// weft owns the once word of a scheduled program: 0 not run, 1 running, 2 done.
+WEFT_INTERCEPTOR int pthread_once(pthread_once_t *Once, void (*Init)()) {
+  ThreadState *Thr = CurThread;
+  auto *State = reinterpret_cast<volatile int *>(Once);
+  if (!Thr) {
+    if (*State != 2) {
+      *State = 2;
+      Init();
+    }
+    return 0;
+  }
+  onceRun(Thr, State, Init, WEFT_CALLER_PC);
+  return 0;
+}

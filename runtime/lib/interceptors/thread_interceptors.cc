@@ -1,0 +1,328 @@
+//===- thread_interceptors.cc - pthread_create/join/detach/exit -----------===//
+//
+// Every program thread is a green thread backed by a real OS thread: the real
+// pthread_create starts it (thrd_create too: c11_thread_interceptors.cc), and it parks until the scheduler first hands it
+// the baton. Creation and join are happens-before edges:
+//   create:  parent's clock -> child's initial clock
+//   join:    child's final clock -> joiner
+//
+// What a thread costs is bounded by the threads alive at once: its clock
+// slot goes back at exit (clock_slots.h), and its ThreadState is freed once
+// it is finished and joined or detached (retireThread); a 24-byte
+// ThreadRecord per thread stays for reports.
+//
+//===----------------------------------------------------------------------===//
+
+#include "interceptors/cpu_pinning.h"
+#include "interceptors/interceptor.h"
+#include "report/report.h"
+#include "core/rtl.h"
+#include "shadow/unwound_stack.h"
+#include "base/internal_libc.h"
+
+#include <cerrno>
+#include <cstring>
+#include <dlfcn.h>
+#include <link.h>
+
+using namespace weft;
+
+WEFT_DECLARE_REAL(int, pthread_create, pthread_t *, const pthread_attr_t *,
+                  void *(*)(void *), void *)
+WEFT_DECLARE_REAL(int, pthread_join, pthread_t, void **)
+WEFT_DECLARE_REAL(int, pthread_detach, pthread_t)
+WEFT_DECLARE_REAL(void, pthread_exit, void *)
+
+namespace weft {
+namespace {
+
+struct TlsScan {
+  uintptr_t Tp, Floor; // the static block lies in [Floor, Tp)
+  uintptr_t Lowest;
+};
+
+int lowestTlsBlock(struct dl_phdr_info *Info, size_t, void *Data) {
+  auto *S = static_cast<TlsScan *>(Data);
+  auto Block = reinterpret_cast<uintptr_t>(Info->dlpi_tls_data);
+  if (Block >= S->Floor && Block < S->Tp && Block < S->Lowest)
+    S->Lowest = Block;
+  return 0;
+}
+
+/// How far below the thread pointer the modules' static TLS blocks begin:
+/// the lowest block of a module loaded at start-up, as dl_iterate_phdr
+/// names it for the calling thread. glibc's _dl_get_tls_static_info counts
+/// more than that (the TCB, which lies above the thread pointer, and the
+/// surplus kept for libraries loaded later), and a thread's stack begins
+/// right under what it counts: taking all of it named the locals of a
+/// thread's first frames "TLS". Computed once: the offsets are the same in
+/// every thread.
+size_t staticTlsBytesBelowTp() {
+  static size_t Below = ~size_t(0);
+  if (Below != ~size_t(0))
+    return Below;
+  Below = 0;
+  using TlsInfoFn = void (*)(size_t *, size_t *);
+  auto TlsInfo =
+      reinterpret_cast<TlsInfoFn>(dlsym(RTLD_DEFAULT, "_dl_get_tls_static_info"));
+  if (!TlsInfo)
+    return Below;
+  size_t StaticSize = 0, Align = 0;
+  TlsInfo(&StaticSize, &Align);
+  TlsScan S;
+  asm("mov %%fs:0, %0" : "=r"(S.Tp));
+  S.Floor = S.Tp - StaticSize;
+  S.Lowest = S.Tp;
+  dl_iterate_phdr(lowestTlsBlock, &S);
+  Below = S.Tp - S.Lowest;
+  return Below;
+}
+
+} // namespace
+
+void learnStackBounds(ThreadState *T) {
+  UnscheduledScope Quiet;
+  pthread_attr_t Attr;
+  if (pthread_getattr_np(pthread_self(), &Attr) != 0)
+    return;
+  void *Addr;
+  size_t Size;
+  if (pthread_attr_getstack(&Attr, &Addr, &Size) == 0) {
+    T->StackLo = reinterpret_cast<uintptr_t>(Addr);
+    T->StackHi = T->StackLo + Size;
+  }
+  pthread_attr_destroy(&Attr);
+  // Static TLS sits just below the thread pointer on x86-64 (TLS variant
+  // II), at the same offsets in every thread.
+  if (size_t Below = staticTlsBytesBelowTp()) {
+    uintptr_t Tp;
+    asm("mov %%fs:0, %0" : "=r"(Tp));
+    T->TlsLo = Tp - Below;
+    T->TlsHi = Tp;
+  }
+}
+
+static void *threadTrampoline(void *P) {
+  auto *T = static_cast<ThreadState *>(P);
+  Rt.Sched.waitForFirstTurn(&T->Green);
+  CurThread = T;
+  cpu_pinning::threadStarted(T);
+  useAltStack();
+  // The stack (and the TLS block glibc keeps with it) may have belonged to
+  // an exited thread: its old accesses are not this thread's history.
+  learnStackBounds(T);
+  if (T->StackHi)
+    resetRange(T->StackLo, T->StackHi - T->StackLo);
+  void *Ret = T->StartRoutine(T->StartArg);
+  threadExit(T, Ret);
+  return Ret;
+}
+
+void threadExit(ThreadState *T, void *) {
+  // Robust mutexes it still holds pass to the next locker with EOWNERDEAD,
+  // and what the dead owner did happens before that.
+  for (SyncVar *S : T->RobustHeld) {
+    S->Clock.join(T->Clock);
+    S->Mutex.ownerDied(Rt.Sched);
+  }
+  T->RobustHeld.clear();
+  T->FinalClock.assign(T->Clock);
+  T->Finished = true;
+  cpu_pinning::threadFinished(T);
+  // Its slot may go to a thread created by whoever sees this end.
+  Rt.Slots.release(T->Slot, T->CurEpoch);
+  // Nobody will join it: freed by the next creation, once this OS thread
+  // no longer runs on its state.
+  if (T->Detached)
+    Rt.Retiring.push_back(T);
+  T->Joiners.wakeAll(Rt.Sched);
+  T->AcquireFenceClock.release();
+  T->ReleaseFenceClock.release();
+  CurThread = nullptr;
+  releaseAltStack();
+  T->Shadow.release(); // reused by the next thread created
+  mutex_set::releaseCache(T->Locks);
+  Rt.Sched.finishCurrent();
+}
+
+void retireThread(ThreadState *T) {
+  if (ThreadState **H = Rt.ByHandle.find(uintptr_t(T->Handle)); H && *H == T)
+    Rt.ByHandle.erase(uintptr_t(T->Handle));
+  Rt.Sched.forget(&T->Green);
+  internalDelete(T);
+}
+
+} // namespace weft
+
+namespace weft {
+
+int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
+                 void *(*Fn)(void *), void *Arg, uintptr_t CallerPc) {
+  WEFT_ENSURE_REAL(pthread_create);
+  for (ThreadState *Done : Rt.Retiring)
+    retireThread(Done);
+  Rt.Retiring.clear();
+  ThreadState *Child = internalNew<ThreadState>();
+  Child->StartRoutine = Fn;
+  Child->StartArg = Arg;
+  Rt.Sched.addThread(&Child->Green);
+  ThreadRecord &Rec = Rt.Records.emplaceBack();
+  Rec.Parent = Parent->tid();
+  // The real stack: the shadow stack only has instrumented frames, and
+  // pthread_create is often called from a library (std::thread lives in
+  // libstdc++), which would hide the line in the program that started the
+  // thread. Thread creation is rare enough to afford an unwind.
+  Rec.CreationStack = unwoundStackFrom(Parent, CallerPc);
+  Child->Clock.assign(Parent->Clock);
+  startEpochs(Child, Parent->Clock);
+  if (index(Child->Slot) >= kMaxThreads)
+    rawDie("weft: fatal: more than 2097152 threads alive at once\n");
+  releaseTick(Parent);
+  int DetachState = PTHREAD_CREATE_JOINABLE;
+  if (Attr)
+    pthread_attr_getdetachstate(Attr, &DetachState);
+  Child->Detached = DetachState == PTHREAD_CREATE_DETACHED;
+  cpu_pinning::threadCreated(Parent, Child, Attr);
+  int R = WEFT_REAL(pthread_create)(Th, Attr, threadTrampoline, Child);
+  if (R != 0) {
+    Rt.Sched.abandonThread(&Child->Green);
+    // It never ran and its clock went nowhere: its first epoch never
+    // happened, so the slot is free as its last owner left it.
+    Rt.Slots.release(Child->Slot, Child->CurEpoch - 1);
+    Rt.Sched.forget(&Child->Green);
+    internalDelete(Child);
+    return R;
+  }
+  Child->Handle = *Th;
+  Rt.ByHandle.getOrInsert(uintptr_t(*Th)) = Child;
+  Rt.Sched.point(PointKind::ThreadCreate);
+  return 0;
+}
+
+int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc) {
+  WEFT_ENSURE_REAL(pthread_join);
+  ThreadState **Found = Rt.ByHandle.find(uintptr_t(Th));
+  if (!Found)
+    return WEFT_REAL(pthread_join)(Th, Ret);
+  ThreadState *T = *Found;
+  if (T == Thr)
+    return EDEADLK;
+  // As glibc: a detached thread cannot be joined (and its state is freed
+  // without a join).
+  if (T->Detached)
+    return EINVAL;
+  syncPoint(Thr);
+  Thr->BlockedStack = stack_trie::child(currentStack(Thr), CallerPc);
+  while (!T->Finished)
+    T->Joiners.wait(Rt.Sched, WaitInfo{WaitKind::Join, index(T->tid())}, kNoDeadline);
+  Thr->Clock.join(T->FinalClock);
+  T->Joined = true;
+  T->FinalClock.release();
+  T->Clock.release();
+  // The OS thread is past its last scheduled instruction; the real join only
+  // waits for it to leave the kernel.
+  int R = WEFT_REAL(pthread_join)(Th, Ret);
+  retireThread(T);
+  return R;
+}
+
+} // namespace weft
+
+WEFT_INTERCEPTOR int pthread_create(pthread_t *Th, const pthread_attr_t *Attr,
+                                    void *(*Fn)(void *), void *Arg) {
+  WEFT_ENSURE_REAL(pthread_create);
+  initialize();
+  ThreadState *Parent = CurThread;
+  if (!Parent)
+    return WEFT_REAL(pthread_create)(Th, Attr, Fn, Arg);
+  return createThread(Parent, Th, Attr, Fn, Arg, WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int pthread_join(pthread_t Th, void **Ret) {
+  WEFT_ENSURE_REAL(pthread_join);
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return WEFT_REAL(pthread_join)(Th, Ret);
+  return joinThread(Thr, Th, Ret, WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int pthread_detach(pthread_t Th) {
+  WEFT_ENSURE_REAL(pthread_detach);
+  if (CurThread)
+    if (ThreadState **Found = Rt.ByHandle.find(uintptr_t(Th))) {
+      ThreadState *T = *Found;
+      bool WasDetached = T->Detached;
+      T->Detached = true;
+      // Already finished: nobody will name it again (the OS thread is gone
+      // or leaving, without its state). One that finished detached is on
+      // Rt.Retiring already.
+      if (T->Finished && !WasDetached) {
+        int R = WEFT_REAL(pthread_detach)(Th);
+        retireThread(T);
+        return R;
+      }
+    }
+  return WEFT_REAL(pthread_detach)(Th);
+}
+WEFT_DEFINE_OWN(pthread_detach)
+
+WEFT_INTERCEPTOR void pthread_exit(void *Ret) {
+  WEFT_ENSURE_REAL(pthread_exit);
+  if (ThreadState *Thr = CurThread)
+    threadExit(Thr, Ret);
+  WEFT_REAL(pthread_exit)(Ret);
+  __builtin_unreachable();
+}
+WEFT_DEFINE_OWN(pthread_exit)
+
+WEFT_INTERCEPTOR int sched_yield() {
+  if (ThreadState *Thr = CurThread) {
+    Rt.Sched.point(PointKind::Yield);
+    if (WEFT_UNLIKELY(Thr->PendingSignals))
+      deliverPendingSignals(Thr);
+  }
+  return 0;
+}
+WEFT_DEFINE_OWN(sched_yield)
+
+// Thread names ---------------------------------------------------------------
+
+// The name is kept for reports (`thread T1 'worker'`) and also given to the
+// kernel, so that debuggers and ps see it as usual.
+WEFT_DECLARE_REAL(int, pthread_setname_np, pthread_t, const char *)
+WEFT_DECLARE_REAL(int, pthread_getname_np, pthread_t, char *, size_t)
+
+WEFT_INTERCEPTOR int pthread_setname_np(pthread_t Th, const char *Name) {
+  WEFT_ENSURE_REAL(pthread_setname_np);
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return WEFT_REAL(pthread_setname_np)(Th, Name);
+  size_t Len = internalStrlen(Name);
+  if (Len >= sizeof(ThreadRecord::Name))
+    return ERANGE;
+  int R;
+  {
+    // Naming another thread writes /proc: not a scheduling point.
+    UnscheduledScope Quiet;
+    R = WEFT_REAL(pthread_setname_np)(Th, Name);
+  }
+  if (R == 0)
+    if (ThreadState **T = Rt.ByHandle.find(uintptr_t(Th)))
+      internalMemcpy(threadRecord((*T)->tid()).Name, Name, Len + 1);
+  return R;
+}
+
+WEFT_INTERCEPTOR int pthread_getname_np(pthread_t Th, char *Buf, size_t Len) {
+  WEFT_ENSURE_REAL(pthread_getname_np);
+  if (CurThread)
+    if (ThreadState **T = Rt.ByHandle.find(uintptr_t(Th)))
+      if (const char *Name = threadRecord((*T)->tid()).Name; Name[0]) {
+        size_t N = internalStrlen(Name);
+        if (N >= Len)
+          return ERANGE;
+        internalMemcpy(Buf, Name, N + 1);
+        return 0;
+      }
+  UnscheduledScope Quiet;
+  return WEFT_REAL(pthread_getname_np)(Th, Buf, Len);
+}

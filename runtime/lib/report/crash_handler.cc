@@ -1,0 +1,109 @@
+//===- crash_handler.cc - Crashes and failed assertions under a schedule --===//
+//
+// A program that crashes under weft still gets a report with its stack and
+// the seed that replays the crash; reports are written with write(2) as they
+// are made, so nothing is lost in a buffer when the process dies.
+//
+//===----------------------------------------------------------------------===//
+
+#include "interceptors/interceptor.h"
+#include "base/internal_libc.h"
+#include "report/report.h"
+#include "core/rtl.h"
+
+#include <csignal>
+#include <cstring>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <ucontext.h>
+
+using namespace weft;
+
+namespace weft {
+namespace {
+
+/// Alternate signal stacks. A thread that overflows its stack has none left
+/// to run a crash handler on, so every scheduled thread gets one of these,
+/// and the handlers run on it (SA_ONSTACK). Reserved on first use (only
+/// the touched pages cost memory) and kept on a free list when a thread
+/// exits; only the thread holding the baton takes or gives one back.
+constexpr size_t kAltStackBytes = 256 * 1024;
+struct AltStack {
+  AltStack *NextFree;
+};
+AltStack *FreeAltStacks;
+__thread AltStack *ThreadAltStack __attribute__((tls_model("initial-exec")));
+
+void onFatalSignal(int Signal, siginfo_t *Info, void *Context) {
+  auto *Uc = static_cast<ucontext_t *>(Context);
+  uintptr_t Pc = Uc ? uintptr_t(Uc->uc_mcontext.gregs[REG_RIP]) : 0;
+  reportCrash(Signal, uintptr_t(Info->si_addr), Pc);
+}
+
+} // namespace
+
+void installCrashHandlers() {
+  const int Signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+  for (int Sig : Signals) {
+    struct sigaction Old;
+    if (sigaction(Sig, nullptr, &Old) == 0 && Old.sa_handler != SIG_DFL)
+      continue; // the program (or its environment) handles it already
+    struct sigaction Sa;
+    internalMemset(&Sa, 0, sizeof(Sa));
+    Sa.sa_sigaction = onFatalSignal;
+    Sa.sa_flags = SA_SIGINFO | SA_NODEFER | SA_RESETHAND | SA_ONSTACK;
+    sigemptyset(&Sa.sa_mask);
+    sigaction(Sig, &Sa, nullptr);
+  }
+}
+
+void useAltStack() {
+  AltStack *S = FreeAltStacks;
+  if (S) {
+    FreeAltStacks = S->NextFree;
+  } else {
+    // Not the intercepted mmap: this is weft's memory, not the program's.
+    long P = rawSyscall(SYS_mmap, 0, long(kAltStackBytes), PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (P == -1)
+      return; // the thread's crashes run on its own stack, as without
+    S = reinterpret_cast<AltStack *>(P);
+  }
+  stack_t Ss;
+  Ss.ss_sp = S;
+  Ss.ss_size = kAltStackBytes;
+  Ss.ss_flags = 0;
+  if (sigaltstack(&Ss, nullptr) != 0) {
+    S->NextFree = FreeAltStacks;
+    FreeAltStacks = S;
+    return;
+  }
+  ThreadAltStack = S;
+}
+
+void releaseAltStack() {
+  AltStack *S = ThreadAltStack;
+  if (!S)
+    return;
+  // Off first: the stack goes to the next thread, and this one may still
+  // take a signal on its way out.
+  stack_t Ss;
+  internalMemset(&Ss, 0, sizeof(Ss));
+  Ss.ss_flags = SS_DISABLE;
+  sigaltstack(&Ss, nullptr);
+  ThreadAltStack = nullptr;
+  S->NextFree = FreeAltStacks;
+  FreeAltStacks = S;
+}
+
+} // namespace weft
+
+WEFT_INTERCEPTOR void __assert_fail(const char *Expr, const char *File,
+                                    unsigned Line, const char *Function) {
+  if (Rt.Initialized)
+    reportAssertion(Expr, File, Line, Function, WEFT_CALLER_PC);
+  rawPrint("assertion failed: ");
+  rawPrint(Expr);
+  rawPrint("\n");
+  __builtin_trap();
+}

@@ -1,0 +1,118 @@
+//===- shadow.h - Shadow memory: the last accesses to every 8 bytes -------===//
+//
+// Every 8-byte granule of program memory has a shadow Granule holding up to
+// four recent accesses (Slots) and, beside each, the stack of that access
+// (so a report can always show the previous access's stack).
+//
+// Address translation survives any ASLR layout: a first-level table indexed
+// by bits [25, 49) of the address points to a lazily reserved region
+// (MAP_NORESERVE) that shadows those 32 MiB (weft/shadow_layout.h); nothing
+// assumes where the kernel puts the program, its heap or its libraries.
+//
+// Slot layout (64 bits; 0 means empty):
+//
+//   bits  0..31  epoch of the accessing thread
+//   bits 32..52  clock slot of the accessing thread (21 bits: up to 2M
+//                threads alive at once; slots of ended threads are reused,
+//                clock_slots.h)
+//   bit  53      the object's vtable pointer (a vptr update or read)
+//   bits 54..61  byte mask within the granule (bit i = byte i); never 0
+//   bit  62      write
+//   bit  63      atomic
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef WEFT_RUNTIME_SHADOW_H
+#define WEFT_RUNTIME_SHADOW_H
+
+#include "thread_id.h"
+#include "core/vector_clock.h"
+#include "weft/shadow_layout.h"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace weft {
+
+using RawSlot = uint64_t;
+using StackId = uint32_t;
+
+constexpr unsigned kGranule = WEFT_GRANULE_BYTES;
+constexpr unsigned kSlotsPerGranule = 4;
+constexpr RawSlot kWriteBit = RawSlot(1) << WEFT_SLOT_WRITE_BIT;
+constexpr RawSlot kAtomicBit = RawSlot(1) << 63;
+constexpr RawSlot kVptrBit = RawSlot(1) << 53;
+constexpr RawSlot kMaskField = RawSlot(0xff) << WEFT_SLOT_MASK_SHIFT; // the byte mask's bits
+constexpr uint32_t kMaxThreads = 1u << 21;
+/// Set in Granule::Stack[0] when a sync object lives in the granule's bytes,
+/// so that freeing the memory finds it without a table scan.
+constexpr uint32_t kHasSyncBit = 1u << 31;
+
+struct Granule {
+  RawSlot Slot[kSlotsPerGranule];
+  StackId Stack[kSlotsPerGranule]; // Stack[0] also carries kHasSyncBit
+};
+static_assert(sizeof(Granule) == WEFT_GRANULE_SHADOW_BYTES && offsetof(Granule, Slot) == 0,
+              "shadow granule layout (weft/shadow_layout.h)");
+
+/// The access part of a slot (bytes and kind), to or into a thread's
+/// precomputed tid and epoch bits (ThreadState::SlotBase).
+inline RawSlot slotAccessBits(uint8_t Mask, bool Write, bool Atomic) {
+  return (RawSlot(Mask) << WEFT_SLOT_MASK_SHIFT) | (Write ? kWriteBit : 0) |
+         (Atomic ? kAtomicBit : 0);
+}
+inline RawSlot makeSlot(Sid T, Epoch E, uint8_t Mask, bool Write, bool Atomic) {
+  return RawSlot(E) | (RawSlot(index(T)) << 32) | slotAccessBits(Mask, Write, Atomic);
+}
+inline Epoch slotEpoch(RawSlot S) { return static_cast<Epoch>(S); }
+inline Sid slotSid(RawSlot S) {
+  return static_cast<Sid>((S >> 32) & (kMaxThreads - 1));
+}
+inline uint8_t slotMask(RawSlot S) { return static_cast<uint8_t>(S >> WEFT_SLOT_MASK_SHIFT); }
+inline bool slotWrite(RawSlot S) { return S & kWriteBit; }
+inline bool slotAtomic(RawSlot S) { return S & kAtomicBit; }
+
+/// Byte mask of an access of \p Size bytes at offset \p Off in a granule.
+inline uint8_t byteMask(unsigned Off, unsigned Size) {
+  return static_cast<uint8_t>(((1u << Size) - 1) << Off);
+}
+
+namespace shadow {
+
+constexpr unsigned kRegionShift = WEFT_REGION_SHIFT;
+constexpr size_t kNumRegions = size_t(1) << WEFT_REGION_INDEX_BITS; // addresses below 2^49
+constexpr size_t kRegionShadowBytes =
+    (size_t(1) << kRegionShift) / kGranule * sizeof(Granule);
+
+// Named for the pass's inline access check (weft/shadow_layout.h), and
+// visible to instrumented shared objects, which read it too.
+extern char *Regions[kNumRegions] __asm__(WEFT_SHADOW_REGIONS_SYMBOL)
+    __attribute__((visibility("default")));
+/// Reserves the shadow of region \p R; dies if address space runs out.
+char *mapRegion(size_t R);
+
+inline size_t regionIndex(uintptr_t Addr) {
+  return (Addr >> kRegionShift) & (kNumRegions - 1);
+}
+/// The granule of \p Addr inside the (mapped) shadow region \p Region.
+inline Granule *granuleIn(char *Region, uintptr_t Addr) {
+  uintptr_t Off = (Addr & ((uintptr_t(1) << kRegionShift) - 1)) / kGranule;
+  return reinterpret_cast<Granule *>(Region) + Off;
+}
+inline Granule *granuleFor(uintptr_t Addr) {
+  size_t R = regionIndex(Addr);
+  char *Base = Regions[R];
+  if (__builtin_expect(Base == nullptr, 0))
+    Base = mapRegion(R);
+  return granuleIn(Base, Addr);
+}
+
+/// Forgets every access to [Addr, Addr+Size) (memory was freed or reused).
+/// Calls \p OnSync(granule address) for granules that carried kHasSyncBit
+/// (unless it is null: the caller dropped them itself).
+void reset(uintptr_t Addr, size_t Size, void (*OnSync)(uintptr_t GranuleAddr));
+
+} // namespace shadow
+} // namespace weft
+
+#endif
