@@ -1,6 +1,7 @@
 //===- report.cc - Every report weft prints, and the line that replays it -===//
 
 #include "report/report.h"
+#include "interceptors/fd_memory.h"
 #include "report/sarif_export.h"
 #include "base/internal_libc.h"
 
@@ -493,6 +494,22 @@ void describeThreadState(TextBuffer &B, ReportMutexes &Mutexes, ThreadState *T,
 }
 
 void describeLocation(TextBuffer &B, uintptr_t Addr) {
+  // A descriptor's number, as memory (fd_memory.h), as TSan words it.
+  FdOrigin Fd;
+  if (fdOfAddress(Addr, &Fd)) {
+    B << "  Location is file descriptor ";
+    B.dec(uint64_t(Fd.Fd));
+    if (Fd.Tid == ThreadId::Invalid) {
+      B << ".\n\n";
+      return;
+    }
+    B << (Fd.Closed ? " destroyed by " : " created by ");
+    threadName(B, Fd.Tid);
+    B << " at:\n";
+    printStack(B, Fd.Stack);
+    B << '\n';
+    return;
+  }
   HeapBlock HB;
   if (uintptr_t Start = findHeapBlock(Addr, &HB)) {
     B << "  Location is heap block of size ";
