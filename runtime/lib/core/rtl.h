@@ -331,6 +331,11 @@ struct HeapBlock {
 /// True for the pseudo return addresses that stand for free() / operator
 /// delete in the stack of a free's write (malloc_interceptors.cc).
 bool isFreePc(uintptr_t Pc);
+/// The free marked in a shadow slot at \p Addr (slotFreed) is one of a block
+/// that left the quarantine since: it is an ordinary write of the freeing
+/// thread now, ordered like one. Report path only (a scan of the held
+/// blocks).
+bool freedMarkLapsed(uintptr_t Addr);
 /// The live heap block containing \p Addr; returns its start or 0.
 uintptr_t findHeapBlock(uintptr_t Addr, HeapBlock *Out);
 

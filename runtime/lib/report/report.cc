@@ -645,7 +645,8 @@ void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
   // A vtable pointer on either side: a virtual call racing with a
   // constructor or destructor (TSan's wording).
   bool FreedBefore = isFreePc(stack_trie::node(PrevStack).Pc);
-  const char *Kind = FreedBefore ? "heap-use-after-free"
+  const char *Kind = FreedBefore ? ((Cur & kVptrBit) ? "heap-use-after-free (virtual call vs free)"
+                                                     : "heap-use-after-free")
                      : ((Cur | Prev) & kVptrBit) ? "data race on vptr (ctor/dtor vs virtual call)"
                                                  : "data race";
   TextBuffer B;
