@@ -66,6 +66,9 @@ struct ThreadState {
   // (locks, atomics, semaphores, annotated edges) adds no happens-before
   // edge in either direction, and its atomics are not checked (as in TSan).
   uint32_t IgnoreSync = 0;
+  // Where the first of the ignores in force began, for the report of a
+  // thread that finishes with ignores enabled (annotations.cc).
+  StackId IgnoreBegun = kEmptyStack;
 
   StackId BlockedStack = kEmptyStack; // where it blocked, for deadlock reports
   void *(*StartRoutine)(void *) = nullptr;
@@ -307,6 +310,10 @@ ThreadState *signalWaiterForOutside();
 /// scheduler for one of its signals and returns true once a read returns at
 /// once; false if \p Fd is not one, or the wait must be in the kernel.
 bool waitForSignalFd(ThreadState *Thr, int Fd, uintptr_t Pc);
+/// A thread that finishes (or a main thread that exits) with reads, writes
+/// or synchronization still ignored by annotations: reported, as TSan
+/// does (annotations.cc).
+void checkIgnoresAtFinish(ThreadState *Thr);
 /// Records the calling OS thread's stack range (and static TLS) in \p T.
 void learnStackBounds(ThreadState *T);
 

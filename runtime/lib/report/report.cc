@@ -982,6 +982,40 @@ void reportMutexMisuse(const char *What, uintptr_t Mutex, uintptr_t Pc) {
   finish(B, "mutex", Rt.Opts.exitcode);
 }
 
+void reportIgnoresAtFinish(ThreadState *Thr) {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
+  const char *Kind = "thread finished with ignores enabled";
+  TextBuffer B;
+  header(B, Kind);
+  B << "  ";
+  if (Thr->tid() == ThreadId::Main) {
+    B << "Main thread";
+  } else {
+    B << "Thread T";
+    B.dec(index(Thr->tid()));
+  }
+  nameSuffix(B, Thr->tid());
+  B << " finished with ignores enabled (";
+  const char *Sep = "";
+  if (Thr->IgnoreReads) {
+    B << "reads";
+    Sep = ", ";
+  }
+  if (Thr->IgnoreWrites) {
+    B << Sep << "writes";
+    Sep = ", ";
+  }
+  if (Thr->IgnoreSync)
+    B << Sep << "synchronization";
+  B << "); ignore was enabled at:\n";
+  CodeFrame Top;
+  printStack(B, Thr->IgnoreBegun, &Top);
+  B << '\n';
+  describeThread(B, Thr->tid());
+  summary(B, Kind, Top);
+  finish(B, "thread", Rt.Opts.exitcode);
+}
+
 int finalReportStatus() {
   if (Rt.Opts.print_suppressions)
     suppressions::printMatched(Rt.LogFd);

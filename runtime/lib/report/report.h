@@ -51,6 +51,8 @@ bool reportThreadLeaks();
                                   uintptr_t Pc);
 /// Mutex misuse (unlock by a non-owner, of an unlocked mutex, ...).
 void reportMutexMisuse(const char *What, uintptr_t Mutex, uintptr_t Pc);
+/// \p Thr finishes with annotated ignores still enabled.
+void reportIgnoresAtFinish(ThreadState *Thr);
 
 /// True if [Addr, Addr+Size) overlaps a range annotated as a benign race
 /// (annotations.cc).
