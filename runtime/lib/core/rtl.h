@@ -69,6 +69,9 @@ struct ThreadState {
   // Where the first of the ignores in force began, for the report of a
   // thread that finishes with ignores enabled (annotations.cc).
   StackId IgnoreBegun = kEmptyStack;
+  // > 0 while a handler of an asynchronous signal runs on this thread
+  // (signal_handlers.cc): malloc and free there are reported.
+  uint32_t InAsyncSignalHandler = 0;
 
   StackId BlockedStack = kEmptyStack; // where it blocked, for deadlock reports
   void *(*StartRoutine)(void *) = nullptr;
@@ -338,6 +341,9 @@ struct HeapBlock {
 /// True for the pseudo return addresses that stand for free() / operator
 /// delete in the stack of a free's write (malloc_interceptors.cc).
 bool isFreePc(uintptr_t Pc);
+/// Also the pseudo frames of the allocation functions (malloc, calloc,
+/// operator new...): shown in stacks, never named in a SUMMARY line.
+bool isAllocatorPc(uintptr_t Pc);
 /// The free marked in a shadow slot at \p Addr (slotFreed) is one of a block
 /// that left the quarantine since: it is an ordinary write of the freeing
 /// thread now, ordered like one. Report path only (a scan of the held

@@ -18,6 +18,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <malloc.h>
 #include <new>
 
 extern "C" {
@@ -134,6 +135,9 @@ void onAlloc(void *P, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
   if (!P || !tracking())
     return;
   ThreadState *Thr = CurThread;
+  // glibc's allocator takes locks the interrupted code may hold.
+  if (WEFT_UNLIKELY(Thr->InAsyncSignalHandler))
+    reportSignalUnsafeCall(Thr, Pc, AllocPc);
   if (Size <= kMarkFreedMax && Thr->IgnoreWrites == 0) {
     uint32_t Context =
         mutex_set::contextFor(Thr->Locks, Thr->Shadow.historyWithFrame(Pc, AllocPc));
@@ -224,6 +228,8 @@ void releaseHeld(void *P, size_t) { __libc_free(P); }
 bool onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
   if (!P || !tracking())
     return false;
+  if (WEFT_UNLIKELY(CurThread->InAsyncSignalHandler) && FreePc)
+    reportSignalUnsafeCall(CurThread, CallerPc, FreePc);
   HeapBlock *B = Blocks.find(uintptr_t(P));
   if (!B || B->Freed)
     return B && quarantine::holds(uintptr_t(P)); // a double free
@@ -296,6 +302,13 @@ void *newAlignedOrDie(size_t Size, size_t Align, uintptr_t Pc) {
 } // namespace
 
 bool isFreePc(uintptr_t Pc) { return Pc == freePc() || Pc == deletePc(); }
+
+bool isAllocatorPc(uintptr_t Pc) {
+  return isFreePc(Pc) || Pc == newPc() || Pc == pseudoPc(&malloc) || Pc == pseudoPc(&calloc) ||
+         Pc == pseudoPc(&realloc) || Pc == pseudoPc(&reallocarray) ||
+         Pc == pseudoPc(&posix_memalign) || Pc == pseudoPc(&aligned_alloc) ||
+         Pc == pseudoPc(&memalign) || Pc == pseudoPc(&valloc) || Pc == pseudoPc(&pvalloc);
+}
 
 bool freedMarkLapsed(uintptr_t Addr) { return !quarantine::holds(Addr); }
 

@@ -158,9 +158,9 @@ void printStack(TextBuffer &B, StackId Leaf, CodeFrame *Top = nullptr) {
       B << " not recorded]\n";
       continue;
     }
-    // free and operator delete are shown, as TSan does, but never named in
-    // the SUMMARY line.
-    bool Interceptor = isFreePc(Pcs[I]);
+    // The allocator's functions (free, malloc, operator new...) are shown,
+    // as TSan does, but never named in the SUMMARY line.
+    bool Interceptor = isAllocatorPc(Pcs[I]);
     CodeFrame Frames[8];
     size_t K = symbolizeCode(Pcs[I], Frames, 8);
     for (size_t J = 0; J < K; ++J) {
@@ -1014,6 +1014,53 @@ void reportIgnoresAtFinish(ThreadState *Thr) {
   describeThread(B, Thr->tid());
   summary(B, Kind, Top);
   finish(B, "thread", Rt.Opts.exitcode);
+}
+
+namespace {
+/// Each signal report is printed once per place (handler, or call).
+NoDestroy<InternalVector<uintptr_t>> SignalReportPcsStorage;
+bool signalReportSeen(uintptr_t Pc) {
+  InternalVector<uintptr_t> &Seen = *SignalReportPcsStorage;
+  for (uintptr_t P : Seen)
+    if (P == Pc)
+      return true;
+  Seen.push_back(Pc);
+  return false;
+}
+} // namespace
+
+void reportErrnoSpoiled(ThreadState *Thr, int Sig, uintptr_t HandlerPc) {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
+  if (signalReportSeen(HandlerPc))
+    return;
+  const char *Kind = "signal handler spoils errno";
+  TextBuffer B;
+  header(B, Kind);
+  B << "  Signal ";
+  B.dec(uint64_t(Sig));
+  B << " handler invoked at:\n";
+  CodeFrame Top;
+  printStack(B, stack_trie::child(currentStack(Thr), HandlerPc), &Top);
+  B << '\n';
+  summary(B, Kind, Top);
+  finish(B, "signal", Rt.Opts.exitcode);
+}
+
+void reportSignalUnsafeCall(ThreadState *Thr, uintptr_t Pc, uintptr_t FnPc) {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
+  if (signalReportSeen(Pc))
+    return;
+  const char *Kind = "signal-unsafe call inside of a signal";
+  TextBuffer B;
+  header(B, Kind);
+  B << "  Call by ";
+  threadName(B, Thr->tid());
+  B << " inside a handler of an asynchronous signal:\n";
+  CodeFrame Top;
+  printStack(B, stack_trie::child(stack_trie::child(currentStack(Thr), Pc), FnPc), &Top);
+  B << '\n';
+  summary(B, Kind, Top);
+  finish(B, "signal", Rt.Opts.exitcode);
 }
 
 int finalReportStatus() {

@@ -53,6 +53,11 @@ bool reportThreadLeaks();
 void reportMutexMisuse(const char *What, uintptr_t Mutex, uintptr_t Pc);
 /// \p Thr finishes with annotated ignores still enabled.
 void reportIgnoresAtFinish(ThreadState *Thr);
+/// The handler of signal \p Sig (at \p HandlerPc) changed errno.
+void reportErrnoSpoiled(ThreadState *Thr, int Sig, uintptr_t HandlerPc);
+/// A call of an async-signal-unsafe function (the pseudo frame \p FnPc,
+/// malloc or free) at \p Pc, in a handler of an asynchronous signal.
+void reportSignalUnsafeCall(ThreadState *Thr, uintptr_t Pc, uintptr_t FnPc);
 
 /// True if [Addr, Addr+Size) overlaps a range annotated as a benign race
 /// (annotations.cc).
