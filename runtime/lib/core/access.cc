@@ -92,10 +92,13 @@ WEFT_ALWAYS_INLINE Decision decide(ThreadState *Thr, RawSlot *Slots, RawSlot Cur
     // further ones are dropped.
     // The same slot is the same thread, or a thread that ended before this
     // one started (clock_slots.h): ordered either way.
-    bool SameThread = slotSid(S) == Thr->Slot;
+    // A quarantined block's free is ordered before nothing: any access of
+    // its bytes is a use after free (shadow.h).
+    bool Freed = slotFreed(S);
+    bool SameThread = slotSid(S) == Thr->Slot && !Freed;
     if (!SameThread && (SMask & Mask) == 0)
       continue;
-    if (SameThread || slotEpoch(S) <= Thr->Clock.get(slotSid(S))) {
+    if (!Freed && (SameThread || slotEpoch(S) <= Thr->Clock.get(slotSid(S)))) {
       if (Subsumed) {
         if (Replace < 0)
           Replace = int(I);
@@ -120,7 +123,13 @@ WEFT_ALWAYS_INLINE void commit(ThreadState *Thr, Granule *G, uintptr_t GranuleAd
                                Decision D) {
   for (unsigned R = D.Raced; R; R &= R - 1) {
     unsigned I = unsigned(__builtin_ctz(R));
-    reportDataRace(Thr, GranuleAddr, Cur, Pc, G->Slot[I], G->Stack[I] & ~kHasSyncBit);
+    RawSlot Prev = G->Slot[I];
+    // The free of a block that has left the quarantine since is ordered
+    // like any write (shadow.h); checked here, as rare as a report.
+    if (WEFT_UNLIKELY(slotFreed(Prev)) && freedMarkLapsed(GranuleAddr) &&
+        (slotSid(Prev) == Thr->Slot || slotEpoch(Prev) <= Thr->Clock.get(slotSid(Prev))))
+      continue;
+    reportDataRace(Thr, GranuleAddr, Cur, Pc, Prev, G->Stack[I] & ~kHasSyncBit);
   }
   // With locks held, the slot names an interned (stack, lock set) context
   // so that a later report can list them (mutex_set.h).

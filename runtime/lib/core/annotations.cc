@@ -52,10 +52,29 @@ void benignRace(const volatile void *Addr, size_t Size) {
     BenignRanges.push_back(BenignRange{uintptr_t(Addr), Size});
 }
 
+/// Who holds an annotated reader-writer lock, to report its misuse as TSan
+/// does (a double lock, a read lock or read unlock of a write-locked lock,
+/// an unlock of an unlocked one). Annotations only describe a lock the
+/// program implements itself: nothing blocks, the report is all there is.
+struct AnnotatedLock {
+  ThreadId Writer = ThreadId::Invalid;
+  uint32_t Readers = 0;
+};
+NoDestroy<AddrMap<AnnotatedLock>> AnnotatedLocksStorage;
+AddrMap<AnnotatedLock> &AnnotatedLocks = *AnnotatedLocksStorage;
+
 void rwLockAcquired(const volatile void *L, bool Write, uintptr_t Pc) {
   ThreadState *Thr = CurThread;
   if (!Thr)
     return;
+  AnnotatedLock &A = AnnotatedLocks.getOrInsert(uintptr_t(L));
+  if (A.Writer != ThreadId::Invalid)
+    reportMutexMisuse(Write ? "double lock of a mutex" : "read lock of a write locked mutex",
+                      uintptr_t(L), Pc);
+  if (Write)
+    A.Writer = Thr->tid();
+  else
+    ++A.Readers;
   SyncVar *S = syncFor(uintptr_t(L));
   StackId Here = stack_trie::child(currentStack(Thr), Pc);
   if (Rt.Opts.detect_deadlocks && !Thr->Locks.Held.empty())
@@ -67,10 +86,24 @@ void rwLockAcquired(const volatile void *L, bool Write, uintptr_t Pc) {
   deadlock_steering::locksChanged(Thr);
 }
 
-void rwLockReleased(const volatile void *L, bool Write) {
+void rwLockReleased(const volatile void *L, bool Write, uintptr_t Pc) {
   ThreadState *Thr = CurThread;
   if (!Thr)
     return;
+  AnnotatedLock &A = AnnotatedLocks.getOrInsert(uintptr_t(L));
+  if (Write) {
+    if (A.Writer == ThreadId::Invalid)
+      reportMutexMisuse("unlock of an unlocked mutex", uintptr_t(L), Pc);
+    else if (A.Writer != Thr->tid())
+      reportMutexMisuse("unlock of a mutex held by another thread", uintptr_t(L), Pc);
+    A.Writer = ThreadId::Invalid;
+  } else if (A.Writer != ThreadId::Invalid) {
+    reportMutexMisuse("read unlock of a write locked mutex", uintptr_t(L), Pc);
+  } else if (A.Readers == 0) {
+    reportMutexMisuse("unlock of an unlocked mutex", uintptr_t(L), Pc);
+  } else {
+    --A.Readers;
+  }
   SyncVar *S = syncFor(uintptr_t(L));
   (Write ? S->m().AnnotatedClock : S->m().ReadersClock).join(Thr->Clock);
   releaseTick(Thr);
@@ -79,8 +112,10 @@ void rwLockReleased(const volatile void *L, bool Write) {
 }
 
 void forgetLock(const volatile void *L) {
-  if (CurThread)
-    forgetSync(uintptr_t(L));
+  if (!CurThread)
+    return;
+  AnnotatedLocks.erase(uintptr_t(L));
+  forgetSync(uintptr_t(L));
 }
 
 } // namespace
@@ -98,11 +133,31 @@ using namespace weft;
 
 // weft's own names (weft/annotations.h) ------------------------------------
 
+namespace weft {
+namespace {
+/// One more ignore begins on the current thread (\p Counter is one of its
+/// ignore counters), called at \p Pc: the first one's stack is kept for the
+/// report of a thread that finishes with ignores still enabled.
+void ignoreBegin(uint32_t ThreadState::*Counter, uintptr_t Pc) {
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return;
+  if (!Thr->IgnoreReads && !Thr->IgnoreWrites && !Thr->IgnoreSync)
+    Thr->IgnoreBegun = stack_trie::child(currentStack(Thr), Pc);
+  ++(Thr->*Counter);
+}
+} // namespace
+
+void checkIgnoresAtFinish(ThreadState *Thr) {
+  if (Thr->IgnoreReads || Thr->IgnoreWrites || Thr->IgnoreSync)
+    reportIgnoresAtFinish(Thr);
+}
+} // namespace weft
+
 WEFT_INTERFACE void __weft_happens_before(const volatile void *Addr) { happensBefore(Addr); }
 WEFT_INTERFACE void __weft_happens_after(const volatile void *Addr) { happensAfter(Addr); }
 WEFT_INTERFACE void __weft_ignore_reads_begin() {
-  if (ThreadState *Thr = CurThread)
-    ++Thr->IgnoreReads;
+  ignoreBegin(&ThreadState::IgnoreReads, WEFT_CALLER_PC);
 }
 WEFT_INTERFACE void __weft_ignore_reads_end() {
   if (ThreadState *Thr = CurThread)
@@ -110,8 +165,7 @@ WEFT_INTERFACE void __weft_ignore_reads_end() {
       --Thr->IgnoreReads;
 }
 WEFT_INTERFACE void __weft_ignore_writes_begin() {
-  if (ThreadState *Thr = CurThread)
-    ++Thr->IgnoreWrites;
+  ignoreBegin(&ThreadState::IgnoreWrites, WEFT_CALLER_PC);
 }
 WEFT_INTERFACE void __weft_ignore_writes_end() {
   if (ThreadState *Thr = CurThread)
@@ -132,15 +186,18 @@ WEFT_INTERFACE void AnnotateHappensAfter(CStr, int, Mem Addr) { happensAfter(Add
 WEFT_INTERFACE void AnnotateCondVarSignal(CStr, int, Mem Cv) { happensBefore(Cv); }
 WEFT_INTERFACE void AnnotateCondVarSignalAll(CStr, int, Mem Cv) { happensBefore(Cv); }
 WEFT_INTERFACE void AnnotateCondVarWait(CStr, int, Mem Cv, Mem) { happensAfter(Cv); }
-WEFT_INTERFACE void AnnotateIgnoreReadsBegin(CStr, int) { __weft_ignore_reads_begin(); }
+WEFT_INTERFACE void AnnotateIgnoreReadsBegin(CStr, int) {
+  ignoreBegin(&ThreadState::IgnoreReads, WEFT_CALLER_PC);
+}
 WEFT_INTERFACE void AnnotateIgnoreReadsEnd(CStr, int) { __weft_ignore_reads_end(); }
-WEFT_INTERFACE void AnnotateIgnoreWritesBegin(CStr, int) { __weft_ignore_writes_begin(); }
+WEFT_INTERFACE void AnnotateIgnoreWritesBegin(CStr, int) {
+  ignoreBegin(&ThreadState::IgnoreWrites, WEFT_CALLER_PC);
+}
 WEFT_INTERFACE void AnnotateIgnoreWritesEnd(CStr, int) { __weft_ignore_writes_end(); }
 // The thread's synchronization in between adds no happens-before edge (it
 // still blocks and wakes as the program says): rtl.h, IgnoreSync.
 WEFT_INTERFACE void AnnotateIgnoreSyncBegin(CStr, int) {
-  if (ThreadState *Thr = CurThread)
-    ++Thr->IgnoreSync;
+  ignoreBegin(&ThreadState::IgnoreSync, WEFT_CALLER_PC);
 }
 WEFT_INTERFACE void AnnotateIgnoreSyncEnd(CStr, int) {
   if (ThreadState *Thr = CurThread)
@@ -168,7 +225,7 @@ WEFT_INTERFACE void AnnotateRWLockAcquired(CStr, int, Mem L, long IsWrite) {
   rwLockAcquired(L, IsWrite != 0, WEFT_CALLER_PC);
 }
 WEFT_INTERFACE void AnnotateRWLockReleased(CStr, int, Mem L, long IsWrite) {
-  rwLockReleased(L, IsWrite != 0);
+  rwLockReleased(L, IsWrite != 0, WEFT_CALLER_PC);
 }
 // Accepted so that annotated code links; weft needs no hint for these.
 WEFT_INTERFACE void AnnotateMutexIsNotPHB(CStr, int, Mem) {}

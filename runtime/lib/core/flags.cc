@@ -177,6 +177,8 @@ void parseFlags(Flags &F) {
       badOption("invalid value for", E.Name, "must be in 0..255");
   if (F.stack_history_mb < 1 || F.stack_history_mb > 16384)
     badOption("invalid value for", "stack_history_mb", "must be in 1..16384");
+  if (F.quarantine_size_mb < 0 || F.quarantine_size_mb > 65536)
+    badOption("invalid value for", "quarantine_size_mb", "must be in 0..65536");
 }
 
 } // namespace weft

@@ -110,6 +110,9 @@ void finalize() {
     }
   }
   reportThreadLeaks();
+  // The main thread ends here (exit, or main's return).
+  if (ThreadState *Main = threadById(ThreadId::Main); Main && CurThread == Main)
+    checkIgnoresAtFinish(Main);
   if (Rt.ReportCount == 0 && !Rt.Opts.print_suppressions)
     return;
   fflush(nullptr);

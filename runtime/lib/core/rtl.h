@@ -67,6 +67,12 @@ struct ThreadState {
   // (locks, atomics, semaphores, annotated edges) adds no happens-before
   // edge in either direction, and its atomics are not checked (as in TSan).
   uint32_t IgnoreSync = 0;
+  // Where the first of the ignores in force began, for the report of a
+  // thread that finishes with ignores enabled (annotations.cc).
+  StackId IgnoreBegun = kEmptyStack;
+  // > 0 while a handler of an asynchronous signal runs on this thread
+  // (signal_handlers.cc): malloc and free there are reported.
+  uint32_t InAsyncSignalHandler = 0;
 
   StackId BlockedStack = kEmptyStack; // where it blocked, for deadlock reports
   void *(*StartRoutine)(void *) = nullptr;
@@ -339,6 +345,10 @@ ThreadState *signalWaiterForOutside();
 /// scheduler for one of its signals and returns true once a read returns at
 /// once; false if \p Fd is not one, or the wait must be in the kernel.
 bool waitForSignalFd(ThreadState *Thr, int Fd, uintptr_t Pc);
+/// A thread that finishes (or a main thread that exits) with reads, writes
+/// or synchronization still ignored by annotations: reported, as TSan
+/// does (annotations.cc).
+void checkIgnoresAtFinish(ThreadState *Thr);
 /// Records the calling OS thread's stack range (and static TLS) in \p T.
 void learnStackBounds(ThreadState *T);
 
@@ -363,6 +373,14 @@ struct HeapBlock {
 /// True for the pseudo return addresses that stand for free() / operator
 /// delete in the stack of a free's write (malloc_interceptors.cc).
 bool isFreePc(uintptr_t Pc);
+/// Also the pseudo frames of the allocation functions (malloc, calloc,
+/// operator new...): shown in stacks, never named in a SUMMARY line.
+bool isAllocatorPc(uintptr_t Pc);
+/// The free marked in a shadow slot at \p Addr (slotFreed) is one of a block
+/// that left the quarantine since: it is an ordinary write of the freeing
+/// thread now, ordered like one. Report path only (a scan of the held
+/// blocks).
+bool freedMarkLapsed(uintptr_t Addr);
 /// The live heap block containing \p Addr; returns its start or 0.
 uintptr_t findHeapBlock(uintptr_t Addr, HeapBlock *Out);
 

@@ -11,12 +11,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "interceptors/interceptor.h"
+#include "interceptors/quarantine.h"
 #include "report/report.h"
 #include "core/rtl.h"
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <malloc.h>
 #include <new>
 
 extern "C" {
@@ -129,6 +131,9 @@ void onAlloc(void *P, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
   if (!P || !tracking())
     return;
   ThreadState *Thr = CurThread;
+  // glibc's allocator takes locks the interrupted code may hold.
+  if (WEFT_UNLIKELY(Thr->InAsyncSignalHandler))
+    reportSignalUnsafeCall(Thr, Pc, AllocPc);
   if (Size <= kMarkFreedMax && Thr->IgnoreWrites == 0) {
     uint32_t Context =
         mutex_set::contextFor(Thr->Locks, Thr->Shadow.historyWithFrame(Pc, AllocPc));
@@ -182,15 +187,18 @@ WEFT_ALWAYS_INLINE void checkFreeWrite(ThreadState *Thr, Granule *G,
 /// the freeing thread (at \p FreePc, on the current stack), then a reset;
 /// with \p Mark the free is left behind as the only access of each byte,
 /// its slots naming \p MarkContext (the free's stack and lock set, computed
-/// once for the block by the caller). One pass over the shadow: the check,
-/// the reset and the mark of a granule happen together. Equivalent to
-/// checking the whole range, resetting it and checking it again (the free
-/// reports only through its own granule, never reads another one).
-void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size,
-                uintptr_t FreePc, bool Mark, uint32_t MarkContext) {
+/// once for the block by the caller), and with \p Held too it is marked as
+/// a quarantined block's free (kFreedBits: every later access races with
+/// it). One pass over the shadow: the check, the reset and the mark of a
+/// granule happen together. Equivalent to checking the whole range,
+/// resetting it and checking it again (the free reports only through its
+/// own granule, never reads another one).
+void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc, bool Mark,
+                bool Held, uint32_t MarkContext) {
   // Ignored writes (annotations) are neither checked nor recorded.
   bool Check = Thr->IgnoreWrites == 0;
   Mark = Mark && Check;
+  RawSlot MarkBits = Held ? kFreedBits : 0;
   // The free of one granule: check, then (with Mark) leave the free as its
   // only access.
   if (Mark)
@@ -199,30 +207,42 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size,
     forEachBlockGranule(Thr, Addr, Size, [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
       checkFreeWrite(Thr, G, GranuleAddr, Cur, FreePc);
       if (Mark)
-        leaveOnlyWrite(G, Cur, MarkContext);
+        leaveOnlyWrite(G, Cur | MarkBits, MarkContext);
     });
   if (!Mark)
     resetRange(Addr, Size);
 }
 
+/// A block leaves the quarantine: glibc gets the memory back. Its shadow
+/// keeps the free's marks, which lapse (freedMarkLapsed): touching the
+/// shadow of every block again as it leaves cost a cache miss per granule
+/// (alloc_heavy ran 4x slower), and the next allocation there resets it.
+void releaseHeld(void *P, size_t) { __libc_free(P); }
+
 /// Forgets the block at \p P. A real release (free, delete: \p FreePc is
 /// the pseudo frame standing for it) is a write of the whole block by the
 /// freeing thread, so an access that races with it is reported; realloc
-/// (\p FreePc = 0) only resets, since its bytes live on.
-void onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
+/// (\p FreePc = 0) only resets, since its bytes live on. Returns true if
+/// the block went into the quarantine (or is there already: a double free),
+/// so the caller must not give it to glibc.
+bool onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
   if (!P || !tracking())
-    return;
+    return false;
+  if (WEFT_UNLIKELY(CurThread->InAsyncSignalHandler) && FreePc)
+    reportSignalUnsafeCall(CurThread, CallerPc, FreePc);
   HeapBlock *B = Blocks.find(uintptr_t(P));
   if (!B || B->Freed)
-    return;
+    return B && quarantine::holds(uintptr_t(P)); // a double free
   if (!FreePc || B->Size == 0) {
     size_t Size = B->Size;
     Blocks.erase(uintptr_t(P));
     resetRange(uintptr_t(P), Size);
-    return;
+    return false;
   }
   ThreadState *Thr = CurThread;
   bool Mark = B->Size <= kMarkFreedMax;
+  // Held back only when its free is marked: the mark is what reports a use.
+  bool Held = Mark && Thr->IgnoreWrites == 0 && quarantine::accepts(B->Size);
   // The mark's stack (the caller's frame, then the free) is looked up
   // before that frame is pushed: a lookup at the pushed depth would leave
   // the thread's history one frame deeper than its stack after the pop, and
@@ -235,7 +255,8 @@ void onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
   Thr->Shadow.push(CallerPc);
   // Checked while the block is still live, so a report can describe it.
   // (Reports never allocate through the program's malloc, so B stays put.)
-  freeShadow(Thr, uintptr_t(P), B->Size, FreePc, Mark, MarkContext);
+  freeShadow(Thr, uintptr_t(P), B->Size, FreePc, Mark, Held, MarkContext);
+  size_t Size = B->Size;
   if (Mark) {
     B->Freed = true;
     B->FreeTid = Thr->tid();
@@ -245,6 +266,11 @@ void onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
     Blocks.erase(uintptr_t(P));
   }
   Thr->Shadow.pop();
+  // Last: making room releases older blocks, which may move the table's
+  // entries (B).
+  if (Held)
+    quarantine::hold(P, Size, releaseHeld);
+  return Held;
 }
 
 void *allocAligned(size_t Align, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
@@ -276,6 +302,15 @@ void *newAlignedOrDie(size_t Size, size_t Align, uintptr_t Pc) {
 } // namespace
 
 bool isFreePc(uintptr_t Pc) { return Pc == freePc() || Pc == deletePc(); }
+
+bool isAllocatorPc(uintptr_t Pc) {
+  return isFreePc(Pc) || Pc == newPc() || Pc == pseudoPc(&malloc) || Pc == pseudoPc(&calloc) ||
+         Pc == pseudoPc(&realloc) || Pc == pseudoPc(&reallocarray) ||
+         Pc == pseudoPc(&posix_memalign) || Pc == pseudoPc(&aligned_alloc) ||
+         Pc == pseudoPc(&memalign) || Pc == pseudoPc(&valloc) || Pc == pseudoPc(&pvalloc);
+}
+
+bool freedMarkLapsed(uintptr_t Addr) { return !quarantine::holds(Addr); }
 
 uintptr_t findHeapBlock(uintptr_t Addr, HeapBlock *Out) {
   // Report time only. Live blocks never overlap, so at most one matches and
@@ -321,8 +356,8 @@ WEFT_INTERCEPTOR void *calloc(size_t N, size_t Size) {
 WEFT_INTERCEPTOR void *realloc(void *Old, size_t Size) {
   // Treated as free + malloc: the bytes moved, their history did not.
   if (Old && Size == 0) {
-    onFree(Old, WEFT_CALLER_PC, freePc());
-    __libc_free(Old);
+    if (!onFree(Old, WEFT_CALLER_PC, freePc()))
+      __libc_free(Old);
     return nullptr;
   }
   onFree(Old, 0, 0);
@@ -344,13 +379,13 @@ WEFT_INTERCEPTOR void *reallocarray(void *Old, size_t N, size_t Size) {
 }
 
 WEFT_INTERCEPTOR void free(void *P) {
-  onFree(P, WEFT_CALLER_PC, freePc());
-  __libc_free(P);
+  if (!onFree(P, WEFT_CALLER_PC, freePc()))
+    __libc_free(P);
 }
 
 WEFT_INTERCEPTOR void cfree(void *P) {
-  onFree(P, WEFT_CALLER_PC, freePc());
-  __libc_free(P);
+  if (!onFree(P, WEFT_CALLER_PC, freePc()))
+    __libc_free(P);
 }
 
 WEFT_INTERCEPTOR int posix_memalign(void **Out, size_t Align, size_t Size) {
@@ -409,50 +444,50 @@ WEFT_CXX void *operator new[](size_t Size, std::align_val_t A, const std::nothro
 }
 
 WEFT_CXX void operator delete(void *P) noexcept {
-  onFree(P, WEFT_CALLER_PC, deletePc());
-  __libc_free(P);
+  if (!onFree(P, WEFT_CALLER_PC, deletePc()))
+    __libc_free(P);
 }
 WEFT_CXX void operator delete[](void *P) noexcept {
-  onFree(P, WEFT_CALLER_PC, deletePc());
-  __libc_free(P);
+  if (!onFree(P, WEFT_CALLER_PC, deletePc()))
+    __libc_free(P);
 }
 WEFT_CXX void operator delete(void *P, const std::nothrow_t &) noexcept {
-  onFree(P, WEFT_CALLER_PC, deletePc());
-  __libc_free(P);
+  if (!onFree(P, WEFT_CALLER_PC, deletePc()))
+    __libc_free(P);
 }
 WEFT_CXX void operator delete[](void *P, const std::nothrow_t &) noexcept {
-  onFree(P, WEFT_CALLER_PC, deletePc());
-  __libc_free(P);
+  if (!onFree(P, WEFT_CALLER_PC, deletePc()))
+    __libc_free(P);
 }
 WEFT_CXX void operator delete(void *P, size_t) noexcept {
-  onFree(P, WEFT_CALLER_PC, deletePc());
-  __libc_free(P);
+  if (!onFree(P, WEFT_CALLER_PC, deletePc()))
+    __libc_free(P);
 }
 WEFT_CXX void operator delete[](void *P, size_t) noexcept {
-  onFree(P, WEFT_CALLER_PC, deletePc());
-  __libc_free(P);
+  if (!onFree(P, WEFT_CALLER_PC, deletePc()))
+    __libc_free(P);
 }
 WEFT_CXX void operator delete(void *P, std::align_val_t) noexcept {
-  onFree(P, WEFT_CALLER_PC, deletePc());
-  __libc_free(P);
+  if (!onFree(P, WEFT_CALLER_PC, deletePc()))
+    __libc_free(P);
 }
 WEFT_CXX void operator delete[](void *P, std::align_val_t) noexcept {
-  onFree(P, WEFT_CALLER_PC, deletePc());
-  __libc_free(P);
+  if (!onFree(P, WEFT_CALLER_PC, deletePc()))
+    __libc_free(P);
 }
 WEFT_CXX void operator delete(void *P, size_t, std::align_val_t) noexcept {
-  onFree(P, WEFT_CALLER_PC, deletePc());
-  __libc_free(P);
+  if (!onFree(P, WEFT_CALLER_PC, deletePc()))
+    __libc_free(P);
 }
 WEFT_CXX void operator delete[](void *P, size_t, std::align_val_t) noexcept {
-  onFree(P, WEFT_CALLER_PC, deletePc());
-  __libc_free(P);
+  if (!onFree(P, WEFT_CALLER_PC, deletePc()))
+    __libc_free(P);
 }
 WEFT_CXX void operator delete(void *P, std::align_val_t, const std::nothrow_t &) noexcept {
-  onFree(P, WEFT_CALLER_PC, deletePc());
-  __libc_free(P);
+  if (!onFree(P, WEFT_CALLER_PC, deletePc()))
+    __libc_free(P);
 }
 WEFT_CXX void operator delete[](void *P, std::align_val_t, const std::nothrow_t &) noexcept {
-  onFree(P, WEFT_CALLER_PC, deletePc());
-  __libc_free(P);
+  if (!onFree(P, WEFT_CALLER_PC, deletePc()))
+    __libc_free(P);
 }

@@ -26,12 +26,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "interceptors/blocking_call.h"
+#include "interceptors/fd_memory.h"
 #include "base/raw_syscall.h"
 #include "interceptors/interceptor.h"
 #include "core/rtl.h"
 #include "core/sync_ops.h"
 #include "core/text_buffer.h"
 
+#include <cstdarg>
 #include <ctime>
 #include <fcntl.h>
 #include <limits.h>
@@ -289,10 +291,11 @@ void iovAccess(const struct iovec *Iov, int N, size_t Bytes, bool IsWrite, uintp
 // The shape shared by every descriptor read: maybe leave, call, then
 // (holding the baton again) acquire and check what was received.
 template <typename F>
-ssize_t readLike(const char *Name, int Fd, bool NoWait, F Call) {
+ssize_t readLike(const char *Name, int Fd, bool NoWait, uintptr_t Pc, F Call) {
   ThreadState *Thr = CurThread;
   if (!Thr)
     return Call();
+  fdUsed(Fd, Pc);
   bool MayBlock = !NoWait && fdMayBlock(Fd, POLLIN, 0);
   // A signalfd waits in the scheduler for a signal (signal_interceptors.cc).
   if (MayBlock && waitForSignalFd(Thr, Fd, 0))
@@ -306,10 +309,11 @@ ssize_t readLike(const char *Name, int Fd, bool NoWait, F Call) {
 }
 
 template <typename F>
-ssize_t writeLike(const char *Name, int Fd, size_t Len, bool NoWait, F Call) {
+ssize_t writeLike(const char *Name, int Fd, size_t Len, bool NoWait, uintptr_t Pc, F Call) {
   ThreadState *Thr = CurThread;
   if (!Thr)
     return Call();
+  fdUsed(Fd, Pc);
   fdRelease(Thr, Fd);
   bool MayBlock = !NoWait && fdMayBlock(Fd, POLLOUT, Len);
   ssize_t R = callMaybeBlocking(Thr, MayBlock, Name, Fd, Call);
@@ -342,6 +346,12 @@ WEFT_DECLARE_REAL(int, pipe2, int *, int)
 WEFT_DECLARE_REAL(int, close, int)
 WEFT_DECLARE_REAL(int, dup, int)
 WEFT_DECLARE_REAL(int, dup2, int, int)
+WEFT_DECLARE_REAL(int, dup3, int, int, int)
+WEFT_DECLARE_REAL(int, open, const char *, int, ...)
+WEFT_DECLARE_REAL(int, open64, const char *, int, ...)
+WEFT_DECLARE_REAL(int, openat, int, const char *, int, ...)
+WEFT_DECLARE_REAL(int, openat64, int, const char *, int, ...)
+WEFT_DECLARE_REAL(int, creat, const char *, mode_t)
 WEFT_DECLARE_REAL(int, poll, struct pollfd *, nfds_t, int)
 WEFT_DECLARE_REAL(int, ppoll, struct pollfd *, nfds_t, const struct timespec *, const sigset_t *)
 WEFT_DECLARE_REAL(int, select, int, fd_set *, fd_set *, fd_set *, struct timeval *)
@@ -356,9 +366,12 @@ WEFT_DECLARE_REAL(pid_t, wait4, pid_t, int *, int, struct rusage *)
 
 WEFT_INTERCEPTOR ssize_t read(int Fd, void *Buf, size_t N) {
   WEFT_ENSURE_REAL(read);
-  if (CurThread && isVirtualTimerfd(Fd))
+  if (CurThread && isVirtualTimerfd(Fd)) {
+    fdUsed(Fd, WEFT_CALLER_PC);
     return timerfdRead(CurThread, Fd, Buf, N, WEFT_CALLER_PC);
-  ssize_t R = readLike("read", Fd, false, [&] { return WEFT_REAL(read)(Fd, Buf, N); });
+  }
+  ssize_t R = readLike("read", Fd, false, WEFT_CALLER_PC,
+                       [&] { return WEFT_REAL(read)(Fd, Buf, N); });
   if (R > 0)
     libcAccess(Buf, size_t(R), true, WEFT_CALLER_PC);
   return R;
@@ -367,7 +380,8 @@ WEFT_INTERCEPTOR ssize_t read(int Fd, void *Buf, size_t N) {
 WEFT_INTERCEPTOR ssize_t write(int Fd, const void *Buf, size_t N) {
   WEFT_ENSURE_REAL(write);
   libcAccess(Buf, N, false, WEFT_CALLER_PC);
-  return writeLike("write", Fd, N, false, [&] { return WEFT_REAL(write)(Fd, Buf, N); });
+  return writeLike("write", Fd, N, false, WEFT_CALLER_PC,
+                   [&] { return WEFT_REAL(write)(Fd, Buf, N); });
 }
 
 // For eventfd_read/eventfd_write, which glibc implements without read/write.
@@ -376,7 +390,8 @@ WEFT_DEFINE_OWN(write)
 
 WEFT_INTERCEPTOR ssize_t readv(int Fd, const struct iovec *Iov, int N) {
   WEFT_ENSURE_REAL(readv);
-  ssize_t R = readLike("readv", Fd, false, [&] { return WEFT_REAL(readv)(Fd, Iov, N); });
+  ssize_t R = readLike("readv", Fd, false, WEFT_CALLER_PC,
+                       [&] { return WEFT_REAL(readv)(Fd, Iov, N); });
   if (R > 0 && CurThread)
     iovAccess(Iov, N, size_t(R), true, WEFT_CALLER_PC);
   return R;
@@ -389,12 +404,14 @@ WEFT_INTERCEPTOR ssize_t writev(int Fd, const struct iovec *Iov, int N) {
     Len = iovBytes(Iov, N);
     iovAccess(Iov, N, Len, false, WEFT_CALLER_PC);
   }
-  return writeLike("writev", Fd, Len, false, [&] { return WEFT_REAL(writev)(Fd, Iov, N); });
+  return writeLike("writev", Fd, Len, false, WEFT_CALLER_PC,
+                   [&] { return WEFT_REAL(writev)(Fd, Iov, N); });
 }
 
 WEFT_INTERCEPTOR ssize_t pread(int Fd, void *Buf, size_t N, off_t Off) {
   WEFT_ENSURE_REAL(pread);
-  ssize_t R = readLike("pread", Fd, false, [&] { return WEFT_REAL(pread)(Fd, Buf, N, Off); });
+  ssize_t R = readLike("pread", Fd, false, WEFT_CALLER_PC,
+                       [&] { return WEFT_REAL(pread)(Fd, Buf, N, Off); });
   if (R > 0)
     libcAccess(Buf, size_t(R), true, WEFT_CALLER_PC);
   return R;
@@ -403,12 +420,13 @@ WEFT_INTERCEPTOR ssize_t pread(int Fd, void *Buf, size_t N, off_t Off) {
 WEFT_INTERCEPTOR ssize_t pwrite(int Fd, const void *Buf, size_t N, off_t Off) {
   WEFT_ENSURE_REAL(pwrite);
   libcAccess(Buf, N, false, WEFT_CALLER_PC);
-  return writeLike("pwrite", Fd, N, false, [&] { return WEFT_REAL(pwrite)(Fd, Buf, N, Off); });
+  return writeLike("pwrite", Fd, N, false, WEFT_CALLER_PC,
+                   [&] { return WEFT_REAL(pwrite)(Fd, Buf, N, Off); });
 }
 
 WEFT_INTERCEPTOR ssize_t recv(int Fd, void *Buf, size_t N, int Flags) {
   WEFT_ENSURE_REAL(recv);
-  ssize_t R = readLike("recv", Fd, Flags & MSG_DONTWAIT,
+  ssize_t R = readLike("recv", Fd, Flags & MSG_DONTWAIT, WEFT_CALLER_PC,
                        [&] { return WEFT_REAL(recv)(Fd, Buf, N, Flags); });
   if (R > 0)
     libcAccess(Buf, size_t(R) < N ? size_t(R) : N, true, WEFT_CALLER_PC);
@@ -418,7 +436,7 @@ WEFT_INTERCEPTOR ssize_t recv(int Fd, void *Buf, size_t N, int Flags) {
 WEFT_INTERCEPTOR ssize_t recvfrom(int Fd, void *Buf, size_t N, int Flags,
                                   struct sockaddr *Addr, socklen_t *AddrLen) {
   WEFT_ENSURE_REAL(recvfrom);
-  ssize_t R = readLike("recvfrom", Fd, Flags & MSG_DONTWAIT, [&] {
+  ssize_t R = readLike("recvfrom", Fd, Flags & MSG_DONTWAIT, WEFT_CALLER_PC, [&] {
     return WEFT_REAL(recvfrom)(Fd, Buf, N, Flags, Addr, AddrLen);
   });
   if (R > 0)
@@ -428,7 +446,7 @@ WEFT_INTERCEPTOR ssize_t recvfrom(int Fd, void *Buf, size_t N, int Flags,
 
 WEFT_INTERCEPTOR ssize_t recvmsg(int Fd, struct msghdr *Msg, int Flags) {
   WEFT_ENSURE_REAL(recvmsg);
-  ssize_t R = readLike("recvmsg", Fd, Flags & MSG_DONTWAIT,
+  ssize_t R = readLike("recvmsg", Fd, Flags & MSG_DONTWAIT, WEFT_CALLER_PC,
                        [&] { return WEFT_REAL(recvmsg)(Fd, Msg, Flags); });
   if (R > 0 && CurThread && Msg)
     iovAccess(Msg->msg_iov, int(Msg->msg_iovlen), size_t(R), true, WEFT_CALLER_PC);
@@ -438,7 +456,7 @@ WEFT_INTERCEPTOR ssize_t recvmsg(int Fd, struct msghdr *Msg, int Flags) {
 WEFT_INTERCEPTOR ssize_t send(int Fd, const void *Buf, size_t N, int Flags) {
   WEFT_ENSURE_REAL(send);
   libcAccess(Buf, N, false, WEFT_CALLER_PC);
-  return writeLike("send", Fd, N, Flags & MSG_DONTWAIT,
+  return writeLike("send", Fd, N, Flags & MSG_DONTWAIT, WEFT_CALLER_PC,
                    [&] { return WEFT_REAL(send)(Fd, Buf, N, Flags); });
 }
 
@@ -446,7 +464,7 @@ WEFT_INTERCEPTOR ssize_t sendto(int Fd, const void *Buf, size_t N, int Flags,
                                 const struct sockaddr *Addr, socklen_t AddrLen) {
   WEFT_ENSURE_REAL(sendto);
   libcAccess(Buf, N, false, WEFT_CALLER_PC);
-  return writeLike("sendto", Fd, N, Flags & MSG_DONTWAIT, [&] {
+  return writeLike("sendto", Fd, N, Flags & MSG_DONTWAIT, WEFT_CALLER_PC, [&] {
     return WEFT_REAL(sendto)(Fd, Buf, N, Flags, Addr, AddrLen);
   });
 }
@@ -458,7 +476,7 @@ WEFT_INTERCEPTOR ssize_t sendmsg(int Fd, const struct msghdr *Msg, int Flags) {
     Len = iovBytes(Msg->msg_iov, int(Msg->msg_iovlen));
     iovAccess(Msg->msg_iov, int(Msg->msg_iovlen), Len, false, WEFT_CALLER_PC);
   }
-  return writeLike("sendmsg", Fd, Len, Flags & MSG_DONTWAIT,
+  return writeLike("sendmsg", Fd, Len, Flags & MSG_DONTWAIT, WEFT_CALLER_PC,
                    [&] { return WEFT_REAL(sendmsg)(Fd, Msg, Flags); });
 }
 
@@ -471,6 +489,8 @@ WEFT_INTERCEPTOR int pipe(int Fds[2]) {
     uint32_t C = newChannel();
     setChannel(Fds[0], C);
     setChannel(Fds[1], C);
+    fdCreated(Fds[0], WEFT_CALLER_PC);
+    fdCreated(Fds[1], WEFT_CALLER_PC);
   }
   return R;
 }
@@ -482,6 +502,8 @@ WEFT_INTERCEPTOR int pipe2(int Fds[2], int Flags) {
     uint32_t C = newChannel();
     setChannel(Fds[0], C);
     setChannel(Fds[1], C);
+    fdCreated(Fds[0], WEFT_CALLER_PC);
+    fdCreated(Fds[1], WEFT_CALLER_PC);
   }
   return R;
 }
@@ -493,6 +515,8 @@ WEFT_INTERCEPTOR int socketpair(int Domain, int Type, int Proto, int Fds[2]) {
     uint32_t C = newChannel();
     setChannel(Fds[0], C);
     setChannel(Fds[1], C);
+    fdCreated(Fds[0], WEFT_CALLER_PC);
+    fdCreated(Fds[1], WEFT_CALLER_PC);
   }
   return R;
 }
@@ -501,8 +525,10 @@ WEFT_INTERCEPTOR int socketpair(int Domain, int Type, int Proto, int Fds[2]) {
 // a read that gets the count acquires, as between a pipe's two ends.
 WEFT_INTERCEPTOR int eventfd(unsigned Init, int Flags) {
   int Fd = static_cast<int>(rawSyscall(SYS_eventfd2, Init, Flags));
-  if (Fd >= 0 && CurThread)
+  if (Fd >= 0 && CurThread) {
     setChannel(Fd, newChannel());
+    fdCreated(Fd, WEFT_CALLER_PC);
+  }
   return Fd;
 }
 
@@ -519,8 +545,10 @@ WEFT_INTERCEPTOR int eventfd_write(int Fd, eventfd_t Value) {
 WEFT_INTERCEPTOR int socket(int Domain, int Type, int Proto) {
   WEFT_ENSURE_REAL(socket);
   int Fd = WEFT_REAL(socket)(Domain, Type, Proto);
-  if (Fd >= 0 && CurThread)
+  if (Fd >= 0 && CurThread) {
     setChannel(Fd, kSocketChannel);
+    fdCreated(Fd, WEFT_CALLER_PC);
+  }
   return Fd;
 }
 
@@ -528,6 +556,7 @@ WEFT_INTERCEPTOR int close(int Fd) {
   WEFT_ENSURE_REAL(close);
   if (!CurThread)
     return WEFT_REAL(close)(Fd);
+  fdClosed(Fd, WEFT_CALLER_PC);
   setChannel(Fd, kNoChannel);
   timerfdForget(Fd);
   int R = WEFT_REAL(close)(Fd);
@@ -542,18 +571,115 @@ WEFT_INTERCEPTOR int dup(int Fd) {
   if (New >= 0 && CurThread) {
     uint32_t C = size_t(Fd) < FdChannel.size() ? FdChannel[size_t(Fd)] : kNoChannel;
     setChannel(New, C);
+    fdUsed(Fd, WEFT_CALLER_PC);
+    fdCreated(New, WEFT_CALLER_PC);
   }
   return New;
 }
 
+namespace {
+/// dup2 and dup3 made \p New a copy of \p Fd: the old descriptor is read,
+/// the one \p New named before is closed and \p New created, both as reads
+/// (fd_memory.h: replacing a descriptor in place is how daemons redirect
+/// stdout, and how a closed pipe stands in for a socket being shut down).
+void dupOnto(int Fd, int New, uintptr_t Pc) {
+  uint32_t C = size_t(Fd) < FdChannel.size() ? FdChannel[size_t(Fd)] : kNoChannel;
+  setChannel(New, C);
+  fdUsed(Fd, Pc);
+  if (New != Fd) {
+    timerfdForget(New);
+    fdClosed(New, Pc, /*AsRead=*/true);
+    fdCreated(New, Pc, /*AsRead=*/true);
+  }
+}
+} // namespace
+
 WEFT_INTERCEPTOR int dup2(int Fd, int New) {
   WEFT_ENSURE_REAL(dup2);
   int R = WEFT_REAL(dup2)(Fd, New);
-  if (R >= 0 && CurThread && Fd >= 0) {
-    uint32_t C = size_t(Fd) < FdChannel.size() ? FdChannel[size_t(Fd)] : kNoChannel;
-    setChannel(R, C);
-  }
+  if (R >= 0 && CurThread && Fd >= 0)
+    dupOnto(Fd, R, WEFT_CALLER_PC);
   return R;
+}
+
+WEFT_INTERCEPTOR int dup3(int Fd, int New, int Flags) {
+  WEFT_ENSURE_REAL(dup3);
+  int R = WEFT_REAL(dup3)(Fd, New, Flags);
+  if (R >= 0 && CurThread && Fd >= 0)
+    dupOnto(Fd, R, WEFT_CALLER_PC);
+  return R;
+}
+
+//===--- Opening files -----------------------------------------------------===//
+//
+// A file carries no happens-before edge (regular files and unknown
+// descriptors have no channel), but its number is memory (fd_memory.h): an
+// open may reuse a number another thread just closed.
+
+namespace {
+bool needsMode(int Flags) { return (Flags & O_CREAT) || (Flags & O_TMPFILE) == O_TMPFILE; }
+
+int opened(int Fd, uintptr_t Pc) {
+  if (Fd >= 0 && CurThread) {
+    setChannel(Fd, kNoChannel);
+    timerfdForget(Fd);
+    fdCreated(Fd, Pc);
+  }
+  return Fd;
+}
+} // namespace
+
+WEFT_INTERCEPTOR int open(const char *Path, int Flags, ...) {
+  WEFT_ENSURE_REAL(open);
+  mode_t Mode = 0;
+  if (needsMode(Flags)) {
+    va_list Ap;
+    va_start(Ap, Flags);
+    Mode = mode_t(va_arg(Ap, int));
+    va_end(Ap);
+  }
+  return opened(WEFT_REAL(open)(Path, Flags, Mode), WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int open64(const char *Path, int Flags, ...) {
+  WEFT_ENSURE_REAL(open64);
+  mode_t Mode = 0;
+  if (needsMode(Flags)) {
+    va_list Ap;
+    va_start(Ap, Flags);
+    Mode = mode_t(va_arg(Ap, int));
+    va_end(Ap);
+  }
+  return opened(WEFT_REAL(open64)(Path, Flags, Mode), WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int openat(int Dir, const char *Path, int Flags, ...) {
+  WEFT_ENSURE_REAL(openat);
+  mode_t Mode = 0;
+  if (needsMode(Flags)) {
+    va_list Ap;
+    va_start(Ap, Flags);
+    Mode = mode_t(va_arg(Ap, int));
+    va_end(Ap);
+  }
+  return opened(WEFT_REAL(openat)(Dir, Path, Flags, Mode), WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int openat64(int Dir, const char *Path, int Flags, ...) {
+  WEFT_ENSURE_REAL(openat64);
+  mode_t Mode = 0;
+  if (needsMode(Flags)) {
+    va_list Ap;
+    va_start(Ap, Flags);
+    Mode = mode_t(va_arg(Ap, int));
+    va_end(Ap);
+  }
+  return opened(WEFT_REAL(openat64)(Dir, Path, Flags, Mode), WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int creat(const char *Path, mode_t Mode) {
+  WEFT_ENSURE_REAL(creat);
+  return opened(WEFT_REAL(creat)(Path, Mode), WEFT_CALLER_PC);
 }
 
 //===--- Connections -------------------------------------------------------===//
@@ -563,10 +689,12 @@ WEFT_INTERCEPTOR int accept(int Fd, struct sockaddr *Addr, socklen_t *Len) {
   ThreadState *Thr = CurThread;
   if (!Thr)
     return WEFT_REAL(accept)(Fd, Addr, Len);
+  fdUsed(Fd, WEFT_CALLER_PC);
   int R = callMaybeBlocking(Thr, fdMayBlock(Fd, POLLIN, 0), "accept", Fd,
                             [&] { return WEFT_REAL(accept)(Fd, Addr, Len); });
   if (R >= 0) {
     setChannel(R, kSocketChannel);
+    fdCreated(R, WEFT_CALLER_PC);
     fdAcquire(Thr, R); // connect released into the socket channel
     fdActivity();
   }
@@ -578,10 +706,12 @@ WEFT_INTERCEPTOR int accept4(int Fd, struct sockaddr *Addr, socklen_t *Len, int 
   ThreadState *Thr = CurThread;
   if (!Thr)
     return WEFT_REAL(accept4)(Fd, Addr, Len, Flags);
+  fdUsed(Fd, WEFT_CALLER_PC);
   int R = callMaybeBlocking(Thr, fdMayBlock(Fd, POLLIN, 0), "accept4", Fd,
                             [&] { return WEFT_REAL(accept4)(Fd, Addr, Len, Flags); });
   if (R >= 0) {
     setChannel(R, kSocketChannel);
+    fdCreated(R, WEFT_CALLER_PC);
     fdAcquire(Thr, R);
     fdActivity();
   }
@@ -593,6 +723,7 @@ WEFT_INTERCEPTOR int connect(int Fd, const struct sockaddr *Addr, socklen_t Len)
   ThreadState *Thr = CurThread;
   if (!Thr)
     return WEFT_REAL(connect)(Fd, Addr, Len);
+  fdUsed(Fd, WEFT_CALLER_PC);
   fdRelease(Thr, Fd);
   // A blocking connect may wait for the peer's accept queue to drain.
   int R = callMaybeBlocking(Thr, fdIsBlocking(Fd), "connect", Fd,

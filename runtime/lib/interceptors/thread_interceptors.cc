@@ -119,6 +119,7 @@ static void *threadTrampoline(void *P) {
 }
 
 void threadExit(ThreadState *T, void *) {
+  checkIgnoresAtFinish(T);
   // Robust mutexes it still holds pass to the next locker with EOWNERDEAD,
   // and what the dead owner did happens before that.
   for (SyncVar *S : T->RobustHeld) {

@@ -18,6 +18,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "interceptors/blocking_call.h"
+#include "interceptors/fd_memory.h"
 #include "base/raw_syscall.h"
 #include "interceptors/interceptor.h"
 #include "core/rtl.h"
@@ -186,6 +187,7 @@ WEFT_INTERCEPTOR int timerfd_create(int Clock, int Flags) {
   T.Active = true;
   T.Clock = Clock;
   ++NumActive;
+  fdCreated(int(Fd), WEFT_CALLER_PC);
   return int(Fd);
 }
 

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "interceptors/signal_handlers.h"
 #include "interceptors/interceptor.h"
 #include "base/internal_libc.h"
 #include "report/report.h"
@@ -46,14 +47,14 @@ void installCrashHandlers() {
   const int Signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
   for (int Sig : Signals) {
     struct sigaction Old;
-    if (sigaction(Sig, nullptr, &Old) == 0 && Old.sa_handler != SIG_DFL)
+    if (realSigaction(Sig, nullptr, &Old) == 0 && Old.sa_handler != SIG_DFL)
       continue; // the program (or its environment) handles it already
     struct sigaction Sa;
     internalMemset(&Sa, 0, sizeof(Sa));
     Sa.sa_sigaction = onFatalSignal;
     Sa.sa_flags = SA_SIGINFO | SA_NODEFER | SA_RESETHAND | SA_ONSTACK;
     sigemptyset(&Sa.sa_mask);
-    sigaction(Sig, &Sa, nullptr);
+    realSigaction(Sig, &Sa, nullptr);
   }
 }
 

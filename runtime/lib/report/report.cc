@@ -1,6 +1,7 @@
 //===- report.cc - Every report weft prints, and the line that replays it -===//
 
 #include "report/report.h"
+#include "interceptors/fd_memory.h"
 #include "report/sarif_export.h"
 #include "base/internal_libc.h"
 
@@ -157,9 +158,9 @@ void printStack(TextBuffer &B, StackId Leaf, CodeFrame *Top = nullptr) {
       B << " not recorded]\n";
       continue;
     }
-    // free and operator delete are shown, as TSan does, but never named in
-    // the SUMMARY line.
-    bool Interceptor = isFreePc(Pcs[I]);
+    // The allocator's functions (free, malloc, operator new...) are shown,
+    // as TSan does, but never named in the SUMMARY line.
+    bool Interceptor = isAllocatorPc(Pcs[I]);
     CodeFrame Frames[8];
     size_t K = symbolizeCode(Pcs[I], Frames, 8);
     for (size_t J = 0; J < K; ++J) {
@@ -493,6 +494,22 @@ void describeThreadState(TextBuffer &B, ReportMutexes &Mutexes, ThreadState *T,
 }
 
 void describeLocation(TextBuffer &B, uintptr_t Addr) {
+  // A descriptor's number, as memory (fd_memory.h), as TSan words it.
+  FdOrigin Fd;
+  if (fdOfAddress(Addr, &Fd)) {
+    B << "  Location is file descriptor ";
+    B.dec(uint64_t(Fd.Fd));
+    if (Fd.Tid == ThreadId::Invalid) {
+      B << ".\n\n";
+      return;
+    }
+    B << (Fd.Closed ? " destroyed by " : " created by ");
+    threadName(B, Fd.Tid);
+    B << " at:\n";
+    printStack(B, Fd.Stack);
+    B << '\n';
+    return;
+  }
   HeapBlock HB;
   if (uintptr_t Start = findHeapBlock(Addr, &HB)) {
     B << "  Location is heap block of size ";
@@ -628,7 +645,8 @@ void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
   // A vtable pointer on either side: a virtual call racing with a
   // constructor or destructor (TSan's wording).
   bool FreedBefore = isFreePc(stack_trie::node(PrevStack).Pc);
-  const char *Kind = FreedBefore ? "heap-use-after-free"
+  const char *Kind = FreedBefore ? ((Cur & kVptrBit) ? "heap-use-after-free (virtual call vs free)"
+                                                     : "heap-use-after-free")
                      : ((Cur | Prev) & kVptrBit) ? "data race on vptr (ctor/dtor vs virtual call)"
                                                  : "data race";
   TextBuffer B;
@@ -962,6 +980,87 @@ void reportMutexMisuse(const char *What, uintptr_t Mutex, uintptr_t Pc) {
   B << '\n';
   summary(B, What, Top);
   finish(B, "mutex", Rt.Opts.exitcode);
+}
+
+void reportIgnoresAtFinish(ThreadState *Thr) {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
+  const char *Kind = "thread finished with ignores enabled";
+  TextBuffer B;
+  header(B, Kind);
+  B << "  ";
+  if (Thr->tid() == ThreadId::Main) {
+    B << "Main thread";
+  } else {
+    B << "Thread T";
+    B.dec(index(Thr->tid()));
+  }
+  nameSuffix(B, Thr->tid());
+  B << " finished with ignores enabled (";
+  const char *Sep = "";
+  if (Thr->IgnoreReads) {
+    B << "reads";
+    Sep = ", ";
+  }
+  if (Thr->IgnoreWrites) {
+    B << Sep << "writes";
+    Sep = ", ";
+  }
+  if (Thr->IgnoreSync)
+    B << Sep << "synchronization";
+  B << "); ignore was enabled at:\n";
+  CodeFrame Top;
+  printStack(B, Thr->IgnoreBegun, &Top);
+  B << '\n';
+  describeThread(B, Thr->tid());
+  summary(B, Kind, Top);
+  finish(B, "thread", Rt.Opts.exitcode);
+}
+
+namespace {
+/// Each signal report is printed once per place (handler, or call).
+NoDestroy<InternalVector<uintptr_t>> SignalReportPcsStorage;
+bool signalReportSeen(uintptr_t Pc) {
+  InternalVector<uintptr_t> &Seen = *SignalReportPcsStorage;
+  for (uintptr_t P : Seen)
+    if (P == Pc)
+      return true;
+  Seen.push_back(Pc);
+  return false;
+}
+} // namespace
+
+void reportErrnoSpoiled(ThreadState *Thr, int Sig, uintptr_t HandlerPc) {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
+  if (signalReportSeen(HandlerPc))
+    return;
+  const char *Kind = "signal handler spoils errno";
+  TextBuffer B;
+  header(B, Kind);
+  B << "  Signal ";
+  B.dec(uint64_t(Sig));
+  B << " handler invoked at:\n";
+  CodeFrame Top;
+  printStack(B, stack_trie::child(currentStack(Thr), HandlerPc), &Top);
+  B << '\n';
+  summary(B, Kind, Top);
+  finish(B, "signal", Rt.Opts.exitcode);
+}
+
+void reportSignalUnsafeCall(ThreadState *Thr, uintptr_t Pc, uintptr_t FnPc) {
+  stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
+  if (signalReportSeen(Pc))
+    return;
+  const char *Kind = "signal-unsafe call inside of a signal";
+  TextBuffer B;
+  header(B, Kind);
+  B << "  Call by ";
+  threadName(B, Thr->tid());
+  B << " inside a handler of an asynchronous signal:\n";
+  CodeFrame Top;
+  printStack(B, stack_trie::child(stack_trie::child(currentStack(Thr), Pc), FnPc), &Top);
+  B << '\n';
+  summary(B, Kind, Top);
+  finish(B, "signal", Rt.Opts.exitcode);
 }
 
 int finalReportStatus() {

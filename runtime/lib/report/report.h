@@ -51,6 +51,13 @@ bool reportThreadLeaks();
                                   uintptr_t Pc);
 /// Mutex misuse (unlock by a non-owner, of an unlocked mutex, ...).
 void reportMutexMisuse(const char *What, uintptr_t Mutex, uintptr_t Pc);
+/// \p Thr finishes with annotated ignores still enabled.
+void reportIgnoresAtFinish(ThreadState *Thr);
+/// The handler of signal \p Sig (at \p HandlerPc) changed errno.
+void reportErrnoSpoiled(ThreadState *Thr, int Sig, uintptr_t HandlerPc);
+/// A call of an async-signal-unsafe function (the pseudo frame \p FnPc,
+/// malloc or free) at \p Pc, in a handler of an asynchronous signal.
+void reportSignalUnsafeCall(ThreadState *Thr, uintptr_t Pc, uintptr_t FnPc);
 
 /// True if [Addr, Addr+Size) overlaps a range annotated as a benign race
 /// (annotations.cc).

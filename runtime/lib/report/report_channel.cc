@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "interceptors/signal_handlers.h"
 #include "report/report_channel.h"
 
 #include "base/internal_libc.h"
@@ -60,7 +61,7 @@ void initReportChannel() {
   recordReport(test_channel::kStartMarker, internalStrlen(test_channel::kStartMarker));
   // The program's own handler, or one inherited as ignored, wins.
   struct sigaction Old;
-  if (sigaction(test_channel::dumpSignal(), nullptr, &Old) != 0 ||
+  if (realSigaction(test_channel::dumpSignal(), nullptr, &Old) != 0 ||
       Old.sa_handler != SIG_DFL)
     return;
   struct sigaction Sa;
@@ -68,7 +69,7 @@ void initReportChannel() {
   Sa.sa_sigaction = onDumpSignal;
   Sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESETHAND;
   sigfillset(&Sa.sa_mask); // one dump, undisturbed
-  sigaction(test_channel::dumpSignal(), &Sa, nullptr);
+  realSigaction(test_channel::dumpSignal(), &Sa, nullptr);
 }
 
 void beginReport() { InReport = 1; }

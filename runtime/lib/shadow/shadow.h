@@ -20,6 +20,12 @@
 //   bit  62      write
 //   bit  63      atomic
 //
+// A free of a heap block still in quarantine (malloc_interceptors.cc) is a
+// write with both bit 53 and bit 63 set, which no access has (a vtable
+// pointer is never accessed atomically): it races with every access,
+// including the freeing thread's own and those ordered after it, since
+// memory nobody may use is not reused while it is held back.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef WEFT_RUNTIME_SHADOW_H
@@ -70,7 +76,10 @@ inline Sid slotSid(RawSlot S) {
 }
 inline uint8_t slotMask(RawSlot S) { return static_cast<uint8_t>(S >> WEFT_SLOT_MASK_SHIFT); }
 inline bool slotWrite(RawSlot S) { return S & kWriteBit; }
-inline bool slotAtomic(RawSlot S) { return S & kAtomicBit; }
+/// The bits that mark a quarantined block's free (see the layout above).
+constexpr RawSlot kFreedBits = kVptrBit | kAtomicBit;
+inline bool slotFreed(RawSlot S) { return (S & kFreedBits) == kFreedBits; }
+inline bool slotAtomic(RawSlot S) { return (S & kFreedBits) == kAtomicBit; }
 
 /// Byte mask of an access of \p Size bytes at offset \p Off in a granule.
 inline uint8_t byteMask(unsigned Off, unsigned Size) {

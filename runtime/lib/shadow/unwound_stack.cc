@@ -1,5 +1,6 @@
 //===- unwound_stack.cc - Call stacks from the unwind tables --------------===//
 
+#include "interceptors/signal_handlers.h"
 #include "shadow/unwound_stack.h"
 
 #include "base/internal_libc.h"
@@ -72,8 +73,8 @@ bool unwindAfterCrash(Unwind &U) {
   Catch.sa_handler = onUnwindFault;
   Catch.sa_flags = SA_NODEFER;
   sigemptyset(&Catch.sa_mask);
-  sigaction(SIGSEGV, &Catch, &OldSegv);
-  sigaction(SIGBUS, &Catch, &OldBus);
+  realSigaction(SIGSEGV, &Catch, &OldSegv);
+  realSigaction(SIGBUS, &Catch, &OldBus);
   ThreadState *Thr = CurThread;
   bool Finished = false;
   if (sigsetjmp(UnwindFault, /*savemask=*/1) == 0) {
@@ -82,8 +83,8 @@ bool unwindAfterCrash(Unwind &U) {
   }
   // A fault left unwind()'s UnscheduledScope without its destructor.
   CurThread = Thr;
-  sigaction(SIGSEGV, &OldSegv, nullptr);
-  sigaction(SIGBUS, &OldBus, nullptr);
+  realSigaction(SIGSEGV, &OldSegv, nullptr);
+  realSigaction(SIGBUS, &OldBus, nullptr);
   return Finished;
 }
 
