@@ -16,6 +16,9 @@ namespace trace_export {
 namespace {
 
 TracingStrategy *Tracer;
+// The process whose run is traced: a child of the program's fork() keeps
+// the tracer but must not overwrite the file with its own part at exit.
+long TracedPid;
 
 struct ReportAt {
   uint64_t Step;
@@ -55,6 +58,7 @@ Strategy *wrap(Strategy *S) {
   if (!Rt.Opts.trace_out || !*Rt.Opts.trace_out)
     return S;
   Tracer = internalNew<TracingStrategy>(S);
+  TracedPid = rawGetpid();
   Reports = internalNew<InternalVector<ReportAt>>();
   return Tracer;
 }
@@ -74,7 +78,7 @@ void reportPrinted() {
 }
 
 void write() {
-  if (!Tracer || Written)
+  if (!Tracer || Written || rawGetpid() != TracedPid)
     return;
   Written = true;
   UnscheduledScope Quiet;
