@@ -10,12 +10,20 @@ void PosStrategy::beginExecution(uint64_t Seed) {
   BucketBits = 4;
   Heads.clear();
   Tails.clear();
-  Heads.resize(size_t(1) << BucketBits);
-  Tails.resize(size_t(1) << BucketBits);
-  for (size_t B = 0; B < Heads.size(); ++B)
-    Heads[B] = Tails[B] = kNone;
+  clearBuckets();
   Linked = 0;
   LastPicked = ThreadId::Invalid;
+}
+
+// All bits set is kNone. internalMemset, because the compiler turns a
+// filling loop into a call of memset, which the program may define
+// (test/runtime/no_interceptor_calls.test).
+void PosStrategy::clearBuckets() {
+  size_t N = size_t(1) << BucketBits;
+  Heads.resize(N);
+  Tails.resize(N);
+  internalMemset(Heads.begin(), 0xff, N * sizeof(uint32_t));
+  internalMemset(Tails.begin(), 0xff, N * sizeof(uint32_t));
 }
 
 PosStrategy::Event &PosStrategy::eventOf(ThreadId T) {
@@ -67,10 +75,7 @@ void PosStrategy::grow() {
     for (uint32_t I = Heads[B]; I != kNone; I = Events[I].Next)
       Order.push_back(I);
   ++BucketBits;
-  Heads.resize(size_t(1) << BucketBits);
-  Tails.resize(size_t(1) << BucketBits);
-  for (size_t B = 0; B < Heads.size(); ++B)
-    Heads[B] = Tails[B] = kNone;
+  clearBuckets();
   Linked = 0;
   for (uint32_t I : Order)
     link(I);

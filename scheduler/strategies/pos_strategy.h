@@ -80,6 +80,7 @@ private:
   void link(uint32_t I);
   void unlink(uint32_t I);
   void grow();
+  void clearBuckets();
   /// The event of \p T is now about \p O (0: nothing).
   void setObject(uint32_t I, PointObject O);
 
