@@ -56,6 +56,7 @@
 #include "RuntimeCheck.h"
 #include "Results.h"
 #include "Seed.h"
+#include "Timeline.h"
 
 #include "weft/test_channel.h"
 
@@ -94,7 +95,7 @@ const char TestUsage[] =
     R"(usage: weft test [-n N] [-j J] [--seed S] [--keep-going]
                  [--strategy random|pct|pos] [--pct-depth D] [--pct-steps K]
                  [--timeout T] [--shard K/N] [--json F] [--junit F]
-                 [--sarif F]
+                 [--sarif F] [--html DIR]
                  [--schedule-file F] [--no-early-wakeups] [--steer-runs K]
                  [--no-fork-server] [--] ./prog [args...]
 
@@ -124,6 +125,10 @@ run's output, what failed, and the `weft replay` command that reproduces it.
   --junit F         write the results as JUnit XML to F
   --sarif F         write every report as SARIF 2.1.0 to F (for code
                     scanning; paths relative to the current directory)
+  --html DIR        draw every failure as an HTML timeline in DIR (created
+                    if missing): a lane per thread, sync operations and
+                    preemptions in order, the racing accesses; one run of
+                    the failing seed again, with the trace on, per failure
   --schedule-file F save the first failure's schedule to F
   --no-early-wakeups  keep sleeps and timed waits in virtual-time order
   --steer-runs K    after a lock-order inversion, try up to K schedules
@@ -163,7 +168,7 @@ struct TestOptions {
   std::optional<double> TimeoutSeconds;
   uint64_t ShardIndex = 0; // K-1
   uint64_t ShardCount = 1;
-  std::string JsonPath, JunitPath, SarifPath, ScheduleFile;
+  std::string JsonPath, JunitPath, SarifPath, ScheduleFile, HtmlDir;
   bool EarlyWakeups = true;
   uint64_t SteerRuns = 50;
   bool ForkServer = true;
@@ -245,6 +250,7 @@ bool applyValueFlag(absl::string_view Name, const std::string &Value,
   std::string &Path = Name == "--json"    ? O.JsonPath
                       : Name == "--junit" ? O.JunitPath
                       : Name == "--sarif" ? O.SarifPath
+                      : Name == "--html"  ? O.HtmlDir
                                           : O.ScheduleFile;
   Path = Value;
   return !Value.empty();
@@ -281,7 +287,7 @@ std::optional<int> parseTestArgs(const std::vector<std::string> &Args,
     for (const char *Name :
          {"-n", "-j", "--seed", "--strategy", "--pct-depth", "--pct-steps",
           "--timeout", "--shard", "--json", "--junit", "--sarif",
-          "--schedule-file",
+          "--html", "--schedule-file",
           "--steer-runs"}) {
       FlagMatch Match = matchValueFlag(Args, I, Name, Value);
       if (Match == FlagMatch::No)
@@ -480,6 +486,7 @@ private:
   void clearProgress();
   void summary(double Seconds);
   void saveSchedule(const FailureRecord &F);
+  void drawTimeline(const FailureRecord &F);
   TestResults results(double Seconds) const;
   /// Writes --json, --junit and --sarif; false (with an error) if one fails.
   bool writeOutputs(double Seconds);
@@ -898,7 +905,28 @@ void TestRunner::report(uint64_t N, Result &R) {
     confirmDeadlock(F);
   if (Failures.empty() && !Options.ScheduleFile.empty())
     saveSchedule(F);
+  if (!Options.HtmlDir.empty())
+    drawTimeline(F);
   Failures.push_back(std::move(F));
+}
+
+/// Runs the failing seed once more with the runtime's trace on and draws
+/// it in --html DIR as <seed>.html (Timeline.h, Html.cpp).
+void TestRunner::drawTimeline(const FailureRecord &F) {
+  TracedRun Run;
+  std::string Error;
+  std::string Path = Options.HtmlDir + "/" + F.Seed + ".html";
+  if (!runTraced(Options.Program, {{"WEFT_SEED", F.Seed}, {"WEFT_OPTIONS", weftOptionsWith(ExtraOptions)}},
+                 timeLimit(), Run, Error)) {
+    warning("could not draw the timeline of seed %s: %s", F.Seed, Error);
+    return;
+  }
+  if (!writeHtmlTimeline(F, Run.Steps, Path)) {
+    warning("could not write '%s': %s", Path, std::strerror(errno));
+    return;
+  }
+  std::printf("weft: timeline written to %s\n", Path.c_str());
+  std::fflush(stdout);
 }
 
 /// Replays the failing seed once more, recording its schedule: the seed
@@ -1318,6 +1346,15 @@ int testCommand(const Invocation &Self, const std::vector<std::string> &Args) {
                             {"--schedule-file", &Options.ScheduleFile}})
     if (!Path->empty() && !checkOutputPath(Flag, *Path))
       return ExitUsage;
+  if (!Options.HtmlDir.empty()) {
+    struct stat St;
+    if (mkdir(Options.HtmlDir.c_str(), 0755) != 0 &&
+        (errno != EEXIST || stat(Options.HtmlDir.c_str(), &St) != 0 || !S_ISDIR(St.st_mode))) {
+      error("cannot use '%s' as the --html directory: %s", Options.HtmlDir,
+            errno == EEXIST ? "it is not a directory" : std::strerror(errno));
+      return ExitUsage;
+    }
+  }
   // Runs of a program without the runtime can only pass: refuse to say so.
   std::string Checked;
   RuntimeCheck Runtime = checkWeftRuntime(Options.Program, Checked);

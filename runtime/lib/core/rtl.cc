@@ -13,6 +13,7 @@
 #include "report/report.h"
 #include "report/report_channel.h"
 #include "report/suppressions.h"
+#include "report/trace_export.h"
 #include "core/text_buffer.h"
 
 #include "weft/runtime_abi.h"
@@ -198,7 +199,9 @@ void initialize() {
 
 // A signal another thread sent with pthread_kill runs its handler here, on
 // its target while that thread holds the baton.
-void syncPoint(ThreadState *Thr, uintptr_t Object) {
+void syncPoint(ThreadState *Thr, uintptr_t Object, const char *Op) {
+  if (WEFT_UNLIKELY(Op != nullptr))
+    trace_export::labelNextPoint(Op);
   Rt.Sched.point(PointKind::Sync, Object);
   if (WEFT_UNLIKELY(Thr->PendingSignals))
     deliverPendingSignals(Thr);

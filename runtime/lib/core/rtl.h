@@ -291,7 +291,8 @@ void dropSyncsInRange(uintptr_t Addr, size_t Size);
 
 /// A full scheduling point for the current thread (sync operations) before
 /// a step about \p Object (a mutex, condvar or atomic location; 0 if none).
-void syncPoint(ThreadState *Thr, uintptr_t Object = 0);
+/// \p Op names the operation for the trace (trace_export.h): a static string.
+void syncPoint(ThreadState *Thr, uintptr_t Object = 0, const char *Op = nullptr);
 /// The access countdown ran out.
 void accessPoint(ThreadState *Thr);
 

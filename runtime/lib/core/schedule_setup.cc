@@ -21,6 +21,7 @@
 
 #include "core/rtl.h"
 #include "sync/deadlock_steering.h"
+#include "report/trace_export.h"
 #include "base/internal_libc.h"
 
 #include "base/raw_syscall.h"
@@ -151,12 +152,13 @@ Strategy *makeStrategy() {
     Recorder = internalNew<RecordingStrategy>(S, Recorded);
     S = Recorder;
   }
-  return S;
+  return trace_export::wrap(S);
 }
 
 void finishSchedule(bool NormalExit) {
   if (NormalExit && Replayer)
     Replayer->checkFinished();
+  trace_export::write();
   if (!Recorder)
     return;
   UnscheduledScope Quiet;

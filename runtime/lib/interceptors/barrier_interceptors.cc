@@ -63,7 +63,7 @@ WEFT_INTERCEPTOR int pthread_barrier_wait(pthread_barrier_t *B) {
   SyncVar *S = syncFind(uintptr_t(B));
   if (!S || !S->m().Barrier)
     return EINVAL; // never initialized (or destroyed)
-  syncPoint(Thr, uintptr_t(B));
+  syncPoint(Thr, uintptr_t(B), "barrier_wait");
   if (!Thr->IgnoreSync) {
     S->Clock.join(Thr->Clock);
     releaseTick(Thr);
@@ -75,7 +75,7 @@ WEFT_INTERCEPTOR int pthread_barrier_wait(pthread_barrier_t *B) {
       if (ThreadState *W = threadById(T); !W->IgnoreSync)
         W->Clock.join(S->Clock);
     S->Clock.reset();
-    syncPoint(Thr, uintptr_t(B));
+    syncPoint(Thr, uintptr_t(B), "barrier_wait");
   }
   return A.Serial ? PTHREAD_BARRIER_SERIAL_THREAD : 0;
 }

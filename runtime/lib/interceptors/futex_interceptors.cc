@@ -56,7 +56,7 @@ long futexWait(ThreadState *Thr, uint32_t *Word, uint32_t Expected,
                uint64_t Deadline, uint32_t Bitset, uintptr_t Pc) {
   if (Bitset == 0)
     return fail(EINVAL);
-  syncPoint(Thr, uintptr_t(Word));
+  syncPoint(Thr, uintptr_t(Word), "futex_wait");
   // The comparison and the enqueueing are atomic for the program: nobody
   // else runs until this thread blocks.
   if (__atomic_load_n(Word, __ATOMIC_RELAXED) != Expected)
@@ -86,7 +86,7 @@ long futexWake(ThreadState *Thr, uint32_t *Word, int N, uint32_t Bitset) {
         releaseTick(Thr);
     }
   }
-  syncPoint(Thr, uintptr_t(Word));
+  syncPoint(Thr, uintptr_t(Word), "futex_wake");
   return long(Woken);
 }
 

@@ -57,7 +57,7 @@ SemaphoreModel *semModel(sem_t *Sem) {
 
 int semWait(ThreadState *Thr, sem_t *Sem, bool TryOnly, uint64_t Deadline, uintptr_t Pc) {
   SemaphoreModel *M = semModel(Sem);
-  syncPoint(Thr, uintptr_t(Sem));
+  syncPoint(Thr, uintptr_t(Sem), "sem_wait");
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
   switch (M->wait(Rt.Sched, uintptr_t(Sem), TryOnly, Deadline)) {
   case LockResult::Acquired:
@@ -118,7 +118,7 @@ WEFT_INTERCEPTOR int sem_post(sem_t *Sem) {
   }
   M->post(Rt.Sched);
   WEFT_REAL(sem_post)(Sem);
-  syncPoint(Thr, uintptr_t(Sem));
+  syncPoint(Thr, uintptr_t(Sem), "sem_post");
   return 0;
 }
 

@@ -106,7 +106,7 @@ void syncObjectAccess(ThreadState *Thr, uintptr_t Addr, bool IsInitOrDestroy, ui
 
 int mutexLock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, bool TryOnly,
               uint64_t Deadline, uintptr_t Pc, WaitKind Wait) {
-  syncPoint(Thr, Addr);
+  syncPoint(Thr, Addr, TryOnly ? "trylock" : "lock");
   syncObjectAccess(Thr, Addr, false, Pc);
   StackId Here = stack_trie::child(currentStack(Thr), Pc);
   Thr->BlockedStack = Here;
@@ -159,7 +159,7 @@ int mutexUnlock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, uintptr_t Pc) {
       reportMutexMisuse("unlock of an unlocked mutex", Addr, Pc);
     return EPERM;
   }
-  syncPoint(Thr, Addr);
+  syncPoint(Thr, Addr, "unlock");
   return 0;
 }
 
@@ -218,12 +218,12 @@ void condWake(ThreadState *Thr, uintptr_t Cond, bool All, uintptr_t Pc) {
     S->m().CondWaiters.wakeAll(Rt.Sched);
   else
     S->m().CondWaiters.wakeOne(Rt.Sched);
-  syncPoint(Thr, Cond);
+  syncPoint(Thr, Cond, All ? "cond_broadcast" : "cond_signal");
 }
 
 void onceRun(ThreadState *Thr, volatile int *State, void (*Init)(), uintptr_t Pc) {
   SyncVar *S = syncFor(uintptr_t(State));
-  syncPoint(Thr, uintptr_t(State));
+  syncPoint(Thr, uintptr_t(State), "once");
   for (;;) {
     if (*State == 2) {
       Thr->Clock.join(S->Clock);
@@ -381,7 +381,7 @@ static int rwLock(pthread_rwlock_t *L, bool Exclusive, bool TryOnly,
   if (!Thr)
     return EINVAL;
   SyncVar *S = syncFor(uintptr_t(L));
-  syncPoint(Thr, uintptr_t(L));
+  syncPoint(Thr, uintptr_t(L), Exclusive ? "wrlock" : "rdlock");
   syncObjectAccess(Thr, uintptr_t(L), false, Pc);
   StackId Here = stack_trie::child(currentStack(Thr), Pc);
   Thr->BlockedStack = Here;
@@ -471,7 +471,7 @@ WEFT_INTERCEPTOR int pthread_rwlock_unlock(pthread_rwlock_t *L) {
   }
   mutex_set::removed(Thr->Locks, S);
   deadlock_steering::locksChanged(Thr);
-  syncPoint(Thr, uintptr_t(L));
+  syncPoint(Thr, uintptr_t(L), "rw_unlock");
   return 0;
 }
 

@@ -212,7 +212,7 @@ int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc) {
   // without a join).
   if (T->Detached)
     return EINVAL;
-  syncPoint(Thr);
+  syncPoint(Thr, 0, "join");
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), CallerPc);
   while (!T->Finished)
     T->Joiners.wait(Rt.Sched, WaitInfo{WaitKind::Join, index(T->tid())}, kNoDeadline);

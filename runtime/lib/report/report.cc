@@ -13,6 +13,7 @@
 #include "report/suppressions.h"
 #include "shadow/unwound_stack.h"
 #include "report/symbolizer.h"
+#include "report/trace_export.h"
 #include "core/text_buffer.h"
 
 #include "weft/test_channel.h"
@@ -242,10 +243,26 @@ void appendCommandLine(TextBuffer &B) {
 
 void appendReproduce(TextBuffer &B) {
   B << "To reproduce: ";
-  const char *Opts = getenv("WEFT_OPTIONS");
-  if (Opts && *Opts) {
+  // trace_out= only says where a timeline's data goes (weft replay --html
+  // adds it): left out, so that the report reads the same with or without.
+  TextBuffer Opts;
+  if (const char *All = getenv("WEFT_OPTIONS"))
+    for (const char *P = All; *P;) {
+      while (*P == ' ')
+        ++P;
+      const char *End = P;
+      while (*End && *End != ' ')
+        ++End;
+      if (End > P && internalStrncmp(P, "trace_out=", 10) != 0) {
+        if (Opts.size())
+          Opts << ' ';
+        Opts.append(P, size_t(End - P));
+      }
+      P = End;
+    }
+  if (Opts.size()) {
     B << "WEFT_OPTIONS=";
-    appendShellQuoted(B, Opts);
+    appendShellQuoted(B, Opts.str());
     B << ' ';
   }
   B << "WEFT_SEED=";
@@ -261,6 +278,7 @@ void appendReproduce(TextBuffer &B) {
 void emit(const TextBuffer &B) {
   rawWriteAll(Rt.LogFd, B.str(), B.size());
   recordReport(B.str(), B.size());
+  trace_export::reportPrinted();
   endReport();
   if (*Rt.Opts.sarif_path)
     sarif_export::reportPrinted(B.str(), B.size());
