@@ -50,6 +50,7 @@
 #include "Commands.h"
 #include "Diagnostics.h"
 #include "ExitCodes.h"
+#include "Exploration.h"
 #include "Failure.h"
 #include "ForkServer.h"
 #include "Process.h"
@@ -96,7 +97,8 @@ const char TestUsage[] =
                  [--timeout T] [--shard K/N] [--json F] [--junit F]
                  [--sarif F]
                  [--schedule-file F] [--no-early-wakeups] [--steer-runs K]
-                 [--no-fork-server] [--] ./prog [args...]
+                 [--no-fork-server] [--no-directed-points]
+                 [--] ./prog [args...]
 
 Runs an instrumented program under N schedules, J at a time, each with its
 own seed in WEFT_SEED, and stops at the first that fails: it prints that
@@ -109,7 +111,10 @@ run's output, what failed, and the `weft replay` command that reproduces it.
                     random, printed at the start); the same S gives the same
                     seeds
   --keep-going      run all N executions and report every failure
-  --strategy S      random (default), pct or pos (docs/scheduling.md)
+  --strategy S      random, pct or pos (docs/scheduling.md); without it,
+                    the portfolio: schedule i runs with the options of slot
+                    i mod 4 (random at a coarse and a fine quantum, random
+                    with few preemptions at every access, POS)
   --pct-depth D     PCT's bug depth (default 3)
   --pct-steps K     PCT's estimate of steps per run (default: measured by
                     one calibration run of the program)
@@ -129,6 +134,9 @@ run's output, what failed, and the `weft replay` command that reproduces it.
   --steer-runs K    after a lock-order inversion, try up to K schedules
                     steered toward the deadlock it predicts (default 50;
                     0: do not try)
+  --no-directed-points
+                    do not make the access sites that raced in earlier
+                    schedules scheduling points of later ones
   --no-fork-server  execute the program for every schedule instead of
                     forking it from a copy started once per job (same
                     results, slower; see docs/usage.md)
@@ -156,6 +164,12 @@ struct TestOptions {
   std::optional<uint64_t> BaseSeed;
   bool KeepGoing = false;
   std::string Strategy = "random";
+  bool StrategyGiven = false;
+  /// Race-directed points (Exploration.h): off with --no-directed-points.
+  bool Directed = true;
+  /// Schedules take their options from the portfolio (Exploration.h): no
+  /// --strategy, and no quantum or preemption rate in WEFT_OPTIONS.
+  bool Portfolio = false;
   uint64_t PctDepth = 3;
   std::optional<uint64_t> PctSteps;
   /// --timeout: unset means the default limit (TestRunner::timeLimit), 0
@@ -220,6 +234,7 @@ bool applyValueFlag(absl::string_view Name, const std::string &Value,
     return parseCount(Value, O.Jobs);
   if (Name == "--strategy") {
     O.Strategy = Value;
+    O.StrategyGiven = true;
     return Value == "random" || Value == "pct" || Value == "pos";
   }
   if (Name == "--pct-depth")
@@ -274,6 +289,10 @@ std::optional<int> parseTestArgs(const std::vector<std::string> &Args,
     }
     if (Arg == "--no-fork-server") {
       Options.ForkServer = false;
+      continue;
+    }
+    if (Arg == "--no-directed-points") {
+      Options.Directed = false;
       continue;
     }
     std::string Value;
@@ -479,19 +498,23 @@ private:
   void progress(bool Force);
   void clearProgress();
   void summary(double Seconds);
-  void saveSchedule(const FailureRecord &F);
+  void saveSchedule(const FailureRecord &F, const std::string &Extra);
   TestResults results(double Seconds) const;
   /// Writes --json, --junit and --sarif; false (with an error) if one fails.
   bool writeOutputs(double Seconds);
-  std::string reproduceLine(const std::string &Seed) const {
-    return reproduceLine(Seed, ExtraOptions);
-  }
+  /// The options the shard's Nth execution adds to WEFT_OPTIONS: the
+  /// common ones, its portfolio slot's, its round's racy sites.
+  std::string runExtra(uint64_t N) const;
+  /// Whether the shard's Nth execution may start: every execution of the
+  /// rounds before its own has ended (Exploration.h). Writes the round's
+  /// site file the first time.
+  bool roundReady(uint64_t N);
   std::string reproduceLine(const std::string &Seed,
                             const std::string &Extra) const;
   void confirmDeadlock(FailureRecord &F);
 
   const Invocation &Self;
-  const TestOptions &Options;
+  TestOptions Options; // a copy: race-directed points may turn off
   uint64_t BaseSeed;
   std::string ExtraOptions; // appended to WEFT_OPTIONS of every execution
   double Floor;             // of the default time limit
@@ -514,6 +537,8 @@ private:
   uint64_t NextToReport = 0;
   std::vector<FailureRecord> Failures;
   std::set<std::string> SteeredLocations; // one confirmation try per cycle
+  std::map<uint64_t, std::set<std::string>> LearnedBy; // racy sites, by execution
+  std::map<uint64_t, std::string> RoundSites; // round -> its racy_sites file ("": none)
   bool Terminal = false;
   bool ProgressShown = false;
   Clock::time_point Start, LastProgress;
@@ -552,10 +577,53 @@ std::string TestRunner::reproduceLine(const std::string &Seed,
   return Line + shellJoin(Replay);
 }
 
+std::string TestRunner::runExtra(uint64_t N) const {
+  std::string Extra = ExtraOptions;
+  auto Add = [&Extra](absl::string_view More) {
+    if (!Extra.empty())
+      Extra += ' ';
+    absl::StrAppend(&Extra, More);
+  };
+  if (Options.Portfolio)
+    Add(portfolioOptions(indexOf(N) % kPortfolioSlots));
+  auto It = RoundSites.find(roundOf(N));
+  if (It != RoundSites.end() && !It->second.empty())
+    Add("racy_sites=" + It->second);
+  return Extra;
+}
+
+bool TestRunner::roundReady(uint64_t N) {
+  if (!Options.Directed)
+    return true;
+  uint64_t Round = roundOf(N);
+  if (RoundSites.count(Round))
+    return true;
+  uint64_t Start = roundStart(Round);
+  for (const Execution &E : Running)
+    if (E.Index < Start)
+      return false;
+  std::set<std::string> Sites;
+  for (const auto &[Index, Learned] : LearnedBy)
+    if (Index < Start)
+      Sites.insert(Learned.begin(), Learned.end());
+  std::string Path;
+  if (!Sites.empty()) {
+    std::string Why;
+    Path = writeSitesFile(Sites, Why);
+    if (Path.empty()) {
+      clearProgress();
+      warning("race-directed points are off: %s", Why);
+      Options.Directed = false;
+    }
+  }
+  RoundSites[Round] = Path;
+  return true;
+}
+
 std::vector<std::pair<std::string, std::string>>
 TestRunner::runEnvironment(uint64_t N, size_t J) const {
   std::vector<std::pair<std::string, std::string>> Vars{{"WEFT_SEED", seedOf(N)}};
-  std::string Opts = weftOptionsWith(ExtraOptions);
+  std::string Opts = weftOptionsWith(runExtra(N));
   if (!Opts.empty())
     Vars.push_back({"WEFT_OPTIONS", Opts});
   // Each run pins its threads to one CPU (runtime/lib/interceptors/cpu_pinning.cc): jobs
@@ -752,6 +820,12 @@ void TestRunner::finishExecution(size_t I, ExitStatus Status) {
     close(Fd);
   }
   unlink(Channel.c_str());
+  if (Options.Directed) {
+    std::set<std::string> Sites;
+    parseRacySites(R.Reports, Sites);
+    if (!Sites.empty())
+      LearnedBy[E.Index] = std::move(Sites);
+  }
   if (!E.TimedOut && FirstDurations.size() < kMeasuredRuns)
     FirstDurations.push_back(R.Seconds);
   --Jobs[E.Job].Outstanding;
@@ -869,7 +943,7 @@ void TestRunner::report(uint64_t N, Result &R) {
   FailureRecord F{indexOf(N), seedOf(N),
                   classifyFailure(R.Status, R.Output, R.TimedOut, R.Reports),
                   R.Status, std::move(R.Output), "", R.Seconds, "", ""};
-  F.Reproduce = reproduceLine(F.Seed);
+  F.Reproduce = reproduceLine(F.Seed, runExtra(N));
   size_t Reported = countReports(R.Reports);
   F.TimedOutAfterReport = R.TimedOut && Reported > 0;
   // Reports the run's output lacks (log_path, a closed stderr) are shown
@@ -897,14 +971,14 @@ void TestRunner::report(uint64_t N, Result &R) {
   if (absl::StartsWith(F.What.Kind, "lock-order-inversion"))
     confirmDeadlock(F);
   if (Failures.empty() && !Options.ScheduleFile.empty())
-    saveSchedule(F);
+    saveSchedule(F, runExtra(N));
   Failures.push_back(std::move(F));
 }
 
 /// Replays the failing seed once more, recording its schedule: the seed
 /// names the same run, so only a failure pays for recording.
-void TestRunner::saveSchedule(const FailureRecord &F) {
-  std::string Opts = weftOptionsWith(ExtraOptions);
+void TestRunner::saveSchedule(const FailureRecord &F, const std::string &Extra) {
+  std::string Opts = weftOptionsWith(Extra);
   Opts += (Opts.empty() ? "" : " ") + std::string("schedule_out=") + Options.ScheduleFile;
   std::vector<std::string> Env =
       environmentWith({{"WEFT_SEED", F.Seed}, {"WEFT_OPTIONS", Opts}});
@@ -1193,7 +1267,8 @@ int TestRunner::run() {
   Interrupted = pendingInterrupt(); // during PCT's calibration run
   for (;;) {
     int J;
-    while (!Stopped && !Interrupted && NextToLaunch < Total && (J = pickJob()) >= 0) {
+    while (!Stopped && !Interrupted && NextToLaunch < Total && roundReady(NextToLaunch) &&
+           (J = pickJob()) >= 0) {
       if (!launch(NextToLaunch++, static_cast<size_t>(J))) {
         killRunning();
         Jobs.clear();
@@ -1337,7 +1412,9 @@ int testCommand(const Invocation &Self, const std::vector<std::string> &Args) {
   // A single run switches threads rarely (preemption_rate=10) to stay fast;
   // exploring gives every runnable thread an equal chance at every point,
   // unless the user chose a rate.
-  if (Options.Strategy == "random" && !userSetOption("preemption_rate"))
+  Options.Portfolio = !Options.StrategyGiven && !userSetOption("strategy") &&
+                      !userSetOption("quantum") && !userSetOption("preemption_rate");
+  if (Options.Strategy == "random" && !Options.Portfolio && !userSetOption("preemption_rate"))
     Extra.push_back("preemption_rate=-1");
   if (Options.Strategy != "random")
     Extra.push_back("strategy=" + Options.Strategy);

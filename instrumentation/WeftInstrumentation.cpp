@@ -13,6 +13,8 @@
 #include "LoopRangeChecks.h"
 #include "RaceFreeAccess.h"
 
+#include "weft/shadow_layout.h"
+
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/Statistic.h"
@@ -82,6 +84,7 @@ STATISTIC(NumInstrumentedReads, "Plain reads instrumented");
 STATISTIC(NumInstrumentedWrites, "Plain writes instrumented");
 STATISTIC(NumInstrumentedRanges, "Accesses instrumented as ranges");
 STATISTIC(NumInlineChecks, "Accesses whose fast path is inlined");
+STATISTIC(NumSiteFlags, "Site flags (race-directed scheduling points) allocated");
 STATISTIC(NumCalledOutsideLoops,
           "Accesses outside loops of large functions (they call the runtime)");
 STATISTIC(NumInstrumentedAtomics, "Atomic operations instrumented");
@@ -304,6 +307,7 @@ private:
                   Align Alignment, bool IsWrite);
   void dropMemoryEffects();
   Value *threadKnownAt(Instruction *Access) const;
+  GlobalVariable *newSiteFlag();
 
   Function &F;
   const RuntimeCallbacks &RT;
@@ -333,6 +337,18 @@ Value *FunctionInstrumenter::threadKnownAt(Instruction *Access) const {
       return nullptr;
   }
   return LastThr;
+}
+
+/// A site flag for one inline-checked access (weft/shadow_layout.h): a
+/// private byte, zero-initialized (WEFT_SITE_UNSEEN), written only by the
+/// runtime. One global per site rather than one array per module: sites are
+/// created function by function, and the linker packs them in .bss anyway.
+GlobalVariable *FunctionInstrumenter::newSiteFlag() {
+  Module &M = *F.getParent();
+  Type *I8 = Type::getInt8Ty(M.getContext());
+  ++NumSiteFlags;
+  return new GlobalVariable(M, I8, /*isConstant=*/false, GlobalValue::PrivateLinkage,
+                            ConstantInt::get(I8, WEFT_SITE_UNSEEN), "weft.site");
 }
 
 Candidates FunctionInstrumenter::collect() const {
@@ -530,7 +546,8 @@ void FunctionInstrumenter::emitAccess(IRBuilder<> &IRB, Instruction *Access, Val
           canInlineAccessCheck(Size.getFixedValue(), Alignment.value())) {
         LastThr = emitInlineAccessCheck(Access, Ptr, Size.getFixedValue(), IsWrite,
                                         RT.sized(Size.getFixedValue(), IsWrite, true),
-                                        IRB.getCurrentDebugLocation(), threadKnownAt(Access));
+                                        newSiteFlag(), IRB.getCurrentDebugLocation(),
+                                        threadKnownAt(Access));
         LastInlined = Access;
         ++NumInlineChecks;
       } else {

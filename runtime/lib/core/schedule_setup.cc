@@ -11,6 +11,7 @@
 //   preemptions 3
 //   early_wakeups 1          options that decide which questions a run
 //   spurious_wakeups 0       asks; a replay takes them from the file
+//   racy_sites m+0x1/m+0x2   race-directed points (only when there are any)
 //   <empty line>
 //   T0 q1734 T1 q12 T0! q3 w1/2 ...      decisions, 16 tokens a line
 //
@@ -20,6 +21,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "core/rtl.h"
+#include "core/racy_sites.h"
 #include "sync/deadlock_steering.h"
 #include "base/internal_libc.h"
 
@@ -109,6 +111,8 @@ void loadSchedule(const char *Path) {
       Rt.Opts.early_wakeups = P[14] == '1';
     else if (startsWith(P, "spurious_wakeups "))
       Rt.Opts.spurious_wakeups = P[17] == '1';
+    else if (startsWith(P, "racy_sites "))
+      racy_sites::addList(P + 11, size_t(Eol - P - 11));
     P = Eol + 1;
   }
   ToReplay = internalNew<ScheduleLog>();
@@ -174,6 +178,10 @@ void finishSchedule(bool NormalExit) {
   B.dec(Preemptions);
   B << "\nearly_wakeups " << (Rt.Opts.early_wakeups ? '1' : '0');
   B << "\nspurious_wakeups " << (Rt.Opts.spurious_wakeups ? '1' : '0');
+  if (racy_sites::directed()) {
+    B << "\nracy_sites ";
+    racy_sites::appendList(B);
+  }
   B << "\n\n";
   char Tok[32];
   size_t OnLine = 0;
