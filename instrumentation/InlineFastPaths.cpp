@@ -204,6 +204,27 @@ Value *emitInlineAccessCheck(Instruction *Access, Value *Ptr, unsigned Size, boo
   return Thr;
 }
 
+void emitSitePoint(Instruction *Access, Value *Ptr, GlobalVariable *Flag,
+                   FunctionCallee SitePoint, const DebugLoc &Loc) {
+  BasicBlock *Head = Access->getParent();
+  Function &F = *Head->getParent();
+  LLVMContext &C = F.getContext();
+  if (Head->isEntryBlock())
+    for (Instruction &I : make_early_inc_range(make_range(Access->getIterator(), Head->end())))
+      if (auto *AI = dyn_cast<AllocaInst>(&I); AI && AI->isStaticAlloca())
+        AI->moveBefore(Access);
+  BasicBlock *Cont = SplitBlock(Head, Access);
+  BasicBlock *Point = BasicBlock::Create(C, "weft.site.point", &F, Cont);
+  Head->getTerminator()->eraseFromParent();
+  IRBuilder<> B(Head);
+  B.SetCurrentDebugLocation(Loc);
+  Value *Site = B.CreateLoad(Type::getInt8Ty(C), Flag, "weft.site");
+  B.CreateCondBr(B.CreateICmpEQ(Site, B.getInt8(WEFT_SITE_POINT)), Point, Cont, unlikely(C));
+  B.SetInsertPoint(Point);
+  B.CreateCall(SitePoint, {Ptr});
+  B.CreateBr(Cont);
+}
+
 void emitInlineFuncEntry(Instruction *Before, Value *CallerPc, const DebugLoc &Loc) {
   auto [Thr, Cont, Push] = splitForThread(Before, "weft.push", Loc);
   LLVMContext &C = Cont->getContext();

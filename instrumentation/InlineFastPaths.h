@@ -50,6 +50,14 @@ llvm::Value *emitInlineAccessCheck(llvm::Instruction *Access, llvm::Value *Ptr, 
                                    llvm::Value *Site, const llvm::DebugLoc &Loc,
                                    llvm::Value *KnownThr = nullptr);
 
+/// Emits, before \p Access (an access whose check was skipped), a
+/// race-directed point tied to \p Flag, the site flag of the access whose
+/// check covers it: \p SitePoint (__weft_site_point) is called with \p Ptr
+/// when the flag says WEFT_SITE_POINT. Quiet or unseen flags cost a byte
+/// load and a branch.
+void emitSitePoint(llvm::Instruction *Access, llvm::Value *Ptr, llvm::GlobalVariable *Flag,
+                   llvm::FunctionCallee SitePoint, const llvm::DebugLoc &Loc);
+
 /// Emits __weft_func_entry(\p CallerPc) inline before \p Before: the pc
 /// pushed on the thread's call stack. Never calls the runtime.
 void emitInlineFuncEntry(llvm::Instruction *Before, llvm::Value *CallerPc,

@@ -432,6 +432,15 @@ WEFT_DEFINE_ACCESS(4)
 WEFT_DEFINE_ACCESS(8)
 #undef WEFT_DEFINE_ACCESS
 
+WEFT_INTERFACE void __weft_site_point(void *Addr) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  Rt.Sched.point(PointKind::RacyAccess, reinterpret_cast<uintptr_t>(Addr));
+  if (WEFT_UNLIKELY(Thr->PendingSignals))
+    deliverPendingSignals(Thr);
+}
+
 /// A range access the pass inserted: a scheduling point, then the check.
 static WEFT_ALWAYS_INLINE void onRangeAccess(const void *Addr, uint64_t Size, bool IsWrite,
                                              uintptr_t Pc) {
