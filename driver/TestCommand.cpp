@@ -93,7 +93,8 @@ namespace driver {
 
 const char TestUsage[] =
     R"(usage: weft test [-n N] [-j J] [--seed S] [--keep-going]
-                 [--strategy random|pct|pos] [--pct-depth D] [--pct-steps K]
+                 [--strategy random|pct|pos|pb] [--pct-depth D] [--pct-steps K]
+                 [--pb-bound C]
                  [--timeout T] [--shard K/N] [--json F] [--junit F]
                  [--sarif F]
                  [--schedule-file F] [--no-early-wakeups] [--steer-runs K]
@@ -118,6 +119,10 @@ run's output, what failed, and the `weft replay` command that reproduces it.
   --pct-depth D     PCT's bug depth (default 3)
   --pct-steps K     PCT's estimate of steps per run (default: measured by
                     one calibration run of the program)
+  --pb-bound C      with --strategy pb (preemption bounding, CHESS-style):
+                    schedule i is the i-th of all schedules with at most C
+                    preemptions (default 2), fewest first; the run length
+                    is measured as for PCT
   --timeout T       wall-clock limit per execution in seconds (decimals
                     allowed); a run that exceeds it fails as "timeout",
                     after printing where its threads were. Default: 20
@@ -171,6 +176,7 @@ struct TestOptions {
   /// --strategy, and no quantum or preemption rate in WEFT_OPTIONS.
   bool Portfolio = false;
   uint64_t PctDepth = 3;
+  uint64_t PbBound = 2;
   std::optional<uint64_t> PctSteps;
   /// --timeout: unset means the default limit (TestRunner::timeLimit), 0
   /// means none.
@@ -235,10 +241,13 @@ bool applyValueFlag(absl::string_view Name, const std::string &Value,
   if (Name == "--strategy") {
     O.Strategy = Value;
     O.StrategyGiven = true;
-    return Value == "random" || Value == "pct" || Value == "pos";
+    return Value == "random" || Value == "pct" || Value == "pos" || Value == "pb";
   }
   if (Name == "--pct-depth")
     return parseCount(Value, O.PctDepth);
+  if (Name == "--pb-bound")
+    return (Value == "0" ? (O.PbBound = 0, true) : parseCount(Value, O.PbBound)) &&
+           O.PbBound <= 4;
   if (Name == "--pct-steps") {
     uint64_t K;
     if (!parseCount(Value, K))
@@ -298,7 +307,7 @@ std::optional<int> parseTestArgs(const std::vector<std::string> &Args,
     std::string Value;
     bool Matched = false;
     for (const char *Name :
-         {"-n", "-j", "--seed", "--strategy", "--pct-depth", "--pct-steps",
+         {"-n", "-j", "--seed", "--strategy", "--pct-depth", "--pct-steps", "--pb-bound",
           "--timeout", "--shard", "--json", "--junit", "--sarif",
           "--schedule-file",
           "--steer-runs"}) {
@@ -336,8 +345,17 @@ std::optional<int> parseTestArgs(const std::vector<std::string> &Args,
           "sequence of seeds");
     return ExitUsage;
   }
-  if (Options.Strategy != "pct" && (Options.PctSteps || Options.PctDepth != 3)) {
+  if (Options.Strategy != "pct" && Options.Strategy != "pb" &&
+      (Options.PctSteps || Options.PctDepth != 3)) {
     error("'--pct-depth' and '--pct-steps' need '--strategy pct'");
+    return ExitUsage;
+  }
+  if (Options.Strategy == "pb" && Options.PctDepth != 3) {
+    error("'--pct-depth' needs '--strategy pct' ('--pb-bound' bounds pb)");
+    return ExitUsage;
+  }
+  if (Options.Strategy != "pb" && Options.PbBound != 2) {
+    error("'--pb-bound' needs '--strategy pb'");
     return ExitUsage;
   }
   Options.Program.assign(Args.begin() + I, Args.end());
@@ -586,6 +604,10 @@ std::string TestRunner::runExtra(uint64_t N) const {
   };
   if (Options.Portfolio)
     Add(portfolioOptions(indexOf(N) % kPortfolioSlots));
+  // Preemption bounding enumerates: the index in the whole sequence names
+  // the schedule (and shards split the enumeration like the seeds).
+  if (Options.Strategy == "pb")
+    Add(absl::StrCat("pb_index=", indexOf(N)));
   auto It = RoundSites.find(roundOf(N));
   if (It != RoundSites.end() && !It->second.empty())
     Add("racy_sites=" + It->second);
@@ -1418,7 +1440,7 @@ int testCommand(const Invocation &Self, const std::vector<std::string> &Args) {
     Extra.push_back("preemption_rate=-1");
   if (Options.Strategy != "random")
     Extra.push_back("strategy=" + Options.Strategy);
-  if (Options.Strategy == "pct") {
+  if (Options.Strategy == "pct" || Options.Strategy == "pb") {
     uint64_t Steps = Options.PctSteps ? *Options.PctSteps : 0;
     if (!Steps) {
       Steps = measureSteps(Options, BaseSeed, absl::StrJoin(Extra, " ") + " strategy=random");
@@ -1427,8 +1449,13 @@ int testCommand(const Invocation &Self, const std::vector<std::string> &Args) {
         Steps = 1000;
       }
     }
-    Extra.push_back(absl::StrCat("pct_depth=", Options.PctDepth));
-    Extra.push_back(absl::StrCat("pct_steps=", Steps));
+    if (Options.Strategy == "pct") {
+      Extra.push_back(absl::StrCat("pct_depth=", Options.PctDepth));
+      Extra.push_back(absl::StrCat("pct_steps=", Steps));
+    } else {
+      Extra.push_back(absl::StrCat("pb_bound=", Options.PbBound));
+      Extra.push_back(absl::StrCat("pb_steps=", Steps));
+    }
   }
   std::string ExtraOptions = absl::StrJoin(Extra, " ");
   std::printf("weft test: seed %s, %llu schedules, %llu at a time",

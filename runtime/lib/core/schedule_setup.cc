@@ -28,6 +28,7 @@
 #include "base/raw_syscall.h"
 #include "strategies/pct_strategy.h"
 #include "strategies/pos_strategy.h"
+#include "strategies/preemption_bounding_strategy.h"
 #include "strategies/random_strategy.h"
 #include "strategies/recording_strategy.h"
 #include "strategies/replay_strategy.h"
@@ -143,6 +144,10 @@ Strategy *makeStrategy() {
     S = internalNew<PctStrategy>(static_cast<uint32_t>(O.pct_depth), O.pct_steps, Quantum);
   } else if (!internalStrcmp(O.strategy, "pos")) {
     S = internalNew<PosStrategy>(Quantum);
+  } else if (!internalStrcmp(O.strategy, "pb")) {
+    S = internalNew<PreemptionBoundingStrategy>(static_cast<uint32_t>(O.pb_bound), O.pb_steps,
+                                                static_cast<uint32_t>(O.pb_width), O.pb_index,
+                                                Quantum);
   } else {
     S = internalNew<RandomStrategy>(Quantum, O.preemption_rate);
   }
