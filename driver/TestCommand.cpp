@@ -529,7 +529,8 @@ private:
   bool roundReady(uint64_t N);
   std::string reproduceLine(const std::string &Seed,
                             const std::string &Extra) const;
-  void confirmDeadlock(FailureRecord &F);
+  /// \p RunExtra: the failing run's options, which the steered runs keep.
+  void confirmDeadlock(FailureRecord &F, const std::string &RunExtra);
 
   const Invocation &Self;
   TestOptions Options; // a copy: race-directed points may turn off
@@ -991,7 +992,7 @@ void TestRunner::report(uint64_t N, Result &R) {
                                          "--timeout sets it");
   std::fflush(stdout);
   if (absl::StartsWith(F.What.Kind, "lock-order-inversion"))
-    confirmDeadlock(F);
+    confirmDeadlock(F, runExtra(N));
   if (Failures.empty() && !Options.ScheduleFile.empty())
     saveSchedule(F, runExtra(N));
   Failures.push_back(std::move(F));
@@ -1035,13 +1036,12 @@ std::string steerSites(absl::string_view Output) {
   return std::string(Rest.substr(0, Rest.find('\n')));
 }
 
-void TestRunner::confirmDeadlock(FailureRecord &F) {
+void TestRunner::confirmDeadlock(FailureRecord &F, const std::string &RunExtra) {
   std::string Sites = steerSites(F.Output);
   if (Options.SteerRuns == 0 || Sites.empty() ||
       !SteeredLocations.insert(F.What.Location).second)
     return;
-  std::string Extra = ExtraOptions + (ExtraOptions.empty() ? "" : " ") +
-                      "steer_deadlock=" + Sites;
+  std::string Extra = RunExtra + (RunExtra.empty() ? "" : " ") + "steer_deadlock=" + Sites;
   uint64_t Base = parseSeed(F.Seed).value_or(0);
   // An interrupt (read already, or still pending) stops the steering.
   for (uint64_t I = 0; I < Options.SteerRuns && !Interrupted && !pendingInterrupt(); ++I) {
