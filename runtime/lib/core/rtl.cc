@@ -1,6 +1,7 @@
 //===- rtl.cc - Runtime start-up, scheduling points and shutdown ----------===//
 
 #include "core/rtl.h"
+#include "core/racy_sites.h"
 #include "report/sarif_export.h"
 #include "base/internal_libc.h"
 
@@ -171,6 +172,7 @@ void initialize() {
   // Pinned threads hand the baton over with a same-CPU wake-up; floating
   // ones must spin, or every switch waits for an idle CPU to wake.
   Rt.Sched.setSpinWait(!(Rt.Opts.pin_cpu && cpu_pinning::pinToCurrentCpu()));
+  racy_sites::init(); // before makeStrategy: a schedule file may add sites
   Rt.Strat = makeStrategy();
   ThreadState *Main = internalNew<ThreadState>();
   Rt.Sched.start(Rt.Strat, Rt.Seed, Rt.Opts.max_steps, &Main->Green, &Observer);

@@ -6,6 +6,7 @@
 #include "base/internal_libc.h"
 
 #include "base/raw_syscall.h"
+#include "core/racy_sites.h"
 #include "sync/deadlock_steering.h"
 #include "sync/lock_graph.h"
 #include "core/no_destroy.h"
@@ -645,6 +646,9 @@ void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
   LockSetId PrevLocks;
   mutex_set::resolve(PrevContext, &PrevStack, &PrevLocks);
   PrevStack = historyStackOf(Prev, PrevStack);
+  // Before any filter: a benign or suppressed race is still a window the
+  // scheduler should open (racy_sites.h).
+  racy_sites::learn(Pc, PrevStack == kUnavailableStack ? 0 : stack_trie::node(PrevStack).Pc);
   uintptr_t Addr = GranuleAddr + uint64_t(__builtin_ctz(slotMask(Cur)));
   if (isBenignRace(Addr, size_t(__builtin_popcount(slotMask(Cur)))))
     return;
