@@ -168,6 +168,7 @@ void initialize() {
   // ones must spin, or every switch waits for an idle CPU to wake.
   Rt.Sched.setSpinWait(!(Rt.Opts.pin_cpu && cpu_pinning::pinToCurrentCpu()));
   Rt.Strat = makeStrategy();
+  Rt.Sched.setUserSwitch(!internalStrcmp(Rt.Opts.thread_switch, "user"));
   ThreadState *Main = internalNew<ThreadState>();
   Rt.Sched.start(Rt.Strat, Rt.Seed, Rt.Opts.max_steps, &Main->Green, &Observer);
   Rt.Records.emplaceBack().Parent = ThreadId::Invalid;
