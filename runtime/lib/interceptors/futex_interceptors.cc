@@ -62,10 +62,10 @@ long futexWait(ThreadState *Thr, uint32_t *Word, uint32_t Expected,
   if (__atomic_load_n(Word, __ATOMIC_RELAXED) != Expected)
     return fail(EAGAIN);
   SyncVar *S = syncFor(uintptr_t(Word));
-  if (!S->Futex)
-    S->Futex = internalNew<FutexQueue>();
+  if (!S->m().Futex)
+    S->m().Futex = internalNew<FutexQueue>();
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
-  if (!S->Futex->wait(Rt.Sched, uintptr_t(Word), Bitset, Deadline))
+  if (!S->m().Futex->wait(Rt.Sched, uintptr_t(Word), Bitset, Deadline))
     return fail(ETIMEDOUT);
   return 0;
 }
@@ -75,10 +75,10 @@ long futexWake(ThreadState *Thr, uint32_t *Word, int N, uint32_t Bitset) {
     return fail(EINVAL);
   uint32_t Woken = 0;
   SyncVar *S = syncFind(uintptr_t(Word));
-  if (S && S->Futex) {
+  if (S && S->m().Futex) {
     // The kernel wakes at least one waiter even for N <= 0.
     InternalVector<ThreadId> Ids;
-    Woken = S->Futex->wake(Rt.Sched, N <= 0 ? 1u : uint32_t(N), Bitset, &Ids);
+    Woken = S->m().Futex->wake(Rt.Sched, N <= 0 ? 1u : uint32_t(N), Bitset, &Ids);
     if (!Thr->IgnoreSync) {
       for (ThreadId T : Ids)
         threadById(T)->Clock.join(Thr->Clock);

@@ -114,12 +114,8 @@ WEFT_ALWAYS_INLINE void forEachBlockGranule(ThreadState *Thr, uintptr_t Addr, si
 }
 
 /// Leaves the write \p Cur, with stack and lock-set context \p Context, as
-/// the only access recorded in \p G (whose sync objects are gone with the
-/// memory they lived in).
-WEFT_ALWAYS_INLINE void leaveOnlyWrite(Granule *G, uintptr_t GranuleAddr, RawSlot Cur,
-                                       uint32_t Context) {
-  if (G->Stack[0] & kHasSyncBit)
-    dropSyncsInGranule(GranuleAddr);
+/// the only access recorded in \p G.
+WEFT_ALWAYS_INLINE void leaveOnlyWrite(Granule *G, RawSlot Cur, uint32_t Context) {
   *G = Granule{{Cur, 0, 0, 0}, {Context, 0, 0, 0}};
 }
 
@@ -136,9 +132,11 @@ void onAlloc(void *P, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
   if (Size <= kMarkFreedMax && Thr->IgnoreWrites == 0) {
     uint32_t Context =
         mutex_set::contextFor(Thr->Locks, Thr->Shadow.historyWithFrame(Pc, AllocPc));
+    // The sync objects that lived in the memory's previous life are gone.
+    dropSyncsInRange(uintptr_t(P), Size);
     forEachBlockGranule(Thr, uintptr_t(P), Size,
-                        [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
-                          leaveOnlyWrite(G, GranuleAddr, Cur, Context);
+                        [&](Granule *G, uintptr_t, RawSlot Cur) {
+                          leaveOnlyWrite(G, Cur, Context);
                         });
   } else {
     resetRange(uintptr_t(P), Size);
@@ -195,11 +193,13 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size,
   Mark = Mark && Check;
   // The free of one granule: check, then (with Mark) leave the free as its
   // only access.
+  if (Mark)
+    dropSyncsInRange(Addr, Size); // they die with the memory
   if (Check)
     forEachBlockGranule(Thr, Addr, Size, [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
       checkFreeWrite(Thr, G, GranuleAddr, Cur, FreePc);
       if (Mark)
-        leaveOnlyWrite(G, GranuleAddr, Cur, MarkContext);
+        leaveOnlyWrite(G, Cur, MarkContext);
     });
   if (!Mark)
     resetRange(Addr, Size);

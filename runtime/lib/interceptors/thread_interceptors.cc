@@ -128,7 +128,7 @@ void threadExit(ThreadState *T, void *) {
   // and what the dead owner did happens before that.
   for (SyncVar *S : T->RobustHeld) {
     S->Clock.join(T->Clock);
-    S->Mutex.ownerDied(Rt.Sched);
+    S->m().Mutex.ownerDied(Rt.Sched);
   }
   T->RobustHeld.clear();
   T->FinalClock.assign(T->Clock);

@@ -405,18 +405,18 @@ void describeWaitObject(TextBuffer &B, const GreenThread &G) {
   }
   B.hex(G.Wait.Object);
   SyncVar *S = syncFind(G.Wait.Object);
-  if (S && (K == WaitKind::Mutex || K == WaitKind::SpinLock) && S->Mutex.isLocked()) {
+  if (S && (K == WaitKind::Mutex || K == WaitKind::SpinLock) && S->m().Mutex.isLocked()) {
     B << " held by ";
-    threadName(B, S->Mutex.owner());
-  } else if (S && K == WaitKind::Semaphore && S->Sem) {
+    threadName(B, S->m().Mutex.owner());
+  } else if (S && K == WaitKind::Semaphore && S->m().Sem) {
     B << " (value ";
-    B.dec(S->Sem->value());
+    B.dec(S->m().Sem->value());
     B << ')';
-  } else if (S && K == WaitKind::Barrier && S->Barrier) {
+  } else if (S && K == WaitKind::Barrier && S->m().Barrier) {
     B << " (";
-    B.dec(S->Barrier->waiting());
+    B.dec(S->m().Barrier->waiting());
     B << " of ";
-    B.dec(S->Barrier->count());
+    B.dec(S->m().Barrier->count());
     B << " arrived)";
   }
 }
