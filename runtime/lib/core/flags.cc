@@ -159,6 +159,8 @@ void parseFlags(Flags &F) {
     badOption("invalid value for", "strategy", "replay needs schedule_in=FILE");
   if (F.preemption_rate != -1 && (F.preemption_rate < 1 || F.preemption_rate > 100))
     badOption("invalid value for", "preemption_rate", "must be -1 or in 1..100");
+  if (internalStrcmp(F.thread_switch, "os") && internalStrcmp(F.thread_switch, "user"))
+    badOption("invalid value for", "thread_switch", F.thread_switch);
   if (F.pct_depth < 1)
     badOption("invalid value for", "pct_depth", "must be at least 1");
   if (F.pct_steps < 1)

@@ -174,6 +174,7 @@ void initialize() {
   Rt.Sched.setSpinWait(!(Rt.Opts.pin_cpu && cpu_pinning::pinToCurrentCpu()));
   racy_sites::init(); // before makeStrategy: a schedule file may add sites
   Rt.Strat = makeStrategy();
+  Rt.Sched.setUserSwitch(!internalStrcmp(Rt.Opts.thread_switch, "user"));
   ThreadState *Main = internalNew<ThreadState>();
   Rt.Sched.start(Rt.Strat, Rt.Seed, Rt.Opts.max_steps, &Main->Green, &Observer);
   Rt.Records.emplaceBack().Parent = ThreadId::Invalid;

@@ -360,6 +360,9 @@ void installCrashHandlers();
 /// a crash by stack overflow is reported; releaseAltStack gives it back at
 /// thread exit (crash_handler.cc).
 void useAltStack();
+/// The id of the calling program thread's own OS thread (gettid), also
+/// while it runs on another one (thread_switch=user).
+pid_t ownOsThreadId();
 void releaseAltStack();
 
 // Heap blocks (malloc_interceptors.cc), for report locations.

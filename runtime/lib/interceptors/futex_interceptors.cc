@@ -137,6 +137,8 @@ WEFT_INTERCEPTOR long syscall(long Nr, ...) {
       if (futexCall(Thr, A, WEFT_CALLER_PC, &R))
         return R;
     }
+  if (Nr == SYS_gettid)
+    return ownOsThreadId(); // thread_switch=user: not the carrier's
   WEFT_ENSURE_REAL(syscall);
   return WEFT_REAL(syscall)(Nr, A[0], A[1], A[2], A[3], A[4], A[5]);
 }
