@@ -11,7 +11,7 @@
 //   check:  %left = countdown(%thr) - 1; store %left
 //           %region = load @__weft_shadow_regions[addr >> 25]   ; 32 MiB regions
 //           br (%left == 0 | %region == null), slow, probe
-//   probe:  %slot = load i64 %region[(addr >> 3) * 48]
+//   probe:  %slot = load i64 %region[(addr >> 3) * 16]
 //           %cur = slotbase(%thr) | bits       ; bits: mask << 54 | write bit
 //           br ((%slot ^ %cur) & (same | bits)) != 0, slow, cont
 //   slow:   call @__weft_read8_slow(ptr)                   ; the whole check

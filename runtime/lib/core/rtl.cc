@@ -11,6 +11,7 @@
 #include "interceptors/interceptor.h"
 #include "core/no_destroy.h"
 #include "report/report.h"
+#include "shadow/access_history.h"
 #include "report/report_channel.h"
 #include "report/suppressions.h"
 #include "core/text_buffer.h"
@@ -163,6 +164,10 @@ void initialize() {
     suppressions::load(Rt.Opts.suppressions);
   stack_trie::init();
   stack_trie::setBudget(uint64_t(Rt.Opts.stack_history_mb) << 20);
+  // Which stack made each recorded access (access_history.h): up to twice
+  // stack_history_mb per generation, as most records name a stack the
+  // trie shares with many others.
+  access_history::setBudget(uint64_t(Rt.Opts.stack_history_mb) << 21);
   ShadowStack::BeforeNewGeneration = beforeNewHistoryGeneration;
   // Pinned threads hand the baton over with a same-CPU wake-up; floating
   // ones must spin, or every switch waits for an idle CPU to wake.

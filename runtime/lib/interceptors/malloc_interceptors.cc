@@ -12,6 +12,7 @@
 
 #include "interceptors/interceptor.h"
 #include "report/report.h"
+#include "shadow/access_history.h"
 #include "core/rtl.h"
 
 #include <cerrno>
@@ -118,9 +119,12 @@ WEFT_ALWAYS_INLINE void forEachBlockGranule(ThreadState *Thr, uintptr_t Addr, si
 /// memory they lived in).
 WEFT_ALWAYS_INLINE void leaveOnlyWrite(Granule *G, uintptr_t GranuleAddr, RawSlot Cur,
                                        uint32_t Context) {
-  if (G->Stack[0] & kHasSyncBit)
+  if (WEFT_UNLIKELY(shadow::hasSync(GranuleAddr))) {
     dropSyncsInGranule(GranuleAddr);
-  *G = Granule{{Cur, 0, 0, 0}, {Context, 0, 0, 0}};
+    shadow::reset(GranuleAddr, kGranule, nullptr);
+  }
+  *G = Granule{{Cur, 0}};
+  access_history::record(GranuleAddr, 1, Cur, Context);
 }
 
 /// A new block at \p P. Its previous life is forgotten, and (as TSan does)
@@ -154,30 +158,28 @@ void onAlloc(void *P, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
 WEFT_ALWAYS_INLINE void checkFreeWrite(ThreadState *Thr, Granule *G,
                                        uintptr_t GranuleAddr, RawSlot Cur,
                                        uintptr_t FreePc) {
-  static_assert(kSlotsPerGranule == 4, "the slots are read one by one");
+  static_assert(kSlotsPerGranule == 2, "the slots are read one by one");
   // The access check's fast path: this write is already recorded for the
   // current epoch, so it was checked then. Slot 0 first: a block written
   // since its allocation by the thread that frees it has it there.
   RawSlot S0 = G->Slot[0];
   if (S0 == Cur)
     return;
-  RawSlot S1 = G->Slot[1], S2 = G->Slot[2], S3 = G->Slot[3];
-  if ((S1 == Cur) | (S2 == Cur) | (S3 == Cur))
+  RawSlot S1 = G->Slot[1];
+  if (S1 == Cur)
     return;
   uint8_t Mask = slotMask(Cur);
   Sid Self = Thr->Slot;
-  auto Check = [&](RawSlot S, unsigned I) {
+  auto Check = [&](RawSlot S) {
     // An empty slot has no byte in its mask.
     if ((slotMask(S) & Mask) == 0 || slotSid(S) == Self)
       return;
     if (slotEpoch(S) <= Thr->Clock.get(slotSid(S)))
       return;
-    reportDataRace(Thr, GranuleAddr, Cur, FreePc, S, G->Stack[I] & ~kHasSyncBit);
+    reportDataRace(Thr, GranuleAddr, Cur, FreePc, S);
   };
-  Check(S0, 0);
-  Check(S1, 1);
-  Check(S2, 2);
-  Check(S3, 3);
+  Check(S0);
+  Check(S1);
 }
 
 /// The shadow side of freeing [Addr, Addr+Size): a write of every byte by

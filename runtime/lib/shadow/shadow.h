@@ -1,8 +1,11 @@
 //===- shadow.h - Shadow memory: the last accesses to every 8 bytes -------===//
 //
 // Every 8-byte granule of program memory has a shadow Granule holding up to
-// four recent accesses (Slots) and, beside each, the stack of that access
-// (so a report can always show the previous access's stack).
+// two recent accesses (Slots): 16 bytes of shadow per 8 bytes of memory, as
+// dense as TSan's. Which stack made each recorded access lives off the hot
+// shadow, in the access history (access_history.h), so a report can still
+// show the previous access's stack; whether a sync object lives in a
+// granule is one bit in a bitmap beside the region's granules.
 //
 // Address translation survives any ASLR layout: a first-level table indexed
 // by bits [25, 49) of the address points to a lazily reserved region
@@ -38,22 +41,27 @@ using RawSlot = uint64_t;
 using StackId = uint32_t;
 
 constexpr unsigned kGranule = WEFT_GRANULE_BYTES;
-constexpr unsigned kSlotsPerGranule = 4;
+constexpr unsigned kSlotsPerGranule = 2;
 constexpr RawSlot kWriteBit = RawSlot(1) << WEFT_SLOT_WRITE_BIT;
 constexpr RawSlot kAtomicBit = RawSlot(1) << 63;
 constexpr RawSlot kVptrBit = RawSlot(1) << 53;
 constexpr RawSlot kMaskField = RawSlot(0xff) << WEFT_SLOT_MASK_SHIFT; // the byte mask's bits
 constexpr uint32_t kMaxThreads = 1u << 21;
-/// Set in Granule::Stack[0] when a sync object lives in the granule's bytes,
-/// so that freeing the memory finds it without a table scan.
-constexpr uint32_t kHasSyncBit = 1u << 31;
 
+// Two slots, not four (TSan keeps four of 32 bits): a 32-bit slot leaves
+// 22 bits for clock slot and epoch, which overflow within thousands of
+// releases or threads and then need a reset of the whole shadow that
+// forgets every access. Two slots of 64 bits keep the exact epochs and
+// clock slots; what they give up is room for a third concurrent access,
+// which the eviction order in the access check (access.cc) spends where it
+// loses the least. docs/design.md, "Shadow memory".
 struct Granule {
   RawSlot Slot[kSlotsPerGranule];
-  StackId Stack[kSlotsPerGranule]; // Stack[0] also carries kHasSyncBit
 };
 static_assert(sizeof(Granule) == WEFT_GRANULE_SHADOW_BYTES && offsetof(Granule, Slot) == 0,
               "shadow granule layout (weft/shadow_layout.h)");
+static_assert(WEFT_GRANULE_SHADOW_BYTES <= 2 * WEFT_GRANULE_BYTES,
+              "at most two bytes of shadow per byte of memory");
 
 /// The access part of a slot (bytes and kind), to or into a thread's
 /// precomputed tid and epoch bits (ThreadState::SlotBase).
@@ -81,8 +89,17 @@ namespace shadow {
 
 constexpr unsigned kRegionShift = WEFT_REGION_SHIFT;
 constexpr size_t kNumRegions = size_t(1) << WEFT_REGION_INDEX_BITS; // addresses below 2^49
-constexpr size_t kRegionShadowBytes =
-    (size_t(1) << kRegionShift) / kGranule * sizeof(Granule);
+constexpr size_t kRegionGranules = (size_t(1) << kRegionShift) / kGranule;
+/// A region's granules, then its sync bitmap: bit I set when a sync object
+/// lives in granule I (the first byte of each mutex, condition variable,
+/// atomic location... that synchronized), so that freeing the memory finds
+/// it without a table scan. Read only where memory is reset; written only
+/// where a sync object is created. Reading pages never written maps the
+/// kernel's zero page, so the bitmap costs memory only where sync objects
+/// live.
+constexpr size_t kRegionGranuleBytes = kRegionGranules * sizeof(Granule);
+constexpr size_t kRegionSyncBitmapBytes = kRegionGranules / 8;
+constexpr size_t kRegionShadowBytes = kRegionGranuleBytes + kRegionSyncBitmapBytes;
 
 // Named for the pass's inline access check (weft/shadow_layout.h), and
 // visible to instrumented shared objects, which read it too.
@@ -107,9 +124,31 @@ inline Granule *granuleFor(uintptr_t Addr) {
   return granuleIn(Base, Addr);
 }
 
-/// Forgets every access to [Addr, Addr+Size) (memory was freed or reused).
-/// Calls \p OnSync(granule address) for granules that carried kHasSyncBit
-/// (unless it is null: the caller dropped them itself).
+/// The sync bitmap's byte holding \p Addr's granule's bit, and the bit.
+inline uint8_t *syncByteIn(char *Region, uintptr_t Addr, uint8_t *Bit) {
+  uintptr_t Off = (Addr & ((uintptr_t(1) << kRegionShift) - 1)) / kGranule;
+  *Bit = uint8_t(1u << (Off & 7));
+  return reinterpret_cast<uint8_t *>(Region + kRegionGranuleBytes) + Off / 8;
+}
+/// Notes that a sync object lives in \p Addr's granule.
+inline void markSync(uintptr_t Addr) {
+  granuleFor(Addr); // maps the region if needed
+  uint8_t Bit;
+  *syncByteIn(Regions[regionIndex(Addr)], Addr, &Bit) |= Bit;
+}
+/// True if a sync object was noted in \p Addr's granule (and not reset).
+inline bool hasSync(uintptr_t Addr) {
+  char *Region = Regions[regionIndex(Addr)];
+  if (!Region)
+    return false;
+  uint8_t Bit;
+  return (*syncByteIn(Region, Addr, &Bit) & Bit) != 0;
+}
+
+/// Forgets every access to [Addr, Addr+Size) (memory was freed or reused),
+/// and the sync objects noted there. Calls \p OnSync(granule address) for
+/// granules that had one (unless it is null: the caller dropped them
+/// itself).
 void reset(uintptr_t Addr, size_t Size, void (*OnSync)(uintptr_t GranuleAddr));
 
 } // namespace shadow

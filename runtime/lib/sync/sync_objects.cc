@@ -1,9 +1,10 @@
 //===- sync_objects.cc - The program's sync objects, found by address -----===//
 //
 // Mutexes, condition variables, once flags and atomic locations get a SyncVar
-// the first time they synchronize. Its granule in shadow memory is flagged so
-// that freeing or reusing the memory (free, a new thread's stack) drops the
-// object without scanning the table: a recycled address starts fresh.
+// the first time they synchronize. Its granule is flagged in the shadow's
+// sync bitmap (shadow.h) so that freeing or reusing the memory (free, a new
+// thread's stack) drops the object without scanning the table: a recycled
+// address starts fresh.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,7 +17,7 @@ SyncVar *syncCreate(uintptr_t Addr) {
   S->Addr = Addr;
   S->Uid = Rt.NextSyncUid++;
   Rt.Syncs.getOrInsert(Addr) = S;
-  shadow::granuleFor(Addr)->Stack[0] |= kHasSyncBit;
+  shadow::markSync(Addr);
   return S;
 }
 
