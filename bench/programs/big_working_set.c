@@ -11,9 +11,18 @@
 #include <stdlib.h>
 
 // Work size: scans of each thread's third and random probes per thread.
+// The knobs can be set with -D (docs/performance.md runs a small table
+// with no probes, a pure stream, under cachegrind).
+#ifndef SCALE
 #define SCALE 1
-enum { Threads = 3, Scans = 2 * SCALE, Probes = 2000000 * SCALE };
-#define TABLE_WORDS (32u << 20) /* 2^25 words of 8 bytes: 256 MiB */
+#endif
+#ifndef PROBES
+#define PROBES (2000000 * SCALE)
+#endif
+#ifndef TABLE_WORDS
+#define TABLE_WORDS (32u << 20) /* 2^25 words of 8 bytes: 256 MiB; a power of two */
+#endif
+enum { Threads = 3, Scans = 2 * SCALE, Probes = PROBES };
 
 static uint64_t *table; // written by main before the threads start, then only read
 static pthread_mutex_t total_lock = PTHREAD_MUTEX_INITIALIZER;
