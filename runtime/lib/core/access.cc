@@ -54,7 +54,7 @@ WEFT_ALWAYS_INLINE unsigned evictionSlot(ThreadState *Thr) {
 /// Ranges up to this many bytes are checked granule by granule.
 constexpr size_t kShortRange = 2 * kGranule;
 
-/// A slot's stack word not computed yet: one access, or one whole range
+/// A slot's stack context not computed yet: one access, or one whole range
 /// (memcpy, a loop checked as a range), computes it at most once.
 constexpr StackId kNoContext = ~StackId(0);
 
@@ -273,8 +273,8 @@ namespace {
 
 /// The outcome of the last full check of a range's whole granules, for the
 /// next granules that hold the very same slots: one earlier copy or loop
-/// usually wrote the whole range, so its granules differ only in their
-/// stack words, and the check's outcome depends on the slots alone. Also
+/// usually wrote the whole range, so its granules hold the same slots, and
+/// the check's outcome depends on the slots alone. Also
 /// remembers a granule found already recorded, whose equals need nothing.
 /// A check that found a race is not remembered, so every racing granule is
 /// checked (and reported) in full.

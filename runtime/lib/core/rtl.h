@@ -247,8 +247,9 @@ inline SyncVar *syncFor(uintptr_t Addr) {
 }
 /// Forgets sync objects in [Addr, Addr+Size) and the shadow of those bytes.
 void resetRange(uintptr_t Addr, size_t Size);
-/// Forgets the sync objects in the 8 bytes at \p GranuleAddr (whose shadow
-/// carried kHasSyncBit), for callers that rewrite the shadow themselves.
+/// Forgets the sync objects in the 8 bytes at \p GranuleAddr (whose bit in
+/// the shadow's sync bitmap is set), for callers that rewrite the shadow
+/// themselves.
 void dropSyncsInGranule(uintptr_t GranuleAddr);
 
 /// A full scheduling point for the current thread (sync operations) before
