@@ -164,10 +164,9 @@ void initialize() {
     suppressions::load(Rt.Opts.suppressions);
   stack_trie::init();
   stack_trie::setBudget(uint64_t(Rt.Opts.stack_history_mb) << 20);
-  // Which stack made each recorded access (access_history.h): up to twice
-  // stack_history_mb per generation, as most records name a stack the
-  // trie shares with many others.
-  access_history::setBudget(uint64_t(Rt.Opts.stack_history_mb) << 21);
+  // Which stack made each recorded access (access_history.h): a quarter of
+  // stack_history_mb per generation, two generations kept.
+  access_history::setBudget(uint64_t(Rt.Opts.stack_history_mb) << 18);
   ShadowStack::BeforeNewGeneration = beforeNewHistoryGeneration;
   // Pinned threads hand the baton over with a same-CPU wake-up; floating
   // ones must spin, or every switch waits for an idle CPU to wake.

@@ -114,17 +114,44 @@ WEFT_ALWAYS_INLINE void forEachBlockGranule(ThreadState *Thr, uintptr_t Addr, si
   }
 }
 
-/// Leaves the write \p Cur, with stack and lock-set context \p Context, as
-/// the only access recorded in \p G (whose sync objects are gone with the
-/// memory they lived in).
+/// Consecutive granules left with the same write: one access-history record
+/// for a block (three at most, with partial granules at its ends), not one
+/// per granule.
+struct WriteRun {
+  uintptr_t Begin = 0;
+  size_t N = 0;
+  RawSlot Slot = 0;
+  uint32_t Context;
+  explicit WriteRun(uint32_t Context) : Context(Context) {}
+  ~WriteRun() { flush(); }
+  WEFT_ALWAYS_INLINE void add(uintptr_t GranuleAddr, RawSlot Cur) {
+    if (N && GranuleAddr == Begin + N * kGranule && Cur == Slot) {
+      ++N;
+      return;
+    }
+    flush();
+    Begin = GranuleAddr;
+    N = 1;
+    Slot = Cur;
+  }
+  void flush() {
+    if (N)
+      access_history::record(Begin, N, Slot, Context);
+    N = 0;
+  }
+};
+
+/// Leaves the write \p Cur, with the stack and lock-set context of \p Run,
+/// as the only access recorded in \p G (whose sync objects are gone with
+/// the memory they lived in).
 WEFT_ALWAYS_INLINE void leaveOnlyWrite(Granule *G, uintptr_t GranuleAddr, RawSlot Cur,
-                                       uint32_t Context) {
+                                       WriteRun &Run) {
   if (WEFT_UNLIKELY(shadow::hasSync(GranuleAddr))) {
     dropSyncsInGranule(GranuleAddr);
     shadow::reset(GranuleAddr, kGranule, nullptr);
   }
   *G = Granule{{Cur, 0}};
-  access_history::record(GranuleAddr, 1, Cur, Context);
+  Run.add(GranuleAddr, Cur);
 }
 
 /// A new block at \p P. Its previous life is forgotten, and (as TSan does)
@@ -138,11 +165,11 @@ void onAlloc(void *P, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
     return;
   ThreadState *Thr = CurThread;
   if (Size <= kMarkFreedMax && Thr->IgnoreWrites == 0) {
-    uint32_t Context =
-        mutex_set::contextFor(Thr->Locks, Thr->Shadow.historyWithFrame(Pc, AllocPc));
+    WriteRun Run(
+        mutex_set::contextFor(Thr->Locks, Thr->Shadow.historyWithFrame(Pc, AllocPc)));
     forEachBlockGranule(Thr, uintptr_t(P), Size,
                         [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
-                          leaveOnlyWrite(G, GranuleAddr, Cur, Context);
+                          leaveOnlyWrite(G, GranuleAddr, Cur, Run);
                         });
   } else {
     resetRange(uintptr_t(P), Size);
@@ -197,12 +224,14 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size,
   Mark = Mark && Check;
   // The free of one granule: check, then (with Mark) leave the free as its
   // only access.
-  if (Check)
+  if (Check) {
+    WriteRun Run(MarkContext);
     forEachBlockGranule(Thr, Addr, Size, [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
       checkFreeWrite(Thr, G, GranuleAddr, Cur, FreePc);
       if (Mark)
-        leaveOnlyWrite(G, GranuleAddr, Cur, MarkContext);
+        leaveOnlyWrite(G, GranuleAddr, Cur, Run);
     });
+  }
   if (!Mark)
     resetRange(Addr, Size);
 }

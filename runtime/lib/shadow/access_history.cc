@@ -3,23 +3,24 @@
 #include "shadow/access_history.h"
 
 #include "base/internal_alloc.h"
-#include "shadow/shadow_stack.h"
 
 namespace weft {
 namespace access_history {
 
 namespace {
 
-/// Records of one clock slot and one generation, newest last. 2 KiB: a
-/// thread that records a little costs little, and thousands of them alive
-/// at once cost a few MiB.
+/// Records of one clock slot and one generation, newest last. 2 KiB with
+/// the allocator's header (internal_alloc.h rounds up to a power of two):
+/// a thread that records a little costs little, and thousands of them
+/// alive at once cost a few MiB.
 struct Chunk {
   Chunk *Older;     // the same clock slot's previous chunk, same generation
   Chunk *NextInGen; // every chunk of the generation (or the free list)
   uint32_t Count;
   uint32_t Unused;
-  Record R[(2048 - 24) / sizeof(Record)];
+  Record R[(2048 - 16 - 24) / sizeof(Record)];
 };
+static_assert(sizeof(Chunk) <= 2048 - 16, "a chunk and the allocator's header fit 2 KiB");
 constexpr uint32_t kPerChunk = sizeof(Chunk::R) / sizeof(Record);
 
 /// A clock slot's newest chunk in each of the two live generations, by
@@ -37,7 +38,7 @@ Chunk *GenChunks[2];   // by parity
 uint64_t GenRecords[2];
 Chunk *FreeChunks;
 size_t InUse;
-uint64_t RecordsPerGeneration = (8u << 20) / sizeof(Record);
+uint64_t RecordsPerGeneration = (4u << 20) / sizeof(Record);
 
 /// How many of a clock slot's newest records a new one may continue.
 constexpr uint32_t kWindow = 4;
@@ -90,10 +91,10 @@ bool extend(Chunk *C, uintptr_t Begin, uint64_t N, RawSlot Slot, uint32_t Contex
 }
 
 Chunk *newChunk(SlotRecords &H) {
-  // A generation whose records filled their share starts the next one
-  // (which empties the chunks of the one before the previous).
+  // A generation whose records filled their share starts the next one,
+  // which empties the chunks of the one before the previous.
   if (GenRecords[Generation & 1] >= RecordsPerGeneration)
-    startHistoryGeneration();
+    startGeneration();
   unsigned P = Generation & 1;
   Chunk *C = FreeChunks;
   if (C)
@@ -183,6 +184,8 @@ void startGeneration() {
 }
 
 size_t chunksInUse() { return InUse; }
+
+uint32_t generation() { return Generation; }
 
 } // namespace access_history
 } // namespace weft

@@ -21,14 +21,15 @@
 // first one older than the slot's epoch: it reads the records of one epoch
 // of one thread.
 //
-// Bounded and reclaimed with the stack history's generations
-// (shadow_stack.h, rtl.cc): chunks belong to the generation they were
-// filled in, and when a generation begins, the chunks of the one before
-// the previous go back to a free list, as the stack arena of that
-// generation is emptied. A slot of that age already prints its stack as
-// unavailable (historyStackOf), so nothing a report can still print is
-// lost. A generation whose records fill their share of the budget starts
-// the next one, as a full stack arena does.
+// Bounded and reclaimed in generations of its own: chunks belong to the
+// generation they were filled in, and when the records of a generation
+// fill their budget the next one begins and the chunks of the one before
+// the previous go back to a free list. A look-up of a dropped record finds
+// nothing (the report prints the stack as unavailable), never another
+// record: records of the same value at the same granule are either
+// dropped too (older) or the latest store (newer). Nothing else moves at
+// a generation: no epochs, no stack trie (whose own generations decide
+// whether a stack id found here is still valid: historyStackOf).
 //
 // Must never: allocate through the program's malloc, or run on the access
 // check's fast path.
@@ -61,19 +62,19 @@ static_assert(sizeof(Record) == 24, "records are 24 bytes");
 void setBudget(uint64_t BytesPerGeneration);
 
 /// Records that \p Slot, with stack context \p Context, was stored in the
-/// \p N granules from \p GranuleAddr. May begin a new history generation
-/// (startHistoryGeneration), which moves every thread's epoch on: the
-/// record still carries \p Slot as given.
+/// \p N granules from \p GranuleAddr. May begin a new generation.
 void record(uintptr_t GranuleAddr, size_t N, RawSlot Slot, uint32_t Context);
 
 /// The stack context of the commit that stored \p Slot at the granule
 /// \p GranuleAddr, if it is still recorded.
 bool lookup(uintptr_t GranuleAddr, RawSlot Slot, uint32_t *Context);
 
-/// A new history generation begins (startHistoryGeneration, which calls
-/// this beside the stack trie's own): the records of the one before the
-/// previous are dropped.
+/// A new generation begins: the records of the one before the previous are
+/// dropped. (record() calls it when a generation is full.)
 void startGeneration();
+
+/// Generations begun so far (for print_stats and tests).
+uint32_t generation();
 
 /// Chunks in use (for print_stats and tests).
 size_t chunksInUse();

@@ -1,7 +1,6 @@
 //===- shadow_stack.cc - A thread's call stack, put in a trie on demand ---===//
 
 #include "shadow/shadow_stack.h"
-#include "shadow/access_history.h"
 
 #include "base/internal_alloc.h"
 #include "base/internal_libc.h"
@@ -167,7 +166,6 @@ void startHistoryGeneration() {
   if (ShadowStack::BeforeNewGeneration)
     ShadowStack::BeforeNewGeneration();
   stack_trie::startHistoryGeneration();
-  access_history::startGeneration();
   StackId Root = stack_trie::historyRoot();
   for (ShadowStack *S = ShadowStack::Live; S; S = S->Next)
     S->History = ShadowStack::Prefix{Root, 0, 0};
