@@ -12,7 +12,7 @@
 //           %region = load @__weft_shadow_regions[addr >> 25]   ; 32 MiB regions
 //           %site = load i8 @weft.site.N                  ; this access's flag
 //           br (%left == 0 | %region == null | %site != 1), slow, probe
-//   probe:  %slot = load i64 %region[(addr >> 3) * 48]
+//   probe:  %slot = load i64 %region[(addr >> 3) * 16]
 //           %cur = slotbase(%thr) | bits       ; bits: mask << 54 | write bit
 //           br ((%slot ^ %cur) & (same | bits)) != 0, slow, cont
 //   slow:   call @__weft_read8_slow(ptr, @weft.site.N)     ; the whole check

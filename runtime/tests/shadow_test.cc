@@ -126,56 +126,52 @@ TEST(ShadowTranslateTest, RealMappingsAtBothEndsWork) {
   Granule *GL = shadow::granuleFor(reinterpret_cast<uintptr_t>(&Low[1]));
   EXPECT_NE(GH, GL);
   EXPECT_EQ(shadow::granuleFor(reinterpret_cast<uintptr_t>(&Low[2])), GL + 1);
-  GH->Slot[3] = 7;
-  GL->Stack[2] = 9;
-  EXPECT_EQ(shadow::granuleFor(reinterpret_cast<uintptr_t>(High) + 7)->Slot[3], 7u);
-  EXPECT_EQ(shadow::granuleFor(reinterpret_cast<uintptr_t>(&Low[1]) + 3)->Stack[2], 9u);
+  GH->Slot[1] = 7;
+  GL->Slot[1] = 9;
+  EXPECT_EQ(shadow::granuleFor(reinterpret_cast<uintptr_t>(High) + 7)->Slot[1], 7u);
+  EXPECT_EQ(shadow::granuleFor(reinterpret_cast<uintptr_t>(&Low[1]) + 3)->Slot[1], 9u);
   munmap(High, 4096);
 }
 
 TEST(ShadowTranslateTest, FreshShadowIsZero) {
   Granule *G = shadow::granuleFor(region(0x21) + 0x12345678);
-  for (unsigned I = 0; I < kSlotsPerGranule; ++I) {
+  for (unsigned I = 0; I < kSlotsPerGranule; ++I)
     EXPECT_EQ(G->Slot[I], 0u);
-    EXPECT_EQ(G->Stack[I], 0u);
-  }
+}
+
+TEST(ShadowTranslateTest, TwoBytesOfShadowPerByte) {
+  // The shadow is as dense as TSan's: 16 bytes per 8-byte granule.
+  EXPECT_EQ(sizeof(Granule), 2 * kGranule);
+  EXPECT_EQ(shadow::kRegionShadowBytes, (size_t(1) << shadow::kRegionShift) * 2);
+  const uintptr_t A = region(0x22) + 0x777770;
+  char *Region = reinterpret_cast<char *>(shadow::granuleFor(A)) -
+                 (A & ((uintptr_t(1) << shadow::kRegionShift) - 1)) * 2;
+  EXPECT_EQ(Region, shadow::Regions[0x22]);
 }
 
 //===--- Reset ---------------------------------------------------------------===//
 
 void fill(Granule *G, uint32_t Tag) {
-  for (unsigned I = 0; I < kSlotsPerGranule; ++I) {
+  for (unsigned I = 0; I < kSlotsPerGranule; ++I)
     G->Slot[I] = makeSlot(Sid(I), Tag, 0xff, I & 1, false);
-    G->Stack[I] = Tag + I;
-  }
 }
 bool isZero(const Granule *G) {
   for (unsigned I = 0; I < kSlotsPerGranule; ++I)
-    if (G->Slot[I] || G->Stack[I])
+    if (G->Slot[I])
       return false;
   return true;
 }
 bool isFilled(const Granule *G, uint32_t Tag) {
   return G->Slot[0] == makeSlot(Sid(0), Tag, 0xff, false, false) &&
-         G->Slot[3] == makeSlot(Sid(3), Tag, 0xff, true, false) &&
-         G->Stack[1] == Tag + 1 && G->Stack[3] == Tag + 3;
+         G->Slot[1] == makeSlot(Sid(1), Tag, 0xff, true, false);
 }
 
-std::vector<uintptr_t> SyncSeen;
-void onSync(uintptr_t Addr) { SyncSeen.push_back(Addr); }
-
-TEST(ShadowResetTest, ZeroesTheRangeAndReportsFlaggedGranules) {
+TEST(ShadowResetTest, ZeroesTheRange) {
   const uintptr_t Base = region(0x31) + 0x4000;
   // Granules -2..33 relative to Base are filled; the range is [0, 32).
   for (int I = -2; I < 34; ++I)
     fill(shadow::granuleFor(Base + I * 8), 1000 + I);
-  shadow::granuleFor(Base + 5 * 8)->Stack[0] |= kHasSyncBit;
-  shadow::granuleFor(Base + 31 * 8)->Stack[0] |= kHasSyncBit;
-  shadow::granuleFor(Base - 8)->Stack[0] |= kHasSyncBit;  // outside
-  shadow::granuleFor(Base + 32 * 8)->Stack[0] |= kHasSyncBit; // outside
-  SyncSeen.clear();
-  shadow::reset(Base, 32 * 8, onSync);
-  EXPECT_EQ(SyncSeen, (std::vector<uintptr_t>{Base + 5 * 8, Base + 31 * 8}));
+  shadow::reset(Base, 32 * 8);
   for (int I = 0; I < 32; ++I)
     EXPECT_TRUE(isZero(shadow::granuleFor(Base + I * 8))) << "granule " << I;
   EXPECT_TRUE(isFilled(shadow::granuleFor(Base - 16), 998));
@@ -188,11 +184,8 @@ TEST(ShadowResetTest, PartlyCoveredGranulesAreForgottenWhole) {
   const uintptr_t Base = region(0x32) + 0x8000;
   for (int I = -1; I < 4; ++I)
     fill(shadow::granuleFor(Base + I * 8), 50 + I);
-  shadow::granuleFor(Base)->Stack[0] |= kHasSyncBit;
-  SyncSeen.clear();
   // Bytes 3..12: the tail of granule 0 and the head of granule 1.
-  shadow::reset(Base + 3, 10, onSync);
-  EXPECT_EQ(SyncSeen, (std::vector<uintptr_t>{Base})); // granule-aligned address
+  shadow::reset(Base + 3, 10);
   EXPECT_TRUE(isZero(shadow::granuleFor(Base)));
   EXPECT_TRUE(isZero(shadow::granuleFor(Base + 8)));
   EXPECT_TRUE(isFilled(shadow::granuleFor(Base - 8), 49));
@@ -202,31 +195,22 @@ TEST(ShadowResetTest, PartlyCoveredGranulesAreForgottenWhole) {
 TEST(ShadowResetTest, EmptyRangeChangesNothing) {
   const uintptr_t Base = region(0x33) + 0x100;
   fill(shadow::granuleFor(Base), 5);
-  shadow::granuleFor(Base)->Stack[0] |= kHasSyncBit;
-  SyncSeen.clear();
-  shadow::reset(Base, 0, onSync);
-  EXPECT_TRUE(SyncSeen.empty());
-  EXPECT_TRUE((shadow::granuleFor(Base)->Stack[0] & kHasSyncBit) != 0);
+  shadow::reset(Base, 0);
+  EXPECT_TRUE(isFilled(shadow::granuleFor(Base), 5));
 }
 
 TEST(ShadowResetTest, UnmappedRegionsStayUnmapped) {
   const size_t R = 0x34;
   ASSERT_EQ(shadow::Regions[R], nullptr);
-  SyncSeen.clear();
-  shadow::reset(region(R) + 0x1000, 1 << 20, onSync);
+  shadow::reset(region(R) + 0x1000, 1 << 20);
   EXPECT_EQ(shadow::Regions[R], nullptr);
-  EXPECT_TRUE(SyncSeen.empty());
 }
 
 TEST(ShadowResetTest, RangeAcrossARegionBoundary) {
   const uintptr_t Boundary = region(0x36);
   for (int I = -5; I < 5; ++I)
     fill(shadow::granuleFor(Boundary + I * 8), 300 + I);
-  shadow::granuleFor(Boundary - 8)->Stack[0] |= kHasSyncBit;
-  shadow::granuleFor(Boundary)->Stack[0] |= kHasSyncBit;
-  SyncSeen.clear();
-  shadow::reset(Boundary - 32, 64, onSync);
-  EXPECT_EQ(SyncSeen, (std::vector<uintptr_t>{Boundary - 8, Boundary}));
+  shadow::reset(Boundary - 32, 64);
   for (int I = -4; I < 4; ++I)
     EXPECT_TRUE(isZero(shadow::granuleFor(Boundary + I * 8))) << "granule " << I;
   EXPECT_TRUE(isFilled(shadow::granuleFor(Boundary - 40), 295));
@@ -234,9 +218,9 @@ TEST(ShadowResetTest, RangeAcrossARegionBoundary) {
 }
 
 TEST(ShadowResetTest, LargeResetClearsEverythingIncludingPartialPages) {
-  // 1 MiB of program memory is 6 MiB of shadow: far above the 64 KiB at
+  // 1 MiB of program memory is 2 MiB of shadow: far above the 64 KiB at
   // which reset hands whole pages back to the kernel. The range starts and
-  // ends inside shadow pages (granule 5 is at shadow offset 240; the end
+  // ends inside shadow pages (granule 5 is at shadow offset 80; the end
   // likewise), so both partial pages must be zeroed by hand.
   const uintptr_t Base = region(0x35) + 0x10000 + 5 * 8;
   const size_t Size = (size_t(1) << 20) + 3 * 8;
@@ -249,15 +233,7 @@ TEST(ShadowResetTest, LargeResetClearsEverythingIncludingPartialPages) {
     fill(shadow::granuleFor(Base - I * 8), 8);
     fill(shadow::granuleFor(Base + Size + (I - 1) * 8), 9);
   }
-  const size_t Flagged[] = {0, 1, 4095, 77777, N - 1};
-  for (size_t I : Flagged)
-    shadow::granuleFor(Base + I * 8)->Stack[0] |= kHasSyncBit;
-  SyncSeen.clear();
-  shadow::reset(Base, Size, onSync);
-  std::vector<uintptr_t> Expected;
-  for (size_t I : Flagged)
-    Expected.push_back(Base + I * 8);
-  EXPECT_EQ(SyncSeen, Expected);
+  shadow::reset(Base, Size);
   size_t NonZero = 0, FirstNonZero = 0;
   for (size_t I = 0; I < N; ++I)
     if (!isZero(shadow::granuleFor(Base + I * 8)) && NonZero++ == 0)

@@ -179,7 +179,7 @@ void dieOutOfAddressSpace(const char *What, size_t Size) {
   if (Limited) {
     appendStr(Buf, Len, ": the address-space limit (RLIMIT_AS, ulimit -v) is ");
     appendDec(Buf, Len, uint64_t(Lim.rlim_cur) >> 20);
-    appendStr(Buf, Len, " MiB; raise it (weft reserves 192 MiB of shadow for each 32 MiB "
+    appendStr(Buf, Len, " MiB; raise it (weft reserves 64 MiB of shadow for each 32 MiB "
                         "of address space the program touches) or lift it (ulimit -v "
                         "unlimited)\n");
   } else {

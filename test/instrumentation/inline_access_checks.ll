@@ -51,11 +51,11 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK-NEXT: [[BAD:%.*]] = or i1 [[BAD1]], [[NOTQUIET]]
 ; CHECK-NEXT: br i1 [[BAD]], label %weft.slow, label %weft.probe, !dbg [[LOC]], !prof [[UNLIKELY]]
 ; CHECK:      weft.probe:
-; The granule's 48 bytes of shadow, its first slot, the thread's slot base
+; The granule's 16 bytes of shadow, its first slot, the thread's slot base
 ; (offset 64) with the whole byte mask of a read of 8 bytes.
 ; CHECK-NEXT: [[GI:%.*]] = lshr i64 [[A]], 3
 ; CHECK-NEXT: [[GM:%.*]] = and i64 [[GI]], 4194303
-; CHECK-NEXT: [[GOFF:%.*]] = mul i64 [[GM]], 48
+; CHECK-NEXT: [[GOFF:%.*]] = mul i64 [[GM]], 16
 ; CHECK-NEXT: [[G:%.*]] = getelementptr inbounds i8, ptr [[REGION]], i64 [[GOFF]]
 ; CHECK-NEXT: [[SLOT:%.*]] = load i64, ptr [[G]]
 ; CHECK-NEXT: [[BP:%.*]] = getelementptr inbounds i8, ptr [[THR]], i64 64

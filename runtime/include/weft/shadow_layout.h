@@ -46,7 +46,7 @@
 // The shadow: an array of 2^WEFT_REGION_INDEX_BITS pointers, one for each
 // 2^WEFT_REGION_SHIFT bytes of address space (index: the address's bits
 // from WEFT_REGION_SHIFT up, below 2^49), null until the region is first
-// touched. A region is 32 MiB, so its shadow is 192 MiB of address space:
+// touched. A region is 32 MiB, so its shadow is 64 MiB of address space:
 // small enough that a program touching a few regions (its globals, heap,
 // libraries, stacks) runs under an address-space limit of 4 GiB
 // (`ulimit -v`); 4 GiB regions needed 24 GiB each. The table is 128 MiB
@@ -54,10 +54,11 @@
 #define WEFT_SHADOW_REGIONS_SYMBOL "__weft_shadow_regions"
 #define WEFT_REGION_SHIFT 25
 #define WEFT_REGION_INDEX_BITS 24
-// Each 8-byte granule of a region has WEFT_GRANULE_SHADOW_BYTES of shadow,
-// in address order, starting with its first slot (a uint64_t).
+// Each 8-byte granule of a region has WEFT_GRANULE_SHADOW_BYTES of shadow
+// (two slots: two bytes of shadow per byte, as TSan), in address order,
+// starting with its first slot (a uint64_t).
 #define WEFT_GRANULE_BYTES 8
-#define WEFT_GRANULE_SHADOW_BYTES 48
+#define WEFT_GRANULE_SHADOW_BYTES 16
 
 // A slot is the thread's slot base, or'ed with the accessed bytes' mask
 // (bit I: byte I of the granule) shifted left by WEFT_SLOT_MASK_SHIFT, and

@@ -15,6 +15,7 @@
 
 #include "base/internal_libc.h"
 #include "report/report.h"
+#include "shadow/access_history.h"
 #include "core/rtl.h"
 #include "core/racy_sites.h"
 
@@ -46,7 +47,7 @@ static_assert(offsetof(ThreadState, Shadow) + ShadowStack::lowOffset() ==
 
 namespace {
 
-/// Picks the slot the new access goes into, deterministically, when all four
+/// Picks the slot the new access goes into, deterministically, when both
 /// hold concurrent accesses of other threads.
 WEFT_ALWAYS_INLINE unsigned evictionSlot(ThreadState *Thr) {
   return (Thr->CurEpoch + index(Thr->tid())) & (kSlotsPerGranule - 1);
@@ -55,7 +56,7 @@ WEFT_ALWAYS_INLINE unsigned evictionSlot(ThreadState *Thr) {
 /// Ranges up to this many bytes are checked granule by granule.
 constexpr size_t kShortRange = 2 * kGranule;
 
-/// A slot's stack word not computed yet: one access, or one whole range
+/// A slot's stack context not computed yet: one access, or one whole range
 /// (memcpy, a loop checked as a range), computes it at most once.
 constexpr StackId kNoContext = ~StackId(0);
 
@@ -74,9 +75,9 @@ WEFT_ALWAYS_INLINE Decision decide(ThreadState *Thr, RawSlot *Slots, RawSlot Cur
   uint8_t Mask = slotMask(Cur);
   bool IsWrite = slotWrite(Cur);
   bool IsAtomic = slotAtomic(Cur);
-  int Empty = -1, Replace = -1;
+  int Empty = -1, Replace = -1, Ordered = -1;
   unsigned Raced = 0;
-#pragma GCC unroll 4
+#pragma GCC unroll 2
   for (unsigned I = 0; I < kSlotsPerGranule; ++I) {
     RawSlot S = Slots[I];
     if (S == 0) {
@@ -106,6 +107,8 @@ WEFT_ALWAYS_INLINE Decision decide(ThreadState *Thr, RawSlot *Slots, RawSlot Cur
           Replace = int(I);
         else
           Slots[I] = 0;
+      } else if (Ordered < 0) {
+        Ordered = int(I);
       }
       continue;
     }
@@ -115,7 +118,18 @@ WEFT_ALWAYS_INLINE Decision decide(ThreadState *Thr, RawSlot *Slots, RawSlot Cur
       continue;
     Raced |= 1u << I;
   }
-  int Store = Replace >= 0 ? Replace : Empty >= 0 ? Empty : int(evictionSlot(Thr));
+  // With no room, the access evicts one that happened before it rather
+  // than a concurrent one: a later access concurrent with the evicted one
+  // is concurrent with this one too (else it would be ordered after both),
+  // so where either writes the race is still reported, against this one.
+  // Lost is only a read racing with an evicted write when this access is a
+  // read too. Readers of data written before they started thus keep their
+  // own slots instead of evicting each other's on every pass
+  // (bench/programs/big_working_set.c).
+  int Store = Replace >= 0   ? Replace
+              : Empty >= 0   ? Empty
+              : Ordered >= 0 ? Ordered
+                             : int(evictionSlot(Thr));
   return {Store, Raced};
 }
 
@@ -131,14 +145,14 @@ WEFT_ALWAYS_INLINE void commit(ThreadState *Thr, Granule *G, uintptr_t GranuleAd
     if (WEFT_UNLIKELY(slotFreed(Prev)) && freedMarkLapsed(GranuleAddr) &&
         (slotSid(Prev) == Thr->Slot || slotEpoch(Prev) <= Thr->Clock.get(slotSid(Prev))))
       continue;
-    reportDataRace(Thr, GranuleAddr, Cur, Pc, Prev, G->Stack[I] & ~kHasSyncBit);
+    reportDataRace(Thr, GranuleAddr, Cur, Pc, Prev);
   }
-  // With locks held, the slot names an interned (stack, lock set) context
-  // so that a later report can list them (mutex_set.h).
+  // With locks held, the record names an interned (stack, lock set)
+  // context so that a later report can list them (mutex_set.h).
   if (Context == kNoContext)
     Context = mutex_set::contextFor(Thr->Locks, accessStack(Thr, Pc));
   G->Slot[D.Store] = Cur;
-  G->Stack[D.Store] = Context | (G->Stack[D.Store] & kHasSyncBit);
+  access_history::record(GranuleAddr, 1, Cur, Context);
 }
 
 /// Annotated "ignore reads/writes": checked off the fast path, which is
@@ -171,11 +185,8 @@ WEFT_ALWAYS_INLINE bool alreadyRecorded(const Granule *G, RawSlot Cur) {
   // inline fast path makes the same test on the first slot.)
   constexpr RawSlot kCoverable = kMaskField | kWriteBit;
   RawSlot MustMatch = Cur | ~kCoverable;
-#pragma GCC unroll 4
-  for (unsigned I = 0; I < kSlotsPerGranule; ++I)
-    if (((G->Slot[I] ^ Cur) & MustMatch) == 0)
-      return true;
-  return false;
+  static_assert(kSlotsPerGranule == 2, "both slots, one after the other");
+  return ((G->Slot[0] ^ Cur) & MustMatch) == 0 || ((G->Slot[1] ^ Cur) & MustMatch) == 0;
 }
 
 WEFT_NOINLINE StackId checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr,
@@ -305,8 +316,8 @@ namespace {
 
 /// The outcome of the last full check of a range's whole granules, for the
 /// next granules that hold the very same slots: one earlier copy or loop
-/// usually wrote the whole range, so its granules differ only in their
-/// stack words, and the check's outcome depends on the slots alone. Also
+/// usually wrote the whole range, so its granules hold the same slots, and
+/// the check's outcome depends on the slots alone. Also
 /// remembers a granule found already recorded, whose equals need nothing.
 /// A check that found a race is not remembered, so every racing granule is
 /// checked (and reported) in full.
@@ -315,48 +326,44 @@ struct RangeMemo {
   // Left uninitialized (a range is often a few granules, and this is per
   // range): read only once What says they were written.
   RawSlot Before[kSlotsPerGranule], After[kSlotsPerGranule];
-  int Store;
 };
 
-/// Two slots as one 16-byte value (granules are 48 bytes in a mapped
-/// region, so their slots are 16-byte aligned): compared and stored two at
-/// a time.
+/// A granule's two slots as one 16-byte value (granules are 16 bytes in a
+/// mapped region, so they are 16-byte aligned): compared and stored at once.
 typedef RawSlot SlotPair __attribute__((vector_size(16), may_alias));
-static_assert(sizeof(Granule) % 16 == 0, "slot pairs are aligned");
+static_assert(sizeof(Granule) == sizeof(SlotPair) && kSlotsPerGranule == 2,
+              "a granule is one slot pair");
 
-WEFT_ALWAYS_INLINE bool sameSlots(const Granule *G, SlotPair B01, SlotPair B23) {
-  static_assert(kSlotsPerGranule == 4, "two pairs of slots");
-  const SlotPair *P = reinterpret_cast<const SlotPair *>(G->Slot);
-  SlotPair D = (P[0] ^ B01) | (P[1] ^ B23);
+WEFT_ALWAYS_INLINE bool sameSlots(const Granule *G, SlotPair B) {
+  SlotPair D = *reinterpret_cast<const SlotPair *>(G->Slot) ^ B;
   return (D[0] | D[1]) == 0;
 }
 
 /// Replays \p M on the granules from \p G on that hold its slots; returns
 /// the first one that does not (or \p End). The loops a long copy spends
-/// its time in: the memo lives in registers.
+/// its time in: the memo lives in registers. A replayed store is recorded
+/// once for the whole run (access_history.h), from \p RunAddr, the address
+/// of \p G's granule.
 WEFT_ALWAYS_INLINE Granule *replayRun(Granule *G, Granule *End, const RangeMemo &M,
-                                      StackId Context) {
-  const SlotPair B01 = {M.Before[0], M.Before[1]}, B23 = {M.Before[2], M.Before[3]};
+                                      RawSlot Cur, uintptr_t RunAddr, StackId Context) {
+  const SlotPair B = {M.Before[0], M.Before[1]};
   if (M.What == RangeMemo::Recorded) {
-    while (G < End && sameSlots(G, B01, B23))
+    while (G < End && sameSlots(G, B))
       ++G;
     return G;
   }
-  const SlotPair A01 = {M.After[0], M.After[1]}, A23 = {M.After[2], M.After[3]};
-  const unsigned Store = unsigned(M.Store);
-  for (; G < End && sameSlots(G, B01, B23); ++G) {
-    SlotPair *P = reinterpret_cast<SlotPair *>(G->Slot);
-    P[0] = A01;
-    P[1] = A23;
-    G->Stack[Store] = Context | (G->Stack[Store] & kHasSyncBit);
-  }
+  const SlotPair A = {M.After[0], M.After[1]};
+  Granule *First = G;
+  for (; G < End && sameSlots(G, B); ++G)
+    *reinterpret_cast<SlotPair *>(G->Slot) = A;
+  access_history::record(RunAddr, size_t(G - First), Cur, Context);
   return G;
 }
 
 } // namespace
 
 // Ranges (memcpy, loops checked as one range) cover many whole granules:
-// those share one slot value, one region look-up per 4 GiB region and one
+// those share one slot value, one region look-up per 32 MiB region and one
 // stack context, and only the partial granules at the ends go one by one.
 // GCC cannot see that the memo's slots are written before they are read.
 #pragma GCC diagnostic push
@@ -388,7 +395,9 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
     Granule *First = shadow::granuleIn(Region, Addr);
     Granule *Last = First + (Stop - Addr) / kGranule;
     for (Granule *G = First; G < Last; ++G) {
-      if (Memo.What != RangeMemo::None && (G = replayRun(G, Last, Memo, Context)) == Last)
+      if (Memo.What != RangeMemo::None &&
+          (G = replayRun(G, Last, Memo, Whole, Addr + uintptr_t(G - First) * kGranule,
+                         Context)) == Last)
         break;
       for (unsigned I = 0; I < kSlotsPerGranule; ++I)
         Memo.Before[I] = G->Slot[I];
@@ -400,7 +409,6 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
       commit(Thr, G, Addr + uintptr_t(G - First) * kGranule, Whole, Pc, Context, D);
       for (unsigned I = 0; I < kSlotsPerGranule; ++I)
         Memo.After[I] = G->Slot[I];
-      Memo.Store = D.Store;
       Memo.What = D.Raced ? RangeMemo::None : RangeMemo::Decided;
     }
     Addr = Stop;

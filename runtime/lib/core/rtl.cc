@@ -12,6 +12,7 @@
 #include "interceptors/interceptor.h"
 #include "core/no_destroy.h"
 #include "report/report.h"
+#include "shadow/access_history.h"
 #include "report/report_channel.h"
 #include "report/suppressions.h"
 #include "report/trace_export.h"
@@ -168,6 +169,9 @@ void initialize() {
     suppressions::load(Rt.Opts.suppressions);
   stack_trie::init();
   stack_trie::setBudget(uint64_t(Rt.Opts.stack_history_mb) << 20);
+  // Which stack made each recorded access (access_history.h): a quarter of
+  // stack_history_mb per generation, two generations kept.
+  access_history::setBudget(uint64_t(Rt.Opts.stack_history_mb) << 18);
   ShadowStack::BeforeNewGeneration = beforeNewHistoryGeneration;
   // Pinned threads hand the baton over with a same-CPU wake-up; floating
   // ones must spin, or every switch waits for an idle CPU to wake.

@@ -13,6 +13,7 @@
 #include "interceptors/interceptor.h"
 #include "interceptors/quarantine.h"
 #include "report/report.h"
+#include "shadow/access_history.h"
 #include "core/rtl.h"
 
 #include <cerrno>
@@ -115,10 +116,40 @@ WEFT_ALWAYS_INLINE void forEachBlockGranule(ThreadState *Thr, uintptr_t Addr, si
   }
 }
 
-/// Leaves the write \p Cur, with stack and lock-set context \p Context, as
-/// the only access recorded in \p G.
-WEFT_ALWAYS_INLINE void leaveOnlyWrite(Granule *G, RawSlot Cur, uint32_t Context) {
-  *G = Granule{{Cur, 0, 0, 0}, {Context, 0, 0, 0}};
+/// Consecutive granules left with the same write: one access-history record
+/// for a block (three at most, with partial granules at its ends), not one
+/// per granule.
+struct WriteRun {
+  uintptr_t Begin = 0;
+  size_t N = 0;
+  RawSlot Slot = 0;
+  uint32_t Context;
+  explicit WriteRun(uint32_t Context) : Context(Context) {}
+  ~WriteRun() { flush(); }
+  WEFT_ALWAYS_INLINE void add(uintptr_t GranuleAddr, RawSlot Cur) {
+    if (N && GranuleAddr == Begin + N * kGranule && Cur == Slot) {
+      ++N;
+      return;
+    }
+    flush();
+    Begin = GranuleAddr;
+    N = 1;
+    Slot = Cur;
+  }
+  void flush() {
+    if (N)
+      access_history::record(Begin, N, Slot, Context);
+    N = 0;
+  }
+};
+
+/// Leaves the write \p Cur, with the stack and lock-set context of \p Run,
+/// as the only access recorded in \p G (whose sync objects the caller
+/// dropped: they are gone with the memory they lived in).
+WEFT_ALWAYS_INLINE void leaveOnlyWrite(Granule *G, uintptr_t GranuleAddr, RawSlot Cur,
+                                       WriteRun &Run) {
+  *G = Granule{{Cur, 0}};
+  Run.add(GranuleAddr, Cur);
 }
 
 /// A new block at \p P. Its previous life is forgotten, and (as TSan does)
@@ -135,13 +166,13 @@ void onAlloc(void *P, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
   if (WEFT_UNLIKELY(Thr->InAsyncSignalHandler))
     reportSignalUnsafeCall(Thr, Pc, AllocPc);
   if (Size <= kMarkFreedMax && Thr->IgnoreWrites == 0) {
-    uint32_t Context =
-        mutex_set::contextFor(Thr->Locks, Thr->Shadow.historyWithFrame(Pc, AllocPc));
+    WriteRun Run(
+        mutex_set::contextFor(Thr->Locks, Thr->Shadow.historyWithFrame(Pc, AllocPc)));
     // The sync objects that lived in the memory's previous life are gone.
     dropSyncsInRange(uintptr_t(P), Size);
     forEachBlockGranule(Thr, uintptr_t(P), Size,
-                        [&](Granule *G, uintptr_t, RawSlot Cur) {
-                          leaveOnlyWrite(G, Cur, Context);
+                        [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
+                          leaveOnlyWrite(G, GranuleAddr, Cur, Run);
                         });
   } else {
     resetRange(uintptr_t(P), Size);
@@ -157,30 +188,28 @@ void onAlloc(void *P, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
 WEFT_ALWAYS_INLINE void checkFreeWrite(ThreadState *Thr, Granule *G,
                                        uintptr_t GranuleAddr, RawSlot Cur,
                                        uintptr_t FreePc) {
-  static_assert(kSlotsPerGranule == 4, "the slots are read one by one");
+  static_assert(kSlotsPerGranule == 2, "the slots are read one by one");
   // The access check's fast path: this write is already recorded for the
   // current epoch, so it was checked then. Slot 0 first: a block written
   // since its allocation by the thread that frees it has it there.
   RawSlot S0 = G->Slot[0];
   if (S0 == Cur)
     return;
-  RawSlot S1 = G->Slot[1], S2 = G->Slot[2], S3 = G->Slot[3];
-  if ((S1 == Cur) | (S2 == Cur) | (S3 == Cur))
+  RawSlot S1 = G->Slot[1];
+  if (S1 == Cur)
     return;
   uint8_t Mask = slotMask(Cur);
   Sid Self = Thr->Slot;
-  auto Check = [&](RawSlot S, unsigned I) {
+  auto Check = [&](RawSlot S) {
     // An empty slot has no byte in its mask.
     if ((slotMask(S) & Mask) == 0 || slotSid(S) == Self)
       return;
     if (slotEpoch(S) <= Thr->Clock.get(slotSid(S)))
       return;
-    reportDataRace(Thr, GranuleAddr, Cur, FreePc, S, G->Stack[I] & ~kHasSyncBit);
+    reportDataRace(Thr, GranuleAddr, Cur, FreePc, S);
   };
-  Check(S0, 0);
-  Check(S1, 1);
-  Check(S2, 2);
-  Check(S3, 3);
+  Check(S0);
+  Check(S1);
 }
 
 /// The shadow side of freeing [Addr, Addr+Size): a write of every byte by
@@ -203,12 +232,14 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc,
   // only access.
   if (Mark)
     dropSyncsInRange(Addr, Size); // they die with the memory
-  if (Check)
+  if (Check) {
+    WriteRun Run(MarkContext);
     forEachBlockGranule(Thr, Addr, Size, [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
       checkFreeWrite(Thr, G, GranuleAddr, Cur, FreePc);
       if (Mark)
-        leaveOnlyWrite(G, Cur | MarkBits, MarkContext);
+        leaveOnlyWrite(G, GranuleAddr, Cur | MarkBits, Run);
     });
+  }
   if (!Mark)
     resetRange(Addr, Size);
 }

@@ -12,6 +12,7 @@
 #include "core/no_destroy.h"
 #include "report/report_channel.h"
 #include "report/suppressions.h"
+#include "shadow/access_history.h"
 #include "shadow/unwound_stack.h"
 #include "report/symbolizer.h"
 #include "report/trace_export.h"
@@ -640,8 +641,11 @@ void finish(const TextBuffer &B, const char *SuppType, int ExitCode) {
 } // namespace
 
 void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
-                    uintptr_t Pc, RawSlot Prev, uint32_t PrevContext) {
+                    uintptr_t Pc, RawSlot Prev) {
   stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
+  uint32_t PrevContext;
+  if (!access_history::lookup(GranuleAddr, Prev, &PrevContext))
+    PrevContext = kUnavailableStack; // older than the history keeps
   StackId PrevStack;
   LockSetId PrevLocks;
   mutex_set::resolve(PrevContext, &PrevStack, &PrevLocks);

@@ -23,12 +23,11 @@
 namespace weft {
 
 /// A race between the current access (Cur at granule \p GranuleAddr, by the
-/// current thread at \p Pc) and an earlier one (Prev, with its stack).
-/// \p PrevContext is the slot's Granule::Stack[] value (a stack id or a
-/// context id, see mutex_set.h). Also prints heap-use-after-free when the
-/// previous access was a free().
+/// current thread at \p Pc) and an earlier one (the slot Prev there, whose
+/// stack and locks the access history keeps: access_history.h). Also prints
+/// heap-use-after-free when the previous access was a free().
 void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
-                    uintptr_t Pc, RawSlot Prev, uint32_t PrevContext);
+                    uintptr_t Pc, RawSlot Prev);
 struct LockEdge;
 /// A cycle of \p N edges in the lock-order graph, in cycle order.
 void reportLockOrderInversion(const LockEdge *Cycle, size_t N);

@@ -1,8 +1,11 @@
 //===- shadow.h - Shadow memory: the last accesses to every 8 bytes -------===//
 //
 // Every 8-byte granule of program memory has a shadow Granule holding up to
-// four recent accesses (Slots) and, beside each, the stack of that access
-// (so a report can always show the previous access's stack).
+// two recent accesses (Slots): 16 bytes of shadow per 8 bytes of memory, as
+// dense as TSan's. Which stack made each recorded access lives off the hot
+// shadow, in the access history (access_history.h), so a report can still
+// show the previous access's stack. Sync objects are found apart, in their
+// own direct-mapped table (sync/sync_table.h).
 //
 // Address translation survives any ASLR layout: a first-level table indexed
 // by bits [25, 49) of the address points to a lazily reserved region
@@ -44,22 +47,27 @@ using RawSlot = uint64_t;
 using StackId = uint32_t;
 
 constexpr unsigned kGranule = WEFT_GRANULE_BYTES;
-constexpr unsigned kSlotsPerGranule = 4;
+constexpr unsigned kSlotsPerGranule = 2;
 constexpr RawSlot kWriteBit = RawSlot(1) << WEFT_SLOT_WRITE_BIT;
 constexpr RawSlot kAtomicBit = RawSlot(1) << 63;
 constexpr RawSlot kVptrBit = RawSlot(1) << 53;
 constexpr RawSlot kMaskField = RawSlot(0xff) << WEFT_SLOT_MASK_SHIFT; // the byte mask's bits
 constexpr uint32_t kMaxThreads = 1u << 21;
-/// Set in Granule::Stack[0] when a sync object lives in the granule's bytes,
-/// so that freeing the memory finds it without a table scan.
-constexpr uint32_t kHasSyncBit = 1u << 31;
 
+// Two slots, not four (TSan keeps four of 32 bits): a 32-bit slot leaves
+// 22 bits for clock slot and epoch, which overflow within thousands of
+// releases or threads and then need a reset of the whole shadow that
+// forgets every access. Two slots of 64 bits keep the exact epochs and
+// clock slots; what they give up is room for a third concurrent access,
+// which the eviction order in the access check (access.cc) spends where it
+// loses the least. docs/design.md, "Shadow memory".
 struct Granule {
   RawSlot Slot[kSlotsPerGranule];
-  StackId Stack[kSlotsPerGranule]; // Stack[0] also carries kHasSyncBit
 };
 static_assert(sizeof(Granule) == WEFT_GRANULE_SHADOW_BYTES && offsetof(Granule, Slot) == 0,
               "shadow granule layout (weft/shadow_layout.h)");
+static_assert(WEFT_GRANULE_SHADOW_BYTES <= 2 * WEFT_GRANULE_BYTES,
+              "at most two bytes of shadow per byte of memory");
 
 /// The access part of a slot (bytes and kind), to or into a thread's
 /// precomputed tid and epoch bits (ThreadState::SlotBase).
@@ -90,8 +98,8 @@ namespace shadow {
 
 constexpr unsigned kRegionShift = WEFT_REGION_SHIFT;
 constexpr size_t kNumRegions = size_t(1) << WEFT_REGION_INDEX_BITS; // addresses below 2^49
-constexpr size_t kRegionShadowBytes =
-    (size_t(1) << kRegionShift) / kGranule * sizeof(Granule);
+constexpr size_t kRegionGranules = (size_t(1) << kRegionShift) / kGranule;
+constexpr size_t kRegionShadowBytes = kRegionGranules * sizeof(Granule);
 
 // Named for the pass's inline access check (weft/shadow_layout.h), and
 // visible to instrumented shared objects, which read it too.
@@ -116,10 +124,9 @@ inline Granule *granuleFor(uintptr_t Addr) {
   return granuleIn(Base, Addr);
 }
 
-/// Forgets every access to [Addr, Addr+Size) (memory was freed or reused).
-/// Calls \p OnSync(granule address) for granules that carried kHasSyncBit
-/// (unless it is null: the caller dropped them itself).
-void reset(uintptr_t Addr, size_t Size, void (*OnSync)(uintptr_t GranuleAddr));
+/// Forgets every access to [Addr, Addr+Size) (memory was freed or reused;
+/// its sync objects are the caller's to drop: resetRange).
+void reset(uintptr_t Addr, size_t Size);
 
 } // namespace shadow
 } // namespace weft

@@ -61,8 +61,9 @@ struct Node {
 };
 
 constexpr unsigned kChunkShift = 16;
-// 2^30 ids: a shadow slot's stack word keeps bit 31 for kHasSyncBit and bit
-// 30 for mutex_set's kContextBit.
+// 2^30 ids: an access record's context word keeps bit 30 for mutex_set's
+// kContextBit (and bit 31, the sync-object marker when the word sat in the
+// shadow, free).
 constexpr size_t kMaxChunks = size_t(1) << 14;
 extern Node *Chunks[kMaxChunks];
 

@@ -9,8 +9,8 @@
 //    32-bit LockSetId (0 = no lock held); lock moves to a child, unlocking the
 //    most recent lock moves to the parent. Sets that differ only in order
 //    get different ids, which costs nothing but memory.
-//  * A context is an interned (stack, lock set) pair. Granule::Stack[] holds
-//    either a plain StackId (no lock held, the common case) or a context id
+//  * A context is an interned (stack, lock set) pair. An access's record in
+//    the access history (access_history.h) holds either a plain StackId (no lock held, the common case) or a context id
 //    tagged with kContextBit. Interning happens only when a slot is stored
 //    (the out-of-line part of the access check) and goes through a small
 //    per-thread cache keyed by (leaf stack, lock set) first.
@@ -36,7 +36,7 @@ struct SyncVar;
 using LockSetId = uint32_t;
 constexpr LockSetId kNoLocks = 0;
 
-/// Set in a Granule::Stack[] value that is a context id, not a StackId
+/// Set in an access record's context word that is a context id, not a StackId
 /// (stack ids stay below 2^30, see stack_trie.h).
 constexpr uint32_t kContextBit = 1u << 30;
 
@@ -89,8 +89,8 @@ size_t locks(LockSetId Id, HeldLock *Out, size_t Max);
 
 uint32_t contextSlow(MutexSet &M, StackId Leaf);
 
-/// What goes into Granule::Stack[] for an access at \p Leaf by a thread
-/// holding \p M.
+/// What goes into an access record's context word for an access at \p Leaf
+/// by a thread holding \p M.
 inline uint32_t contextFor(MutexSet &M, StackId Leaf) {
   if (__builtin_expect(M.Id == kNoLocks, 1))
     return Leaf;
@@ -105,7 +105,7 @@ inline uint32_t contextFor(MutexSet &M, StackId Leaf) {
 /// Frees the thread's context cache (at thread exit).
 void releaseCache(MutexSet &M);
 
-/// Splits a Granule::Stack[] value (without kHasSyncBit) back.
+/// Splits an access record's context word back.
 void resolve(uint32_t Value, StackId *Stack, LockSetId *Locks);
 
 } // namespace mutex_set

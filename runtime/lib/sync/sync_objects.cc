@@ -69,7 +69,7 @@ void dropSyncsInRange(uintptr_t Addr, size_t Size) {
 
 void resetRange(uintptr_t Addr, size_t Size) {
   dropSyncsInRange(Addr, Size);
-  shadow::reset(Addr, Size, nullptr);
+  shadow::reset(Addr, Size);
 }
 
 } // namespace weft

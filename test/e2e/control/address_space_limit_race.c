@@ -1,6 +1,6 @@
 // Under an address-space limit of 4 GiB (`ulimit -v 4194304`) a program
 // runs and its race is reported: weft reserves shadow for the 32 MiB
-// regions the program touches (192 MiB each), not 24 GiB per 4 GiB region,
+// regions the program touches (64 MiB each), not 24 GiB per 4 GiB region,
 // which died before main ("cannot reserve shadow memory", exit 1). Its twin
 // address_space_limit_norace.c is silent under the same limit;
 // address_space_limit_too_low.c is a limit weft cannot run under.

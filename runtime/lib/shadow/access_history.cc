@@ -1,0 +1,191 @@
+//===- access_history.cc - Records of recorded accesses' stacks -----------===//
+
+#include "shadow/access_history.h"
+
+#include "base/internal_alloc.h"
+
+namespace weft {
+namespace access_history {
+
+namespace {
+
+/// Records of one clock slot and one generation, newest last. 2 KiB with
+/// the allocator's header (internal_alloc.h rounds up to a power of two):
+/// a thread that records a little costs little, and thousands of them
+/// alive at once cost a few MiB.
+struct Chunk {
+  Chunk *Older;     // the same clock slot's previous chunk, same generation
+  Chunk *NextInGen; // every chunk of the generation (or the free list)
+  uint32_t Count;
+  uint32_t Unused;
+  Record R[(2048 - 16 - 24) / sizeof(Record)];
+};
+static_assert(sizeof(Chunk) <= 2048 - 16, "a chunk and the allocator's header fit 2 KiB");
+constexpr uint32_t kPerChunk = sizeof(Chunk::R) / sizeof(Record);
+
+/// A clock slot's newest chunk in each of the two live generations, by
+/// the generation's parity.
+struct SlotRecords {
+  Chunk *Newest[2];
+};
+
+// Indexed by clock slot: reserved for every possible one, touched only for
+// those that record something.
+SlotRecords *Slots;
+uint32_t NumSlots; // one past the highest clock slot that recorded
+uint32_t Generation;
+Chunk *GenChunks[2];   // by parity
+uint64_t GenRecords[2];
+Chunk *FreeChunks;
+size_t InUse;
+uint64_t RecordsPerGeneration = (4u << 20) / sizeof(Record);
+
+/// How many of a clock slot's newest records a new one may continue.
+constexpr uint32_t kWindow = 4;
+
+SlotRecords &slotRecords(Sid S) {
+  if (!Slots) {
+    Slots = static_cast<SlotRecords *>(reserveAddressSpace(kMaxThreads * sizeof(SlotRecords)));
+    if (!Slots)
+      dieOutOfAddressSpace("the access history", kMaxThreads * sizeof(SlotRecords));
+  }
+  uint32_t I = index(S);
+  if (I >= NumSlots)
+    NumSlots = I + 1;
+  return Slots[I];
+}
+
+uintptr_t endOf(const Record &R) { return R.Begin + uint64_t(R.Granules) * kGranule; }
+
+/// Folds the new record into one of \p C's last few when it continues or
+/// repeats it. Exact only if no newer record of the same value covers any
+/// of its granules (a look-up would find that one first), which the walk
+/// from the newest checks on its way.
+bool extend(Chunk *C, uintptr_t Begin, uint64_t N, RawSlot Slot, uint32_t Context) {
+  uintptr_t End = Begin + N * kGranule;
+  uint32_t Lo = C->Count > kWindow ? C->Count - kWindow : 0;
+  for (uint32_t J = C->Count; J-- > Lo;) {
+    Record &R = C->R[J];
+    if (R.Slot != Slot)
+      continue;
+    uintptr_t REnd = endOf(R);
+    if (R.Context == Context) {
+      if (Begin >= R.Begin && End <= REnd)
+        return true; // stored again where it already was: the same record
+      if (uint64_t(R.Granules) + N <= UINT32_MAX) {
+        if (Begin == REnd) {
+          R.Granules += uint32_t(N);
+          return true;
+        }
+        if (End == R.Begin) {
+          R.Begin = Begin;
+          R.Granules += uint32_t(N);
+          return true;
+        }
+      }
+    }
+    if (Begin < REnd && R.Begin < End)
+      return false;
+  }
+  return false;
+}
+
+Chunk *newChunk(SlotRecords &H) {
+  // A generation whose records filled their share starts the next one,
+  // which empties the chunks of the one before the previous.
+  if (GenRecords[Generation & 1] >= RecordsPerGeneration)
+    startGeneration();
+  unsigned P = Generation & 1;
+  Chunk *C = FreeChunks;
+  if (C)
+    FreeChunks = C->NextInGen;
+  else
+    C = static_cast<Chunk *>(internalAlloc(sizeof(Chunk)));
+  ++InUse;
+  C->Count = 0;
+  C->Older = H.Newest[P];
+  H.Newest[P] = C;
+  C->NextInGen = GenChunks[P];
+  GenChunks[P] = C;
+  return C;
+}
+
+} // namespace
+
+void setBudget(uint64_t BytesPerGeneration) {
+  uint64_t N = BytesPerGeneration / sizeof(Record);
+  RecordsPerGeneration = N > 4 * kPerChunk ? N : 4 * kPerChunk;
+}
+
+void record(uintptr_t GranuleAddr, size_t N, RawSlot Slot, uint32_t Context) {
+  if (N == 0)
+    return;
+  SlotRecords &H = slotRecords(slotSid(Slot));
+  Chunk *C = H.Newest[Generation & 1];
+  if (C && extend(C, GranuleAddr, N, Slot, Context))
+    return;
+  while (N > 0) {
+    uint32_t Part = N > UINT32_MAX ? UINT32_MAX : uint32_t(N);
+    // The chunk is the clock slot's newest of the current generation, or
+    // a new one (newChunk may have begun a generation).
+    C = H.Newest[Generation & 1];
+    if (!C || C->Count == kPerChunk)
+      C = newChunk(H);
+    C->R[C->Count++] = Record{GranuleAddr, Part, Context, Slot};
+    ++GenRecords[Generation & 1];
+    GranuleAddr += uint64_t(Part) * kGranule;
+    N -= Part;
+  }
+}
+
+bool lookup(uintptr_t GranuleAddr, RawSlot Slot, uint32_t *Context) {
+  uint32_t I = index(slotSid(Slot));
+  if (!Slots || I >= NumSlots)
+    return false;
+  Epoch E = slotEpoch(Slot);
+  // The current generation's records, then the previous one's: newest
+  // first. A clock slot's epochs never go down, so the first record older
+  // than E ends the search.
+  for (uint32_t K = 0; K < 2; ++K) {
+    for (const Chunk *C = Slots[I].Newest[(Generation - K) & 1]; C; C = C->Older) {
+      if (C->Count == 0 || slotEpoch(C->R[0].Slot) > E)
+        continue; // all newer than E
+      for (uint32_t J = C->Count; J-- > 0;) {
+        const Record &R = C->R[J];
+        Epoch RE = slotEpoch(R.Slot);
+        if (RE > E)
+          continue;
+        if (RE < E)
+          return false;
+        if (R.Slot == Slot && GranuleAddr >= R.Begin && GranuleAddr < endOf(R)) {
+          *Context = R.Context;
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+void startGeneration() {
+  ++Generation;
+  unsigned P = Generation & 1;
+  for (Chunk *C = GenChunks[P]; C;) {
+    Chunk *Next = C->NextInGen;
+    C->NextInGen = FreeChunks;
+    FreeChunks = C;
+    --InUse;
+    C = Next;
+  }
+  GenChunks[P] = nullptr;
+  GenRecords[P] = 0;
+  for (uint32_t I = 0; I < NumSlots; ++I)
+    Slots[I].Newest[P] = nullptr;
+}
+
+size_t chunksInUse() { return InUse; }
+
+uint32_t generation() { return Generation; }
+
+} // namespace access_history
+} // namespace weft
