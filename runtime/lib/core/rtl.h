@@ -132,6 +132,9 @@ struct SyncVar {
   RwLockModel RwLock;
   WaitQueue CondWaiters;
   bool MutexKindKnown = false;
+  // A condition variable's clock for pthread_cond_timedwait's deadline
+  // (pthread_condattr_setclock at init; CLOCK_REALTIME by default).
+  clockid_t CondClock = CLOCK_REALTIME;
   // Rarer models, allocated by the first operation that needs them.
   SemaphoreModel *Sem = nullptr;
   BarrierModel *Barrier = nullptr;
