@@ -8,14 +8,19 @@
 // with ASLR off gives the schedule the seed named with ASLR on.)
 //
 // weft execs the program in place: its exit status and signals are the
-// program's own.
+// program's own. With --html it runs the program as a child instead, with
+// the runtime's trace on, prints its output when it ends, draws the
+// timeline (Html.cpp) and exits with the program's status.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Commands.h"
 #include "Diagnostics.h"
+#include "Failure.h"
 #include "Process.h"
+#include "Results.h"
 #include "Seed.h"
+#include "Timeline.h"
 
 #include <cerrno>
 #include <cstdlib>
@@ -27,8 +32,8 @@ namespace weft {
 namespace driver {
 
 const char ReplayUsage[] =
-    R"(usage: weft replay SEED [--schedule-file F] [--sarif F] [--] ./prog [args...]
-       weft replay --schedule-file F [--sarif F] [--] ./prog [args...]
+    R"(usage: weft replay SEED [--schedule-file F] [--sarif F] [--html F] [--] ./prog [args...]
+       weft replay --schedule-file F [--sarif F] [--html F] [--] ./prog [args...]
 
 Runs the program under the schedule that SEED names, as printed in a weft
 report or by `weft test`: 0x-prefixed hexadecimal (0x5eed1234) or decimal.
@@ -44,9 +49,64 @@ N: ..." and exit status 69.
 
 With --sarif F the run's reports are also written to F as SARIF 2.1.0
 (WEFT_OPTIONS=sarif_path=F; paths relative to the current directory).
+
+With --html F the run is drawn as a timeline in F, one self-contained HTML
+file: a lane per thread, the sync operations and preemptions in order, the
+racing accesses with their stacks, and the line that reproduces the run.
+The program's output is captured and printed when it ends.
 )";
 
-int replayCommand(const Invocation &, const std::vector<std::string> &Args) {
+namespace {
+
+/// Runs the program with the trace on, prints its output, writes the
+/// timeline; returns the program's exit status as a shell reports it.
+int replayToHtml(const Invocation &Self, const std::vector<std::string> &Program,
+                 std::optional<uint64_t> Seed, const std::string &ScheduleFile,
+                 const std::string &UserOptions, const std::string &HtmlPath) {
+  std::vector<std::pair<std::string, std::string>> Env;
+  if (Seed)
+    Env.emplace_back("WEFT_SEED", formatSeed(*Seed));
+  const char *Opts = std::getenv("WEFT_OPTIONS");
+  Env.emplace_back("WEFT_OPTIONS", Opts ? Opts : "");
+  TracedRun Run;
+  std::string Error;
+  bool Traced = runTraced(Program, Env, /*TimeoutSeconds=*/0, Run, Error);
+  std::fwrite(Run.Output.data(), 1, Run.Output.size(), stdout);
+  std::fflush(stdout);
+  if (!Traced) {
+    error("cannot draw the timeline: %s", Error);
+    return ExitFailure;
+  }
+  FailedRun F;
+  F.Seed = Seed ? formatSeed(*Seed) : "";
+  F.Status = Run.Status;
+  F.Output = Run.Output;
+  F.What = Run.Status.success() ? Failure{"no failure", ""}
+                                : classifyFailure(Run.Status, Run.Output, false);
+  // The user's options, without the trace: what replays the run.
+  std::string Line =
+      UserOptions.empty() ? "" : "WEFT_OPTIONS=" + shellQuote(UserOptions) + " ";
+  std::vector<std::string> Words = {Self.Argv0, "replay"};
+  if (Seed)
+    Words.push_back(F.Seed);
+  if (!ScheduleFile.empty()) {
+    Words.push_back("--schedule-file");
+    Words.push_back(ScheduleFile);
+  }
+  Words.push_back("--");
+  Words.insert(Words.end(), Program.begin(), Program.end());
+  F.Reproduce = Line + shellJoin(Words);
+  if (!writeHtmlTimeline(F, Run.Steps, HtmlPath)) {
+    error("cannot write '%s': %s", HtmlPath, std::strerror(errno));
+    return ExitFailure;
+  }
+  std::fprintf(stderr, "weft: timeline written to %s\n", HtmlPath.c_str());
+  return Run.Status.shellCode();
+}
+
+} // namespace
+
+int replayCommand(const Invocation &Self, const std::vector<std::string> &Args) {
   size_t I = 0;
   if (I < Args.size() && (Args[I] == "--help" || Args[I] == "-h")) {
     std::fputs(ReplayUsage, stdout);
@@ -75,8 +135,9 @@ int replayCommand(const Invocation &, const std::vector<std::string> &Args) {
     return I < Args.size() && (Args[I] == "--schedule-file" ||
                                Args[I].rfind("--schedule-file=", 0) == 0);
   };
-  std::string SarifPath;
+  std::string SarifPath, HtmlPath;
   auto IsSarifFlag = [&]() { return I < Args.size() && Args[I] == "--sarif"; };
+  auto IsHtmlFlag = [&]() { return I < Args.size() && Args[I] == "--html"; };
   // --schedule-file and --sarif, in either order, before or after the seed.
   auto TakeFlags = [&]() -> std::optional<int> {
     for (;;) {
@@ -89,6 +150,13 @@ int replayCommand(const Invocation &, const std::vector<std::string> &Args) {
           return ExitUsage;
         }
         SarifPath = Args[I + 1];
+        I += 2;
+      } else if (HtmlPath.empty() && IsHtmlFlag()) {
+        if (I + 1 >= Args.size() || Args[I + 1].empty()) {
+          error("missing value for '--html'");
+          return ExitUsage;
+        }
+        HtmlPath = Args[I + 1];
         I += 2;
       } else {
         return std::nullopt;
@@ -133,6 +201,8 @@ int replayCommand(const Invocation &, const std::vector<std::string> &Args) {
     return ExitUsage;
   }
   std::vector<std::string> Program(Args.begin() + I, Args.end());
+  const char *OptionsBefore = std::getenv("WEFT_OPTIONS");
+  std::string UserOptions = OptionsBefore ? OptionsBefore : "";
 
   if (!ScheduleFile.empty()) {
     if (access(ScheduleFile.c_str(), R_OK) != 0) {
@@ -159,6 +229,8 @@ int replayCommand(const Invocation &, const std::vector<std::string> &Args) {
   if (Persona == -1 || personality(Persona | ADDR_NO_RANDOMIZE) == -1)
     warning("cannot disable address-space randomization: %s",
             std::strerror(errno));
+  if (!HtmlPath.empty())
+    return replayToHtml(Self, Program, Seed, ScheduleFile, UserOptions, HtmlPath);
   execProcess(Program);
   int Errno = errno;
   error("cannot execute '%s': %s", Program[0], std::strerror(Errno));

@@ -6,6 +6,8 @@
 //   JSON     ResultsJson.cpp  (llvm::json; also read back by weft merge)
 //   JUnit    Junit.cpp        (XML; the one XML escaper is there)
 //   SARIF    Sarif.cpp        (2.1.0, llvm::json; every report a result)
+//   HTML     Html.cpp         (one failed schedule's timeline, with the
+//                             trace of its replay: Trace.h)
 //
 // The writers know nothing of how the runs were made; TestCommand.cpp and
 // MergeCommand.cpp fill the model.
@@ -17,6 +19,7 @@
 
 #include "Failure.h"
 #include "Process.h"
+#include "Trace.h"
 
 #include "absl/strings/string_view.h"
 
@@ -67,6 +70,10 @@ bool writeJunit(const TestResults &R, const std::string &Path);
 /// %SRCROOT%); empty for the current directory.
 bool writeSarif(const TestResults &R, const std::string &Path,
                 const std::string &SourceRoot);
+
+/// The timeline of one failed schedule, \p T the trace of a run of its
+/// seed (trace_out=): one self-contained HTML file.
+bool writeHtmlTimeline(const FailedRun &F, const Trace &T, const std::string &Path);
 
 /// Reads what writeResultsJson wrote; false with \p Error set otherwise.
 bool readResultsJson(const std::string &Path, TestResults &R,

@@ -50,12 +50,14 @@
 #include "Commands.h"
 #include "Diagnostics.h"
 #include "ExitCodes.h"
+#include "Exploration.h"
 #include "Failure.h"
 #include "ForkServer.h"
 #include "Process.h"
 #include "RuntimeCheck.h"
 #include "Results.h"
 #include "Seed.h"
+#include "Timeline.h"
 
 #include "weft/test_channel.h"
 
@@ -92,11 +94,13 @@ namespace driver {
 
 const char TestUsage[] =
     R"(usage: weft test [-n N] [-j J] [--seed S] [--keep-going]
-                 [--strategy random|pct|pos] [--pct-depth D] [--pct-steps K]
+                 [--strategy random|pct|pos|pb] [--pct-depth D] [--pct-steps K]
+                 [--pb-bound C]
                  [--timeout T] [--shard K/N] [--json F] [--junit F]
-                 [--sarif F]
+                 [--sarif F] [--html DIR]
                  [--schedule-file F] [--no-early-wakeups] [--steer-runs K]
-                 [--no-fork-server] [--] ./prog [args...]
+                 [--no-fork-server] [--no-directed-points]
+                 [--] ./prog [args...]
 
 Runs an instrumented program under N schedules, J at a time, each with its
 own seed in WEFT_SEED, and stops at the first that fails: it prints that
@@ -109,10 +113,17 @@ run's output, what failed, and the `weft replay` command that reproduces it.
                     random, printed at the start); the same S gives the same
                     seeds
   --keep-going      run all N executions and report every failure
-  --strategy S      random (default), pct or pos (docs/scheduling.md)
+  --strategy S      random, pct or pos (docs/scheduling.md); without it,
+                    the portfolio: schedule i runs with the options of slot
+                    i mod 4 (random at a coarse and a fine quantum, random
+                    with few preemptions at every access, POS)
   --pct-depth D     PCT's bug depth (default 3)
   --pct-steps K     PCT's estimate of steps per run (default: measured by
                     one calibration run of the program)
+  --pb-bound C      with --strategy pb (preemption bounding, CHESS-style):
+                    schedule i is the i-th of all schedules with at most C
+                    preemptions (default 2), fewest first; the run length
+                    is measured as for PCT
   --timeout T       wall-clock limit per execution in seconds (decimals
                     allowed); a run that exceeds it fails as "timeout",
                     after printing where its threads were. Default: 20
@@ -124,11 +135,18 @@ run's output, what failed, and the `weft replay` command that reproduces it.
   --junit F         write the results as JUnit XML to F
   --sarif F         write every report as SARIF 2.1.0 to F (for code
                     scanning; paths relative to the current directory)
+  --html DIR        draw every failure as an HTML timeline in DIR (created
+                    if missing): a lane per thread, sync operations and
+                    preemptions in order, the racing accesses; one run of
+                    the failing seed again, with the trace on, per failure
   --schedule-file F save the first failure's schedule to F
   --no-early-wakeups  keep sleeps and timed waits in virtual-time order
   --steer-runs K    after a lock-order inversion, try up to K schedules
                     steered toward the deadlock it predicts (default 50;
                     0: do not try)
+  --no-directed-points
+                    do not make the access sites that raced in earlier
+                    schedules scheduling points of later ones
   --no-fork-server  execute the program for every schedule instead of
                     forking it from a copy started once per job (same
                     results, slower; see docs/usage.md)
@@ -156,14 +174,21 @@ struct TestOptions {
   std::optional<uint64_t> BaseSeed;
   bool KeepGoing = false;
   std::string Strategy = "random";
+  bool StrategyGiven = false;
+  /// Race-directed points (Exploration.h): off with --no-directed-points.
+  bool Directed = true;
+  /// Schedules take their options from the portfolio (Exploration.h): no
+  /// --strategy, and no quantum or preemption rate in WEFT_OPTIONS.
+  bool Portfolio = false;
   uint64_t PctDepth = 3;
+  uint64_t PbBound = 2;
   std::optional<uint64_t> PctSteps;
   /// --timeout: unset means the default limit (TestRunner::timeLimit), 0
   /// means none.
   std::optional<double> TimeoutSeconds;
   uint64_t ShardIndex = 0; // K-1
   uint64_t ShardCount = 1;
-  std::string JsonPath, JunitPath, SarifPath, ScheduleFile;
+  std::string JsonPath, JunitPath, SarifPath, ScheduleFile, HtmlDir;
   bool EarlyWakeups = true;
   uint64_t SteerRuns = 50;
   bool ForkServer = true;
@@ -220,10 +245,14 @@ bool applyValueFlag(absl::string_view Name, const std::string &Value,
     return parseCount(Value, O.Jobs);
   if (Name == "--strategy") {
     O.Strategy = Value;
-    return Value == "random" || Value == "pct" || Value == "pos";
+    O.StrategyGiven = true;
+    return Value == "random" || Value == "pct" || Value == "pos" || Value == "pb";
   }
   if (Name == "--pct-depth")
     return parseCount(Value, O.PctDepth);
+  if (Name == "--pb-bound")
+    return (Value == "0" ? (O.PbBound = 0, true) : parseCount(Value, O.PbBound)) &&
+           O.PbBound <= 4;
   if (Name == "--pct-steps") {
     uint64_t K;
     if (!parseCount(Value, K))
@@ -245,6 +274,7 @@ bool applyValueFlag(absl::string_view Name, const std::string &Value,
   std::string &Path = Name == "--json"    ? O.JsonPath
                       : Name == "--junit" ? O.JunitPath
                       : Name == "--sarif" ? O.SarifPath
+                      : Name == "--html"  ? O.HtmlDir
                                           : O.ScheduleFile;
   Path = Value;
   return !Value.empty();
@@ -276,12 +306,16 @@ std::optional<int> parseTestArgs(const std::vector<std::string> &Args,
       Options.ForkServer = false;
       continue;
     }
+    if (Arg == "--no-directed-points") {
+      Options.Directed = false;
+      continue;
+    }
     std::string Value;
     bool Matched = false;
     for (const char *Name :
-         {"-n", "-j", "--seed", "--strategy", "--pct-depth", "--pct-steps",
+         {"-n", "-j", "--seed", "--strategy", "--pct-depth", "--pct-steps", "--pb-bound",
           "--timeout", "--shard", "--json", "--junit", "--sarif",
-          "--schedule-file",
+          "--html", "--schedule-file",
           "--steer-runs"}) {
       FlagMatch Match = matchValueFlag(Args, I, Name, Value);
       if (Match == FlagMatch::No)
@@ -317,8 +351,17 @@ std::optional<int> parseTestArgs(const std::vector<std::string> &Args,
           "sequence of seeds");
     return ExitUsage;
   }
-  if (Options.Strategy != "pct" && (Options.PctSteps || Options.PctDepth != 3)) {
+  if (Options.Strategy != "pct" && Options.Strategy != "pb" &&
+      (Options.PctSteps || Options.PctDepth != 3)) {
     error("'--pct-depth' and '--pct-steps' need '--strategy pct'");
+    return ExitUsage;
+  }
+  if (Options.Strategy == "pb" && Options.PctDepth != 3) {
+    error("'--pct-depth' needs '--strategy pct' ('--pb-bound' bounds pb)");
+    return ExitUsage;
+  }
+  if (Options.Strategy != "pb" && Options.PbBound != 2) {
+    error("'--pb-bound' needs '--strategy pb'");
     return ExitUsage;
   }
   Options.Program.assign(Args.begin() + I, Args.end());
@@ -479,19 +522,25 @@ private:
   void progress(bool Force);
   void clearProgress();
   void summary(double Seconds);
-  void saveSchedule(const FailureRecord &F);
+  void saveSchedule(const FailureRecord &F, const std::string &Extra);
+  void drawTimeline(const FailureRecord &F, const std::string &Extra);
   TestResults results(double Seconds) const;
   /// Writes --json, --junit and --sarif; false (with an error) if one fails.
   bool writeOutputs(double Seconds);
-  std::string reproduceLine(const std::string &Seed) const {
-    return reproduceLine(Seed, ExtraOptions);
-  }
+  /// The options the shard's Nth execution adds to WEFT_OPTIONS: the
+  /// common ones, its portfolio slot's, its round's racy sites.
+  std::string runExtra(uint64_t N) const;
+  /// Whether the shard's Nth execution may start: every execution of the
+  /// rounds before its own has ended (Exploration.h). Writes the round's
+  /// site file the first time.
+  bool roundReady(uint64_t N);
   std::string reproduceLine(const std::string &Seed,
                             const std::string &Extra) const;
-  void confirmDeadlock(FailureRecord &F);
+  /// \p RunExtra: the failing run's options, which the steered runs keep.
+  void confirmDeadlock(FailureRecord &F, const std::string &RunExtra);
 
   const Invocation &Self;
-  const TestOptions &Options;
+  TestOptions Options; // a copy: race-directed points may turn off
   uint64_t BaseSeed;
   std::string ExtraOptions; // appended to WEFT_OPTIONS of every execution
   double Floor;             // of the default time limit
@@ -514,6 +563,8 @@ private:
   uint64_t NextToReport = 0;
   std::vector<FailureRecord> Failures;
   std::set<std::string> SteeredLocations; // one confirmation try per cycle
+  std::map<uint64_t, std::set<std::string>> LearnedBy; // racy sites, by execution
+  std::map<uint64_t, std::string> RoundSites; // round -> its racy_sites file ("": none)
   bool Terminal = false;
   bool ProgressShown = false;
   Clock::time_point Start, LastProgress;
@@ -552,10 +603,57 @@ std::string TestRunner::reproduceLine(const std::string &Seed,
   return Line + shellJoin(Replay);
 }
 
+std::string TestRunner::runExtra(uint64_t N) const {
+  std::string Extra = ExtraOptions;
+  auto Add = [&Extra](absl::string_view More) {
+    if (!Extra.empty())
+      Extra += ' ';
+    absl::StrAppend(&Extra, More);
+  };
+  if (Options.Portfolio)
+    Add(portfolioOptions(indexOf(N) % kPortfolioSlots));
+  // Preemption bounding enumerates: the index in the whole sequence names
+  // the schedule (and shards split the enumeration like the seeds).
+  if (Options.Strategy == "pb")
+    Add(absl::StrCat("pb_index=", indexOf(N)));
+  auto It = RoundSites.find(roundOf(N));
+  if (It != RoundSites.end() && !It->second.empty())
+    Add("racy_sites=" + It->second);
+  return Extra;
+}
+
+bool TestRunner::roundReady(uint64_t N) {
+  if (!Options.Directed)
+    return true;
+  uint64_t Round = roundOf(N);
+  if (RoundSites.count(Round))
+    return true;
+  uint64_t Start = roundStart(Round);
+  for (const Execution &E : Running)
+    if (E.Index < Start)
+      return false;
+  std::set<std::string> Sites;
+  for (const auto &[Index, Learned] : LearnedBy)
+    if (Index < Start)
+      Sites.insert(Learned.begin(), Learned.end());
+  std::string Path;
+  if (!Sites.empty()) {
+    std::string Why;
+    Path = writeSitesFile(Sites, Why);
+    if (Path.empty()) {
+      clearProgress();
+      warning("race-directed points are off: %s", Why);
+      Options.Directed = false;
+    }
+  }
+  RoundSites[Round] = Path;
+  return true;
+}
+
 std::vector<std::pair<std::string, std::string>>
 TestRunner::runEnvironment(uint64_t N, size_t J) const {
   std::vector<std::pair<std::string, std::string>> Vars{{"WEFT_SEED", seedOf(N)}};
-  std::string Opts = weftOptionsWith(ExtraOptions);
+  std::string Opts = weftOptionsWith(runExtra(N));
   if (!Opts.empty())
     Vars.push_back({"WEFT_OPTIONS", Opts});
   // Each run pins its threads to one CPU (runtime/lib/interceptors/cpu_pinning.cc): jobs
@@ -752,6 +850,12 @@ void TestRunner::finishExecution(size_t I, ExitStatus Status) {
     close(Fd);
   }
   unlink(Channel.c_str());
+  if (Options.Directed) {
+    std::set<std::string> Sites;
+    parseRacySites(R.Reports, Sites);
+    if (!Sites.empty())
+      LearnedBy[E.Index] = std::move(Sites);
+  }
   if (!E.TimedOut && FirstDurations.size() < kMeasuredRuns)
     FirstDurations.push_back(R.Seconds);
   --Jobs[E.Job].Outstanding;
@@ -869,7 +973,7 @@ void TestRunner::report(uint64_t N, Result &R) {
   FailureRecord F{indexOf(N), seedOf(N),
                   classifyFailure(R.Status, R.Output, R.TimedOut, R.Reports),
                   R.Status, std::move(R.Output), "", R.Seconds, "", ""};
-  F.Reproduce = reproduceLine(F.Seed);
+  F.Reproduce = reproduceLine(F.Seed, runExtra(N));
   size_t Reported = countReports(R.Reports);
   F.TimedOutAfterReport = R.TimedOut && Reported > 0;
   // Reports the run's output lacks (log_path, a closed stderr) are shown
@@ -895,16 +999,37 @@ void TestRunner::report(uint64_t N, Result &R) {
                                          "--timeout sets it");
   std::fflush(stdout);
   if (absl::StartsWith(F.What.Kind, "lock-order-inversion"))
-    confirmDeadlock(F);
+    confirmDeadlock(F, runExtra(N));
   if (Failures.empty() && !Options.ScheduleFile.empty())
-    saveSchedule(F);
+    saveSchedule(F, runExtra(N));
+  if (!Options.HtmlDir.empty())
+    drawTimeline(F, runExtra(N));
   Failures.push_back(std::move(F));
+}
+
+/// Runs the failing seed once more with the runtime's trace on and draws
+/// it in --html DIR as <seed>.html (Timeline.h, Html.cpp).
+void TestRunner::drawTimeline(const FailureRecord &F, const std::string &Extra) {
+  TracedRun Run;
+  std::string Error;
+  std::string Path = Options.HtmlDir + "/" + F.Seed + ".html";
+  if (!runTraced(Options.Program, {{"WEFT_SEED", F.Seed}, {"WEFT_OPTIONS", weftOptionsWith(Extra)}},
+                 timeLimit(), Run, Error)) {
+    warning("could not draw the timeline of seed %s: %s", F.Seed, Error);
+    return;
+  }
+  if (!writeHtmlTimeline(F, Run.Steps, Path)) {
+    warning("could not write '%s': %s", Path, std::strerror(errno));
+    return;
+  }
+  std::printf("weft: timeline written to %s\n", Path.c_str());
+  std::fflush(stdout);
 }
 
 /// Replays the failing seed once more, recording its schedule: the seed
 /// names the same run, so only a failure pays for recording.
-void TestRunner::saveSchedule(const FailureRecord &F) {
-  std::string Opts = weftOptionsWith(ExtraOptions);
+void TestRunner::saveSchedule(const FailureRecord &F, const std::string &Extra) {
+  std::string Opts = weftOptionsWith(Extra);
   Opts += (Opts.empty() ? "" : " ") + std::string("schedule_out=") + Options.ScheduleFile;
   std::vector<std::string> Env =
       environmentWith({{"WEFT_SEED", F.Seed}, {"WEFT_OPTIONS", Opts}});
@@ -939,13 +1064,12 @@ std::string steerSites(absl::string_view Output) {
   return std::string(Rest.substr(0, Rest.find('\n')));
 }
 
-void TestRunner::confirmDeadlock(FailureRecord &F) {
+void TestRunner::confirmDeadlock(FailureRecord &F, const std::string &RunExtra) {
   std::string Sites = steerSites(F.Output);
   if (Options.SteerRuns == 0 || Sites.empty() ||
       !SteeredLocations.insert(F.What.Location).second)
     return;
-  std::string Extra = ExtraOptions + (ExtraOptions.empty() ? "" : " ") +
-                      "steer_deadlock=" + Sites;
+  std::string Extra = RunExtra + (RunExtra.empty() ? "" : " ") + "steer_deadlock=" + Sites;
   uint64_t Base = parseSeed(F.Seed).value_or(0);
   // An interrupt (read already, or still pending) stops the steering.
   for (uint64_t I = 0; I < Options.SteerRuns && !Interrupted && !pendingInterrupt(); ++I) {
@@ -1193,7 +1317,8 @@ int TestRunner::run() {
   Interrupted = pendingInterrupt(); // during PCT's calibration run
   for (;;) {
     int J;
-    while (!Stopped && !Interrupted && NextToLaunch < Total && (J = pickJob()) >= 0) {
+    while (!Stopped && !Interrupted && NextToLaunch < Total && roundReady(NextToLaunch) &&
+           (J = pickJob()) >= 0) {
       if (!launch(NextToLaunch++, static_cast<size_t>(J))) {
         killRunning();
         Jobs.clear();
@@ -1318,6 +1443,15 @@ int testCommand(const Invocation &Self, const std::vector<std::string> &Args) {
                             {"--schedule-file", &Options.ScheduleFile}})
     if (!Path->empty() && !checkOutputPath(Flag, *Path))
       return ExitUsage;
+  if (!Options.HtmlDir.empty()) {
+    struct stat St;
+    if (mkdir(Options.HtmlDir.c_str(), 0755) != 0 &&
+        (errno != EEXIST || stat(Options.HtmlDir.c_str(), &St) != 0 || !S_ISDIR(St.st_mode))) {
+      error("cannot use '%s' as the --html directory: %s", Options.HtmlDir,
+            errno == EEXIST ? "it is not a directory" : std::strerror(errno));
+      return ExitUsage;
+    }
+  }
   // Runs of a program without the runtime can only pass: refuse to say so.
   std::string Checked;
   RuntimeCheck Runtime = checkWeftRuntime(Options.Program, Checked);
@@ -1337,11 +1471,13 @@ int testCommand(const Invocation &Self, const std::vector<std::string> &Args) {
   // A single run switches threads rarely (preemption_rate=10) to stay fast;
   // exploring gives every runnable thread an equal chance at every point,
   // unless the user chose a rate.
-  if (Options.Strategy == "random" && !userSetOption("preemption_rate"))
+  Options.Portfolio = !Options.StrategyGiven && !userSetOption("strategy") &&
+                      !userSetOption("quantum") && !userSetOption("preemption_rate");
+  if (Options.Strategy == "random" && !Options.Portfolio && !userSetOption("preemption_rate"))
     Extra.push_back("preemption_rate=-1");
   if (Options.Strategy != "random")
     Extra.push_back("strategy=" + Options.Strategy);
-  if (Options.Strategy == "pct") {
+  if (Options.Strategy == "pct" || Options.Strategy == "pb") {
     uint64_t Steps = Options.PctSteps ? *Options.PctSteps : 0;
     if (!Steps) {
       Steps = measureSteps(Options, BaseSeed, absl::StrJoin(Extra, " ") + " strategy=random");
@@ -1350,8 +1486,13 @@ int testCommand(const Invocation &Self, const std::vector<std::string> &Args) {
         Steps = 1000;
       }
     }
-    Extra.push_back(absl::StrCat("pct_depth=", Options.PctDepth));
-    Extra.push_back(absl::StrCat("pct_steps=", Steps));
+    if (Options.Strategy == "pct") {
+      Extra.push_back(absl::StrCat("pct_depth=", Options.PctDepth));
+      Extra.push_back(absl::StrCat("pct_steps=", Steps));
+    } else {
+      Extra.push_back(absl::StrCat("pb_bound=", Options.PbBound));
+      Extra.push_back(absl::StrCat("pb_steps=", Steps));
+    }
   }
   std::string ExtraOptions = absl::StrJoin(Extra, " ");
   std::printf("weft test: seed %s, %llu schedules, %llu at a time",

@@ -10,11 +10,12 @@
 //           br (%thr == null), cont, check
 //   check:  %left = countdown(%thr) - 1; store %left
 //           %region = load @__weft_shadow_regions[addr >> 25]   ; 32 MiB regions
-//           br (%left == 0 | %region == null), slow, probe
+//           %site = load i8 @weft.site.N                  ; this access's flag
+//           br (%left == 0 | %region == null | %site != 1), slow, probe
 //   probe:  %slot = load i64 %region[(addr >> 3) * 48]
 //           %cur = slotbase(%thr) | bits       ; bits: mask << 54 | write bit
 //           br ((%slot ^ %cur) & (same | bits)) != 0, slow, cont
-//   slow:   call @__weft_read8_slow(ptr)                   ; the whole check
+//   slow:   call @__weft_read8_slow(ptr, @weft.site.N)     ; the whole check
 //           br cont
 //   cont:   the access
 //
@@ -26,6 +27,14 @@
 // that decrement. (Handing them the granule the probe found saved 2% of
 // lock_heavy_map's instructions, whose accesses mostly miss, and cost 1.5%
 // of deep_calls', whose accesses mostly hit: not worth a wider ABI.)
+//
+// Each inlined access has a site flag of its own, a byte the pass allocates
+// (weft/shadow_layout.h, WEFT_SITE_*): 0 until the runtime first sees the
+// site, then 1 (quiet) or 2 (a race-directed scheduling point, racy_sites=).
+// Anything but 1 takes the slow path, which receives the flag's address, so
+// a site that raced in an earlier schedule reaches the runtime on every
+// execution, already recorded or not. Quiet sites pay one byte load, folded
+// into the branch the check already had.
 //
 // The slot test is the runtime's (access.cc, alreadyRecorded): the slot
 // must equal the access in every bit outside the mask and write bits
@@ -132,7 +141,7 @@ bool canInlineAccessCheck(uint64_t Size, uint64_t Alignment) {
 }
 
 Value *emitInlineAccessCheck(Instruction *Access, Value *Ptr, unsigned Size, bool IsWrite,
-                             FunctionCallee SlowEntryPoint, const DebugLoc &Loc,
+                             FunctionCallee SlowEntryPoint, Value *Site, const DebugLoc &Loc,
                              Value *KnownThr) {
   auto [Thr, Cont, Check] = splitForThread(Access, "weft.check", Loc, KnownThr);
   Function &F = *Cont->getParent();
@@ -155,7 +164,10 @@ Value *emitInlineAccessCheck(Instruction *Access, Value *Ptr, unsigned Size, boo
   Value *Region = B.CreateLoad(
       PtrTy, B.CreateInBoundsGEP(PtrTy, shadowRegionsVar(M), RegionIndex), "weft.region");
   Value *PointDue = B.CreateICmpEQ(Left, B.getInt32(0));
-  B.CreateCondBr(B.CreateOr(PointDue, B.CreateIsNull(Region)), Slow, Probe, Unlikely);
+  Value *SiteFlag = B.CreateLoad(I8, Site, "weft.site");
+  Value *NotQuiet = B.CreateICmpNE(SiteFlag, B.getInt8(WEFT_SITE_QUIET));
+  B.CreateCondBr(B.CreateOr(B.CreateOr(PointDue, B.CreateIsNull(Region)), NotQuiet), Slow, Probe,
+                 Unlikely);
 
   B.SetInsertPoint(Probe);
   constexpr unsigned GranuleShift = __builtin_ctz(WEFT_GRANULE_BYTES);
@@ -187,9 +199,30 @@ Value *emitInlineAccessCheck(Instruction *Access, Value *Ptr, unsigned Size, boo
   B.CreateCondBr(Miss, Slow, Cont, Unlikely);
 
   B.SetInsertPoint(Slow);
-  B.CreateCall(SlowEntryPoint, {Ptr});
+  B.CreateCall(SlowEntryPoint, {Ptr, Site});
   B.CreateBr(Cont);
   return Thr;
+}
+
+void emitSitePoint(Instruction *Access, Value *Ptr, GlobalVariable *Flag,
+                   FunctionCallee SitePoint, const DebugLoc &Loc) {
+  BasicBlock *Head = Access->getParent();
+  Function &F = *Head->getParent();
+  LLVMContext &C = F.getContext();
+  if (Head->isEntryBlock())
+    for (Instruction &I : make_early_inc_range(make_range(Access->getIterator(), Head->end())))
+      if (auto *AI = dyn_cast<AllocaInst>(&I); AI && AI->isStaticAlloca())
+        AI->moveBefore(Access);
+  BasicBlock *Cont = SplitBlock(Head, Access);
+  BasicBlock *Point = BasicBlock::Create(C, "weft.site.point", &F, Cont);
+  Head->getTerminator()->eraseFromParent();
+  IRBuilder<> B(Head);
+  B.SetCurrentDebugLocation(Loc);
+  Value *Site = B.CreateLoad(Type::getInt8Ty(C), Flag, "weft.site");
+  B.CreateCondBr(B.CreateICmpEQ(Site, B.getInt8(WEFT_SITE_POINT)), Point, Cont, unlikely(C));
+  B.SetInsertPoint(Point);
+  B.CreateCall(SitePoint, {Ptr});
+  B.CreateBr(Cont);
 }
 
 void emitInlineFuncEntry(Instruction *Before, Value *CallerPc, const DebugLoc &Loc) {

@@ -38,7 +38,8 @@ bool canInlineAccessCheck(uint64_t Size, uint64_t Alignment);
 
 /// Emits the inline check in front of \p Access (which reads or writes
 /// \p Size bytes at \p Ptr), with \p SlowEntryPoint (__weft_read8_slow and
-/// the like) as its slow path; every instruction it adds is at \p Loc. Splits \p Access's block: the caller's analyses of the
+/// the like) as its slow path, and \p Site, the access's site flag (an i8
+/// global, weft/shadow_layout.h), handed to it; every instruction it adds is at \p Loc. Splits \p Access's block: the caller's analyses of the
 /// function's control flow are stale afterwards.
 /// Returns the thread pointer it tested; \p KnownThr, if given, is used
 /// instead of loading it: the value an earlier site in the same stretch
@@ -46,7 +47,16 @@ bool canInlineAccessCheck(uint64_t Size, uint64_t Alignment);
 /// state pointer: a thread's start, a fork).
 llvm::Value *emitInlineAccessCheck(llvm::Instruction *Access, llvm::Value *Ptr, unsigned Size,
                                    bool IsWrite, llvm::FunctionCallee SlowEntryPoint,
-                                   const llvm::DebugLoc &Loc, llvm::Value *KnownThr = nullptr);
+                                   llvm::Value *Site, const llvm::DebugLoc &Loc,
+                                   llvm::Value *KnownThr = nullptr);
+
+/// Emits, before \p Access (an access whose check was skipped), a
+/// race-directed point tied to \p Flag, the site flag of the access whose
+/// check covers it: \p SitePoint (__weft_site_point) is called with \p Ptr
+/// when the flag says WEFT_SITE_POINT. Quiet or unseen flags cost a byte
+/// load and a branch.
+void emitSitePoint(llvm::Instruction *Access, llvm::Value *Ptr, llvm::GlobalVariable *Flag,
+                   llvm::FunctionCallee SitePoint, const llvm::DebugLoc &Loc);
 
 /// Emits __weft_func_entry(\p CallerPc) inline before \p Before: the pc
 /// pushed on the thread's call stack. Never calls the runtime.

@@ -13,6 +13,8 @@
 #include "LoopRangeChecks.h"
 #include "RaceFreeAccess.h"
 
+#include "weft/shadow_layout.h"
+
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/Statistic.h"
@@ -82,6 +84,7 @@ STATISTIC(NumInstrumentedReads, "Plain reads instrumented");
 STATISTIC(NumInstrumentedWrites, "Plain writes instrumented");
 STATISTIC(NumInstrumentedRanges, "Accesses instrumented as ranges");
 STATISTIC(NumInlineChecks, "Accesses whose fast path is inlined");
+STATISTIC(NumSiteFlags, "Site flags (race-directed scheduling points) allocated");
 STATISTIC(NumCalledOutsideLoops,
           "Accesses outside loops of large functions (they call the runtime)");
 STATISTIC(NumInstrumentedAtomics, "Atomic operations instrumented");
@@ -97,6 +100,8 @@ STATISTIC(NumElidedReadsBeforeWrite,
           "Reads skipped: the same address is written later in the block");
 STATISTIC(NumElidedRepeats,
           "Accesses skipped: an earlier check in the block covers them");
+STATISTIC(NumElidedSitePoints,
+          "Skipped accesses that keep a race-directed point (their cover's site flag)");
 // Known limitation (docs/limits.md): masked loads/stores, gathers, scatters,
 // expand-loads and compress-stores touch a data-dependent subset of lanes. The
 // runtime has no per-lane entry point yet, so they are counted, not checked.
@@ -186,6 +191,10 @@ struct Candidates {
   SmallVector<MemIntrinsic *, 4> MemIntrinsics;
   SmallVector<RangeCheck, 4> LoopChecks; // accesses hoisted out of loops
   SmallPtrSet<Instruction *, 16> Inline;  // plain accesses checked inline
+  /// Accesses elideRedundant skipped, each with the access whose check
+  /// covers it: the skipped one keeps a race-directed point, tied to the
+  /// covering access's site flag (emitSitePoint).
+  SmallVector<std::pair<Instruction *, Instruction *>, 8> ElidedWindows;
   bool HasCalls = false;
 };
 
@@ -304,6 +313,7 @@ private:
                   Align Alignment, bool IsWrite);
   void dropMemoryEffects();
   Value *threadKnownAt(Instruction *Access) const;
+  GlobalVariable *newSiteFlag(Instruction *Access);
 
   Function &F;
   const RuntimeCallbacks &RT;
@@ -313,6 +323,8 @@ private:
   RaceFreeAccess RaceFree;
   // The plain accesses chooseInline picked for the inline fast path.
   const SmallPtrSet<Instruction *, 16> *InlineChosen = nullptr;
+  // The site flag of each access checked inline.
+  DenseMap<Instruction *, GlobalVariable *> SiteFlags;
   // The last inline access check and the thread pointer it loaded.
   Instruction *LastInlined = nullptr;
   Value *LastThr = nullptr;
@@ -333,6 +345,20 @@ Value *FunctionInstrumenter::threadKnownAt(Instruction *Access) const {
       return nullptr;
   }
   return LastThr;
+}
+
+/// A site flag for one inline-checked access (weft/shadow_layout.h): a
+/// private byte, zero-initialized (WEFT_SITE_UNSEEN), written only by the
+/// runtime. One global per site rather than one array per module: sites are
+/// created function by function, and the linker packs them in .bss anyway.
+GlobalVariable *FunctionInstrumenter::newSiteFlag(Instruction *Access) {
+  Module &M = *F.getParent();
+  Type *I8 = Type::getInt8Ty(M.getContext());
+  ++NumSiteFlags;
+  auto *Flag = new GlobalVariable(M, I8, /*isConstant=*/false, GlobalValue::PrivateLinkage,
+                                  ConstantInt::get(I8, WEFT_SITE_UNSEEN), "weft.site");
+  SiteFlags[Access] = Flag;
+  return Flag;
 }
 
 Candidates FunctionInstrumenter::collect() const {
@@ -434,7 +460,10 @@ void FunctionInstrumenter::chooseInline(Candidates &C) {
 ///    this thread's access in the shadow for the same epoch, where any
 ///    conflicting access of another thread meets it.
 /// Addresses are compared as IR values, so only provably equal pointers
-/// count. Race-kept tests: test/e2e/elided_*_race.c.
+/// count. Race-kept tests: test/e2e/elided_*_race.c. A skipped access
+/// keeps its scheduling point (ElidedWindows): the window between a read
+/// and the write it precedes, or between two reads, is where a lost update
+/// or a double fetch happens (test/instrumentation/elided_window_points.ll).
 void FunctionInstrumenter::elideRedundant(Candidates &C) {
   SmallPtrSet<Instruction *, 32> Chosen(C.PlainAccesses.begin(),
                                         C.PlainAccesses.end());
@@ -443,12 +472,13 @@ void FunctionInstrumenter::elideRedundant(Candidates &C) {
     const Value *Ptr;
     uint64_t Size;
     bool IsWrite;
+    Instruction *I;
   };
   auto Describe = [&](Instruction &I) {
     TypeSize Size = DL.getTypeStoreSize(getLoadStoreType(&I));
     return Access{getLoadStorePointerOperand(&I)->stripPointerCasts(),
                   Size.isScalable() ? 0 : Size.getFixedValue(),
-                  isa<StoreInst>(I)};
+                  isa<StoreInst>(I), &I};
   };
   for (BasicBlock &BB : F) {
     // Backwards: reads that a later write in the same stretch covers.
@@ -467,10 +497,12 @@ void FunctionInstrumenter::elideRedundant(Candidates &C) {
         LaterWrites.push_back(A);
         continue;
       }
-      if (any_of(LaterWrites, [&](const Access &W) {
-            return W.Ptr == A.Ptr && W.Size >= A.Size;
-          })) {
+      auto Covering = find_if(LaterWrites, [&](const Access &W) {
+        return W.Ptr == A.Ptr && W.Size >= A.Size;
+      });
+      if (Covering != LaterWrites.end()) {
         Elided.insert(&I);
+        C.ElidedWindows.push_back({&I, Covering->I});
         ++NumElidedReadsBeforeWrite;
       }
     }
@@ -486,10 +518,12 @@ void FunctionInstrumenter::elideRedundant(Candidates &C) {
       Access A = Describe(I);
       if (A.Size == 0)
         continue;
-      if (any_of(Checked, [&](const Access &P) {
-            return P.Ptr == A.Ptr && P.Size >= A.Size && (P.IsWrite || !A.IsWrite);
-          })) {
+      auto Covering = find_if(Checked, [&](const Access &P) {
+        return P.Ptr == A.Ptr && P.Size >= A.Size && (P.IsWrite || !A.IsWrite);
+      });
+      if (Covering != Checked.end()) {
         Elided.insert(&I);
+        C.ElidedWindows.push_back({&I, Covering->I});
         ++NumElidedRepeats;
         continue;
       }
@@ -505,6 +539,16 @@ bool FunctionInstrumenter::instrument(const Candidates &C) {
     instrumentPlainAccess(I);
   for (Instruction *I : C.Atomics)
     instrumentAtomic(I);
+  // A window the program has between two accesses stays in the schedule
+  // where a check was skipped: the skipped access is a race-directed point
+  // whenever the access covering it is (emitSitePoint). A covering access
+  // called out of line has no flag; neither has its skipped one.
+  for (auto [Skipped, Covering] : C.ElidedWindows)
+    if (GlobalVariable *Flag = SiteFlags.lookup(Covering)) {
+      emitSitePoint(Skipped, getLoadStorePointerOperand(Skipped), Flag, RT.site_point,
+                    bestLocation(Skipped));
+      ++NumElidedSitePoints;
+    }
   for (const RangeCheck &R : C.LoopChecks) {
     IRBuilder<> IRB(R.InsertBefore);
     setDebugLocation(IRB, F, bestLocation(R.Access));
@@ -530,7 +574,8 @@ void FunctionInstrumenter::emitAccess(IRBuilder<> &IRB, Instruction *Access, Val
           canInlineAccessCheck(Size.getFixedValue(), Alignment.value())) {
         LastThr = emitInlineAccessCheck(Access, Ptr, Size.getFixedValue(), IsWrite,
                                         RT.sized(Size.getFixedValue(), IsWrite, true),
-                                        IRB.getCurrentDebugLocation(), threadKnownAt(Access));
+                                        newSiteFlag(Access), IRB.getCurrentDebugLocation(),
+                                        threadKnownAt(Access));
         LastInlined = Access;
         ++NumInlineChecks;
       } else {

@@ -27,6 +27,7 @@
 #define WEFT_SCHEDULER_GREEN_THREAD_H
 
 #include "thread_id.h"
+#include "user_switch.h"
 
 #include <atomic>
 #include <cstdint>
@@ -93,6 +94,12 @@ struct GreenThread {
   ThreadId Id = ThreadId::Invalid;
   ThreadStatus Status = ThreadStatus::Runnable;
   bool TimedOut = false;
+  /// thread_switch=user only (user_switch.h): where its context is, and
+  /// whether it stays on its own OS thread (the futex hand-off) for good,
+  /// and whether that is for its signal mask (its children inherit it).
+  Where Loc = Where::Home;
+  bool Pinned = false;
+  bool MaskPinned = false;
   WaitInfo Wait;
   uint64_t Deadline = 0;    // virtual ns; meaningful while a timed block lasts
   uint32_t DeadlineGen = 0; // bumps on every timed block: stale timers are skipped
@@ -102,6 +109,10 @@ struct GreenThread {
   /// Link in the scheduler's pending list while returning from a system call.
   GreenThread *PendingNext = nullptr;
 };
+// The runtime's ThreadState starts with a GreenThread and the inline fast
+// paths know the offsets after it (weft/shadow_layout.h): grow it only with
+// them. The user-switch fields above live in padding.
+static_assert(sizeof(GreenThread) == 56, "GreenThread's size moves ThreadState's fields");
 
 } // namespace weft
 

@@ -2,6 +2,7 @@
 
 #include "scheduler.h"
 
+#include "base/internal_alloc.h"
 #include "base/raw_syscall.h"
 
 namespace weft {
@@ -20,12 +21,20 @@ void Scheduler::start(Strategy *S, uint64_t Seed, uint64_t Limit,
   Cur = Main;
   Main->Baton.store(kBatonHeld, std::memory_order_relaxed);
   Main->Countdown = Strat->nextQuantum();
+  if (UserSwitch) {
+    user_switch::recordFloatMask();
+    CurCarrier = &contextOf(Main).Home;
+    Main->Loc = Where::Running;
+    initHome(Main);
+  }
 }
 
 void Scheduler::addThread(GreenThread *T) {
   T->Id = static_cast<ThreadId>(All.size());
   T->Status = ThreadStatus::Runnable;
   All.push_back(T);
+  if (UserSwitch)
+    Contexts.push_back(internalNew<GreenContext>());
   ++Live;
   makeRunnable(T);
 }
@@ -40,6 +49,10 @@ void Scheduler::forget(GreenThread *T) {
   // Finished: not runnable, and any timer it left is stale (skipped below
   // as a null thread).
   All[index(T->Id)] = nullptr;
+  if (UserSwitch) {
+    internalDelete(Contexts[index(T->Id)]);
+    Contexts[index(T->Id)] = nullptr;
+  }
 }
 
 // Baton word protocol: kBatonHeld means "run"; a thread that gives up the
@@ -48,7 +61,18 @@ void Scheduler::forget(GreenThread *T) {
 // (expensive) futex wake when the receiver announced sleep. With two threads
 // trading the baton back and forth, as most tests and benchmarks do, the
 // receiver is usually still spinning and a switch costs no system call.
-void Scheduler::waitForBaton(GreenThread *T) const {
+void Scheduler::waitForBaton(GreenThread *T) {
+  awaitBaton(T);
+  // A thread handed the baton on its own OS thread (the futex hand-off)
+  // makes that OS thread the carrier; one loaded by a carrier is Running
+  // already, and transfer noted the carrier.
+  if (UserSwitch && T->Loc == Where::Home) {
+    T->Loc = Where::Running;
+    CurCarrier = &contextOf(T).Home;
+  }
+}
+
+void Scheduler::awaitBaton(GreenThread *T) const {
   unsigned Spins = SpinWait ? kSpinsBeforeYield + kYieldsBeforeSleep : 0;
   for (unsigned Spin = 0; Spin < Spins; ++Spin) {
     if (T->Baton.load(std::memory_order_acquire) == kBatonHeld)
@@ -215,10 +239,15 @@ GreenThread *Scheduler::pickNext(PointKind Kind, PointObject Object) {
   return All[index(Next)];
 }
 
-void Scheduler::handOff(GreenThread *Next) {
+void Scheduler::handOff(GreenThread *Next, Fate F) {
   ++HandOffs;
+  GreenThread *Prev = Cur;
   Cur = Next;
   Next->Countdown = Strat->nextQuantum();
+  if (UserSwitch && Next != Prev) {
+    transfer(Prev, Next, F);
+    return;
+  }
   if (Next->Baton.exchange(kBatonHeld, std::memory_order_acq_rel) == kBatonSleeping)
     futexWakeOne(word(Next->Baton));
 }
@@ -240,10 +269,10 @@ void Scheduler::point(PointKind Kind, PointObject Object) {
   switchTo(Next);
 }
 
-Scheduler::PassResult Scheduler::passBaton(PointKind Kind, PointObject Object) {
+Scheduler::PassResult Scheduler::passBaton(PointKind Kind, PointObject Object, Fate F) {
   for (;;) {
     if (GreenThread *Next = pickNext(Kind, Object)) {
-      handOff(Next);
+      handOff(Next, F);
       return PassResult::HandedOff;
     }
     if (InSyscallCount == 0) {
@@ -252,6 +281,15 @@ Scheduler::PassResult Scheduler::passBaton(PointKind Kind, PointObject Object) {
         continue;
       }
       return PassResult::Deadlock;
+    }
+    if (UserSwitch) {
+      if (!staysHome(Cur, F)) {
+        // Parked from the scheduler stack, once the context is saved.
+        if (transfer(Cur, nullptr, F))
+          return PassResult::Idle;
+        continue;
+      }
+      Cur->Loc = Where::Home;
     }
     // Park the baton. A thread that pushed itself before Idle became 1 did
     // not see it, so look at the list again: if it is not empty, whoever
@@ -325,7 +363,7 @@ void Scheduler::finishCurrent() {
   if (Live == 0)
     return; // the last thread: the process is ending
   Self->Baton.store(kBatonWaiting, std::memory_order_relaxed);
-  if (passBaton(PointKind::ThreadExit) == PassResult::Deadlock) {
+  if (passBaton(PointKind::ThreadExit, 0, Fate::Leaves) == PassResult::Deadlock) {
     Self->Baton.store(kBatonHeld, std::memory_order_relaxed);
     Observer->onDeadlock();
   }
@@ -345,7 +383,7 @@ bool Scheduler::leaveForSyscall(SyscallInfo Info) {
   if (Dependent && !FirstDependent.Name)
     FirstDependent = Info;
   // Cannot deadlock: Self itself is in a system call.
-  passBaton(PointKind::Block);
+  passBaton(PointKind::Block, 0, Fate::Leaves);
   return Dependent;
 }
 
@@ -360,6 +398,10 @@ void Scheduler::reenterAfterSyscall(GreenThread *Self) {
     // We took the parked baton: schedule. Self is on the list, so someone
     // is runnable after the drain.
     Cur = Self;
+    if (UserSwitch) {
+      Self->Loc = Where::Running;
+      CurCarrier = &contextOf(Self).Home;
+    }
     passBaton(PointKind::Sync);
   }
   waitForBaton(Self);
@@ -381,6 +423,176 @@ void Scheduler::resetAfterFork(GreenThread *Survivor) {
   Survivor->PendingNext = nullptr;
   makeRunnable(Survivor);
   Survivor->Baton.store(kBatonHeld, std::memory_order_relaxed);
+  if (UserSwitch) {
+    // The fork interceptor brought the survivor home first: the child's
+    // one OS thread is the copy of that one.
+    Carrier &Home = contextOf(Survivor).Home;
+    Home.Tid = rawGettid();
+    Home.Word.store(0, std::memory_order_relaxed);
+    Home.Load = nullptr;
+    Home.SignalsBlocked = false;
+    CurCarrier = &Home;
+    Survivor->Loc = Where::Running;
+  }
+}
+
+//===--- thread_switch=user ------------------------------------------------===//
+//
+// Invariants, with C the carrier (OS thread) of the baton holder:
+// * a Saved thread is not running anywhere; any carrier may load it;
+// * a thread is Home only on its own OS thread (never parked on another
+//   one), so the home of a Saved or Running thread other than C's current
+//   one is idle, or about to be, and is only ever sent that one thread;
+// * code on a scheduler stack touches scheduler state only before it hands
+//   the baton on, and never TLS.
+
+struct Scheduler::SwitchRequest {
+  enum Kind : uint8_t { Switch, Park, Migrate } K;
+  Fate F;
+  Scheduler *S;
+  GreenThread *Prev;
+  GreenThread *Next; // Switch only
+  Carrier *C;        // the carrier Prev is leaving
+};
+
+bool Scheduler::staysHome(GreenThread *Prev, Fate F) const {
+  return Prev->Pinned || (F == Fate::Leaves && CurCarrier == &contextOf(Prev).Home);
+}
+
+void Scheduler::giveAway(GreenThread *Next) {
+  if (Next->Loc == Where::Saved) {
+    Next->Loc = Where::Running;
+    Next->Baton.store(kBatonHeld, std::memory_order_relaxed);
+    GreenContext &N = contextOf(Next);
+    user_switch::sendTo(N.Home, &N); // publishes everything above
+    return;
+  }
+  if (Next->Baton.exchange(kBatonHeld, std::memory_order_acq_rel) == kBatonSleeping)
+    futexWakeOne(word(Next->Baton));
+}
+
+bool Scheduler::transfer(GreenThread *Prev, GreenThread *Next, Fate F) {
+  if (staysHome(Prev, F)) {
+    Prev->Loc = Where::Home;
+    giveAway(Next);
+    return true;
+  }
+  SwitchRequest R{Next ? SwitchRequest::Switch : SwitchRequest::Park, F, this, Prev,
+                  Next, CurCarrier};
+  GreenContext &P = contextOf(Prev);
+  P.Retry = false;
+  void *On = weft_context_save_and_call(
+      &P.Sp, CurCarrier->Stack + user_switch::kSchedulerStackBytes, onSchedulerStack, &R);
+  // Loaded again: by a carrier that holds the baton for us (Waits), by our
+  // own OS thread for the system call or exit we left for (Leaves), or by
+  // the parking carrier because a thread came back meanwhile (Retry).
+  if (F == Fate::Waits || P.Retry)
+    CurCarrier = static_cast<Carrier *>(On);
+  if (P.Retry) {
+    P.Retry = false;
+    return false;
+  }
+  return true;
+}
+
+void Scheduler::onSchedulerStack(void *Request) {
+  // A copy: the request lies on Prev's stack, which may run again as soon
+  // as Prev is published Saved.
+  SwitchRequest R = *static_cast<SwitchRequest *>(Request);
+  Scheduler *S = R.S;
+  Carrier &C = *R.C;
+  GreenContext &P = S->contextOf(R.Prev);
+  switch (R.K) {
+  case SwitchRequest::Migrate:
+    // Prev keeps the baton and goes on on its own OS thread.
+    user_switch::blockSignalsForIdle(C);
+    user_switch::sendTo(P.Home, &P);
+    user_switch::idle(C);
+  case SwitchRequest::Park: {
+    user_switch::blockSignalsForIdle(C);
+    if (R.F == Fate::Waits)
+      R.Prev->Loc = Where::Saved;
+    // As passBaton's park: whoever swaps Idle back to 0 schedules.
+    S->Idle.store(1, std::memory_order_seq_cst);
+    if (!S->PendingHead.load(std::memory_order_seq_cst) ||
+        S->Idle.exchange(0, std::memory_order_seq_cst) == 0) {
+      if (R.F == Fate::Leaves) {
+        R.Prev->Loc = Where::Home;
+        user_switch::sendTo(P.Home, &P);
+      }
+      user_switch::idle(C);
+    }
+    // A thread came back before the baton was parked: Prev picks again.
+    R.Prev->Loc = Where::Running;
+    P.Retry = true;
+    user_switch::unblockSignalsAfterIdle(C);
+    user_switch::loadOn(C, P);
+  }
+  case SwitchRequest::Switch: {
+    GreenContext &N = S->contextOf(R.Next);
+    bool LoadHere = R.Next->Loc == Where::Saved;
+    if (!LoadHere)
+      user_switch::blockSignalsForIdle(C);
+    if (R.F == Fate::Waits) {
+      R.Prev->Loc = Where::Saved;
+    } else {
+      R.Prev->Loc = Where::Home;
+      user_switch::sendTo(P.Home, &P);
+    }
+    if (LoadHere) {
+      R.Next->Loc = Where::Running;
+      R.Next->Baton.store(kBatonHeld, std::memory_order_relaxed);
+      user_switch::loadOn(C, N);
+    }
+    S->giveAway(R.Next); // to its own OS thread: the last scheduler access
+    user_switch::idle(C);
+  }
+  }
+  __builtin_unreachable();
+}
+
+void Scheduler::initHome(GreenThread *T) {
+  if (!UserSwitch)
+    return;
+  GreenContext &G = contextOf(T);
+  if (!user_switch::initCarrier(G.Home))
+    T->Pinned = true;
+  G.Fs = G.Home.Fs;
+}
+
+void Scheduler::releaseHome(GreenThread *T) {
+  if (!UserSwitch)
+    return;
+  // The exit that follows stays on this OS thread (Fate::Leaves at home)
+  // and never needs the scheduler stack again.
+  T->Pinned = true;
+  user_switch::releaseCarrier(contextOf(T).Home);
+}
+
+void Scheduler::goHome() {
+  if (!UserSwitch)
+    return;
+  GreenThread *Self = Cur;
+  GreenContext &P = contextOf(Self);
+  if (CurCarrier == &P.Home)
+    return;
+  SwitchRequest R{SwitchRequest::Migrate, Fate::Waits, this, Self, nullptr, CurCarrier};
+  void *On = weft_context_save_and_call(
+      &P.Sp, CurCarrier->Stack + user_switch::kSchedulerStackBytes, onSchedulerStack, &R);
+  CurCarrier = static_cast<Carrier *>(On);
+}
+
+void Scheduler::pinCurrent(bool ForMask) {
+  if (!UserSwitch)
+    return;
+  goHome();
+  Cur->Pinned = true;
+  if (ForMask)
+    Cur->MaskPinned = true;
+}
+
+int Scheduler::homeTid(GreenThread *T) const {
+  return UserSwitch ? contextOf(T).Home.Tid : 0;
 }
 
 uint32_t Scheduler::choose(ChoiceKind Kind, uint32_t N) {

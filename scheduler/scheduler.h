@@ -119,6 +119,29 @@ public:
   /// The current thread is done: hands the baton on and never runs again.
   void finishCurrent();
 
+  //===--- thread_switch=user (user_switch.h) -----------------------------===//
+  /// Hand-offs switch contexts in user space (set before start).
+  void setUserSwitch(bool On) { UserSwitch = On; }
+  bool userSwitch() const { return UserSwitch; }
+  /// Called by every thread on its own OS thread before its first turn (the
+  /// first one by start's caller, after start): records that OS thread as
+  /// \p T's home. Without a scheduler stack \p T is pinned.
+  void initHome(GreenThread *T);
+  /// Called by a finished thread on its own OS thread, without the baton:
+  /// its OS thread carries no other thread again.
+  void releaseHome(GreenThread *T);
+  /// The holder moves onto its own OS thread (if it ran on another one) and
+  /// keeps the baton: for what the kernel must see it do itself.
+  void goHome();
+  /// goHome, and the current thread stays on its OS thread from now on
+  /// (hand-offs to and from it are futex hand-offs). \p ForMask: because of
+  /// its signal mask, which threads it creates inherit.
+  void pinCurrent(bool ForMask);
+  /// The id of \p T's own OS thread (what gettid returns in it); 0 unknown.
+  int homeTid(GreenThread *T) const;
+  /// The OS thread that runs the holder now (0 with thread_switch=os).
+  int carrierTid() const { return CurCarrier ? CurCarrier->Tid : 0; }
+
   /// The current thread is about to make a system call that may block until
   /// another program thread acts: the baton goes to another thread (or Idle)
   /// and the caller may then only make the call and reenterAfterSyscall.
@@ -162,13 +185,31 @@ private:
   };
 
   enum class PassResult { HandedOff, Idle, Deadlock };
+  /// What the thread giving up the baton does next: wait to be handed it
+  /// again, or go on without it (a system call, its exit).
+  enum class Fate { Waits, Leaves };
   /// The current thread cannot run: gives the baton to the strategy's pick,
   /// or parks it in Idle while threads are in system calls.
-  PassResult passBaton(PointKind Kind, PointObject Object = 0);
+  PassResult passBaton(PointKind Kind, PointObject Object = 0, Fate F = Fate::Waits);
+  /// thread_switch=user: hands the baton from the current thread \p Prev to
+  /// \p Next (null: park it in Idle). Returns when Prev holds the baton
+  /// again (Waits), or runs on its own OS thread without it (Leaves); with a
+  /// futex hand-off, returns at once and the caller waits (waitForBaton).
+  /// False: it parked nobody, Prev holds the baton, pick again.
+  bool transfer(GreenThread *Prev, GreenThread *Next, Fate F);
+  /// Whether \p Prev gives up the baton without leaving its OS thread.
+  bool staysHome(GreenThread *Prev, Fate F) const;
+  /// Hands the baton to \p Next, which runs elsewhere (its own OS thread).
+  void giveAway(GreenThread *Next);
+  struct SwitchRequest;
+  static void onSchedulerStack(void *Request);
+  GreenContext &contextOf(GreenThread *T) const { return *Contexts[index(T->Id)]; }
   void drainPending();
   /// Sleeps (after spinning briefly if SpinWait) until \p Self holds the
-  /// baton. Reads only SpinWait, which is set once before threads exist.
-  void waitForBaton(GreenThread *Self) const;
+  /// baton, then (user switch) notes the carrier if it was handed it at home.
+  void waitForBaton(GreenThread *Self);
+  /// The wait itself. Reads only SpinWait, set once before threads exist.
+  void awaitBaton(GreenThread *Self) const;
 
   size_t runnableSlot(ThreadId Id) const;
   void makeRunnable(GreenThread *T);
@@ -176,7 +217,7 @@ private:
   void fireDueTimers();
   GreenThread *pickNext(PointKind Kind, PointObject Object);
   void switchTo(GreenThread *Next);
-  void handOff(GreenThread *Next);
+  void handOff(GreenThread *Next, Fate F = Fate::Waits);
   void pushTimer(const Timer &T);
   Timer popTimer();
   bool timerBefore(const Timer &A, const Timer &B) const;
@@ -199,6 +240,9 @@ private:
   std::atomic<uint32_t> Idle{0}; // 1: nobody holds the baton
   bool EarlyWakeups = false;
   bool SpinWait = true;
+  bool UserSwitch = false;
+  Carrier *CurCarrier = nullptr;          // user switch: the holder's OS thread
+  InternalVector<GreenContext *> Contexts; // user switch: indexed by id
 };
 
 } // namespace weft

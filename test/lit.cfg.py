@@ -75,6 +75,18 @@ if shutil.which("dpkg-deb") and shutil.which("dpkg-shlibdeps"):
 else:
     lit_config.note("dpkg-deb/dpkg-shlibdeps not found: the .deb test is skipped")
 
+# The HTML timeline is checked in a real browser: Debian's headless
+# chromium (scripts/lib/build.sh installs it). %chromium runs it with a
+# profile directory of its own per use, so that tests may run in parallel.
+chromium = shutil.which("chromium")
+if chromium:
+    config.available_features.add("chromium")
+    config.substitutions.append(("%chromium", "%s --headless --no-sandbox --disable-gpu "
+                                 "--user-data-dir=%%t.chromium-profile" % chromium))
+else:
+    lit_config.note("chromium not found (apt-get install chromium): the HTML "
+                    "timeline tests are skipped")
+
 # Tests run with a clean weft environment: a seed or option leaking in from the
 # developer's shell must not change what a test sees.
 for var in ["WEFT_OPTIONS", "WEFT_SEED"]:

@@ -9,8 +9,8 @@ void PctStrategy::beginExecution(uint64_t Seed) {
   Step = 0;
   NextChange = 0;
   ChangePoints.clear();
-  Order.clear();
-  NumInitial = 0;
+  Priority.clear();
+  NextDemoted = kInitialBit - 1;
   LastPicked = ThreadId::Invalid;
   RunLength = 0;
   // d-1 distinct steps in [1, k], kept sorted (insertion: d is small).
@@ -28,29 +28,41 @@ void PctStrategy::beginExecution(uint64_t Seed) {
   }
 }
 
-size_t PctStrategy::position(ThreadId T) const {
-  for (size_t I = 0; I < Order.size(); ++I)
-    if (Order[I] == T)
-      return I;
-  return Order.size();
-}
-
 void PctStrategy::learn(ThreadId T) {
-  if (position(T) != Order.size())
-    return;
-  // Uniform position among the initial priorities: a random permutation
-  // built one thread at a time.
-  size_t At = Rng.pickIndex(static_cast<uint32_t>(NumInitial + 1));
-  Order.insert(At, T);
-  ++NumInitial;
+  size_t I = index(T);
+  if (I >= Priority.size())
+    Priority.resize(I + 1);
+  if (Priority[I] == 0)
+    Priority[I] = Rng.next() | kInitialBit;
 }
 
-void PctStrategy::demote(ThreadId T) {
-  size_t I = position(T);
-  if (I < NumInitial)
-    --NumInitial;
-  Order.erase(I);
-  Order.push_back(T);
+void PctStrategy::demote(ThreadId T) { Priority[index(T)] = NextDemoted--; }
+
+bool PctStrategy::higher(ThreadId A, ThreadId B) const {
+  uint64_t PA = Priority[index(A)], PB = Priority[index(B)];
+  return PA != PB ? PA > PB : index(A) < index(B);
+}
+
+ThreadId PctStrategy::highest(const ThreadId *Runnable, size_t NumRunnable) const {
+  ThreadId Best = Runnable[0];
+  for (size_t I = 1; I < NumRunnable; ++I)
+    if (higher(Runnable[I], Best))
+      Best = Runnable[I];
+  return Best;
+}
+
+const InternalVector<ThreadId> &PctStrategy::priorityOrder() const {
+  OrderForTests.clear();
+  for (size_t I = 0; I < Priority.size(); ++I) {
+    if (Priority[I] == 0)
+      continue;
+    ThreadId T = static_cast<ThreadId>(I);
+    size_t At = 0;
+    while (At < OrderForTests.size() && higher(OrderForTests[At], T))
+      ++At;
+    OrderForTests.insert(At, T);
+  }
+  return OrderForTests;
 }
 
 ThreadId PctStrategy::pickNext(const ThreadId *Runnable, size_t NumRunnable,
@@ -63,24 +75,16 @@ ThreadId PctStrategy::pickNext(const ThreadId *Runnable, size_t NumRunnable,
   if (Kind == PointKind::Yield && NumRunnable > 1)
     demote(Current);
 
-  auto Highest = [&]() {
-    // Runnable is small and Order is short: a linear scan is fine.
-    for (ThreadId T : Order)
-      for (size_t I = 0; I < NumRunnable; ++I)
-        if (Runnable[I] == T)
-          return T;
-    return Runnable[0];
-  };
-  ThreadId Next = Highest();
+  ThreadId Next = highest(Runnable, NumRunnable);
   if (NextChange < ChangePoints.size() && ChangePoints[NextChange] == Step) {
     ++NextChange;
     demote(Next);
-    Next = Highest();
+    Next = highest(Runnable, NumRunnable);
   }
   if (Next == LastPicked && NumRunnable > 1) {
     if (++RunLength >= kStarvationLimit) {
       demote(Next);
-      Next = Highest();
+      Next = highest(Runnable, NumRunnable);
       RunLength = 0;
     }
   } else {

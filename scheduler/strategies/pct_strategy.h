@@ -10,9 +10,19 @@
 // found with probability at least 1/(n * k^(d-1)).
 //
 // Threads appear while the run goes on, so the random permutation is built
-// incrementally: a new thread is inserted at a uniformly random position
-// among the threads that still hold initial priorities, which gives every
-// order the same probability.
+// incrementally: a new thread draws a random 64-bit initial priority, and
+// distinct random keys in random order are a uniformly random permutation
+// (ties, 2^-64 likely, fall to the lower id). Demoted threads get keys below
+// every initial one, each lower than the last.
+//
+// Cost per scheduling point (issue 12 item 4): one pass over the runnable
+// ids with one array read each (priorities live in an array indexed by
+// thread id), and nothing that grows with the threads that ever existed:
+// a finished thread's entry is never visited again. The first version kept
+// one ordered list of every thread ever seen and searched it once per
+// runnable thread at every point; with 20,000 threads created and joined
+// one after another, a run took 16 times as long as under the random walk
+// (docs/performance.md, "Strategies and thread count").
 //
 // k is not known before the run: it is the option pct_steps, which
 // `weft test --strategy pct` measures from one calibration run of the
@@ -55,13 +65,20 @@ public:
 
   /// The steps at which priorities change, ascending (for tests).
   const InternalVector<uint64_t> &changePoints() const { return ChangePoints; }
-  /// Threads from highest to lowest priority (for tests).
-  const InternalVector<ThreadId> &priorityOrder() const { return Order; }
+  /// Threads seen so far, from highest to lowest priority (for tests; it
+  /// sorts, so it is not for the scheduling path).
+  const InternalVector<ThreadId> &priorityOrder() const;
 
 private:
+  // Initial priorities have the top bit set; demoted ones count down from
+  // just below it, so that every demotion ranks below all initial
+  // priorities and below every earlier demotion (d-i decreasing with i).
+  static constexpr uint64_t kInitialBit = uint64_t(1) << 63;
+
   void learn(ThreadId T);
   void demote(ThreadId T);
-  size_t position(ThreadId T) const;
+  bool higher(ThreadId A, ThreadId B) const;
+  ThreadId highest(const ThreadId *Runnable, size_t NumRunnable) const;
 
   Prng Rng;
   uint32_t Depth;
@@ -70,13 +87,13 @@ private:
   uint64_t Step = 0;
   size_t NextChange = 0;                 // index into ChangePoints
   InternalVector<uint64_t> ChangePoints; // invariant: ascending, distinct
-  // Order[0] is the highest priority. Order[0, NumInitial) keep their initial
-  // random priorities; the rest were demoted, in order of demotion (later
-  // demotions are lower, as d-i decreases with i).
-  InternalVector<ThreadId> Order;
-  size_t NumInitial = 0;
+  // Priority by thread id; 0: not seen yet. Invariant: initial priorities
+  // have kInitialBit set; demoted ones are below it and distinct.
+  InternalVector<uint64_t> Priority;
+  uint64_t NextDemoted = kInitialBit - 1;
   ThreadId LastPicked = ThreadId::Invalid;
   uint32_t RunLength = 0; // consecutive picks of LastPicked with others runnable
+  mutable InternalVector<ThreadId> OrderForTests;
 };
 
 } // namespace weft

@@ -20,7 +20,14 @@
 // probability one.
 //
 // State is per thread (by id): the priority of its pending event and the
-// object it is about. Nothing is ordered or hashed by address.
+// object it is about. Cost per scheduling point (issue 12 item 4): finding
+// the conflicting events must not visit every thread that ever ran, so the
+// pending events about an object are chained in a list reached through a
+// table keyed by the object. The key is hashed only to find that list:
+// events about one object stay in the order they were made pending, whatever
+// bucket the address lands in, and are resampled in that order, so the
+// decisions never depend on the address-space layout. Choosing the highest
+// priority is one pass over the runnable ids with one array read each.
 //
 //===----------------------------------------------------------------------===//
 
@@ -50,9 +57,13 @@ public:
   }
 
 private:
+  static constexpr uint32_t kNone = ~uint32_t(0);
   struct Event {
     uint64_t Priority = 0; // 0: the thread has not been seen yet
     PointObject Object = 0;
+    // Neighbours (thread indexes) among the pending events of the same
+    // bucket, oldest first; kNone at the ends. Linked iff Object != 0.
+    uint32_t Prev = kNone, Next = kNone;
   };
   Event &eventOf(ThreadId T);
   uint64_t freshPriority() {
@@ -62,10 +73,25 @@ private:
     while (P == 0);
     return P;
   }
+  size_t bucketOf(PointObject O) const {
+    // Fibonacci hashing: only finds the list; never orders anything.
+    return size_t((uint64_t(O) * 0x9e3779b97f4a7c15ULL) >> (64 - BucketBits));
+  }
+  void link(uint32_t I);
+  void unlink(uint32_t I);
+  void grow();
+  void clearBuckets();
+  /// The event of \p T is now about \p O (0: nothing).
+  void setObject(uint32_t I, PointObject O);
 
   Prng Rng;
   uint32_t MeanQuantum;
   InternalVector<Event> Events; // indexed by thread id
+  // Bucket heads and tails (thread indexes, kNone when empty); 2^BucketBits
+  // of them, at least twice as many as linked events.
+  InternalVector<uint32_t> Heads, Tails;
+  uint32_t BucketBits = 0;
+  size_t Linked = 0;
   ThreadId LastPicked = ThreadId::Invalid;
 };
 

@@ -33,6 +33,8 @@ enum class PointKind : uint8_t {
   ThreadExit,   // the current thread finished
   Block,        // the current thread cannot continue
   Yield,        // sched_yield, sleep(0)
+  RacyAccess,   // an access at a site that raced in an earlier schedule;
+                // its object is the accessed address (racy_sites=)
 };
 
 /// Bounded choices other than "who runs next".

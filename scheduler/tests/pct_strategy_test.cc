@@ -115,3 +115,32 @@ TEST(PctStrategyTest, ASpinningThreadCannotStarveTheOthers) {
 }
 
 } // namespace
+
+namespace {
+
+// Threads that came and went leave priorities behind that nobody visits:
+// the pick among the live ones is the same as if they had never existed,
+// relative to the priorities the live ones hold.
+TEST(PctStrategyTest, FinishedThreadsDoNotChangeThePickAmongLiveOnes) {
+  PctStrategy S(1, 100, 4);
+  S.beginExecution(13);
+  // 10,000 threads run one after another, each alone with main (T0).
+  for (uint32_t I = 1; I <= 10000; ++I) {
+    const ThreadId Pair[] = {ThreadId(0), ThreadId(I)};
+    S.pickNext(Pair, 2, ThreadId(0), PointKind::ThreadCreate, 0);
+  }
+  const ThreadId Live[] = {ThreadId(0), ThreadId(10000)};
+  ThreadId Pick = S.pickNext(Live, 2, ThreadId(0), PointKind::Sync, 0);
+  const InternalVector<ThreadId> &Order = S.priorityOrder();
+  ASSERT_EQ(Order.size(), 10001u);
+  size_t Pos0 = 0, PosLast = 0;
+  for (size_t I = 0; I < Order.size(); ++I) {
+    if (Order[I] == ThreadId(0))
+      Pos0 = I;
+    if (Order[I] == ThreadId(10000))
+      PosLast = I;
+  }
+  EXPECT_EQ(Pick, Pos0 < PosLast ? ThreadId(0) : ThreadId(10000));
+}
+
+} // namespace

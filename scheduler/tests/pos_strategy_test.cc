@@ -69,3 +69,58 @@ TEST(PosStrategyTest, ASpinningThreadLosesEventually) {
 }
 
 } // namespace
+
+namespace {
+
+// The same run with every object at another address (another ASLR layout)
+// makes the same decisions: addresses find lists, they never order them.
+TEST(PosStrategyTest, DecisionsDoNotDependOnObjectAddresses) {
+  auto Run = [](uint64_t Base, uint64_t Stride) {
+    PosStrategy S(4);
+    S.beginExecution(21);
+    std::vector<ThreadId> All;
+    for (uint32_t I = 0; I < 40; ++I)
+      All.push_back(ThreadId(I));
+    std::vector<uint32_t> Out;
+    ThreadId Cur = ThreadId(0);
+    for (int I = 0; I < 2000; ++I) {
+      PointObject O = I % 5 ? PointObject(Base + Stride * (I % 7)) : 0;
+      Cur = S.pickNext(All.data(), All.size(), Cur, PointKind::Sync, O);
+      Out.push_back(index(Cur));
+    }
+    return Out;
+  };
+  std::vector<uint32_t> A = Run(0x1000, 64);
+  EXPECT_EQ(A, Run(0x7f3a55000000, 64));
+  EXPECT_EQ(A, Run(0x10, 1 << 20));
+}
+
+// Many threads pending on many objects: only the events about the object
+// that just executed are resampled, and each is resampled once.
+TEST(PosStrategyTest, OnlyEventsAboutTheExecutedObjectAreResampled) {
+  PosStrategy S(4);
+  S.beginExecution(8);
+  const uint32_t N = 1000;
+  std::vector<ThreadId> All;
+  for (uint32_t I = 0; I < N; ++I)
+    All.push_back(ThreadId(I));
+  // Thread I stands at an event about object 1 + I % 10.
+  for (uint32_t I = 0; I < N; ++I) {
+    const ThreadId Only[] = {ThreadId(I)};
+    S.pickNext(Only, 1, ThreadId(I), PointKind::Sync, PointObject(1 + I % 10));
+  }
+  // The last pick was thread N-1, about object 1 + (N-1) % 10 == 10.
+  std::vector<uint64_t> Before;
+  for (uint32_t I = 0; I < N; ++I)
+    Before.push_back(S.priority(ThreadId(I)));
+  const ThreadId Zero[] = {ThreadId(0)};
+  S.pickNext(Zero, 1, ThreadId(N - 1), PointKind::Sync, 0);
+  for (uint32_t I = 0; I + 1 < N; ++I) {
+    if (1 + I % 10 == 10)
+      EXPECT_NE(S.priority(ThreadId(I)), Before[I]) << I;
+    else
+      EXPECT_EQ(S.priority(ThreadId(I)), Before[I]) << I;
+  }
+}
+
+} // namespace

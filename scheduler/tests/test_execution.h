@@ -7,7 +7,9 @@
 // baton is alone (Running never exceeds 1) and is Scheduler::current().
 //
 // Only the baton holder touches the harness's plain fields; the baton's
-// release/acquire hand-off orders those accesses.
+// release/acquire hand-off orders those accesses. With UserSwitch the
+// green threads switch in user space (user_switch.h) and go home before
+// they finish, as the runtime's threads do.
 //
 //===----------------------------------------------------------------------===//
 
@@ -64,8 +66,9 @@ public:
 class TestExecution {
 public:
   TestExecution(Strategy &Strat, uint64_t Seed, uint64_t MaxSteps = 0,
-                SchedulerObserver *Obs = nullptr)
+                SchedulerObserver *Obs = nullptr, bool UserSwitch = false)
       : Observer(Obs ? Obs : &DefaultObserver) {
+    S.setUserSwitch(UserSwitch);
     S.start(&Strat, Seed, MaxSteps, &Main, Observer);
     self() = &Main;
     enter();
@@ -92,6 +95,7 @@ public:
     ++Spawned;
     OsThreads.emplace_back([this, G, Body = std::move(Body)] {
       S.waitForFirstTurn(G);
+      S.initHome(G);
       self() = G;
       enter();
       Body();
@@ -99,6 +103,8 @@ public:
       if (Joining)
         S.wake(&Main); // T0 re-checks Finished
       leave();
+      S.goHome(); // its std::thread ends on its own OS thread
+      S.releaseHome(G);
       S.finishCurrent();
     });
     return G;
@@ -111,6 +117,7 @@ public:
     while (Finished < Spawned)
       block(WaitInfo{WaitKind::Join, 0});
     leave();
+    S.goHome(); // the test goes on on its own OS thread
     S.finishCurrent();
     Joined = true;
   }

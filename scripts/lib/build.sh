@@ -18,12 +18,14 @@ WEFT_BUILD_DIR="$(realpath -m "${WEFT_BUILD_DIR:-$WEFT_ROOT/build}")"
 
 # Everything weft needs on Debian 12: LLVM/Clang 19 (the pass's headers, lit and
 # FileCheck in llvm-19-tools, TSan's runtime for comparisons), abseil,
-# GoogleTest and the build tools.
+# GoogleTest and the build tools; chromium renders the HTML timeline in the
+# tests that check it (headless; they are skipped without it).
 WEFT_PACKAGES=(
   clang-19 llvm-19-dev llvm-19-tools libclang-rt-19-dev
   libabsl-dev libgtest-dev
   cmake ninja-build ccache python3
   binutils libc6-dev g++ libstdc++-12-dev
+  chromium
 )
 
 weft_log() { printf '%s: %s\n' "$(basename "$0")" "$*"; }

@@ -17,6 +17,9 @@ target triple = "x86_64-pc-linux-gnu"
 
 ; CHECK: @__weft_current_thread = external thread_local(initialexec) global ptr
 ; CHECK: @__weft_shadow_regions = external global [16777216 x ptr]
+; Each inline-checked access has a site flag of its own (WEFT_SITE_*):
+; zero until the runtime first sees the site.
+; CHECK: @weft.site{{[.0-9]*}} = private global i8 0
 ; OFF-NOT: @__weft_current_thread
 ; OFF-NOT: @__weft_shadow_regions
 
@@ -39,8 +42,13 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK-NEXT: [[RP:%.*]] = getelementptr inbounds ptr, ptr @__weft_shadow_regions, i64 [[RI]]
 ; CHECK-NEXT: [[REGION:%.*]] = load ptr, ptr [[RP]]
 ; CHECK-NEXT: [[DUE:%.*]] = icmp eq i32 [[LEFT]], 0
+; The site flag: anything but 1 (quiet) takes the slow path, which resolves
+; an unseen site and makes a race-directed point at a racy one.
+; CHECK-NEXT: [[SITE:%.*]] = load i8, ptr [[SITEVAR:@weft.site[.0-9]*]]
+; CHECK-NEXT: [[NOTQUIET:%.*]] = icmp ne i8 [[SITE]], 1
 ; CHECK-NEXT: [[NOREGION:%.*]] = icmp eq ptr [[REGION]], null
-; CHECK-NEXT: [[BAD:%.*]] = or i1 [[DUE]], [[NOREGION]]
+; CHECK-NEXT: [[BAD1:%.*]] = or i1 [[DUE]], [[NOREGION]]
+; CHECK-NEXT: [[BAD:%.*]] = or i1 [[BAD1]], [[NOTQUIET]]
 ; CHECK-NEXT: br i1 [[BAD]], label %weft.slow, label %weft.probe, !dbg [[LOC]], !prof [[UNLIKELY]]
 ; CHECK:      weft.probe:
 ; The granule's 48 bytes of shadow, its first slot, the thread's slot base
@@ -59,7 +67,7 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK-NEXT: [[MISS:%.*]] = icmp ne i64 [[MISMATCH]], 0
 ; CHECK-NEXT: br i1 [[MISS]], label %weft.slow, label %[[CONT]], !dbg [[LOC]], !prof [[UNLIKELY]]
 ; CHECK:      weft.slow:
-; CHECK-NEXT: call void @__weft_read8_slow(ptr %p), !dbg [[LOC]]
+; CHECK-NEXT: call void @__weft_read8_slow(ptr %p, ptr [[SITEVAR]]), !dbg [[LOC]]
 ; CHECK-NEXT: br label %[[CONT]]
 ; CHECK:      [[CONT]]:
 ; CHECK-NEXT: %v = load i64, ptr %p, align 8, !dbg [[LOC]]
@@ -76,7 +84,7 @@ define i64 @read8(ptr %p) !dbg !5 {
 ; CHECK:      [[CUR:%.*]] = or i64 {{%.*}}, 9205357638345293824
 ; CHECK-NEXT: [[DIFF:%.*]] = xor i64 {{%.*}}, [[CUR]]
 ; CHECK-NEXT: [[MISMATCH:%.*]] = and i64 [[DIFF]], -1
-; CHECK:      call void @__weft_write8_slow(ptr %p)
+; CHECK:      call void @__weft_write8_slow(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK:      store i64 1, ptr %p
 define void @write8(ptr %p) {
   store i64 1, ptr %p, align 8
@@ -98,7 +106,7 @@ define void @write8(ptr %p) {
 ; CHECK-NEXT: [[MUST:%.*]] = or i64 [[WBITS]], -9205357638345293825
 ; CHECK-NEXT: [[DIFF:%.*]] = xor i64 {{%.*}}, [[CUR]]
 ; CHECK-NEXT: and i64 [[DIFF]], [[MUST]]
-; CHECK:      call void @__weft_write2_slow(ptr %p)
+; CHECK:      call void @__weft_write2_slow(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK:      store i16 1, ptr %p
 define void @write2(ptr %p) {
   store i16 1, ptr %p, align 2
@@ -107,10 +115,10 @@ define void @write2(ptr %p) {
 
 ; CHECK-LABEL: define i8 @read1(
 ; CHECK:      shl i64 1, {{%.*}}
-; CHECK:      call void @__weft_read1_slow(ptr %p)
+; CHECK:      call void @__weft_read1_slow(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK-LABEL: define i32 @read4(
 ; CHECK:      shl i64 15, {{%.*}}
-; CHECK:      call void @__weft_read4_slow(ptr %p)
+; CHECK:      call void @__weft_read4_slow(ptr %p, ptr @weft.site{{[.0-9]*}})
 define i8 @read1(ptr %p) {
   %v = load i8, ptr %p, align 1
   ret i8 %v

@@ -21,16 +21,16 @@ target triple = "x86_64-pc-linux-gnu"
 ; ... the one in the loop is inline ...
 ; CHECK:       loop:
 ; CHECK:       call ptr @llvm.threadlocal.address.p0(ptr @__weft_current_thread)
-; CHECK:       call void @__weft_write8_slow(ptr %q)
+; CHECK:       call void @__weft_write8_slow(ptr %q, ptr @weft.site{{[.0-9]*}})
 ; CHECK:       store i64 %i, ptr %q, align 8
 ; ... and the one after it calls the runtime again.
 ; CHECK:       call void @__weft_read8(ptr %q)
 ; CHECK-NEXT:  %last = load i64, ptr %q, align 8
 ; DEFAULT-LABEL: define i64 @large(
 ; DEFAULT-NOT:   call void @__weft_read8(
-; DEFAULT:       call void @__weft_read8_slow(ptr %p)
-; DEFAULT:       call void @__weft_write8_slow(ptr %q)
-; DEFAULT:       call void @__weft_read8_slow(ptr %q)
+; DEFAULT:       call void @__weft_read8_slow(ptr %p, ptr @weft.site{{[.0-9]*}})
+; DEFAULT:       call void @__weft_write8_slow(ptr %q, ptr @weft.site{{[.0-9]*}})
+; DEFAULT:       call void @__weft_read8_slow(ptr %q, ptr @weft.site{{[.0-9]*}})
 define i64 @large(ptr %p, ptr %q, i64 %n) {
 entry:
   %first = load i64, ptr %p, align 8
@@ -54,7 +54,7 @@ declare void @tick()
 
 ; CHECK-LABEL: define i64 @small(
 ; CHECK-NOT:   call void @__weft_read8(
-; CHECK:       call void @__weft_read8_slow(ptr %p)
+; CHECK:       call void @__weft_read8_slow(ptr %p, ptr @weft.site{{[.0-9]*}})
 define i64 @small(ptr %p) {
   %v = load i64, ptr %p, align 8
   ret i64 %v

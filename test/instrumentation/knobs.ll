@@ -58,7 +58,7 @@ define void @f(ptr %p) {
 
 ; INLINE-NOENTRY-NOT:  i64 104
 ; INLINE-NOENTRY:      @__weft_shadow_regions
-; INLINE-NOENTRY:      call void @__weft_write4_slow(ptr %p)
+; INLINE-NOENTRY:      call void @__weft_write4_slow(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; INLINE-NOENTRY-NOT:  call void @__weft_func_exit
 ; INLINE-NOENTRY-NOT:  i64 116
 ; INLINE-NOENTRY:      ret void

@@ -36,7 +36,7 @@ int shared;
 // CLANG-NEXT:     br i1 %{{.*}}, label %{{[0-9]+}}, label %[[THEN:[0-9]+]]
 // CLANG:        [[THEN]]:
 // CLANG-NOT:      load i32, ptr @shared
-// CLANG:          call void @__weft_read4_slow(ptr @shared)
+// CLANG:          call void @__weft_read4_slow(ptr @shared, ptr @weft.site{{[.0-9]*}})
 // CLANG:          load i32, ptr @shared
 // CLANG-NOT:      select
 // CLANG:          ret i32

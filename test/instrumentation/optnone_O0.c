@@ -14,7 +14,7 @@ int counter;
 // CHECK-NOT:   call void @__weft_read4
 // CHECK:       load i32, ptr @counter
 // CHECK:       call ptr @llvm.threadlocal.address.p0(ptr @__weft_current_thread)
-// CHECK:       call void @__weft_write4_slow(ptr @counter)
+// CHECK:       call void @__weft_write4_slow(ptr @counter, ptr @weft.site{{[.0-9]*}})
 // CHECK-NEXT:  br label %[[CONT:[0-9a-z.]+]]
 // CHECK:       [[CONT]]:
 // CHECK-NEXT:  store i32 {{.*}}, ptr @counter
@@ -23,7 +23,7 @@ void bump(void) { counter++; }
 
 // A read whose address is not written afterwards is instrumented.
 // CHECK-LABEL: define {{.*}}i32 @peek(
-// CHECK:       call void @__weft_read4_slow(ptr @counter)
+// CHECK:       call void @__weft_read4_slow(ptr @counter, ptr @weft.site{{[.0-9]*}})
 // CHECK-NEXT:  br label %[[CONT:[0-9a-z.]+]]
 // CHECK:       [[CONT]]:
 // CHECK-NEXT:  load i32, ptr @counter

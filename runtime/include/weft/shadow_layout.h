@@ -67,4 +67,15 @@
 #define WEFT_SLOT_MASK_SHIFT 54
 #define WEFT_SLOT_WRITE_BIT 62
 
+// Each access the pass checks inline has a site flag: a writable byte of
+// the module's, zero at start. The runtime's slow path sets it the first
+// time it sees the site: WEFT_SITE_QUIET, or WEFT_SITE_POINT when the site
+// is one of the run's race-directed scheduling points (racy_sites=,
+// runtime/lib/core/racy_sites.h). The inline check takes the slow path
+// whenever the flag is not WEFT_SITE_QUIET, and hands the slow entry point
+// the flag's address.
+#define WEFT_SITE_UNSEEN 0
+#define WEFT_SITE_QUIET 1
+#define WEFT_SITE_POINT 2
+
 #endif // WEFT_SHADOW_LAYOUT_H

@@ -44,6 +44,12 @@ constexpr const char *kStartMarker = "weft: runtime started\n";
 /// The marker that starts each report in the file (and in the output).
 constexpr const char *kReportMarker = "WARNING: weft: ";
 
+/// The line a run appends when a race involved access sites that were not
+/// race-directed scheduling points yet, followed by those sites
+/// (module+0xoffset, blank-separated): weft test gives later runs the
+/// sites it learned (racy_sites=, docs/scheduling.md). Not a report.
+constexpr const char *kRacySitesMarker = "weft: racy sites: ";
+
 /// The header of the report a timed-out run prints (its threads' state):
 /// not a finding of the run, so the driver does not count it.
 constexpr const char *kTimeoutKind = "timeout";

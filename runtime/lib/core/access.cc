@@ -16,8 +16,10 @@
 #include "base/internal_libc.h"
 #include "report/report.h"
 #include "core/rtl.h"
+#include "core/racy_sites.h"
 
 #include "weft/runtime_abi.h"
+#include "weft/shadow_layout.h"
 
 namespace weft {
 
@@ -250,18 +252,50 @@ WEFT_NOINLINE void pointThenCheck(ThreadState *Thr, uintptr_t Addr,
   checkRange(Thr, Addr, Size, IsWrite, false, Pc);
 }
 
-/// One plain access. \p CountedInline: the pass's inline fast path
-/// (weft/shadow_layout.h) already counted it down, and did not find it
-/// recorded in the granule's first slot (or found the countdown run out, or
-/// the region not mapped yet): the __weft_*_slow entry points.
-WEFT_ALWAYS_INLINE void onAccess(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc,
-                                 bool CountedInline = false) {
+/// One plain access through an entry point: counts down, then checks.
+WEFT_ALWAYS_INLINE void onAccess(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc) {
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr))
     return;
-  uint32_t Left = CountedInline ? Thr->Green.Countdown : --Thr->Green.Countdown;
-  if (WEFT_UNLIKELY(Left == 0))
+  if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
     return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
+  checkSmall(Thr, Addr, Size, IsWrite, false, Pc);
+}
+
+/// The first time a run reaches an inline-checked site: its flag says from
+/// now on whether it is a race-directed point (racy_sites.h).
+WEFT_NOINLINE uint8_t resolveSite(uint8_t *Site, uintptr_t Pc) {
+  return *Site = racy_sites::resolve(Pc);
+}
+
+/// A race-directed point: the strategy may switch threads before the
+/// access, which is about \p Addr (POS compares objects, never orders
+/// them). Then the check, whose countdown the inline path already took.
+WEFT_NOINLINE void racyPointThenCheck(ThreadState *Thr, uintptr_t Addr, unsigned Size,
+                                      bool IsWrite, uintptr_t Pc) {
+  Rt.Sched.point(PointKind::RacyAccess, Addr);
+  if (WEFT_UNLIKELY(Thr->PendingSignals))
+    deliverPendingSignals(Thr);
+  checkRange(Thr, Addr, Size, IsWrite, false, Pc);
+}
+
+/// One plain access after the pass's inline fast path (weft/shadow_layout.h)
+/// counted it down and did not find it recorded in the granule's first slot,
+/// or found the countdown run out, the region not mapped yet, or its site
+/// flag not quiet: the __weft_*_slow entry points.
+WEFT_ALWAYS_INLINE void onInlineMiss(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc,
+                                     uint8_t *Site) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  uint8_t Flag = *Site;
+  if (WEFT_UNLIKELY(Flag == WEFT_SITE_UNSEEN))
+    Flag = resolveSite(Site, Pc);
+  // A point the countdown made due at a racy site is one point, not two.
+  if (WEFT_UNLIKELY(Thr->Green.Countdown == 0))
+    return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
+  if (WEFT_UNLIKELY(Flag == WEFT_SITE_POINT))
+    return racyPointThenCheck(Thr, Addr, Size, IsWrite, Pc);
   checkSmall(Thr, Addr, Size, IsWrite, false, Pc);
 }
 
@@ -393,17 +427,28 @@ using namespace weft;
   WEFT_INTERFACE void __weft_write##N(void *Addr) {                            \
     onAccess(reinterpret_cast<uintptr_t>(Addr), N, true, WEFT_CALLER_PC);      \
   }                                                                            \
-  WEFT_INTERFACE void __weft_read##N##_slow(void *Addr) {                      \
-    onAccess(reinterpret_cast<uintptr_t>(Addr), N, false, WEFT_CALLER_PC, true); \
+  WEFT_INTERFACE void __weft_read##N##_slow(void *Addr, void *Site) {          \
+    onInlineMiss(reinterpret_cast<uintptr_t>(Addr), N, false, WEFT_CALLER_PC,   \
+                 static_cast<uint8_t *>(Site));                                \
   }                                                                            \
-  WEFT_INTERFACE void __weft_write##N##_slow(void *Addr) {                     \
-    onAccess(reinterpret_cast<uintptr_t>(Addr), N, true, WEFT_CALLER_PC, true);  \
+  WEFT_INTERFACE void __weft_write##N##_slow(void *Addr, void *Site) {         \
+    onInlineMiss(reinterpret_cast<uintptr_t>(Addr), N, true, WEFT_CALLER_PC,    \
+                 static_cast<uint8_t *>(Site));                                \
   }
 WEFT_DEFINE_ACCESS(1)
 WEFT_DEFINE_ACCESS(2)
 WEFT_DEFINE_ACCESS(4)
 WEFT_DEFINE_ACCESS(8)
 #undef WEFT_DEFINE_ACCESS
+
+WEFT_INTERFACE void __weft_site_point(void *Addr) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  Rt.Sched.point(PointKind::RacyAccess, reinterpret_cast<uintptr_t>(Addr));
+  if (WEFT_UNLIKELY(Thr->PendingSignals))
+    deliverPendingSignals(Thr);
+}
 
 /// A range access the pass inserted: a scheduling point, then the check.
 static WEFT_ALWAYS_INLINE void onRangeAccess(const void *Addr, uint64_t Size, bool IsWrite,

@@ -35,7 +35,7 @@ void happensBefore(const volatile void *Addr) {
   if (!Thr || Thr->IgnoreSync)
     return;
   SyncVar *S = syncFor(uintptr_t(Addr));
-  S->AnnotatedClock.join(Thr->Clock);
+  S->m().AnnotatedClock.join(Thr->Clock);
   releaseTick(Thr);
 }
 
@@ -44,7 +44,7 @@ void happensAfter(const volatile void *Addr) {
   if (!Thr || Thr->IgnoreSync)
     return;
   if (SyncVar *S = syncFind(uintptr_t(Addr)))
-    Thr->Clock.join(S->AnnotatedClock);
+    Thr->Clock.join(S->m().AnnotatedClock);
 }
 
 void benignRace(const volatile void *Addr, size_t Size) {
@@ -85,9 +85,9 @@ void rwLockAcquired(const volatile void *L, bool Write, uintptr_t Pc) {
   StackId Here = stack_trie::child(currentStack(Thr), Pc);
   if (Rt.Opts.detect_deadlocks && !Thr->Locks.Held.empty())
     lock_graph::beforeLock(Thr, Thr->Locks, S->Uid, S->Addr, Here);
-  Thr->Clock.join(S->AnnotatedClock);
+  Thr->Clock.join(S->m().AnnotatedClock);
   if (Write)
-    Thr->Clock.join(S->ReadersClock);
+    Thr->Clock.join(S->m().ReadersClock);
   mutex_set::added(Thr->Locks, S, Here, Write);
   deadlock_steering::locksChanged(Thr);
 }
@@ -111,22 +111,18 @@ void rwLockReleased(const volatile void *L, bool Write, uintptr_t Pc) {
     --A.Readers;
   }
   SyncVar *S = syncFor(uintptr_t(L));
-  (Write ? S->AnnotatedClock : S->ReadersClock).join(Thr->Clock);
+  (Write ? S->m().AnnotatedClock : S->m().ReadersClock).join(Thr->Clock);
   releaseTick(Thr);
   mutex_set::removed(Thr->Locks, S);
   deadlock_steering::locksChanged(Thr);
 }
 
-void forgetSync(const volatile void *L) {
+void forgetLock(const volatile void *L) {
   if (!CurThread)
     return;
   if (AnnotatedLocksTable)
     AnnotatedLocksTable->erase(uintptr_t(L));
-  if (SyncVar **S = Rt.Syncs.find(uintptr_t(L))) {
-    SyncVar *Old = *S;
-    Rt.Syncs.erase(uintptr_t(L));
-    internalDelete(Old);
-  }
+  forgetSync(uintptr_t(L));
 }
 
 } // namespace
@@ -229,9 +225,9 @@ WEFT_INTERFACE void AnnotateNewMemory(CStr, int, Mem Addr, size_t Size) {
   if (CurThread)
     resetRange(uintptr_t(Addr), Size);
 }
-WEFT_INTERFACE void AnnotateRWLockCreate(CStr, int, Mem L) { forgetSync(L); }
-WEFT_INTERFACE void AnnotateRWLockCreateStatic(CStr, int, Mem L) { forgetSync(L); }
-WEFT_INTERFACE void AnnotateRWLockDestroy(CStr, int, Mem L) { forgetSync(L); }
+WEFT_INTERFACE void AnnotateRWLockCreate(CStr, int, Mem L) { forgetLock(L); }
+WEFT_INTERFACE void AnnotateRWLockCreateStatic(CStr, int, Mem L) { forgetLock(L); }
+WEFT_INTERFACE void AnnotateRWLockDestroy(CStr, int, Mem L) { forgetLock(L); }
 WEFT_INTERFACE void AnnotateRWLockAcquired(CStr, int, Mem L, long IsWrite) {
   rwLockAcquired(L, IsWrite != 0, WEFT_CALLER_PC);
 }

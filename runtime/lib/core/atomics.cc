@@ -81,7 +81,7 @@ WEFT_ALWAYS_INLINE ThreadState *atomicPoint(void *Addr) {
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr))
     return nullptr;
-  syncPoint(Thr, reinterpret_cast<uintptr_t>(Addr));
+  syncPoint(Thr, reinterpret_cast<uintptr_t>(Addr), "atomic");
   return WEFT_UNLIKELY(Thr->IgnoreSync) ? nullptr : Thr;
 }
 

@@ -152,16 +152,25 @@ void parseFlags(Flags &F) {
   if (F.schedule_in && *F.schedule_in)
     F.strategy = "replay";
   if (internalStrcmp(F.strategy, "random") && internalStrcmp(F.strategy, "pct") &&
-      internalStrcmp(F.strategy, "pos") && internalStrcmp(F.strategy, "replay"))
+      internalStrcmp(F.strategy, "pos") && internalStrcmp(F.strategy, "pb") &&
+      internalStrcmp(F.strategy, "replay"))
     badOption("invalid value for", "strategy", F.strategy);
   if (!internalStrcmp(F.strategy, "replay") && !(F.schedule_in && *F.schedule_in))
     badOption("invalid value for", "strategy", "replay needs schedule_in=FILE");
   if (F.preemption_rate != -1 && (F.preemption_rate < 1 || F.preemption_rate > 100))
     badOption("invalid value for", "preemption_rate", "must be -1 or in 1..100");
+  if (internalStrcmp(F.thread_switch, "os") && internalStrcmp(F.thread_switch, "user"))
+    badOption("invalid value for", "thread_switch", F.thread_switch);
   if (F.pct_depth < 1)
     badOption("invalid value for", "pct_depth", "must be at least 1");
   if (F.pct_steps < 1)
     badOption("invalid value for", "pct_steps", "must be at least 1");
+  if (F.pb_bound < 0 || F.pb_bound > 4)
+    badOption("invalid value for", "pb_bound", "must be in 0..4");
+  if (F.pb_steps < 1)
+    badOption("invalid value for", "pb_steps", "must be at least 1");
+  if (F.pb_width < 1)
+    badOption("invalid value for", "pb_width", "must be at least 1");
   if (F.quantum < 1)
     badOption("invalid value for", "quantum", "must be at least 1");
   // An exit status is a byte: 300 would reach the shell as 44.

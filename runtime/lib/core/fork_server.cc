@@ -33,6 +33,7 @@
 #include "base/internal_alloc.h"
 #include "base/internal_libc.h"
 #include "base/raw_syscall.h"
+#include "report/shared_symbol_cache.h"
 #include "weft/fork_server_protocol.h"
 
 #include <cerrno>
@@ -318,6 +319,9 @@ void serveForksIfAsked() {
   closeFd(Probe);
   if (!sendMessage(Sock, Kind::Hello, 0, 0, nullptr))
     rawExit(0);
+  // Every run forked from here shares the symbolizer's answers: a report
+  // printed again is not symbolized again.
+  createSharedSymbolCache();
   // The run that ended and has not been reported: reported right after the
   // next one is forked, so that the next one does not wait for the driver.
   bool HaveEnded = false;

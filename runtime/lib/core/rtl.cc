@@ -1,6 +1,7 @@
 //===- rtl.cc - Runtime start-up, scheduling points and shutdown ----------===//
 
 #include "core/rtl.h"
+#include "core/racy_sites.h"
 #include "report/sarif_export.h"
 #include "base/internal_libc.h"
 
@@ -13,6 +14,7 @@
 #include "report/report.h"
 #include "report/report_channel.h"
 #include "report/suppressions.h"
+#include "report/trace_export.h"
 #include "core/text_buffer.h"
 
 #include "weft/runtime_abi.h"
@@ -170,7 +172,9 @@ void initialize() {
   // Pinned threads hand the baton over with a same-CPU wake-up; floating
   // ones must spin, or every switch waits for an idle CPU to wake.
   Rt.Sched.setSpinWait(!(Rt.Opts.pin_cpu && cpu_pinning::pinToCurrentCpu()));
+  racy_sites::init(); // before makeStrategy: a schedule file may add sites
   Rt.Strat = makeStrategy();
+  Rt.Sched.setUserSwitch(!internalStrcmp(Rt.Opts.thread_switch, "user"));
   ThreadState *Main = internalNew<ThreadState>();
   Rt.Sched.start(Rt.Strat, Rt.Seed, Rt.Opts.max_steps, &Main->Green, &Observer);
   Rt.Records.emplaceBack().Parent = ThreadId::Invalid;
@@ -198,7 +202,9 @@ void initialize() {
 
 // A signal another thread sent with pthread_kill runs its handler here, on
 // its target while that thread holds the baton.
-void syncPoint(ThreadState *Thr, uintptr_t Object) {
+void syncPoint(ThreadState *Thr, uintptr_t Object, const char *Op) {
+  if (WEFT_UNLIKELY(Op != nullptr))
+    trace_export::labelNextPoint(Op);
   Rt.Sched.point(PointKind::Sync, Object);
   if (WEFT_UNLIKELY(Thr->PendingSignals))
     deliverPendingSignals(Thr);

@@ -28,6 +28,7 @@
 #include "shadow/shadow.h"
 #include "shadow/shadow_stack.h"
 #include "shadow/stack_trie.h"
+#include "sync/sync_table.h"
 #include "core/vector_clock.h"
 
 #include <pthread.h>
@@ -112,12 +113,12 @@ struct ThreadRecord {
   char Name[16]; // pthread_setname_np; shown in reports when set
 };
 
-/// A synchronization object of the program (mutex, condvar, atomic
-/// location, once flag...), found by its address.
-struct SyncVar {
-  uintptr_t Addr = 0;
-  uint32_t Uid = 0; // creation order: names the object in the lock graph
-  VectorClock Clock; // released into by unlock / release stores
+/// What a sync object needs beyond its clock once it is used as a lock, a
+/// condition variable, a semaphore, ... Most sync objects of a program are
+/// atomic locations (a vector of atomic flags holds a million), which need
+/// only SyncVar's clock: the models live apart, allocated by the first
+/// operation that needs them, so that an atomic costs ~80 bytes, not ~300.
+struct SyncModels {
   VectorClock ReadersClock; // released into by rwlock read-unlocks
   // Annotated edges (happens-before, annotated rwlock writers), apart from
   // Clock: the annotated address is often an atomic whose relaxed stores
@@ -141,20 +142,45 @@ struct SyncVar {
   FutexQueue *Futex = nullptr;
   uint32_t Opens = 0; // sem_open handles not yet closed
 
-  SyncVar() = default;
-  SyncVar(const SyncVar &) = delete;
-  SyncVar &operator=(const SyncVar &) = delete;
-  ~SyncVar() {
+  SyncModels() = default;
+  SyncModels(const SyncModels &) = delete;
+  SyncModels &operator=(const SyncModels &) = delete;
+  ~SyncModels() {
     internalDelete(Sem);
     internalDelete(Barrier);
     internalDelete(Futex);
   }
-  /// A thread holds or waits on it: freeing it would leave that thread
-  /// with a dangling object.
   bool inUse() const {
     return Mutex.isLocked() || !CondWaiters.empty() || (Sem && Sem->hasWaiters()) ||
            (Barrier && Barrier->waiting()) || (Futex && !Futex->empty());
   }
+};
+
+/// A synchronization object of the program (mutex, condvar, atomic
+/// location, once flag...), found by its address (sync_table.h).
+struct SyncVar {
+  uintptr_t Addr = 0;
+  // Links of the sync table: the next object in the same 8-byte granule,
+  // and the region's list of live objects.
+  SyncVar *GranuleNext = nullptr;
+  SyncVar *RegionNext = nullptr, *RegionPrev = nullptr;
+  uint32_t Uid = 0; // creation order: names the object in the lock graph
+  VectorClock Clock; // released into by unlock / release stores
+  SyncModels *Models = nullptr;
+
+  SyncVar() = default;
+  SyncVar(const SyncVar &) = delete;
+  SyncVar &operator=(const SyncVar &) = delete;
+  ~SyncVar() { internalDelete(Models); }
+  /// The lock, wait queue, ... models, created on first use.
+  SyncModels &m() {
+    if (__builtin_expect(!Models, 0))
+      Models = internalNew<SyncModels>();
+    return *Models;
+  }
+  /// A thread holds or waits on it: freeing it would leave that thread
+  /// with a dangling object.
+  bool inUse() const { return Models && Models->inUse(); }
 };
 
 struct Runtime {
@@ -163,7 +189,6 @@ struct Runtime {
   uint64_t Seed = 0;
   Scheduler Sched;
   Strategy *Strat = nullptr;
-  AddrMap<SyncVar *> Syncs;
   AddrMap<ThreadState *> ByHandle; // pthread_t -> thread
   ClockSlots Slots; // who owns which vector-clock slot
   InternalVector<ThreadRecord> Records; // by thread id, every thread of the run
@@ -244,8 +269,13 @@ inline ThreadId slotThread(RawSlot S) { return Rt.Slots.ownerOf(slotSid(S), slot
 SyncVar *syncCreate(uintptr_t Addr);
 /// The sync object at \p Addr, or null.
 inline SyncVar *syncFind(uintptr_t Addr) {
-  SyncVar **S = Rt.Syncs.find(Addr);
-  return S ? *S : nullptr;
+  sync_table::SyncRegion *R = sync_table::regionOf(Addr);
+  if (!R)
+    return nullptr;
+  SyncVar *S = R->Head[sync_table::granuleIndex(Addr)];
+  while (S && S->Addr != Addr)
+    S = S->GranuleNext;
+  return S;
 }
 /// The sync object at \p Addr, created if needed. Every sync operation
 /// looks one up, and almost always finds it: the probe is inline.
@@ -256,13 +286,16 @@ inline SyncVar *syncFor(uintptr_t Addr) {
 }
 /// Forgets sync objects in [Addr, Addr+Size) and the shadow of those bytes.
 void resetRange(uintptr_t Addr, size_t Size);
-/// Forgets the sync objects in the 8 bytes at \p GranuleAddr (whose shadow
-/// carried kHasSyncBit), for callers that rewrite the shadow themselves.
-void dropSyncsInGranule(uintptr_t GranuleAddr);
+/// Forgets the sync object at \p Addr, if any (AnnotateRWLockDestroy).
+void forgetSync(uintptr_t Addr);
+/// Forgets the sync objects in the granules of [Addr, Addr+Size), for
+/// callers that rewrite the shadow of those bytes themselves.
+void dropSyncsInRange(uintptr_t Addr, size_t Size);
 
 /// A full scheduling point for the current thread (sync operations) before
 /// a step about \p Object (a mutex, condvar or atomic location; 0 if none).
-void syncPoint(ThreadState *Thr, uintptr_t Object = 0);
+/// \p Op names the operation for the trace (trace_export.h): a static string.
+void syncPoint(ThreadState *Thr, uintptr_t Object = 0, const char *Op = nullptr);
 /// The access countdown ran out.
 void accessPoint(ThreadState *Thr);
 
@@ -330,6 +363,9 @@ void installCrashHandlers();
 /// a crash by stack overflow is reported; releaseAltStack gives it back at
 /// thread exit (crash_handler.cc).
 void useAltStack();
+/// The id of the calling program thread's own OS thread (gettid), also
+/// while it runs on another one (thread_switch=user).
+pid_t ownOsThreadId();
 void releaseAltStack();
 
 // Heap blocks (malloc_interceptors.cc), for report locations.

@@ -11,6 +11,7 @@
 //   preemptions 3
 //   early_wakeups 1          options that decide which questions a run
 //   spurious_wakeups 0       asks; a replay takes them from the file
+//   racy_sites m+0x1/m+0x2   race-directed points (only when there are any)
 //   <empty line>
 //   T0 q1734 T1 q12 T0! q3 w1/2 ...      decisions, 16 tokens a line
 //
@@ -20,12 +21,15 @@
 //===----------------------------------------------------------------------===//
 
 #include "core/rtl.h"
+#include "core/racy_sites.h"
 #include "sync/deadlock_steering.h"
+#include "report/trace_export.h"
 #include "base/internal_libc.h"
 
 #include "base/raw_syscall.h"
 #include "strategies/pct_strategy.h"
 #include "strategies/pos_strategy.h"
+#include "strategies/preemption_bounding_strategy.h"
 #include "strategies/random_strategy.h"
 #include "strategies/recording_strategy.h"
 #include "strategies/replay_strategy.h"
@@ -109,6 +113,8 @@ void loadSchedule(const char *Path) {
       Rt.Opts.early_wakeups = P[14] == '1';
     else if (startsWith(P, "spurious_wakeups "))
       Rt.Opts.spurious_wakeups = P[17] == '1';
+    else if (startsWith(P, "racy_sites "))
+      racy_sites::addList(P + 11, size_t(Eol - P - 11));
     P = Eol + 1;
   }
   ToReplay = internalNew<ScheduleLog>();
@@ -139,6 +145,10 @@ Strategy *makeStrategy() {
     S = internalNew<PctStrategy>(static_cast<uint32_t>(O.pct_depth), O.pct_steps, Quantum);
   } else if (!internalStrcmp(O.strategy, "pos")) {
     S = internalNew<PosStrategy>(Quantum);
+  } else if (!internalStrcmp(O.strategy, "pb")) {
+    S = internalNew<PreemptionBoundingStrategy>(static_cast<uint32_t>(O.pb_bound), O.pb_steps,
+                                                static_cast<uint32_t>(O.pb_width), O.pb_index,
+                                                Quantum);
   } else {
     S = internalNew<RandomStrategy>(Quantum, O.preemption_rate);
   }
@@ -151,12 +161,13 @@ Strategy *makeStrategy() {
     Recorder = internalNew<RecordingStrategy>(S, Recorded);
     S = Recorder;
   }
-  return S;
+  return trace_export::wrap(S);
 }
 
 void finishSchedule(bool NormalExit) {
   if (NormalExit && Replayer)
     Replayer->checkFinished();
+  trace_export::write();
   if (!Recorder)
     return;
   UnscheduledScope Quiet;
@@ -174,6 +185,10 @@ void finishSchedule(bool NormalExit) {
   B.dec(Preemptions);
   B << "\nearly_wakeups " << (Rt.Opts.early_wakeups ? '1' : '0');
   B << "\nspurious_wakeups " << (Rt.Opts.spurious_wakeups ? '1' : '0');
+  if (racy_sites::directed()) {
+    B << "\nracy_sites ";
+    racy_sites::appendList(B);
+  }
   B << "\n\n";
   char Tok[32];
   size_t OnLine = 0;

@@ -34,7 +34,7 @@ WEFT_INTERCEPTOR int pthread_barrier_init(pthread_barrier_t *B,
     return R;
   forgetSync(uintptr_t(B));
   SyncVar *S = syncFor(uintptr_t(B));
-  S->Barrier = internalNew<BarrierModel>(Count);
+  S->m().Barrier = internalNew<BarrierModel>(Count);
   return 0;
 }
 
@@ -44,7 +44,7 @@ WEFT_INTERCEPTOR int pthread_barrier_destroy(pthread_barrier_t *B) {
     syncObjectAccess(Thr, uintptr_t(B), true, WEFT_CALLER_PC);
   if (CurThread)
     if (SyncVar *S = syncFind(uintptr_t(B))) {
-      if (S->Barrier && S->Barrier->waiting())
+      if (S->m().Barrier && S->m().Barrier->waiting())
         return EBUSY;
       forgetSync(uintptr_t(B));
     }
@@ -61,21 +61,21 @@ WEFT_INTERCEPTOR int pthread_barrier_wait(pthread_barrier_t *B) {
   // even when the destruction won.
   syncObjectAccess(Thr, uintptr_t(B), false, WEFT_CALLER_PC);
   SyncVar *S = syncFind(uintptr_t(B));
-  if (!S || !S->Barrier)
+  if (!S || !S->m().Barrier)
     return EINVAL; // never initialized (or destroyed)
-  syncPoint(Thr, uintptr_t(B));
+  syncPoint(Thr, uintptr_t(B), "barrier_wait");
   if (!Thr->IgnoreSync) {
     S->Clock.join(Thr->Clock);
     releaseTick(Thr);
   }
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), WEFT_CALLER_PC);
-  BarrierArrival A = S->Barrier->arrive(Rt.Sched, uintptr_t(B));
+  BarrierArrival A = S->m().Barrier->arrive(Rt.Sched, uintptr_t(B));
   if (A.Completed) {
-    for (ThreadId T : S->Barrier->round())
+    for (ThreadId T : S->m().Barrier->round())
       if (ThreadState *W = threadById(T); !W->IgnoreSync)
         W->Clock.join(S->Clock);
     S->Clock.reset();
-    syncPoint(Thr, uintptr_t(B));
+    syncPoint(Thr, uintptr_t(B), "barrier_wait");
   }
   return A.Serial ? PTHREAD_BARRIER_SERIAL_THREAD : 0;
 }

@@ -253,7 +253,7 @@ WEFT_INTERCEPTOR int cnd_timedwait(cnd_t *C, mtx_t *M, const struct timespec *Ab
 WEFT_INTERCEPTOR void cnd_destroy(cnd_t *C) {
   if (CurThread)
     if (SyncVar *S = syncFind(uintptr_t(C)))
-      if (S->CondWaiters.empty())
+      if (S->m().CondWaiters.empty())
         forgetSync(uintptr_t(C));
 }
 

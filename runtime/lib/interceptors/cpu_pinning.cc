@@ -108,7 +108,8 @@ void remember(ThreadState *T, const cpu_set_t &Applied) {
 /// The scheduled thread whose kernel id is \p Tid (0: the caller), or null
 /// if it is none (a thread weft does not schedule).
 ThreadState *threadOfTid(pid_t Tid) {
-  if (Tid == 0 || Tid == rawGettid())
+  // Its own OS thread's id, not the one that carries it (thread_switch=user).
+  if (Tid == 0 || Tid == ownOsThreadId())
     return CurThread;
   if (!CurThread)
     return nullptr;
@@ -281,6 +282,8 @@ WEFT_INTERCEPTOR int sched_setaffinity(pid_t Tid, size_t Size, const cpu_set_t *
   WEFT_ENSURE_REAL(sched_setaffinity);
   if (!Pinned || !isOwnThread(Tid))
     return WEFT_REAL(sched_setaffinity)(Tid, Size, Mask);
+  if (Tid == 0)
+    Tid = ownOsThreadId(); // not the OS thread that carries it
   cpu_set_t Applied;
   if (int Err = applyForReal(Tid, Size, Mask, &Applied)) {
     errno = Err;

@@ -65,6 +65,10 @@ WEFT_INTERCEPTOR pid_t fork() {
   if (!Thr)
     return WEFT_REAL(fork)();
   syncPoint(Thr);
+  // The child's one OS thread is a copy of the caller's: make that the
+  // thread's own (thread_switch=user), whose tid, robust list and rseq
+  // area the kernel gives the child.
+  Rt.Sched.goHome();
   pid_t Pid = WEFT_REAL(fork)();
   if (Pid == 0)
     afterForkInChild(Thr);

@@ -56,16 +56,16 @@ long futexWait(ThreadState *Thr, uint32_t *Word, uint32_t Expected,
                uint64_t Deadline, uint32_t Bitset, uintptr_t Pc) {
   if (Bitset == 0)
     return fail(EINVAL);
-  syncPoint(Thr, uintptr_t(Word));
+  syncPoint(Thr, uintptr_t(Word), "futex_wait");
   // The comparison and the enqueueing are atomic for the program: nobody
   // else runs until this thread blocks.
   if (__atomic_load_n(Word, __ATOMIC_RELAXED) != Expected)
     return fail(EAGAIN);
   SyncVar *S = syncFor(uintptr_t(Word));
-  if (!S->Futex)
-    S->Futex = internalNew<FutexQueue>();
+  if (!S->m().Futex)
+    S->m().Futex = internalNew<FutexQueue>();
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
-  if (!S->Futex->wait(Rt.Sched, uintptr_t(Word), Bitset, Deadline))
+  if (!S->m().Futex->wait(Rt.Sched, uintptr_t(Word), Bitset, Deadline))
     return fail(ETIMEDOUT);
   return 0;
 }
@@ -75,10 +75,10 @@ long futexWake(ThreadState *Thr, uint32_t *Word, int N, uint32_t Bitset) {
     return fail(EINVAL);
   uint32_t Woken = 0;
   SyncVar *S = syncFind(uintptr_t(Word));
-  if (S && S->Futex) {
+  if (S && S->m().Futex) {
     // The kernel wakes at least one waiter even for N <= 0.
     InternalVector<ThreadId> Ids;
-    Woken = S->Futex->wake(Rt.Sched, N <= 0 ? 1u : uint32_t(N), Bitset, &Ids);
+    Woken = S->m().Futex->wake(Rt.Sched, N <= 0 ? 1u : uint32_t(N), Bitset, &Ids);
     if (!Thr->IgnoreSync) {
       for (ThreadId T : Ids)
         threadById(T)->Clock.join(Thr->Clock);
@@ -86,7 +86,7 @@ long futexWake(ThreadState *Thr, uint32_t *Word, int N, uint32_t Bitset) {
         releaseTick(Thr);
     }
   }
-  syncPoint(Thr, uintptr_t(Word));
+  syncPoint(Thr, uintptr_t(Word), "futex_wake");
   return long(Woken);
 }
 
@@ -137,6 +137,8 @@ WEFT_INTERCEPTOR long syscall(long Nr, ...) {
       if (futexCall(Thr, A, WEFT_CALLER_PC, &R))
         return R;
     }
+  if (Nr == SYS_gettid)
+    return ownOsThreadId(); // thread_switch=user: not the carrier's
   WEFT_ENSURE_REAL(syscall);
   return WEFT_REAL(syscall)(Nr, A[0], A[1], A[2], A[3], A[4], A[5]);
 }

@@ -116,12 +116,8 @@ WEFT_ALWAYS_INLINE void forEachBlockGranule(ThreadState *Thr, uintptr_t Addr, si
 }
 
 /// Leaves the write \p Cur, with stack and lock-set context \p Context, as
-/// the only access recorded in \p G (whose sync objects are gone with the
-/// memory they lived in).
-WEFT_ALWAYS_INLINE void leaveOnlyWrite(Granule *G, uintptr_t GranuleAddr, RawSlot Cur,
-                                       uint32_t Context) {
-  if (G->Stack[0] & kHasSyncBit)
-    dropSyncsInGranule(GranuleAddr);
+/// the only access recorded in \p G.
+WEFT_ALWAYS_INLINE void leaveOnlyWrite(Granule *G, RawSlot Cur, uint32_t Context) {
   *G = Granule{{Cur, 0, 0, 0}, {Context, 0, 0, 0}};
 }
 
@@ -141,9 +137,11 @@ void onAlloc(void *P, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
   if (Size <= kMarkFreedMax && Thr->IgnoreWrites == 0) {
     uint32_t Context =
         mutex_set::contextFor(Thr->Locks, Thr->Shadow.historyWithFrame(Pc, AllocPc));
+    // The sync objects that lived in the memory's previous life are gone.
+    dropSyncsInRange(uintptr_t(P), Size);
     forEachBlockGranule(Thr, uintptr_t(P), Size,
-                        [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
-                          leaveOnlyWrite(G, GranuleAddr, Cur, Context);
+                        [&](Granule *G, uintptr_t, RawSlot Cur) {
+                          leaveOnlyWrite(G, Cur, Context);
                         });
   } else {
     resetRange(uintptr_t(P), Size);
@@ -203,11 +201,13 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc,
   RawSlot MarkBits = Held ? kFreedBits : 0;
   // The free of one granule: check, then (with Mark) leave the free as its
   // only access.
+  if (Mark)
+    dropSyncsInRange(Addr, Size); // they die with the memory
   if (Check)
     forEachBlockGranule(Thr, Addr, Size, [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
       checkFreeWrite(Thr, G, GranuleAddr, Cur, FreePc);
       if (Mark)
-        leaveOnlyWrite(G, GranuleAddr, Cur | MarkBits, MarkContext);
+        leaveOnlyWrite(G, Cur | MarkBits, MarkContext);
     });
   if (!Mark)
     resetRange(Addr, Size);

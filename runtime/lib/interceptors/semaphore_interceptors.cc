@@ -46,18 +46,18 @@ int fail(int Err) {
 
 SemaphoreModel *semModel(sem_t *Sem) {
   SyncVar *S = syncFor(uintptr_t(Sem));
-  if (!S->Sem) {
+  if (!S->m().Sem) {
     WEFT_ENSURE_REAL(sem_getvalue);
     int Value = 0;
     WEFT_REAL(sem_getvalue)(Sem, &Value);
-    S->Sem = internalNew<SemaphoreModel>(uint32_t(Value < 0 ? 0 : Value));
+    S->m().Sem = internalNew<SemaphoreModel>(uint32_t(Value < 0 ? 0 : Value));
   }
-  return S->Sem;
+  return S->m().Sem;
 }
 
 int semWait(ThreadState *Thr, sem_t *Sem, bool TryOnly, uint64_t Deadline, uintptr_t Pc) {
   SemaphoreModel *M = semModel(Sem);
-  syncPoint(Thr, uintptr_t(Sem));
+  syncPoint(Thr, uintptr_t(Sem), "sem_wait");
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
   switch (M->wait(Rt.Sched, uintptr_t(Sem), TryOnly, Deadline)) {
   case LockResult::Acquired:
@@ -88,7 +88,7 @@ WEFT_INTERCEPTOR int sem_init(sem_t *Sem, int Shared, unsigned Value) {
   if (R != 0 || !CurThread)
     return R;
   forgetSync(uintptr_t(Sem));
-  syncFor(uintptr_t(Sem))->Sem = internalNew<SemaphoreModel>(Value);
+  syncFor(uintptr_t(Sem))->m().Sem = internalNew<SemaphoreModel>(Value);
   return 0;
 }
 
@@ -96,7 +96,7 @@ WEFT_INTERCEPTOR int sem_destroy(sem_t *Sem) {
   WEFT_ENSURE_REAL(sem_destroy);
   if (CurThread)
     if (SyncVar *S = syncFind(uintptr_t(Sem))) {
-      if (S->Sem && S->Sem->hasWaiters())
+      if (S->m().Sem && S->m().Sem->hasWaiters())
         return fail(EBUSY);
       forgetSync(uintptr_t(Sem));
     }
@@ -118,7 +118,7 @@ WEFT_INTERCEPTOR int sem_post(sem_t *Sem) {
   }
   M->post(Rt.Sched);
   WEFT_REAL(sem_post)(Sem);
-  syncPoint(Thr, uintptr_t(Sem));
+  syncPoint(Thr, uintptr_t(Sem), "sem_post");
   return 0;
 }
 
@@ -193,7 +193,7 @@ WEFT_INTERCEPTOR sem_t *sem_open(const char *Name, int Flags, ...) {
     // glibc maps a name once per process and counts the opens: the same
     // address comes back, and so does weft's object for it.
     semModel(Sem);
-    ++syncFind(uintptr_t(Sem))->Opens;
+    ++syncFind(uintptr_t(Sem))->m().Opens;
   }
   return Sem;
 }
@@ -202,10 +202,10 @@ WEFT_INTERCEPTOR int sem_close(sem_t *Sem) {
   WEFT_ENSURE_REAL(sem_close);
   if (CurThread)
     if (SyncVar *S = syncFind(uintptr_t(Sem))) {
-      if (S->Opens <= 1 && !S->inUse())
+      if (S->m().Opens <= 1 && !S->inUse())
         forgetSync(uintptr_t(Sem));
-      else if (S->Opens > 0)
-        --S->Opens;
+      else if (S->m().Opens > 0)
+        --S->m().Opens;
     }
   UnscheduledScope Quiet;
   return WEFT_REAL(sem_close)(Sem);

@@ -33,6 +33,8 @@ namespace weft {
 
 void deliverPendingSignals(ThreadState *Thr) {
   WEFT_ENSURE_REAL(pthread_kill);
+  // glibc sends it to the thread's own OS thread: be there (thread_switch=user).
+  Rt.Sched.goHome();
   while (Thr->PendingSignals) {
     int Sig = __builtin_ctzll(Thr->PendingSignals) + 1;
     Thr->PendingSignals &= ~(uint64_t(1) << (Sig - 1));
@@ -76,6 +78,10 @@ uint64_t kernelBits(const sigset_t *Set) {
 class BlockedScope {
 public:
   explicit BlockedScope(uint64_t Bits) {
+    // The mask is the OS thread's: this thread stays on its own from now
+    // on (thread_switch=user).
+    if (CurThread)
+      Rt.Sched.pinCurrent(/*ForMask=*/false);
     rawSyscall(SYS_rt_sigprocmask, SIG_BLOCK, long(&Bits), long(&Old), kKernelSigsetBytes);
   }
   ~BlockedScope() {
@@ -276,8 +282,11 @@ bool waitForSignalFd(ThreadState *Thr, int Fd, uintptr_t Pc) {
 WEFT_INTERCEPTOR int pthread_kill(pthread_t Th, int Sig) {
   WEFT_ENSURE_REAL(pthread_kill);
   ThreadState *Thr = CurThread;
-  if (!Thr || Sig <= 0 || Sig > 64 || pthread_equal(Th, pthread_self()))
+  if (!Thr || Sig <= 0 || Sig > 64 || pthread_equal(Th, pthread_self())) {
+    if (Thr && pthread_equal(Th, pthread_self()))
+      Rt.Sched.goHome(); // the kernel delivers it to the own OS thread
     return WEFT_REAL(pthread_kill)(Th, Sig);
+  }
   ThreadState **Target = Rt.ByHandle.find(uintptr_t(Th));
   if (!Target || (*Target)->Finished)
     return WEFT_REAL(pthread_kill)(Th, Sig);

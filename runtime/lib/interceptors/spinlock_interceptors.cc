@@ -18,9 +18,9 @@ using namespace weft;
 
 static SyncVar *spinVar(pthread_spinlock_t *L) {
   SyncVar *S = syncFor(uintptr_t(L));
-  if (!S->MutexKindKnown) {
-    S->Mutex.setKind(MutexKind::Normal);
-    S->MutexKindKnown = true;
+  if (!S->m().MutexKindKnown) {
+    S->m().Mutex.setKind(MutexKind::Normal);
+    S->m().MutexKindKnown = true;
   }
   return S;
 }

@@ -35,7 +35,7 @@ WEFT_INTERCEPTOR int __cxa_guard_acquire(uint64_t *Guard) {
       return 1;
     }
     Thr->BlockedStack = stack_trie::child(currentStack(Thr), WEFT_CALLER_PC);
-    S->CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::StaticInit, uintptr_t(Guard)}, kNoDeadline);
+    S->m().CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::StaticInit, uintptr_t(Guard)}, kNoDeadline);
   }
 }
 
@@ -52,7 +52,7 @@ WEFT_INTERCEPTOR void __cxa_guard_release(uint64_t *Guard) {
   releaseTick(Thr);
   Bytes[1] = 0;
   __atomic_store_n(&Bytes[0], 1, __ATOMIC_RELEASE);
-  S->CondWaiters.wakeAll(Rt.Sched);
+  S->m().CondWaiters.wakeAll(Rt.Sched);
 }
 
 WEFT_INTERCEPTOR void __cxa_guard_abort(uint64_t *Guard) {
@@ -64,5 +64,5 @@ WEFT_INTERCEPTOR void __cxa_guard_abort(uint64_t *Guard) {
   }
   auto *Bytes = reinterpret_cast<volatile uint8_t *>(Guard);
   Bytes[1] = 0;
-  syncFor(uintptr_t(Guard))->CondWaiters.wakeAll(Rt.Sched);
+  syncFor(uintptr_t(Guard))->m().CondWaiters.wakeAll(Rt.Sched);
 }

@@ -33,15 +33,15 @@ constexpr int kGlibcRobustBit = 16;
 
 SyncVar *mutexVar(pthread_mutex_t *M) {
   SyncVar *S = syncFor(uintptr_t(M));
-  if (!S->MutexKindKnown) {
+  if (!S->m().MutexKindKnown) {
     // A mutex set up by a static initializer never went through
     // pthread_mutex_init: glibc keeps its type in __data.__kind.
     int Kind = M->__data.__kind & 3;
-    S->Mutex.setKind(Kind == PTHREAD_MUTEX_RECURSIVE ? MutexKind::Recursive
+    S->m().Mutex.setKind(Kind == PTHREAD_MUTEX_RECURSIVE ? MutexKind::Recursive
                      : Kind == PTHREAD_MUTEX_ERRORCHECK ? MutexKind::ErrorCheck
                                                         : MutexKind::Normal);
-    S->Mutex.setRobust((M->__data.__kind & kGlibcRobustBit) != 0);
-    S->MutexKindKnown = true;
+    S->m().Mutex.setRobust((M->__data.__kind & kGlibcRobustBit) != 0);
+    S->m().MutexKindKnown = true;
   }
   return S;
 }
@@ -53,10 +53,10 @@ SyncVar *mutexVar(pthread_mutex_t *M) {
 static void acquireMutexClock(ThreadState *Thr, SyncVar *S) {
   if (Thr->IgnoreSync)
     return;
-  if (S->CoveredBy != Thr->tid() || S->CoveredVersion != S->Clock.version())
+  if (S->m().CoveredBy != Thr->tid() || S->m().CoveredVersion != S->Clock.version())
     Thr->Clock.join(S->Clock);
-  S->CoveredBy = Thr->tid();
-  S->CoveredVersion = S->Clock.version();
+  S->m().CoveredBy = Thr->tid();
+  S->m().CoveredVersion = S->Clock.version();
 }
 
 /// Unlock: the mutex's clock takes the thread's. If the thread's clock
@@ -66,13 +66,13 @@ static void releaseMutexClock(ThreadState *Thr, SyncVar *S) {
   if (Thr->IgnoreSync)
     return;
   bool Covered =
-      S->CoveredBy == Thr->tid() && S->CoveredVersion == S->Clock.version();
+      S->m().CoveredBy == Thr->tid() && S->m().CoveredVersion == S->Clock.version();
   if (Covered) // the join would give the thread's clock: copy it
     S->Clock.assign(Thr->Clock);
   else
     S->Clock.join(Thr->Clock);
-  S->CoveredBy = Covered ? Thr->tid() : ThreadId::Invalid;
-  S->CoveredVersion = S->Clock.version();
+  S->m().CoveredBy = Covered ? Thr->tid() : ThreadId::Invalid;
+  S->m().CoveredVersion = S->Clock.version();
   releaseTick(Thr);
 }
 
@@ -80,7 +80,7 @@ static void releaseMutexClock(ThreadState *Thr, SyncVar *S) {
 /// owner is reported (it would hang), and the lock-order graph learns the
 /// new orderings. Try-locks never block, so they add no ordering.
 static void beforeLock(ThreadState *Thr, SyncVar *S, StackId Here, uintptr_t Pc) {
-  if (S->Mutex.kind() == MutexKind::Normal && S->Mutex.owner() == Thr->tid())
+  if (S->m().Mutex.kind() == MutexKind::Normal && S->m().Mutex.owner() == Thr->tid())
     if (HeldLock *H = Thr->Locks.find(S->Uid))
       reportDoubleLock(Thr, S->Addr, Pc, H->Acquired);
   if (Rt.Opts.detect_deadlocks && !Thr->Locks.Held.empty())
@@ -88,7 +88,7 @@ static void beforeLock(ThreadState *Thr, SyncVar *S, StackId Here, uintptr_t Pc)
 }
 
 static void noteRobustHeld(ThreadState *Thr, SyncVar *S, bool Held) {
-  if (!S->Mutex.robust())
+  if (!S->m().Mutex.robust())
     return;
   for (size_t I = 0; I < Thr->RobustHeld.size(); ++I)
     if (Thr->RobustHeld[I] == S) {
@@ -106,13 +106,13 @@ void syncObjectAccess(ThreadState *Thr, uintptr_t Addr, bool IsInitOrDestroy, ui
 
 int mutexLock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, bool TryOnly,
               uint64_t Deadline, uintptr_t Pc, WaitKind Wait) {
-  syncPoint(Thr, Addr);
+  syncPoint(Thr, Addr, TryOnly ? "trylock" : "lock");
   syncObjectAccess(Thr, Addr, false, Pc);
   StackId Here = stack_trie::child(currentStack(Thr), Pc);
   Thr->BlockedStack = Here;
   if (!TryOnly)
     beforeLock(Thr, S, Here, Pc);
-  switch (S->Mutex.lock(Rt.Sched, Addr, TryOnly, Deadline, Wait)) {
+  switch (S->m().Mutex.lock(Rt.Sched, Addr, TryOnly, Deadline, Wait)) {
   case LockResult::Acquired:
     acquireMutexClock(Thr, S);
     noteRobustHeld(Thr, S, true);
@@ -141,7 +141,7 @@ int mutexUnlock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, uintptr_t Pc) {
   // Release before the unlock becomes visible: whoever takes the mutex next
   // must see everything this thread did while holding it (this access too).
   syncObjectAccess(Thr, Addr, false, Pc);
-  switch (S->Mutex.unlock(Rt.Sched)) {
+  switch (S->m().Mutex.unlock(Rt.Sched)) {
   case UnlockResult::Released:
     releaseMutexClock(Thr, S);
     noteRobustHeld(Thr, S, false);
@@ -151,15 +151,15 @@ int mutexUnlock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, uintptr_t Pc) {
   case UnlockResult::StillHeld:
     return 0;
   case UnlockResult::NotOwner:
-    if (S->Mutex.kind() == MutexKind::Normal)
+    if (S->m().Mutex.kind() == MutexKind::Normal)
       reportMutexMisuse("unlock of a mutex held by another thread", Addr, Pc);
     return EPERM;
   case UnlockResult::NotLocked:
-    if (S->Mutex.kind() == MutexKind::Normal)
+    if (S->m().Mutex.kind() == MutexKind::Normal)
       reportMutexMisuse("unlock of an unlocked mutex", Addr, Pc);
     return EPERM;
   }
-  syncPoint(Thr, Addr);
+  syncPoint(Thr, Addr, "unlock");
   return 0;
 }
 
@@ -167,7 +167,7 @@ int mutexDestroy(uintptr_t Addr, uintptr_t Pc) {
   if (ThreadState *Thr = CurThread)
     syncObjectAccess(Thr, Addr, true, Pc);
   if (SyncVar *S = syncFind(Addr)) {
-    if (S->Mutex.isLocked()) {
+    if (S->m().Mutex.isLocked()) {
       reportMutexMisuse("destroy of a locked mutex", Addr, Pc);
       return EBUSY;
     }
@@ -181,22 +181,22 @@ int condWait(ThreadState *Thr, uintptr_t Cond, pthread_mutex_t *M,
   SyncVar *SC = syncFor(Cond);
   SyncVar *SM = mutexVar(M);
   syncObjectAccess(Thr, Cond, false, Pc);
-  if (SM->Mutex.owner() != Thr->tid())
+  if (SM->m().Mutex.owner() != Thr->tid())
     return EPERM;
   syncObjectAccess(Thr, uintptr_t(M), false, Pc);
   releaseMutexClock(Thr, SM);
-  uint32_t Depth = SM->Mutex.unlockForWait(Rt.Sched);
+  uint32_t Depth = SM->m().Mutex.unlockForWait(Rt.Sched);
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
   bool Woken = true;
   if (Rt.Opts.spurious_wakeups &&
       Rt.Sched.choose(ChoiceKind::SpuriousWakeup, 2) == 1)
     Rt.Sched.point(PointKind::Yield, Cond); // returns unsignalled
   else
-    Woken = SC->CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::CondVar, Cond}, Deadline);
+    Woken = SC->m().CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::CondVar, Cond}, Deadline);
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
   // Relocking blocks as long as it takes; a robust mutex whose owner died
   // meanwhile is taken with EOWNERDEAD (or is unusable), as in glibc.
-  LockResult R = SM->Mutex.lock(Rt.Sched, uintptr_t(M), false);
+  LockResult R = SM->m().Mutex.lock(Rt.Sched, uintptr_t(M), false);
   if (R == LockResult::NotRecoverable) {
     // Not relocked: the thread no longer holds the mutex it waited with.
     noteRobustHeld(Thr, SM, false);
@@ -204,7 +204,7 @@ int condWait(ThreadState *Thr, uintptr_t Cond, pthread_mutex_t *M,
     deadlock_steering::locksChanged(Thr);
     return ENOTRECOVERABLE;
   }
-  SM->Mutex.setRecursion(Depth);
+  SM->m().Mutex.setRecursion(Depth);
   acquireMutexClock(Thr, SM);
   if (R == LockResult::OwnerDead)
     return EOWNERDEAD;
@@ -215,15 +215,15 @@ void condWake(ThreadState *Thr, uintptr_t Cond, bool All, uintptr_t Pc) {
   syncObjectAccess(Thr, Cond, false, Pc);
   SyncVar *S = syncFor(Cond);
   if (All)
-    S->CondWaiters.wakeAll(Rt.Sched);
+    S->m().CondWaiters.wakeAll(Rt.Sched);
   else
-    S->CondWaiters.wakeOne(Rt.Sched);
-  syncPoint(Thr, Cond);
+    S->m().CondWaiters.wakeOne(Rt.Sched);
+  syncPoint(Thr, Cond, All ? "cond_broadcast" : "cond_signal");
 }
 
 void onceRun(ThreadState *Thr, volatile int *State, void (*Init)(), uintptr_t Pc) {
   SyncVar *S = syncFor(uintptr_t(State));
-  syncPoint(Thr, uintptr_t(State));
+  syncPoint(Thr, uintptr_t(State), "once");
   for (;;) {
     if (*State == 2) {
       Thr->Clock.join(S->Clock);
@@ -231,7 +231,7 @@ void onceRun(ThreadState *Thr, volatile int *State, void (*Init)(), uintptr_t Pc
     }
     if (*State == 1) {
       Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
-      S->CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::Once, uintptr_t(State)}, kNoDeadline);
+      S->m().CondWaiters.wait(Rt.Sched, WaitInfo{WaitKind::Once, uintptr_t(State)}, kNoDeadline);
       continue;
     }
     *State = 1;
@@ -239,7 +239,7 @@ void onceRun(ThreadState *Thr, volatile int *State, void (*Init)(), uintptr_t Pc
     *State = 2;
     S->Clock.join(Thr->Clock);
     releaseTick(Thr);
-    S->CondWaiters.wakeAll(Rt.Sched);
+    S->m().CondWaiters.wakeAll(Rt.Sched);
     return;
   }
 }
@@ -270,7 +270,7 @@ WEFT_INTERCEPTOR int pthread_mutex_destroy(pthread_mutex_t *M) {
 WEFT_INTERCEPTOR int pthread_mutex_consistent(pthread_mutex_t *M) {
   if (!CurThread)
     return EINVAL;
-  return mutexVar(M)->Mutex.makeConsistent(Rt.Sched) ? 0 : EINVAL;
+  return mutexVar(M)->m().Mutex.makeConsistent(Rt.Sched) ? 0 : EINVAL;
 }
 
 WEFT_INTERCEPTOR int pthread_mutex_lock(pthread_mutex_t *M) {
@@ -334,7 +334,7 @@ WEFT_INTERCEPTOR int pthread_cond_init(pthread_cond_t *C, const pthread_condattr
     // realtime one has long passed.
     clockid_t Clock = CLOCK_REALTIME;
     if (Attr && pthread_condattr_getclock(Attr, &Clock) == 0 && Clock != CLOCK_REALTIME)
-      syncFor(uintptr_t(C))->CondClock = Clock;
+      syncFor(uintptr_t(C))->m().CondClock = Clock;
   }
   return 0;
 }
@@ -344,7 +344,7 @@ WEFT_INTERCEPTOR int pthread_cond_destroy(pthread_cond_t *C) {
     syncObjectAccess(Thr, uintptr_t(C), true, WEFT_CALLER_PC);
   if (CurThread)
     if (SyncVar *S = syncFind(uintptr_t(C)))
-      if (S->CondWaiters.empty())
+      if (S->m().CondWaiters.empty())
         forgetSync(uintptr_t(C));
   return 0;
 }
@@ -357,8 +357,8 @@ WEFT_INTERCEPTOR int pthread_cond_timedwait(pthread_cond_t *C, pthread_mutex_t *
                                             const struct timespec *Abs) {
   clockid_t Clock = CLOCK_REALTIME;
   if (CurThread)
-    if (SyncVar *S = syncFind(uintptr_t(C)))
-      Clock = S->CondClock;
+    if (SyncVar *S = syncFind(uintptr_t(C)); S && S->Models)
+      Clock = S->Models->CondClock;
   return condWaitIntercepted(C, M, virtualDeadline(Clock, Abs), WEFT_CALLER_PC);
 }
 
@@ -391,20 +391,20 @@ static int rwLock(pthread_rwlock_t *L, bool Exclusive, bool TryOnly,
   if (!Thr)
     return EINVAL;
   SyncVar *S = syncFor(uintptr_t(L));
-  syncPoint(Thr, uintptr_t(L));
+  syncPoint(Thr, uintptr_t(L), Exclusive ? "wrlock" : "rdlock");
   syncObjectAccess(Thr, uintptr_t(L), false, Pc);
   StackId Here = stack_trie::child(currentStack(Thr), Pc);
   Thr->BlockedStack = Here;
   if (!TryOnly)
     beforeLock(Thr, S, Here, Pc);
-  LockResult R = Exclusive ? S->RwLock.lockExclusive(Rt.Sched, uintptr_t(L), TryOnly, Deadline)
-                           : S->RwLock.lockShared(Rt.Sched, uintptr_t(L), TryOnly, Deadline);
+  LockResult R = Exclusive ? S->m().RwLock.lockExclusive(Rt.Sched, uintptr_t(L), TryOnly, Deadline)
+                           : S->m().RwLock.lockShared(Rt.Sched, uintptr_t(L), TryOnly, Deadline);
   switch (R) {
   case LockResult::Acquired:
     if (!Thr->IgnoreSync) {
       Thr->Clock.join(S->Clock);
       if (Exclusive)
-        Thr->Clock.join(S->ReadersClock);
+        Thr->Clock.join(S->m().ReadersClock);
     }
     mutex_set::added(Thr->Locks, S, Here, Exclusive);
     deadlock_steering::locksChanged(Thr);
@@ -434,7 +434,7 @@ WEFT_INTERCEPTOR int pthread_rwlock_destroy(pthread_rwlock_t *L) {
     syncObjectAccess(Thr, uintptr_t(L), true, WEFT_CALLER_PC);
   if (CurThread)
     if (SyncVar *S = syncFind(uintptr_t(L)))
-      if (!S->RwLock.heldExclusively() && S->RwLock.readers() == 0)
+      if (!S->m().RwLock.heldExclusively() && S->m().RwLock.readers() == 0)
         forgetSync(uintptr_t(L));
   return 0;
 }
@@ -470,18 +470,18 @@ WEFT_INTERCEPTOR int pthread_rwlock_unlock(pthread_rwlock_t *L) {
     return EINVAL;
   SyncVar *S = syncFor(uintptr_t(L));
   syncObjectAccess(Thr, uintptr_t(L), false, WEFT_CALLER_PC);
-  bool WasWriter = S->RwLock.heldExclusively();
-  if (S->RwLock.unlock(Rt.Sched) != UnlockResult::Released) {
+  bool WasWriter = S->m().RwLock.heldExclusively();
+  if (S->m().RwLock.unlock(Rt.Sched) != UnlockResult::Released) {
     reportMutexMisuse("unlock of an rwlock not held", uintptr_t(L), WEFT_CALLER_PC);
     return EPERM;
   }
   if (!Thr->IgnoreSync) {
-    (WasWriter ? S->Clock : S->ReadersClock).join(Thr->Clock);
+    (WasWriter ? S->Clock : S->m().ReadersClock).join(Thr->Clock);
     releaseTick(Thr);
   }
   mutex_set::removed(Thr->Locks, S);
   deadlock_steering::locksChanged(Thr);
-  syncPoint(Thr, uintptr_t(L));
+  syncPoint(Thr, uintptr_t(L), "rw_unlock");
   return 0;
 }
 

@@ -105,6 +105,7 @@ void learnStackBounds(ThreadState *T) {
 static void *threadTrampoline(void *P) {
   auto *T = static_cast<ThreadState *>(P);
   Rt.Sched.waitForFirstTurn(&T->Green);
+  Rt.Sched.initHome(&T->Green);
   CurThread = T;
   cpu_pinning::threadStarted(T);
   useAltStack();
@@ -120,11 +121,15 @@ static void *threadTrampoline(void *P) {
 
 void threadExit(ThreadState *T, void *) {
   checkIgnoresAtFinish(T);
+  // glibc ends the thread on its own OS thread (the kernel clears the tid
+  // joiners wait on there), after thread_local destructors and the
+  // program's cancellation handlers: it must be running there.
+  Rt.Sched.goHome();
   // Robust mutexes it still holds pass to the next locker with EOWNERDEAD,
   // and what the dead owner did happens before that.
   for (SyncVar *S : T->RobustHeld) {
     S->Clock.join(T->Clock);
-    S->Mutex.ownerDied(Rt.Sched);
+    S->m().Mutex.ownerDied(Rt.Sched);
   }
   T->RobustHeld.clear();
   T->FinalClock.assign(T->Clock);
@@ -143,6 +148,7 @@ void threadExit(ThreadState *T, void *) {
   releaseAltStack();
   T->Shadow.release(); // reused by the next thread created
   mutex_set::releaseCache(T->Locks);
+  Rt.Sched.releaseHome(&T->Green);
   Rt.Sched.finishCurrent();
 }
 
@@ -167,6 +173,8 @@ int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
   Child->StartRoutine = Fn;
   Child->StartArg = Arg;
   Rt.Sched.addThread(&Child->Green);
+  // It inherits the creator's signal mask, and with it a pin for the mask.
+  Child->Green.Pinned = Child->Green.MaskPinned = Parent->Green.MaskPinned;
   ThreadRecord &Rec = Rt.Records.emplaceBack();
   Rec.Parent = Parent->tid();
   // The real stack: the shadow stack only has instrumented frames, and
@@ -212,7 +220,7 @@ int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc) {
   // without a join).
   if (T->Detached)
     return EINVAL;
-  syncPoint(Thr);
+  syncPoint(Thr, 0, "join");
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), CallerPc);
   while (!T->Finished)
     T->Joiners.wait(Rt.Sched, WaitInfo{WaitKind::Join, index(T->tid())}, kNoDeadline);

@@ -74,7 +74,8 @@ void useAltStack() {
   Ss.ss_sp = S;
   Ss.ss_size = kAltStackBytes;
   Ss.ss_flags = 0;
-  if (sigaltstack(&Ss, nullptr) != 0) {
+  // Raw: weft intercepts sigaltstack (thread_identity_interceptors.cc).
+  if (rawSyscall(SYS_sigaltstack, long(&Ss), 0) != 0) {
     S->NextFree = FreeAltStacks;
     FreeAltStacks = S;
     return;
@@ -91,7 +92,7 @@ void releaseAltStack() {
   stack_t Ss;
   internalMemset(&Ss, 0, sizeof(Ss));
   Ss.ss_flags = SS_DISABLE;
-  sigaltstack(&Ss, nullptr);
+  rawSyscall(SYS_sigaltstack, long(&Ss), 0);
   ThreadAltStack = nullptr;
   S->NextFree = FreeAltStacks;
   FreeAltStacks = S;

@@ -6,6 +6,7 @@
 #include "base/internal_libc.h"
 
 #include "base/raw_syscall.h"
+#include "core/racy_sites.h"
 #include "sync/deadlock_steering.h"
 #include "sync/lock_graph.h"
 #include "core/no_destroy.h"
@@ -13,6 +14,7 @@
 #include "report/suppressions.h"
 #include "shadow/unwound_stack.h"
 #include "report/symbolizer.h"
+#include "report/trace_export.h"
 #include "core/text_buffer.h"
 
 #include "weft/test_channel.h"
@@ -242,10 +244,26 @@ void appendCommandLine(TextBuffer &B) {
 
 void appendReproduce(TextBuffer &B) {
   B << "To reproduce: ";
-  const char *Opts = getenv("WEFT_OPTIONS");
-  if (Opts && *Opts) {
+  // trace_out= only says where a timeline's data goes (weft replay --html
+  // adds it): left out, so that the report reads the same with or without.
+  TextBuffer Opts;
+  if (const char *All = getenv("WEFT_OPTIONS"))
+    for (const char *P = All; *P;) {
+      while (*P == ' ')
+        ++P;
+      const char *End = P;
+      while (*End && *End != ' ')
+        ++End;
+      if (End > P && internalStrncmp(P, "trace_out=", 10) != 0) {
+        if (Opts.size())
+          Opts << ' ';
+        Opts.append(P, size_t(End - P));
+      }
+      P = End;
+    }
+  if (Opts.size()) {
     B << "WEFT_OPTIONS=";
-    appendShellQuoted(B, Opts);
+    appendShellQuoted(B, Opts.str());
     B << ' ';
   }
   B << "WEFT_SEED=";
@@ -261,6 +279,7 @@ void appendReproduce(TextBuffer &B) {
 void emit(const TextBuffer &B) {
   rawWriteAll(Rt.LogFd, B.str(), B.size());
   recordReport(B.str(), B.size());
+  trace_export::reportPrinted();
   endReport();
   if (*Rt.Opts.sarif_path)
     sarif_export::reportPrinted(B.str(), B.size());
@@ -406,18 +425,18 @@ void describeWaitObject(TextBuffer &B, const GreenThread &G) {
   }
   B.hex(G.Wait.Object);
   SyncVar *S = syncFind(G.Wait.Object);
-  if (S && (K == WaitKind::Mutex || K == WaitKind::SpinLock) && S->Mutex.isLocked()) {
+  if (S && (K == WaitKind::Mutex || K == WaitKind::SpinLock) && S->m().Mutex.isLocked()) {
     B << " held by ";
-    threadName(B, S->Mutex.owner());
-  } else if (S && K == WaitKind::Semaphore && S->Sem) {
+    threadName(B, S->m().Mutex.owner());
+  } else if (S && K == WaitKind::Semaphore && S->m().Sem) {
     B << " (value ";
-    B.dec(S->Sem->value());
+    B.dec(S->m().Sem->value());
     B << ')';
-  } else if (S && K == WaitKind::Barrier && S->Barrier) {
+  } else if (S && K == WaitKind::Barrier && S->m().Barrier) {
     B << " (";
-    B.dec(S->Barrier->waiting());
+    B.dec(S->m().Barrier->waiting());
     B << " of ";
-    B.dec(S->Barrier->count());
+    B.dec(S->m().Barrier->count());
     B << " arrived)";
   }
 }
@@ -627,6 +646,9 @@ void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
   LockSetId PrevLocks;
   mutex_set::resolve(PrevContext, &PrevStack, &PrevLocks);
   PrevStack = historyStackOf(Prev, PrevStack);
+  // Before any filter: a benign or suppressed race is still a window the
+  // scheduler should open (racy_sites.h).
+  racy_sites::learn(Pc, PrevStack == kUnavailableStack ? 0 : stack_trie::node(PrevStack).Pc);
   uintptr_t Addr = GranuleAddr + uint64_t(__builtin_ctz(slotMask(Cur)));
   if (isBenignRace(Addr, size_t(__builtin_popcount(slotMask(Cur)))))
     return;

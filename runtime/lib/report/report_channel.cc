@@ -80,7 +80,9 @@ void endReport() {
     reportTimeout(0);
 }
 
-void recordReport(const char *Text, size_t Len) {
+void recordReport(const char *Text, size_t Len) { recordChannelLine(Text, Len); }
+
+void recordChannelLine(const char *Text, size_t Len) {
   if (!ChannelPath[0])
     return;
   int Saved = errno;

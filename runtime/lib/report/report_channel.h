@@ -24,6 +24,9 @@ void initReportChannel();
 /// Appends one report's text to the run's report file, if any: one write
 /// with O_APPEND, so reports of several processes never interleave.
 void recordReport(const char *Text, size_t Len);
+/// Appends a line that is not a report (weft/test_channel.h's markers) the
+/// same way.
+void recordChannelLine(const char *Text, size_t Len);
 
 /// Around the building of a report (report.cc: header() to emit() or its
 /// suppression): the time limit's thread dump waits for the report, which

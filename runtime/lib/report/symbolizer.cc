@@ -2,7 +2,8 @@
 //
 // Runs only while a report is being printed, on the thread holding the baton.
 // I/O uses raw system calls and the child is started with posix_spawn, which
-// weft does not intercept. Answers are cached per address.
+// weft does not intercept. Answers are cached per address, and the raw
+// answers also across the runs of one fork server (shared_symbol_cache.h).
 //
 // The child talks over one socketpair (its stdin and stdout), not pipes: a
 // query is sent with MSG_NOSIGNAL, so a symbolizer that exits early, at once
@@ -13,6 +14,7 @@
 
 #include "report/symbolizer.h"
 #include "base/internal_libc.h"
+#include "report/shared_symbol_cache.h"
 
 #include "core/addr_map.h"
 #include "interceptors/interceptor.h"
@@ -205,6 +207,18 @@ bool ask(const char *Kind, const char *Module, uintptr_t Offset, TextBuffer &Ans
   }
 }
 
+/// ask(), through the answers earlier runs of the same fork server got
+/// (shared_symbol_cache.h): a report printed before is printed again
+/// without a symbolizer process.
+bool askCached(const char *Kind, const char *Module, uintptr_t Offset, TextBuffer &Answer) {
+  if (findSharedAnswer(Kind, Module, Offset, Answer))
+    return true;
+  if (!ask(Kind, Module, Offset, Answer))
+    return false;
+  addSharedAnswer(Kind, Module, Offset, Answer.str(), Answer.size());
+  return true;
+}
+
 struct CachedCode {
   size_t N;
   CodeFrame Frames[8];
@@ -266,7 +280,7 @@ size_t symbolizeCode(uintptr_t Pc, CodeFrame *Out, size_t Max) {
   CodeFrame Unknown{"<null>", nullptr, 0, 0, internString(Base), Pc - 1 - Bias};
   C->N = 0;
   TextBuffer Answer;
-  if (HaveModule && ask("CODE", Path, Pc - 1 - Bias, Answer)) {
+  if (HaveModule && askCached("CODE", Path, Pc - 1 - Bias, Answer)) {
     const char *P = Answer.str();
     while (*P && *P != '\n' && C->N < 8) {
       const char *FnEnd = internalStrchr(P, '\n');
@@ -298,7 +312,7 @@ bool symbolizeData(uintptr_t Addr, DataSymbol *Out) {
   if (!findModule(Addr, &Path, &Base, &Bias))
     return false;
   TextBuffer Answer;
-  if (!ask("DATA", Path, Addr - Bias, Answer))
+  if (!askCached("DATA", Path, Addr - Bias, Answer))
     return false;
   const char *P = Answer.str();
   const char *NameEnd = internalStrchr(P, '\n');

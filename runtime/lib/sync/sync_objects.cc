@@ -1,13 +1,15 @@
 //===- sync_objects.cc - The program's sync objects, found by address -----===//
 //
 // Mutexes, condition variables, once flags and atomic locations get a SyncVar
-// the first time they synchronize. Its granule in shadow memory is flagged so
-// that freeing or reusing the memory (free, a new thread's stack) drops the
-// object without scanning the table: a recycled address starts fresh.
+// the first time they synchronize, linked into the direct-mapped table
+// (sync_table.h). Freeing or reusing the memory (free, munmap, a new
+// thread's stack) drops the objects that lived in it: a recycled address
+// starts fresh.
 //
 //===----------------------------------------------------------------------===//
 
 #include "core/rtl.h"
+#include "sync/sync_table.h"
 
 namespace weft {
 
@@ -15,54 +17,59 @@ SyncVar *syncCreate(uintptr_t Addr) {
   SyncVar *S = internalNew<SyncVar>();
   S->Addr = Addr;
   S->Uid = Rt.NextSyncUid++;
-  Rt.Syncs.getOrInsert(Addr) = S;
-  shadow::granuleFor(Addr)->Stack[0] |= kHasSyncBit;
+  sync_table::insert(S);
   return S;
 }
 
-void forgetSync(uintptr_t Addr) {
-  SyncVar **S = Rt.Syncs.find(Addr);
-  if (!S)
-    return;
-  SyncVar *Dead = *S;
-  Rt.Syncs.erase(Addr);
+namespace {
+
+void drop(SyncVar *S) {
+  sync_table::unlink(S);
   // A thread still blocked on it would be a program bug (freeing a mutex
   // in use); keep the object alive rather than let the waiter dangle.
-  if (!Dead->inUse())
-    internalDelete(Dead);
+  if (!S->inUse())
+    internalDelete(S);
 }
 
-void dropSyncsInGranule(uintptr_t GranuleAddr) {
-  for (uintptr_t A = GranuleAddr; A < GranuleAddr + kGranule; ++A)
-    forgetSync(A);
+} // namespace
+
+void forgetSync(uintptr_t Addr) {
+  if (SyncVar *S = syncFind(Addr))
+    drop(S);
 }
 
-/// A large range (a new thread's stack, a big block) holds far more
-/// granules than there are sync objects: they are found in the table rather
-/// than by reading the flag of every granule, which would fault in every
-/// shadow page of the range only to release it. Which objects are dropped
-/// does not depend on the table's order.
-static void __attribute__((noinline)) resetLargeRange(uintptr_t Addr, size_t Size) {
-  // The granules shadow::reset forgets, partial ones included.
+void dropSyncsInRange(uintptr_t Addr, size_t Size) {
+  // Whole granules, partial ones included, as shadow::reset forgets them.
   uintptr_t Begin = Addr & ~uintptr_t(kGranule - 1);
   uintptr_t End = (Addr + Size + kGranule - 1) & ~uintptr_t(kGranule - 1);
-  InternalVector<uintptr_t> Dead;
-  Rt.Syncs.forEachUnordered([&](uintptr_t A, SyncVar *&) {
-    if (A >= Begin && A < End)
-      Dead.push_back(A);
-  });
-  for (uintptr_t A : Dead)
-    forgetSync(A);
-  shadow::reset(Addr, Size, nullptr);
+  while (Begin < End) {
+    uintptr_t RegionEnd = ((Begin >> shadow::kRegionShift) + 1) << shadow::kRegionShift;
+    uintptr_t ChunkEnd = End < RegionEnd ? End : RegionEnd;
+    sync_table::SyncRegion *R = sync_table::regionOf(Begin);
+    if (R && R->LiveCount) {
+      size_t Granules = (ChunkEnd - Begin) / kGranule;
+      if (Granules > 16 * R->LiveCount) {
+        // A large range with few objects around (a thread's stack): visit
+        // the objects, not every granule's head.
+        for (SyncVar *S = R->Live, *Next; S; S = Next) {
+          Next = S->RegionNext;
+          if (S->Addr >= Begin && S->Addr < ChunkEnd)
+            drop(S);
+        }
+      } else {
+        SyncVar **Head = &R->Head[sync_table::granuleIndex(Begin)];
+        for (size_t I = 0; I < Granules; ++I)
+          while (Head[I])
+            drop(Head[I]);
+      }
+    }
+    Begin = ChunkEnd;
+  }
 }
 
 void resetRange(uintptr_t Addr, size_t Size) {
-  // Visiting the table costs about as much per entry as reading a flag per
-  // granule; below 64 KiB the flags are cheap anyway (and most resets are
-  // small allocations).
-  if (Size >= 64 * 1024 && Size / kGranule > 16 * (Rt.Syncs.size() + 1))
-    return resetLargeRange(Addr, Size);
-  shadow::reset(Addr, Size, dropSyncsInGranule);
+  dropSyncsInRange(Addr, Size);
+  shadow::reset(Addr, Size, nullptr);
 }
 
 } // namespace weft

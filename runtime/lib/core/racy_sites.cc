@@ -1,0 +1,189 @@
+//===- racy_sites.cc - Race-directed scheduling points --------------------===//
+//
+// The set is small (the sites of the races a program has) and read only
+// when a site is first seen in a run, so it is a plain list compared by
+// module name and offset; the hot path reads the per-site flags instead.
+//
+//===----------------------------------------------------------------------===//
+
+#include "core/racy_sites.h"
+
+#include "base/internal_alloc.h"
+#include "base/internal_libc.h"
+#include "base/internal_vector.h"
+#include "base/raw_syscall.h"
+#include "core/rtl.h"
+#include "core/text_buffer.h"
+#include "report/report_channel.h"
+#include "report/symbolizer.h"
+
+#include "weft/shadow_layout.h"
+#include "weft/test_channel.h"
+
+namespace weft {
+namespace racy_sites {
+namespace {
+
+struct Site {
+  const char *Module; // basename, NUL-terminated (internal memory)
+  uintptr_t Offset;   // of the access's call (return address - 1)
+};
+
+InternalVector<Site> *Sites;   // the set given to this run
+InternalVector<Site> *Learned; // sites this run told weft test about
+
+[[noreturn]] void badSite(const char *Text, size_t Len, const char *Where) {
+  TextBuffer B;
+  B << "weft: error: bad racy site '";
+  B.append(Text, Len);
+  B << "' in " << Where << " (expected module+0xoffset)\n";
+  rawWriteAll(2, B.str(), B.size());
+  rawExit(2);
+}
+
+bool isSeparator(char C) { return C == '/' || C == ' ' || C == '\t' || C == '\n' || C == '\r'; }
+
+bool contains(const InternalVector<Site> &List, const char *Module, uintptr_t Offset) {
+  for (const Site &S : List)
+    if (S.Offset == Offset && !internalStrcmp(S.Module, Module))
+      return true;
+  return false;
+}
+
+char *copyString(const char *P, size_t Len) {
+  char *S = static_cast<char *>(internalAlloc(Len + 1));
+  internalMemcpy(S, P, Len);
+  S[Len] = 0;
+  return S;
+}
+
+/// Parses "mod+0x1f/mod+0x2a" (or blank-separated; '#' starts a comment
+/// that runs to the end of the line) into Sites.
+void parse(const char *P, const char *End, const char *Where) {
+  if (!Sites)
+    Sites = internalNew<InternalVector<Site>>();
+  while (P < End) {
+    if (isSeparator(*P)) {
+      ++P;
+      continue;
+    }
+    if (*P == '#') {
+      while (P < End && *P != '\n')
+        ++P;
+      continue;
+    }
+    const char *Stop = P;
+    while (Stop < End && !isSeparator(*Stop))
+      ++Stop;
+    size_t Len = size_t(Stop - P);
+    const char *Plus = nullptr;
+    for (const char *Q = P; Q < Stop; ++Q)
+      if (*Q == '+')
+        Plus = Q;
+    if (!Plus || Plus == P || Stop - Plus < 4 || Plus[1] != '0' || Plus[2] != 'x')
+      badSite(P, Len, Where);
+    uintptr_t Offset = 0;
+    for (const char *Q = Plus + 3; Q < Stop; ++Q) {
+      char C = *Q;
+      if (C >= '0' && C <= '9')
+        Offset = Offset * 16 + uintptr_t(C - '0');
+      else if (C >= 'a' && C <= 'f')
+        Offset = Offset * 16 + uintptr_t(C - 'a' + 10);
+      else
+        badSite(P, Len, Where);
+    }
+    char *Module = copyString(P, size_t(Plus - P));
+    if (!contains(*Sites, Module, Offset))
+      Sites->push_back(Site{Module, Offset});
+    else
+      internalFree(Module);
+    P = Stop;
+  }
+}
+
+/// The site of the access whose call returns to \p Pc; false if no
+/// module holds it.
+bool siteOf(uintptr_t Pc, const char **Module, uintptr_t *Offset) {
+  const char *Path;
+  uintptr_t Bias;
+  UnscheduledScope Quiet; // dl_iterate_phdr takes the loader's lock
+  if (!Pc || !findModule(Pc - 1, &Path, Module, &Bias))
+    return false;
+  *Offset = Pc - 1 - Bias;
+  return true;
+}
+
+void appendSite(TextBuffer &B, const char *Module, uintptr_t Offset) {
+  B << Module << '+';
+  B.hex(Offset);
+}
+
+} // namespace
+
+void init() {
+  const char *Path = Rt.Opts.racy_sites;
+  if (!Path || !*Path)
+    return;
+  TextBuffer *File = internalNew<TextBuffer>();
+  bool Opened;
+  if (!File->appendFile(Path, &Opened)) {
+    TextBuffer B;
+    B << "weft: error: cannot " << (Opened ? "read" : "open") << " racy_sites file '" << Path
+      << "'\n";
+    rawWriteAll(2, B.str(), B.size());
+    rawExit(2);
+  }
+  parse(File->data(), File->data() + File->size(), "racy_sites file");
+}
+
+void addList(const char *List, size_t Len) { parse(List, List + Len, "schedule file"); }
+
+bool directed() { return Sites && Sites->size() > 0; }
+
+uint8_t resolve(uintptr_t Pc) {
+  if (!directed())
+    return WEFT_SITE_QUIET;
+  const char *Module;
+  uintptr_t Offset;
+  if (!siteOf(Pc, &Module, &Offset))
+    return WEFT_SITE_QUIET;
+  return contains(*Sites, Module, Offset) ? WEFT_SITE_POINT : WEFT_SITE_QUIET;
+}
+
+void learn(uintptr_t CurPc, uintptr_t PrevPc) {
+  if (!Learned)
+    Learned = internalNew<InternalVector<Site>>();
+  TextBuffer B;
+  const uintptr_t Pcs[2] = {CurPc, PrevPc};
+  for (uintptr_t Pc : Pcs) {
+    const char *Module;
+    uintptr_t Offset;
+    if (!siteOf(Pc, &Module, &Offset))
+      continue;
+    if ((Sites && contains(*Sites, Module, Offset)) || contains(*Learned, Module, Offset))
+      continue;
+    Learned->push_back(Site{copyString(Module, internalStrlen(Module)), Offset});
+    if (B.size() == 0)
+      B << test_channel::kRacySitesMarker;
+    else
+      B << ' ';
+    appendSite(B, Module, Offset);
+  }
+  if (B.size() == 0)
+    return;
+  B << '\n';
+  recordChannelLine(B.str(), B.size());
+}
+
+void appendList(TextBuffer &B) {
+  if (!Sites)
+    return;
+  for (size_t I = 0; I < Sites->size(); ++I) {
+    if (I)
+      B << '/';
+    appendSite(B, (*Sites)[I].Module, (*Sites)[I].Offset);
+  }
+}
+
+} // namespace racy_sites
+} // namespace weft

@@ -1,0 +1,60 @@
+//===- sync_table.h - Sync objects found by address, direct-mapped --------===//
+//
+// Every sync object (mutex, condition variable, atomic location, ...) is
+// found from its address in two dependent loads, the way shadow memory is:
+// a first-level table indexed like the shadow's regions (bits [25, 49) of
+// the address) points to a lazily reserved SyncRegion that holds, for each
+// 8-byte granule of those 32 MiB, the head of the (almost always one-long)
+// list of the objects that live in it. Neighbouring objects (a vector of
+// atomics, an array of mutexes) have neighbouring heads, so walking them
+// stays in cache, where a hash table would scatter them over its whole
+// size. Pages of a region cost memory only once an object lives there.
+//
+// Each region also links its live objects in a list, so that a reset of a
+// large range with few objects in it (a thread's stack, a big block) visits
+// the objects rather than every granule's head.
+//
+// Never called on the plain-access path; never allocates from the program.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef WEFT_RUNTIME_SYNC_SYNC_TABLE_H
+#define WEFT_RUNTIME_SYNC_SYNC_TABLE_H
+
+#include "shadow/shadow.h"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace weft {
+
+struct SyncVar;
+
+namespace sync_table {
+
+constexpr size_t kGranulesPerRegion = (size_t(1) << shadow::kRegionShift) / kGranule;
+
+struct SyncRegion {
+  SyncVar *Live = nullptr; // every object of the region (SyncVar::RegionNext)
+  size_t LiveCount = 0;
+  SyncVar *Head[kGranulesPerRegion]; // per granule (SyncVar::GranuleNext)
+};
+
+extern SyncRegion *Regions[shadow::kNumRegions];
+
+inline SyncRegion *regionOf(uintptr_t Addr) { return Regions[shadow::regionIndex(Addr)]; }
+inline size_t granuleIndex(uintptr_t Addr) {
+  return (Addr & ((uintptr_t(1) << shadow::kRegionShift) - 1)) / kGranule;
+}
+
+/// Links a new object at \p S->Addr (there is none there yet).
+void insert(SyncVar *S);
+/// Unlinks \p S (found at its address) from the table.
+void unlink(SyncVar *S);
+/// How many objects live in the table.
+size_t size();
+
+} // namespace sync_table
+} // namespace weft
+
+#endif
