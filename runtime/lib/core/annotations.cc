@@ -60,14 +60,20 @@ struct AnnotatedLock {
   ThreadId Writer = ThreadId::Invalid;
   uint32_t Readers = 0;
 };
-NoDestroy<AddrMap<AnnotatedLock>> AnnotatedLocksStorage;
-AddrMap<AnnotatedLock> &AnnotatedLocks = *AnnotatedLocksStorage;
+// Made on first use: a static with a destructor takes one of the program's
+// atexit entries (fd_memory.cc says why that matters).
+AddrMap<AnnotatedLock> *AnnotatedLocksTable;
+AddrMap<AnnotatedLock> &annotatedLocks() {
+  if (!AnnotatedLocksTable)
+    AnnotatedLocksTable = internalNew<AddrMap<AnnotatedLock>>();
+  return *AnnotatedLocksTable;
+}
 
 void rwLockAcquired(const volatile void *L, bool Write, uintptr_t Pc) {
   ThreadState *Thr = CurThread;
   if (!Thr)
     return;
-  AnnotatedLock &A = AnnotatedLocks.getOrInsert(uintptr_t(L));
+  AnnotatedLock &A = annotatedLocks().getOrInsert(uintptr_t(L));
   if (A.Writer != ThreadId::Invalid)
     reportMutexMisuse(Write ? "double lock of a mutex" : "read lock of a write locked mutex",
                       uintptr_t(L), Pc);
@@ -90,7 +96,7 @@ void rwLockReleased(const volatile void *L, bool Write, uintptr_t Pc) {
   ThreadState *Thr = CurThread;
   if (!Thr)
     return;
-  AnnotatedLock &A = AnnotatedLocks.getOrInsert(uintptr_t(L));
+  AnnotatedLock &A = annotatedLocks().getOrInsert(uintptr_t(L));
   if (Write) {
     if (A.Writer == ThreadId::Invalid)
       reportMutexMisuse("unlock of an unlocked mutex", uintptr_t(L), Pc);
@@ -114,7 +120,8 @@ void rwLockReleased(const volatile void *L, bool Write, uintptr_t Pc) {
 void forgetLock(const volatile void *L) {
   if (!CurThread)
     return;
-  AnnotatedLocks.erase(uintptr_t(L));
+  if (AnnotatedLocksTable)
+    AnnotatedLocksTable->erase(uintptr_t(L));
   forgetSync(uintptr_t(L));
 }
 

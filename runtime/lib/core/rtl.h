@@ -133,6 +133,9 @@ struct SyncModels {
   RwLockModel RwLock;
   WaitQueue CondWaiters;
   bool MutexKindKnown = false;
+  // A condition variable's clock for pthread_cond_timedwait's deadline
+  // (pthread_condattr_setclock at init; CLOCK_REALTIME by default).
+  clockid_t CondClock = CLOCK_REALTIME;
   // Rarer models, allocated by the first operation that needs them.
   SemaphoreModel *Sem = nullptr;
   BarrierModel *Barrier = nullptr;

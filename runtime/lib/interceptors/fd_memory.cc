@@ -14,25 +14,33 @@ namespace {
 
 /// Descriptors above this are not checked (their number is not memory).
 constexpr int kMaxTrackedFds = 1 << 16;
-constexpr size_t kFdBytes = 8;
+/// One byte per descriptor: weft tells neighbouring bytes apart, and the
+/// array's address space counts against a program's RLIMIT_AS (64 KiB).
+constexpr size_t kFdBytes = 1;
 
-alignas(kFdBytes) char FdMemory[size_t(kMaxTrackedFds) * kFdBytes];
+char FdMemory[size_t(kMaxTrackedFds) * kFdBytes];
 
 struct FdRecord {
   ThreadId Tid = ThreadId::Invalid;
   StackId Stack = kEmptyStack;
   bool Closed = false;
 };
-/// By descriptor, grown on demand: who created (or last closed) it.
-InternalVector<FdRecord> Records;
+/// By descriptor, grown on demand: who created (or last closed) it. Made
+/// on first use, never destroyed: a static with a destructor (NoDestroy's
+/// too) takes an atexit entry, and past glibc's first 32 of them the
+/// program's start-up allocates a block (and the shadow of its heap region:
+/// control/address_space_limit_too_low.c).
+InternalVector<FdRecord> *Records;
 
 bool tracked(int Fd) { return Fd >= 0 && Fd < kMaxTrackedFds; }
 uintptr_t addressOf(int Fd) { return reinterpret_cast<uintptr_t>(FdMemory) + size_t(Fd) * kFdBytes; }
 
 void remember(ThreadState *Thr, int Fd, uintptr_t Pc, bool Closed) {
-  if (size_t(Fd) >= Records.size())
-    Records.resize(size_t(Fd) + 1);
-  Records[size_t(Fd)] = FdRecord{Thr->tid(), stack_trie::child(currentStack(Thr), Pc), Closed};
+  if (!Records)
+    Records = internalNew<InternalVector<FdRecord>>();
+  if (size_t(Fd) >= Records->size())
+    Records->resize(size_t(Fd) + 1);
+  (*Records)[size_t(Fd)] = FdRecord{Thr->tid(), stack_trie::child(currentStack(Thr), Pc), Closed};
 }
 
 } // namespace
@@ -69,7 +77,7 @@ bool fdOfAddress(uintptr_t Addr, FdOrigin *Out) {
   if (Addr < Base || Addr >= Base + sizeof(FdMemory))
     return false;
   int Fd = int((Addr - Base) / kFdBytes);
-  FdRecord R = size_t(Fd) < Records.size() ? Records[size_t(Fd)] : FdRecord();
+  FdRecord R = Records && size_t(Fd) < Records->size() ? (*Records)[size_t(Fd)] : FdRecord();
   *Out = FdOrigin{Fd, R.Tid, R.Stack, R.Closed};
   return true;
 }

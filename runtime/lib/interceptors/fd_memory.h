@@ -3,8 +3,8 @@
 // A descriptor number is shared state: a close in one thread racing with a
 // read, write or dup2 of the same number in another is a bug even when the
 // bytes moved are not (the I/O may hit a file another thread opened in the
-// meantime). Each number below kMaxTrackedFds owns 8 bytes of weft's own
-// memory, checked like the program's: creating a descriptor (open, socket,
+// meantime). Each number below 65536 owns a byte of weft's own memory,
+// checked like the program's: creating a descriptor (open, socket,
 // pipe, accept, dup...) starts its bytes over with the creator's write,
 // I/O reads them, close writes them and then forgets them, as TSan's
 // descriptor table does. Forgetting at close keeps a number that comes back

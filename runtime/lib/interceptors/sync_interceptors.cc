@@ -325,10 +325,16 @@ static int condWaitIntercepted(pthread_cond_t *C, pthread_mutex_t *M,
   return condWait(Thr, uintptr_t(C), M, Deadline, Pc);
 }
 
-WEFT_INTERCEPTOR int pthread_cond_init(pthread_cond_t *C, const pthread_condattr_t *) {
+WEFT_INTERCEPTOR int pthread_cond_init(pthread_cond_t *C, const pthread_condattr_t *Attr) {
   if (ThreadState *Thr = CurThread) {
     syncObjectAccess(Thr, uintptr_t(C), true, WEFT_CALLER_PC);
     forgetSync(uintptr_t(C));
+    // The clock timed waits measure their deadline on
+    // (pthread_condattr_setclock): a CLOCK_MONOTONIC deadline read as a
+    // realtime one has long passed.
+    clockid_t Clock = CLOCK_REALTIME;
+    if (Attr && pthread_condattr_getclock(Attr, &Clock) == 0 && Clock != CLOCK_REALTIME)
+      syncFor(uintptr_t(C))->m().CondClock = Clock;
   }
   return 0;
 }
@@ -349,7 +355,11 @@ WEFT_INTERCEPTOR int pthread_cond_wait(pthread_cond_t *C, pthread_mutex_t *M) {
 
 WEFT_INTERCEPTOR int pthread_cond_timedwait(pthread_cond_t *C, pthread_mutex_t *M,
                                             const struct timespec *Abs) {
-  return condWaitIntercepted(C, M, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
+  clockid_t Clock = CLOCK_REALTIME;
+  if (CurThread)
+    if (SyncVar *S = syncFind(uintptr_t(C)); S && S->Models)
+      Clock = S->Models->CondClock;
+  return condWaitIntercepted(C, M, virtualDeadline(Clock, Abs), WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int pthread_cond_clockwait(pthread_cond_t *C, pthread_mutex_t *M,

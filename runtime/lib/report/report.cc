@@ -1043,10 +1043,14 @@ void reportIgnoresAtFinish(ThreadState *Thr) {
 }
 
 namespace {
-/// Each signal report is printed once per place (handler, or call).
-NoDestroy<InternalVector<uintptr_t>> SignalReportPcsStorage;
+/// Each signal report is printed once per place (handler, or call). Made on
+/// first use: a static with a destructor takes one of the program's atexit
+/// entries (fd_memory.cc).
+InternalVector<uintptr_t> *SignalReportPcs;
 bool signalReportSeen(uintptr_t Pc) {
-  InternalVector<uintptr_t> &Seen = *SignalReportPcsStorage;
+  if (!SignalReportPcs)
+    SignalReportPcs = internalNew<InternalVector<uintptr_t>>();
+  InternalVector<uintptr_t> &Seen = *SignalReportPcs;
   for (uintptr_t P : Seen)
     if (P == Pc)
       return true;

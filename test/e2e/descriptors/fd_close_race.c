@@ -11,9 +11,9 @@
 // RUN: env WEFT_SEED=0x9 %expect-exit 66 %t recycled 2>&1 | FileCheck %s --check-prefixes=CHECK,RECYCLED
 
 // CHECK:      WARNING: weft: data race
-// CHECK-NEXT:   Write of size 8 at 0x{{[0-9a-f]+}} by main thread:
+// CHECK-NEXT:   Write of size 1 at 0x{{[0-9a-f]+}} by main thread:
 // CHECK-NEXT:     #0 main {{.*}}fd_close_race.c:[[@LINE+67]]
-// CHECK:        Previous read of size 8 at 0x{{[0-9a-f]+}} by thread T1:
+// CHECK:        Previous read of size 1 at 0x{{[0-9a-f]+}} by thread T1:
 // WRITE-NEXT:     #0 worker {{.*}}fd_close_race.c:[[@LINE+27]]
 // READ-NEXT:      #0 worker {{.*}}fd_close_race.c:[[@LINE+28]]
 // DUP2-NEXT:      #0 worker {{.*}}fd_close_race.c:[[@LINE+29]]
