@@ -31,6 +31,19 @@ struct Site {
 
 InternalVector<Site> *Sites;   // the set given to this run
 InternalVector<Site> *Learned; // sites this run told weft test about
+// Return addresses learn() has already handled: a racing access in a loop
+// is detected again and again, and looking its module up each time would
+// cost more than the check. Racy pcs are few.
+InternalVector<uintptr_t> *LearnedPcs;
+
+/// True the first time \p Pc is seen by learn().
+bool firstTime(uintptr_t Pc) {
+  for (uintptr_t P : *LearnedPcs)
+    if (P == Pc)
+      return false;
+  LearnedPcs->push_back(Pc);
+  return true;
+}
 
 [[noreturn]] void badSite(const char *Text, size_t Len, const char *Where) {
   TextBuffer B;
@@ -151,14 +164,16 @@ uint8_t resolve(uintptr_t Pc) {
 }
 
 void learn(uintptr_t CurPc, uintptr_t PrevPc) {
-  if (!Learned)
+  if (!Learned) {
     Learned = internalNew<InternalVector<Site>>();
+    LearnedPcs = internalNew<InternalVector<uintptr_t>>();
+  }
   TextBuffer B;
   const uintptr_t Pcs[2] = {CurPc, PrevPc};
   for (uintptr_t Pc : Pcs) {
     const char *Module;
     uintptr_t Offset;
-    if (!siteOf(Pc, &Module, &Offset))
+    if (!firstTime(Pc) || !siteOf(Pc, &Module, &Offset))
       continue;
     if ((Sites && contains(*Sites, Module, Offset)) || contains(*Learned, Module, Offset))
       continue;
