@@ -2,11 +2,11 @@
 // text whether its schedules are forked from a fork server (the default),
 // executed one by one (--no-fork-server), or forked from three servers.
 // Its race-free twin is test_fork_server_norace.c (this program with
-// ORDERED, which leaves out the unlocked increment).
+// ORDERED, which leaves out the unlocked increment). Seeds and outcomes are those of the former single configuration (--strategy random --no-directed-points).
 // RUN: %weft-cc %s -o %t
-// RUN: not %weft test -n 12 --seed 0x5eed --keep-going %t > %t.fork
-// RUN: not %weft test -n 12 --seed 0x5eed --keep-going --no-fork-server %t > %t.exec
-// RUN: not %weft test -n 12 --seed 0x5eed --keep-going -j 3 %t > %t.fork3
+// RUN: not %weft test -n 12 --seed 0x5eed --strategy random --no-directed-points --keep-going %t > %t.fork
+// RUN: not %weft test -n 12 --seed 0x5eed --strategy random --no-directed-points --keep-going --no-fork-server %t > %t.exec
+// RUN: not %weft test -n 12 --seed 0x5eed --strategy random --no-directed-points --keep-going -j 3 %t > %t.fork3
 // RUN: sh %S/Inputs/normalize_run.sh %t.fork > %t.fork.body
 // RUN: sh %S/Inputs/normalize_run.sh %t.exec > %t.exec.body
 // RUN: sh %S/Inputs/normalize_run.sh %t.fork3 | sed -e 1d > %t.fork3.body
@@ -14,8 +14,8 @@
 // RUN: sed -e 1d %t.fork.body | diff - %t.fork3.body
 // RUN: FileCheck %s < %t.fork
 // Stopping at the first failure kills the run queued behind it.
-// RUN: not %weft test -n 12 --seed 0x5eed %t > %t.first.fork
-// RUN: not %weft test -n 12 --seed 0x5eed --no-fork-server %t > %t.first.exec
+// RUN: not %weft test -n 12 --seed 0x5eed --strategy random --no-directed-points %t > %t.first.fork
+// RUN: not %weft test -n 12 --seed 0x5eed --strategy random --no-directed-points --no-fork-server %t > %t.first.exec
 // RUN: sh %S/Inputs/normalize_run.sh %t.first.fork > %t.first.fork.body
 // RUN: sh %S/Inputs/normalize_run.sh %t.first.exec > %t.first.exec.body
 // RUN: diff %t.first.fork.body %t.first.exec.body

@@ -8,9 +8,11 @@
 //
 // Two jobs: the first schedule hangs, and the second's race
 // is finished but cannot be reported before it; SIGINT reports it.
+// Race-directed rounds would start the second schedule only after the first
+// ended; this test needs the two to run at once (--no-directed-points).
 // RUN: rm -f %t.pid %t.json %t.xml
 // RUN: env WEFT_TEST_WAIT_PID_FILE=%t.pid %python %S/Inputs/interrupt_test.py INT "weft test: seed" \
-// RUN:   %weft test -n 2 -j 2 --seed 1 --timeout 0 --json %t.json --junit %t.xml %t 0x910a2dec89025cc1 %t.pid > %t.out
+// RUN:   %weft test -n 2 -j 2 --seed 1 --no-directed-points --timeout 0 --json %t.json --junit %t.xml %t 0x910a2dec89025cc1 %t.pid > %t.out
 // RUN: FileCheck %s --check-prefix=INT < %t.out
 // INT:      weft test: seed 0x1, 2 schedules, 2 at a time
 // INT-NEXT: ==================
@@ -43,7 +45,7 @@
 // else has finished: no failure, 0 schedules, files written all the same.
 // RUN: rm -f %t.json %t.xml
 // RUN: %python %S/Inputs/interrupt_test.py TERM "weft test: seed" \
-// RUN:   %weft test -n 3 --seed 1 --keep-going --timeout 0 --json %t.json --junit %t.xml %t 0x910a2dec89025cc1 > %t.term
+// RUN:   %weft test -n 3 --seed 1 --no-directed-points --keep-going --timeout 0 --json %t.json --junit %t.xml %t 0x910a2dec89025cc1 > %t.term
 // RUN: FileCheck %s --check-prefix=TERM < %t.term
 // TERM:      weft test: seed 0x1, 3 schedules, 1 at a time
 // TERM-NEXT: weft test: {{[0-9.]+}}s, {{[0-9.]+}} schedules/s
