@@ -202,6 +202,13 @@ public:
 
   GreenThread *current() const { return Cur; }
   uint64_t now() const { return NowNs; }
+  /// Threads that could run now, the holder included.
+  size_t runnableCount() const { return Runnable.size(); }
+  /// The earliest deadline of a timed block (kNoDeadline: none). A lower
+  /// bound: the timer may belong to a wait that already ended. Exact in
+  /// SchedulerObserver::waitOutside, which runs after stale ones were
+  /// dropped.
+  uint64_t nextDeadline() const { return Timers.empty() ? kNoDeadline : Timers[0].Deadline; }
   uint64_t steps() const { return Steps; }
   /// How often the baton went from one thread to another.
   uint64_t handOffs() const { return HandOffs; }

@@ -18,6 +18,7 @@
 #include "shadow/access_history.h"
 #include "core/rtl.h"
 #include "core/racy_sites.h"
+#include "interceptors/process_timers.h"
 
 #include "weft/runtime_abi.h"
 #include "weft/shadow_layout.h"
@@ -266,6 +267,10 @@ WEFT_ALWAYS_INLINE bool countDown(ThreadState *Thr) {
 /// and reached by a tail call, so the fast path saves no registers.
 WEFT_NOINLINE void pointThenCheck(ThreadState *Thr, uintptr_t Addr,
                                   unsigned Size, bool IsWrite, uintptr_t Pc) {
+  // A lone thread spinning on a flag only a timer's handler sets lets
+  // virtual time jump to the timer (process_timers.h).
+  if (WEFT_UNLIKELY(process_timers::Armed))
+    process_timers::spinProbe(Thr, Addr, Size, IsWrite, Pc);
   accessPoint(Thr);
   checkRange(Thr, Addr, Size, IsWrite, false, Pc);
 }

@@ -10,6 +10,8 @@
 #include "interceptors/cpu_pinning.h"
 #include "core/fork_server.h"
 #include "interceptors/interceptor.h"
+#include "interceptors/process_timers.h"
+#include "interceptors/signal_delivery.h"
 #include "core/no_destroy.h"
 #include "report/report.h"
 #include "shadow/access_history.h"
@@ -42,7 +44,15 @@ public:
     ThreadState *T = signalWaiterForOutside();
     return T ? &T->Green : nullptr;
   }
+  void onInterrupted(GreenThread *, Interrupt Why) override {
+    if (Why == Interrupt::Signal)
+      onWaitInterruptedBySignal(CurThread);
+  }
   OutsideWait waitOutside(uint64_t MaxNs, bool MayBlock) override {
+    // A virtual timer due before any deadline fires first (its signal may
+    // end a wait); the descriptors' real wait only gets the time after it.
+    if (process_timers::fireWhileIdle())
+      return OutsideWait::Woke;
     return waitOutsideForDescriptors(MaxNs, MayBlock);
   }
 };
@@ -213,11 +223,15 @@ void syncPoint(ThreadState *Thr, uintptr_t Object, const char *Op) {
   if (WEFT_UNLIKELY(Op != nullptr))
     trace_export::labelNextPoint(Op);
   Rt.Sched.point(PointKind::Sync, Object);
+  if (WEFT_UNLIKELY(Rt.Sched.now() >= process_timers::NextCheckNs))
+    process_timers::fireDue(Thr);
   if (WEFT_UNLIKELY(Thr->PendingSignals))
     deliverPendingSignals(Thr);
 }
 void accessPoint(ThreadState *Thr) {
   Rt.Sched.point(PointKind::Access);
+  if (WEFT_UNLIKELY(Rt.Sched.now() >= process_timers::NextCheckNs))
+    process_timers::fireDue(Thr);
   if (WEFT_UNLIKELY(Thr->PendingSignals))
     deliverPendingSignals(Thr);
 }

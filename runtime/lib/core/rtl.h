@@ -98,6 +98,15 @@ struct ThreadState {
   uint64_t RoutedSignals = 0;
   uint64_t KernelSigWait = 0;
   bool SigWaitOutside = false;
+  // PendingSignals bits routed by weft as a process signal or a timer's
+  // (signal_delivery.cc): delivered with the siginfo weft recorded.
+  uint64_t PendingInfo = 0;
+  // In pause/sigsuspend (signal_interceptors.cc): a blocked thread that only
+  // a signal ends, and for sigsuspend the mask it waits with.
+  bool InPause = false;
+  bool InSuspend = false;
+  uint64_t SuspendMask = 0;
+  int OsTid = 0; // its own OS thread (gettid there), for its signal mask
   uintptr_t TlsLo = 0, TlsHi = 0; // static TLS block, for report locations
   MutexSet Locks;                 // held mutexes and rwlocks, for reports
 
@@ -339,8 +348,8 @@ int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
                  void *(*Fn)(void *), void *Arg, uintptr_t CallerPc);
 /// pthread_join / thrd_join for a scheduled joiner.
 int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc);
-/// Runs the handlers of signals other threads sent with pthread_kill
-/// (signal_interceptors.cc).
+/// Runs the handlers of signals other threads sent with pthread_kill, or
+/// weft routed to this thread (signal_delivery.cc).
 void deliverPendingSignals(ThreadState *Thr);
 /// Every thread is blocked: the first one waiting for a signal, to wait for
 /// it in the kernel (it may come from outside), or null (signal_interceptors.cc).

@@ -56,8 +56,10 @@ void onceRun(ThreadState *Thr, volatile int *State, void (*Init)(), uintptr_t Pc
 uint64_t virtualDeadline(clockid_t Clock, const struct timespec *Abs);
 /// Virtual deadline \p Rel from now (kNoDeadline if null).
 uint64_t virtualDeadlineAfter(const struct timespec *Rel);
-/// Blocks the current thread in virtual time for \p Ns.
-void virtualSleep(ThreadState *Thr, uint64_t Ns, uintptr_t Pc);
+/// Blocks the current thread in virtual time for \p Ns. Returns the time
+/// left, 0 unless a signal's handler interrupted the sleep (it has run:
+/// the caller returns EINTR and, where the call reports it, the rest).
+uint64_t virtualSleep(ThreadState *Thr, uint64_t Ns, uintptr_t Pc);
 
 } // namespace weft
 

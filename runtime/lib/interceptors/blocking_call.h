@@ -121,6 +121,12 @@ int waitForDescriptors(ThreadState *Thr, const char *Name, int Fd,
     if (Deadline < Until)
       Until = Deadline;
     blockForFdEvent(W, Until, Pc);
+    if (Thr->Green.Interrupted == Interrupt::Signal) {
+      // A handler ran (signal_delivery.h): poll, select and epoll_wait are
+      // never restarted after one (signal(7)).
+      errno = EINTR;
+      return -1;
+    }
     timerfdSync();
     R = Once();
     if (R != 0 || Rt.Sched.now() >= Deadline)

@@ -136,11 +136,14 @@ WEFT_INTERCEPTOR int thrd_sleep(const struct timespec *Dur, struct timespec *Rem
   }
   if (!Dur || Dur->tv_sec < 0 || Dur->tv_nsec < 0 || Dur->tv_nsec >= 1000000000L)
     return -2;
-  virtualSleep(Thr, uint64_t(Dur->tv_sec) * 1000000000ull + uint64_t(Dur->tv_nsec),
-               WEFT_CALLER_PC);
+  uint64_t Left = virtualSleep(Thr, uint64_t(Dur->tv_sec) * 1000000000ull + uint64_t(Dur->tv_nsec),
+                               WEFT_CALLER_PC);
+  if (!Left)
+    return 0;
+  // C11: -1 when a signal interrupted it, with what is left in *Rem.
   if (Rem)
-    *Rem = {0, 0};
-  return 0;
+    *Rem = {time_t(Left / 1000000000ull), long(Left % 1000000000ull)};
+  return -1;
 }
 
 // Mutexes ------------------------------------------------------------------

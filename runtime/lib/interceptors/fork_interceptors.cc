@@ -19,6 +19,7 @@
 
 #include "interceptors/blocking_call.h"
 #include "interceptors/interceptor.h"
+#include "interceptors/process_timers.h"
 #include "core/rtl.h"
 #include "report/symbolizer.h"
 
@@ -51,6 +52,8 @@ void afterForkInChild(ThreadState *Thr) {
   }
   Rt.Sched.resetAfterFork(&Thr->Green);
   forgetFdWaitersAfterFork();
+  process_timers::resetAfterFork();
+  Thr->OsTid = int(rawGettid());
   // The parent's warnings were the parent's: the child counts its own.
   Rt.ReportCount = 0;
   Rt.Pid = rawGetpid();

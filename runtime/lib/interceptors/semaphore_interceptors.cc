@@ -66,6 +66,8 @@ int semWait(ThreadState *Thr, sem_t *Sem, bool TryOnly, uint64_t Deadline, uintp
     return fail(EAGAIN);
   case LockResult::TimedOut:
     return fail(ETIMEDOUT);
+  case LockResult::Interrupted: // a handler ran (signal_delivery.h)
+    return fail(EINTR);
   default:
     return fail(EINVAL);
   }

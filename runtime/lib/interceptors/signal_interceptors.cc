@@ -4,16 +4,19 @@
 // baton, or it would run beside the scheduled thread, unordered and
 // unchecked. The kernel would run it at once on the target's OS thread,
 // which is parked in the scheduler. So pthread_kill from one scheduled
-// thread to another records the signal on the target, and the target runs
-// the handler at its next scheduling point (syncPoint/accessPoint), by
-// sending the signal to itself. A signal to oneself (raise, pthread_kill
-// of pthread_self) needs nothing: the handler runs on the baton holder.
-// What this does not cover is in docs/limits.md.
+// thread to another, and kill() of the own process, go through
+// signal_delivery.h: the target runs the handler at its next scheduling
+// point, at once if it was blocked in a modelled wait (which the signal
+// interrupts). A signal to oneself (raise, pthread_kill of pthread_self)
+// needs nothing: the handler runs on the baton holder. The waits that only
+// a signal ends (sigwait and its family, pause, sigsuspend) block in the
+// scheduler. What this does not cover is in docs/limits.md.
 //
 //===----------------------------------------------------------------------===//
 
 #include "interceptors/blocking_call.h"
 #include "interceptors/interceptor.h"
+#include "interceptors/signal_delivery.h"
 #include "core/rtl.h"
 #include "core/sync_ops.h"
 #include "base/internal_libc.h"
@@ -30,17 +33,6 @@ WEFT_DECLARE_REAL(int, pthread_kill, pthread_t, int)
 WEFT_DECLARE_REAL(int, kill, pid_t, int)
 
 namespace weft {
-
-void deliverPendingSignals(ThreadState *Thr) {
-  WEFT_ENSURE_REAL(pthread_kill);
-  // glibc sends it to the thread's own OS thread: be there (thread_switch=user).
-  Rt.Sched.goHome();
-  while (Thr->PendingSignals) {
-    int Sig = __builtin_ctzll(Thr->PendingSignals) + 1;
-    Thr->PendingSignals &= ~(uint64_t(1) << (Sig - 1));
-    WEFT_REAL(pthread_kill)(pthread_self(), Sig);
-  }
-}
 
 namespace {
 
@@ -160,6 +152,11 @@ long waitForSignal(ThreadState *Thr, const sigset_t *Set, siginfo_t *Info,
       return -1;
     }
     blockForSignal(Thr, Bits, Deadline, Timeout != nullptr, Pc);
+    if (Thr->Green.Interrupted == Interrupt::Signal) {
+      // A handled signal outside the set ended the wait; its handler ran.
+      errno = EINTR;
+      return -1;
+    }
     if (Thr->SigWaitOutside) {
       Thr->SigWaitOutside = false;
       // Nothing in the process can send it: wait for one from outside.
@@ -173,17 +170,6 @@ long waitForSignal(ThreadState *Thr, const sigset_t *Set, siginfo_t *Info,
       return R;
     }
   }
-}
-
-/// The first scheduled thread, by id, blocked waiting for \p Sig.
-ThreadState *waiterFor(int Sig) {
-  for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
-    ThreadState *T = threadById(static_cast<ThreadId>(I));
-    if (T->Green.Status == ThreadStatus::Blocked && T->Green.Wait.Kind == WaitKind::Signal &&
-        (T->SigWaitSet & bit(Sig)))
-      return T;
-  }
-  return nullptr;
 }
 
 /// Whether \p Fd is a signalfd; its signals in \p Bits.
@@ -243,7 +229,10 @@ bool signalFdBits(int Fd, uint64_t *Bits) {
 ThreadState *signalWaiterForOutside() {
   for (size_t I = 0; I < Rt.Sched.numThreads(); ++I) {
     ThreadState *T = threadById(static_cast<ThreadId>(I));
-    if (T->Green.Status == ThreadStatus::Blocked && T->Green.Wait.Kind == WaitKind::Signal) {
+    // pause and sigsuspend are no candidates: a program whose every thread
+    // waits there with no timer armed would hang natively (a deadlock).
+    if (T && T->Green.Status == ThreadStatus::Blocked && T->Green.Wait.Kind == WaitKind::Signal &&
+        !T->InPause) {
       T->SigWaitOutside = true;
       return T;
     }
@@ -301,28 +290,27 @@ WEFT_INTERCEPTOR int pthread_kill(pthread_t Th, int Sig) {
     syncPoint(Thr);
     return R;
   }
-  T->PendingSignals |= bit(Sig);
-  if (T->Green.Status == ThreadStatus::Blocked && T->Green.Wait.Kind == WaitKind::Signal &&
-      (T->SigWaitSet & bit(Sig)))
-    Rt.Sched.wake(&T->Green);
+  sendToThread(T, Sig, nullptr, nullptr);
   syncPoint(Thr);
   return 0;
 }
 
-// kill() of the own process while a scheduled thread waits for the signal
-// goes to that thread (the kernel, too, delivers a process signal to a
-// thread waiting for it); otherwise to the kernel as usual.
+// kill() of the own process goes to the thread the kernel would pick
+// (signal_delivery.h: a thread waiting for it, else the main thread unless
+// it blocks it, ...), and its handler runs there; a signal with no handler
+// goes to the kernel as usual (it ignores it or ends the process).
 WEFT_INTERCEPTOR int kill(pid_t Pid, int Sig) {
   WEFT_ENSURE_REAL(kill);
   ThreadState *Thr = CurThread;
   if (!Thr || Sig <= 0 || Sig > 64 || Pid != rawGetpid())
     return WEFT_REAL(kill)(Pid, Sig);
   releaseSignal(Thr, Sig);
-  ThreadState *T = waiterFor(Sig);
-  if (!T)
+  RoutedInfo Info;
+  Info.Code = SI_USER;
+  if (!routeProcessSignal(Thr, Sig, Info, &Thr->Clock)) {
+    Rt.Sched.goHome(); // a signal for this thread is delivered on its own
     return WEFT_REAL(kill)(Pid, Sig);
-  T->RoutedSignals |= bit(Sig);
-  Rt.Sched.wake(&T->Green);
+  }
   syncPoint(Thr);
   return 0;
 }
@@ -359,4 +347,61 @@ WEFT_INTERCEPTOR int sigwait(const sigset_t *Set, int *Sig) {
   if (R > 0)
     *Sig = int(R);
   return Err;
+}
+
+namespace {
+
+/// pause and sigsuspend for a scheduled thread: blocks in the scheduler
+/// until a signal whose handler runs interrupts the wait (signal_delivery.h),
+/// runs it and returns -1 with EINTR. \p Mask: sigsuspend's mask (the
+/// handler runs with it, and only signals it leaves open end the wait);
+/// null for pause.
+int suspendUntilSignal(ThreadState *Thr, const sigset_t *Mask, uintptr_t Pc) {
+  syncPoint(Thr);
+  uint64_t Bits = Mask ? kernelBits(Mask) & ~(bit(SIGKILL) | bit(SIGSTOP)) : 0;
+  if (Mask) {
+    // Its mask changes while it waits: it stays on its own OS thread.
+    Rt.Sched.pinCurrent(/*ForMask=*/false);
+    uint64_t Pending = 0;
+    rawSyscall(SYS_rt_sigpending, long(&Pending), kKernelSigsetBytes);
+    if (Pending & ~Bits) {
+      // A signal the old mask held back is open now: the kernel delivers
+      // it and returns at once.
+      return int(rawSyscall(SYS_rt_sigsuspend, long(Mask), kKernelSigsetBytes));
+    }
+    Thr->SuspendMask = Bits;
+    Thr->InSuspend = true;
+  }
+  Thr->InPause = true;
+  Thr->BlockedStack = Pc ? stack_trie::child(currentStack(Thr), Pc) : currentStack(Thr);
+  do
+    Rt.Sched.block(WaitInfo{WaitKind::Signal, 0});
+  while (Thr->Green.Interrupted == Interrupt::None);
+  Thr->InPause = false;
+  if (Mask) {
+    // The handler runs with sigsuspend's mask, then the old one is back.
+    uint64_t Old = 0;
+    rawSyscall(SYS_rt_sigprocmask, SIG_SETMASK, long(&Bits), long(&Old), kKernelSigsetBytes);
+    Thr->InSuspend = false;
+    deliverPendingSignals(Thr);
+    rawSyscall(SYS_rt_sigprocmask, SIG_SETMASK, long(&Old), 0, kKernelSigsetBytes);
+  }
+  errno = EINTR;
+  return -1;
+}
+
+} // namespace
+
+WEFT_INTERCEPTOR int pause() {
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return int(rawSyscall(SYS_pause));
+  return suspendUntilSignal(Thr, nullptr, WEFT_CALLER_PC);
+}
+
+WEFT_INTERCEPTOR int sigsuspend(const sigset_t *Mask) {
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return int(rawSyscall(SYS_rt_sigsuspend, long(Mask), kKernelSigsetBytes));
+  return suspendUntilSignal(Thr, Mask, WEFT_CALLER_PC);
 }

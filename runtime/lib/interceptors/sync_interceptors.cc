@@ -133,6 +133,8 @@ int mutexLock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, bool TryOnly,
     return EDEADLK;
   case LockResult::TimedOut:
     return ETIMEDOUT;
+  case LockResult::Interrupted: // semaphores only
+    break;
   }
   return EINVAL;
 }
@@ -417,6 +419,7 @@ static int rwLock(pthread_rwlock_t *L, bool Exclusive, bool TryOnly,
     return ETIMEDOUT;
   case LockResult::OwnerDead: // mutexes only
   case LockResult::NotRecoverable:
+  case LockResult::Interrupted: // semaphores only
     break;
   }
   return EINVAL;

@@ -795,7 +795,10 @@ template <typename F>
 int pollLike(ThreadState *Thr, const char *Name, struct pollfd *Fds, nfds_t N,
              uint64_t TimeoutNs, uintptr_t Pc, F Once) {
   if (N == 0 && TimeoutNs != kNoDeadline) {
-    virtualSleep(Thr, TimeoutNs, Pc);
+    if (virtualSleep(Thr, TimeoutNs, Pc)) {
+      errno = EINTR; // never restarted after a handler (signal(7))
+      return -1;
+    }
     return 0;
   }
   // The program's own array: a real wait writes only revents, which the
@@ -810,7 +813,10 @@ int selectLike(ThreadState *Thr, const char *Name, int N, fd_set *Rd, fd_set *Wr
   InternalVector<struct pollfd> Watch;
   watchSets(N, Rd, Wr, Ex, Watch);
   if (Watch.empty() && TimeoutNs != kNoDeadline) {
-    virtualSleep(Thr, TimeoutNs, Pc);
+    if (virtualSleep(Thr, TimeoutNs, Pc)) {
+      errno = EINTR; // never restarted after a handler (signal(7))
+      return -1;
+    }
     return 0;
   }
   // select overwrites its sets: each look starts from the caller's.

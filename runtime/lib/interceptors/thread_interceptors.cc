@@ -81,6 +81,7 @@ size_t staticTlsBytesBelowTp() {
 } // namespace
 
 void learnStackBounds(ThreadState *T) {
+  T->OsTid = int(rawGettid()); // called on T's own OS thread
   UnscheduledScope Quiet;
   pthread_attr_t Attr;
   if (pthread_getattr_np(pthread_self(), &Attr) != 0)

@@ -72,9 +72,15 @@ uint64_t toNs(const struct timespec *Ts) {
 
 } // namespace
 
-void virtualSleep(ThreadState *Thr, uint64_t Ns, uintptr_t Pc) {
+uint64_t virtualSleep(ThreadState *Thr, uint64_t Ns, uintptr_t Pc) {
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
-  Rt.Sched.sleepUntil(Rt.Sched.now() + Ns);
+  uint64_t Deadline = Rt.Sched.now() + Ns;
+  if (Rt.Sched.sleepUntil(Deadline))
+    return 0;
+  // Interrupted (signal_delivery.h): at least 1 ns is left, so callers can
+  // tell it from a full sleep.
+  uint64_t Now = Rt.Sched.now();
+  return Deadline > Now ? Deadline - Now : 1;
 }
 
 uint64_t virtualDeadlineAfter(const struct timespec *Rel) {
@@ -96,10 +102,13 @@ uint64_t virtualDeadline(clockid_t Clock, const struct timespec *Abs) {
 
 } // namespace weft
 
+// An interrupted sleep returns the seconds left, rounded to the nearest
+// (glibc); usleep and nanosleep -1 with EINTR, nanosleep the rest in *Rem;
+// clock_nanosleep returns EINTR. Linux never restarts them after a handler.
 WEFT_INTERCEPTOR unsigned sleep(unsigned Seconds) {
   if (ThreadState *Thr = CurThread) {
-    virtualSleep(Thr, uint64_t(Seconds) * kNsPerSec, WEFT_CALLER_PC);
-    return 0;
+    uint64_t Left = virtualSleep(Thr, uint64_t(Seconds) * kNsPerSec, WEFT_CALLER_PC);
+    return unsigned(Left / kNsPerSec + (Left % kNsPerSec >= kNsPerSec / 2));
   }
   struct timespec Ts = {time_t(Seconds), 0};
   rawCall(SYS_nanosleep, &Ts, nullptr);
@@ -108,7 +117,10 @@ WEFT_INTERCEPTOR unsigned sleep(unsigned Seconds) {
 
 WEFT_INTERCEPTOR int usleep(useconds_t Us) {
   if (ThreadState *Thr = CurThread) {
-    virtualSleep(Thr, uint64_t(Us) * 1000, WEFT_CALLER_PC);
+    if (virtualSleep(Thr, uint64_t(Us) * 1000, WEFT_CALLER_PC)) {
+      errno = EINTR;
+      return -1;
+    }
     return 0;
   }
   struct timespec Ts = {time_t(Us / 1000000), long(Us % 1000000) * 1000};
@@ -121,10 +133,13 @@ WEFT_INTERCEPTOR int nanosleep(const struct timespec *Req, struct timespec *Rem)
     return -1;
   }
   if (ThreadState *Thr = CurThread) {
-    virtualSleep(Thr, toNs(Req), WEFT_CALLER_PC);
+    uint64_t Left = virtualSleep(Thr, toNs(Req), WEFT_CALLER_PC);
+    if (!Left)
+      return 0;
     if (Rem)
-      *Rem = {0, 0};
-    return 0;
+      *Rem = {time_t(Left / kNsPerSec), long(Left % kNsPerSec)};
+    errno = EINTR;
+    return -1;
   }
   return static_cast<int>(rawCall(SYS_nanosleep, Req, Rem));
 }
@@ -139,10 +154,12 @@ WEFT_INTERCEPTOR int clock_nanosleep(clockid_t Clock, int Flags,
       uint64_t Deadline = virtualDeadline(Clock, Req);
       Ns = Deadline - Rt.Sched.now();
     }
-    virtualSleep(Thr, Ns, WEFT_CALLER_PC);
+    uint64_t Left = virtualSleep(Thr, Ns, WEFT_CALLER_PC);
+    if (!Left)
+      return 0;
     if (Rem && !(Flags & TIMER_ABSTIME))
-      *Rem = {0, 0};
-    return 0;
+      *Rem = {time_t(Left / kNsPerSec), long(Left % kNsPerSec)};
+    return EINTR;
   }
   long R = rawCall(SYS_clock_nanosleep, Clock, Flags, Req, Rem);
   return R < 0 ? errno : 0;

@@ -143,6 +143,8 @@ ssize_t timerfdRead(ThreadState *Thr, int Fd, void *Buf, size_t N, uintptr_t Pc)
     T = timerOf(Fd);
     return T && T->Ticks ? 1 : 0;
   });
+  if (R < 0) // a signal's handler interrupted the wait (EINTR)
+    return -1;
   if (!T) { // closed meanwhile
     errno = EBADF;
     return -1;
