@@ -413,8 +413,13 @@ void describeWaitObject(TextBuffer &B, const GreenThread &G) {
     return;
   }
   if (K == WaitKind::Signal) {
-    // The object is the set of signals, bit N-1 for signal N.
+    // The object is the set of signals, bit N-1 for signal N; none for
+    // pause and sigsuspend, which any handled signal ends.
     uint64_t Bits = G.Wait.Object;
+    if (!Bits) {
+      B << "(pause or sigsuspend)";
+      return;
+    }
     B << (Bits & (Bits - 1) ? "(one of signals " : "(signal ");
     for (bool First = true; Bits; Bits &= Bits - 1, First = false) {
       if (!First)
