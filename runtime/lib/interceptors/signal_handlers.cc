@@ -4,8 +4,7 @@
 // to. Only when that thread holds the baton (a raise, a pthread_kill weft
 // delivered at the target's scheduling point, a synchronous fault) does it
 // touch weft's state: a handler the kernel runs on a parked thread (a
-// signal from outside the process, a timer) runs unseen, as before
-// (docs/limits.md).
+// signal from outside the process) runs unseen (docs/limits.md).
 //
 //===----------------------------------------------------------------------===//
 
