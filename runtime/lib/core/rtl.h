@@ -107,6 +107,9 @@ struct ThreadState {
   bool InSuspend = false;
   uint64_t SuspendMask = 0;
   int OsTid = 0; // its own OS thread (gettid there), for its signal mask
+  // Whether every handler the last deliverPendingSignals ran was installed
+  // with SA_RESTART: an interrupted wait that Linux restarts then waits on.
+  bool RestartAfterHandler = false;
   uintptr_t TlsLo = 0, TlsHi = 0; // static TLS block, for report locations
   MutexSet Locks;                 // held mutexes and rwlocks, for reports
 

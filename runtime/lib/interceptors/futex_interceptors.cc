@@ -65,9 +65,19 @@ long futexWait(ThreadState *Thr, uint32_t *Word, uint32_t Expected,
   if (!S->m().Futex)
     S->m().Futex = internalNew<FutexQueue>();
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
-  if (!S->m().Futex->wait(Rt.Sched, uintptr_t(Word), Bitset, Deadline))
-    return fail(ETIMEDOUT);
-  return 0;
+  for (;;) {
+    if (!S->m().Futex->wait(Rt.Sched, uintptr_t(Word), Bitset, Deadline))
+      return fail(ETIMEDOUT);
+    if (Thr->Green.Interrupted != Interrupt::Signal)
+      return 0;
+    // A handler ran (signal_delivery.h). Linux restarts a wait without a
+    // timeout after an SA_RESTART handler (comparing the word again), and
+    // fails any other with EINTR.
+    if (Deadline != kNoDeadline || !Thr->RestartAfterHandler)
+      return fail(EINTR);
+    if (__atomic_load_n(Word, __ATOMIC_RELAXED) != Expected)
+      return fail(EAGAIN);
+  }
 }
 
 long futexWake(ThreadState *Thr, uint32_t *Word, int N, uint32_t Bitset) {

@@ -59,14 +59,20 @@ int semWait(ThreadState *Thr, sem_t *Sem, bool TryOnly, uint64_t Deadline, uintp
   SemaphoreModel *M = semModel(Sem);
   syncPoint(Thr, uintptr_t(Sem), "sem_wait");
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
-  switch (M->wait(Rt.Sched, uintptr_t(Sem), TryOnly, Deadline)) {
+  LockResult R = M->wait(Rt.Sched, uintptr_t(Sem), TryOnly, Deadline);
+  // A handler ran (signal_delivery.h). Linux restarts sem_wait after a
+  // handler installed with SA_RESTART (signal(7)), else it fails with
+  // EINTR; sem_timedwait's futex wait has a deadline and always fails.
+  while (R == LockResult::Interrupted && Thr->RestartAfterHandler && Deadline == kNoDeadline)
+    R = M->wait(Rt.Sched, uintptr_t(Sem), TryOnly, Deadline);
+  switch (R) {
   case LockResult::Acquired:
     break;
   case LockResult::Busy:
     return fail(EAGAIN);
   case LockResult::TimedOut:
     return fail(ETIMEDOUT);
-  case LockResult::Interrupted: // a handler ran (signal_delivery.h)
+  case LockResult::Interrupted:
     return fail(EINTR);
   default:
     return fail(EINVAL);

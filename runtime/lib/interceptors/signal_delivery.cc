@@ -150,13 +150,18 @@ bool blocksSignal(ThreadState *T, int Sig) {
 void deliverPendingSignals(ThreadState *Thr) {
   // Raised at its own OS thread: be there (thread_switch=user).
   Rt.Sched.goHome();
+  bool Restart = true;
   while (Thr->PendingSignals) {
     int Sig = __builtin_ctzll(Thr->PendingSignals) + 1;
+    struct sigaction Cur;
+    if (realSigaction(Sig, nullptr, &Cur) == 0 && !(Cur.sa_flags & SA_RESTART))
+      Restart = false;
     Thr->PendingSignals &= ~bit(Sig);
     bool WithInfo = Thr->PendingInfo & bit(Sig);
     Thr->PendingInfo &= ~bit(Sig);
     raiseAtSelf(Sig, WithInfo ? &Infos[Sig - 1] : nullptr);
   }
+  Thr->RestartAfterHandler = Restart;
 }
 
 void sendToThread(ThreadState *T, int Sig, const RoutedInfo *Info, const VectorClock *Release) {

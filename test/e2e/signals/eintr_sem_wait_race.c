@@ -1,7 +1,8 @@
 // pthread_kill ends a sem_wait with EINTR: T1 blocks in sem_wait (nobody
 // ever posts), main sends SIGUSR1 until T1 says it returned, the handler
-// runs on T1 and sem_wait returns -1 with EINTR (never restarted, even with
-// SA_RESTART). Then T1 reads `shared`. Here main writes `shared` only after
+// runs on T1 and sem_wait returns -1 with EINTR (the handler is installed
+// without SA_RESTART, which would restart it: eintr_waits.c). Then T1
+// reads `shared`. Here main writes `shared` only after
 // that, so nothing orders the write before T1's read: a race.
 // eintr_sem_wait_norace.c is this program with ORDERED (the write before
 // the first pthread_kill, which happens before the handler and the EINTR
@@ -49,7 +50,7 @@ static void *waiter(void *arg) {
 int main(void) {
   struct sigaction sa = {0};
   sa.sa_handler = on_usr1;
-  sa.sa_flags = SA_RESTART; // sem_wait is not restarted all the same
+  sa.sa_flags = 0; // no SA_RESTART: sem_wait fails with EINTR
   sigaction(SIGUSR1, &sa, 0);
   sem_init(&never, 0, 0);
   pthread_create(&target, 0, waiter, 0);

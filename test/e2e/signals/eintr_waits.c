@@ -3,6 +3,7 @@
 // the time left in *rem, clock_nanosleep EINTR, sleep the seconds left,
 // usleep, poll, select and epoll_wait -1/EINTR (never restarted, even with
 // SA_RESTART), sigtimedwait -1/EINTR for a handled signal outside its set;
+// sem_wait, restarted under SA_RESTART, returns 0 once main posts;
 // a condition wait returns 0 with the mutex held (under weft at once, a
 // spurious wake-up; glibc waits on, so main signals the condition too); a
 // mutex lock is not interrupted (the handler runs, the lock goes on). Each
@@ -21,11 +22,13 @@
 // CHECK-NEXT: sigtimedwait: -1 EINTR handler ran: 1
 // CHECK-NEXT: cond_wait: 0 holds mutex: 1 handler ran: 1
 // CHECK-NEXT: mutex_lock: 0 after unlock: 1 handler ran: 1
+// CHECK-NEXT: sem_wait: 0 after post: 1 handler ran: 1
 // CHECK-NEXT: done
 
 #include <errno.h>
 #include <poll.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -42,6 +45,8 @@ static int fds[2];
 static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t c = PTHREAD_COND_INITIALIZER;
 static int which;
+static sem_t sem;
+static atomic_int posted;
 
 static void on_usr1(int sig) {
   handled = 1;
@@ -142,6 +147,15 @@ static void *waiter(void *arg) {
     }
     pthread_mutex_unlock(&m);
     break;
+  case 10:
+    r = sem_wait(&sem); // SA_RESTART: waits on after the handler
+    {
+      int h = handled;
+      handled = 0;
+      printf("sem_wait: %d after post: %d handler ran: %d\n", r,
+             atomic_load_explicit(&posted, memory_order_relaxed), h);
+    }
+    break;
   }
   atomic_store_explicit(&returned, 1, memory_order_relaxed);
   return 0;
@@ -153,7 +167,8 @@ int main(void) {
   sa.sa_flags = SA_RESTART;
   sigaction(SIGUSR1, &sa, 0);
   pipe(fds);
-  for (which = 0; which < 10; which++) {
+  sem_init(&sem, 0, 0);
+  for (which = 0; which < 11; which++) {
     atomic_store(&returned, 0);
     atomic_store(&unlocked, 0);
     atomic_store(&handled_while_locked, 0);
@@ -168,6 +183,13 @@ int main(void) {
       pthread_mutex_lock(&m);
       pthread_cond_signal(&c);
       pthread_mutex_unlock(&m);
+    }
+    if (which == 10) {
+      while (!atomic_load_explicit(&handled_while_locked, memory_order_relaxed))
+        pthread_kill(target, SIGUSR1), usleep(1000);
+      usleep(1000); // T1 is back in sem_wait (restarted)
+      atomic_store_explicit(&posted, 1, memory_order_relaxed);
+      sem_post(&sem);
     }
     if (which == 9) {
       // The lock is not interrupted: T1 stays in it until the unlock.
