@@ -115,6 +115,28 @@ TEST(SemaphoreModelTest, TimedWaitTimesOutInVirtualTime) {
   E.joinAll();
 }
 
+TEST(SemaphoreModelTest, AnInterruptedWaitReturnsInterruptedAndTakesNothing) {
+  RoundRobinStrategy Strat;
+  TestExecution E(Strat, 0);
+  SemaphoreModel Sem(0);
+  LockResult R = LockResult::Acquired;
+  GreenThread *A = E.spawn([&] {
+    E.leave();
+    R = Sem.wait(E.S, kAddr, false);
+    E.enter();
+  });
+  E.spawn([&] {
+    EXPECT_TRUE(E.S.interruptWait(A, Interrupt::Signal));
+    E.point();
+    // A post after the interruption is for the next waiter.
+    Sem.post(E.S);
+  });
+  E.joinAll();
+  EXPECT_EQ(R, LockResult::Interrupted);
+  EXPECT_EQ(Sem.value(), 1u);
+  EXPECT_FALSE(Sem.hasWaiters());
+}
+
 TEST(SemaphoreModelTest, NoWakeupIsLostUnderRandomSchedules) {
   for (uint64_t Seed = 1; Seed <= 20; ++Seed) {
     RandomStrategy Strat(2);

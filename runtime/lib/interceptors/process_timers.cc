@@ -257,6 +257,11 @@ void spinProbe(ThreadState *Thr, uintptr_t Addr, unsigned Size, bool IsWrite, ui
       Left = timeLeft(T);
   if (Left == kNoDeadline || Left == 0)
     return;
+  // A sleeper or timed wait due first may be what the spinner waits for:
+  // then time keeps its pace (its deadline is a lower bound, maybe stale).
+  uint64_t Deadline = Rt.Sched.nextDeadline();
+  if (Deadline != kNoDeadline && Deadline < Rt.Sched.now() + Left)
+    return;
   // The spinner runs all that time: CPU clocks move with it.
   Rt.Sched.advanceTime(Left);
   SpinCpuNs += Left;

@@ -17,8 +17,8 @@
 // expiry (fireWhileIdle). When one thread alone can run and it reads the
 // same unchanging location at the same instruction quantum after quantum,
 // it is waiting for something only a handler can do (`while (!fired);`):
-// time jumps to the next expiry too (spinProbe), so `alarm(100)` and a busy
-// loop take no 100 s.
+// time jumps to the next expiry too (spinProbe), unless a timed wait is due
+// first, so `alarm(100)` and a busy loop take no 100 s.
 //
 //===----------------------------------------------------------------------===//
 
