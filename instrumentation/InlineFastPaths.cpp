@@ -10,8 +10,7 @@
 //           br (%thr == null), cont, check
 //   check:  %left = countdown(%thr) - 1; store %left
 //           %region = load @__weft_shadow_regions[addr >> 25]   ; 32 MiB regions
-//           %site = load i8 @weft.site.N                  ; this access's flag
-//           br (%left == 0 | %region == null | %site != 1), slow, probe
+//           br (%left == 0 | %region == null), slow, probe
 //   probe:  %slot = load i64 %region[(addr >> 3) * 16]
 //           %cur = slotbase(%thr) | bits       ; bits: mask << 54 | write bit
 //           br ((%slot ^ %cur) & (same | bits)) != 0, slow, cont
@@ -164,10 +163,9 @@ Value *emitInlineAccessCheck(Instruction *Access, Value *Ptr, unsigned Size, boo
   Value *Region = B.CreateLoad(
       PtrTy, B.CreateInBoundsGEP(PtrTy, shadowRegionsVar(M), RegionIndex), "weft.region");
   Value *PointDue = B.CreateICmpEQ(Left, B.getInt32(0));
-  Value *SiteFlag = B.CreateLoad(I8, Site, "weft.site");
-  Value *NotQuiet = B.CreateICmpNE(SiteFlag, B.getInt8(WEFT_SITE_QUIET));
-  B.CreateCondBr(B.CreateOr(B.CreateOr(PointDue, B.CreateIsNull(Region)), NotQuiet), Slow, Probe,
-                 Unlikely);
+  // The site flag is not read here: a run with race-directed points keeps
+  // the countdown at 1, so every access comes through PointDue.
+  B.CreateCondBr(B.CreateOr(PointDue, B.CreateIsNull(Region)), Slow, Probe, Unlikely);
 
   B.SetInsertPoint(Probe);
   constexpr unsigned GranuleShift = __builtin_ctz(WEFT_GRANULE_BYTES);

@@ -20,7 +20,7 @@ void Scheduler::start(Strategy *S, uint64_t Seed, uint64_t Limit,
   addThread(Main);
   Cur = Main;
   Main->Baton.store(kBatonHeld, std::memory_order_relaxed);
-  Main->Countdown = Strat->nextQuantum();
+  armQuantum(Main);
   if (UserSwitch) {
     user_switch::recordFloatMask();
     CurCarrier = &contextOf(Main).Home;
@@ -243,7 +243,7 @@ void Scheduler::handOff(GreenThread *Next, Fate F) {
   ++HandOffs;
   GreenThread *Prev = Cur;
   Cur = Next;
-  Next->Countdown = Strat->nextQuantum();
+  armQuantum(Next);
   if (UserSwitch && Next != Prev) {
     transfer(Prev, Next, F);
     return;
@@ -255,7 +255,7 @@ void Scheduler::handOff(GreenThread *Next, Fate F) {
 void Scheduler::switchTo(GreenThread *Next) {
   GreenThread *Prev = Cur;
   if (Next == Prev) {
-    Prev->Countdown = Strat->nextQuantum();
+    armQuantum(Prev);
     return;
   }
   Prev->Baton.store(kBatonWaiting, std::memory_order_relaxed);

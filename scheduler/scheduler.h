@@ -116,6 +116,21 @@ public:
   /// Whether a thread waiting for the baton spins before it sleeps: only
   /// worth it when the holder runs on another CPU (threads not pinned).
   void setSpinWait(bool On) { SpinWait = On; }
+  /// Every instrumented access must reach the runtime (race-directed points,
+  /// racy_sites.h): the running thread's countdown stays at 1, so the
+  /// pass's inline check always falls through to the runtime, and its
+  /// quantum is counted here instead. Off, the countdown is the quantum and
+  /// the inline check tests nothing else. Set before start.
+  void setEveryAccessToRuntime(bool On) { EveryAccessToRuntime = On; }
+  /// The running thread's countdown reached 0: whether its quantum is over
+  /// (an Access point is due). With every access going to the runtime,
+  /// counts the quantum down and re-arms the countdown instead until it is.
+  bool quantumOver(GreenThread *T) {
+    if (!EveryAccessToRuntime || --QuantumLeft == 0)
+      return true;
+    T->Countdown = 1;
+    return false;
+  }
   /// The current thread is done: hands the baton on and never runs again.
   void finishCurrent();
 
@@ -222,6 +237,16 @@ private:
   Timer popTimer();
   bool timerBefore(const Timer &A, const Timer &B) const;
 
+  /// Draws \p T's next quantum as it gets the baton (or goes on).
+  void armQuantum(GreenThread *T) {
+    uint32_t Q = Strat->nextQuantum();
+    if (EveryAccessToRuntime) {
+      QuantumLeft = Q;
+      Q = 1;
+    }
+    T->Countdown = Q;
+  }
+
   Strategy *Strat = nullptr;
   SchedulerObserver *Observer = nullptr;
   GreenThread *Cur = nullptr;
@@ -239,6 +264,11 @@ private:
   std::atomic<GreenThread *> PendingHead{nullptr}; // returned from a syscall
   std::atomic<uint32_t> Idle{0}; // 1: nobody holds the baton
   bool EarlyWakeups = false;
+  bool EveryAccessToRuntime = false;
+  // The running thread's accesses left in its quantum, with
+  // EveryAccessToRuntime (a quantum is drawn afresh whenever a thread gets
+  // the baton, so only the running thread's count matters).
+  uint32_t QuantumLeft = 0;
   bool SpinWait = true;
   bool UserSwitch = false;
   Carrier *CurCarrier = nullptr;          // user switch: the holder's OS thread

@@ -1,6 +1,8 @@
 // weft run -race builds every source it is given into one program, like
 // go run: the race is in the second file. Arguments after `--` reach the
-// program, even one that looks like a source file.
+// program, even one that looks like a source file. The main of
+// run_several_sources_norace.c too, which builds the sources with -DLOCKED
+// (the worker locked) and may link a C++ part.
 // RUN: %python %S/Inputs/exit_status.py env WEFT_SEED=0x2a %weft run -race %s %S/Inputs/run_worker.c -- extra.c 7 2>&1 | FileCheck %s
 // CHECK: WARNING: weft: data race
 // CHECK: #0 work {{.*}}run_worker.c:16:12
@@ -13,6 +15,7 @@
 
 extern long counter;
 void *work(void *arg);
+int cxx_part(void) __attribute__((weak)); // Inputs/run_cxx_part.cpp, if linked
 
 int main(int argc, char **argv) {
   pthread_t a, b;
@@ -20,9 +23,11 @@ int main(int argc, char **argv) {
   pthread_create(&b, NULL, work, NULL);
   pthread_join(a, NULL);
   pthread_join(b, NULL);
-  printf("args:");
+  printf("counter %ld args:", counter);
   for (int i = 1; i < argc; ++i)
     printf(" %s", argv[i]);
+  if (cxx_part)
+    printf(", %d from C++", cxx_part());
   printf("\n");
   return 0;
 }

@@ -1,4 +1,5 @@
-// The race-free twin of sarif_path_race.c: a run that reports nothing
+// The race-free twin of sarif_path_race.c (the program of sarif_race.c built
+// with ORDERED, the increment under a mutex): a run that reports nothing
 // writes no SARIF, and removes the file an earlier run left, so that the
 // file exists only when this run reported.
 // RUN: rm -rf %t && mkdir -p %t
@@ -8,28 +9,6 @@
 // RUN: not ls %t/run.sarif
 // CHECK-NOT: weft
 // CHECK: counter = 200
-#include <pthread.h>
-#include <stdio.h>
 
-static long counter;
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-
-static void *work(void *arg) {
-  (void)arg;
-  for (int i = 0; i < 100; ++i) {
-    pthread_mutex_lock(&lock);
-    counter++;
-    pthread_mutex_unlock(&lock);
-  }
-  return NULL;
-}
-
-int main(void) {
-  pthread_t a, b;
-  pthread_create(&a, NULL, work, NULL);
-  pthread_create(&b, NULL, work, NULL);
-  pthread_join(a, NULL);
-  pthread_join(b, NULL);
-  printf("counter = %ld\n", counter);
-  return 0;
-}
+#define ORDERED
+#include "sarif_race.c"

@@ -2,8 +2,8 @@
 // runtime has the weft command (found on PATH here) convert every report so
 // far after each one. `weft replay --sarif F` sets it; `weft sarif` converts
 // a saved log the same way. Without a weft command the run says so once and
-// its report and exit status are unchanged. sarif_path_norace.c is the
-// race-free twin.
+// its report and exit status are unchanged. The program is sarif_race.c's;
+// sarif_path_norace.c is the race-free twin.
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: cd %S && %weft cc -race -g -O1 sarif_path_race.c -o %t/prog
 // RUN: cd %S && %expect-exit 66 env WEFT_SEED=0x2a WEFT_OPTIONS=sarif_path=%t/run.sarif %t/prog 2> %t/run.log
@@ -27,28 +27,10 @@
 // NODRIVER-NOT: weft: error
 // NODRIVER: weft: reported 1 warning
 // REQUIRES: sarif-multitool
-#include <pthread.h>
-#include <stdio.h>
-
-static long counter;
-
-static void *work(void *arg) {
-  (void)arg;
-  for (int i = 0; i < 100; ++i)
-    counter++;
-  // RACY: "startLine": [[@LINE-1]],
-  return NULL;
-}
-
-int main(void) {
-  pthread_t a, b;
-  pthread_create(&a, NULL, work, NULL);
-  pthread_create(&b, NULL, work, NULL);
-  pthread_join(a, NULL);
-  pthread_join(b, NULL);
-  printf("counter = %ld\n", counter);
-  return 0;
-}
+// Its program, racy: the location is in sarif_race.c, which clang names
+// ./sarif_race.c when this file includes it.
+#include "sarif_race.c"
+// RACY: "startLine": 33,
 
 // CHECK: "rules": [
 // CHECK-NEXT: {
@@ -56,8 +38,8 @@ int main(void) {
 // CHECK: "results": [
 // CHECK-NEXT: {
 // CHECK-NEXT: "ruleId": "data-race",
-// CHECK: "text": "data race at sarif_path_race.c:{{[0-9]+}}:12 in work (seed 0x2a). To reproduce: {{.*}}WEFT_SEED=0x2a {{.*}}prog"
-// CHECK: "uri": "sarif_path_race.c",
+// CHECK: "text": "data race at ./sarif_race.c:{{[0-9]+}}:12 in work (seed 0x2a). To reproduce: {{.*}}WEFT_SEED=0x2a {{.*}}prog"
+// CHECK: "uri": "./sarif_race.c",
 // CHECK-NEXT: "uriBaseId": "SRCROOT"
 // CHECK: "threadFlows": [
 // CHECK: "text": "Previous {{read|write}} of size 8

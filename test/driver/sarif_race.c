@@ -2,7 +2,9 @@
 // its kind, the SUMMARY location (relative to the source root, here the
 // current directory), both access stacks as thread flows, every stack, and
 // the seed and command that reproduce it. The SARIF Multitool validates it
-// against the schema (sarif_norace.c is the race-free twin).
+// against the schema. This program serves all four SARIF tests: built with
+// ORDERED (sarif_norace.c, sarif_path_norace.c) the increment is under a
+// mutex; sarif_path_race.c builds it as it is.
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: cd %S && %weft cc -race -g -O1 sarif_race.c -o %t/prog
 // RUN: cd %S && not %weft test -n 3 --seed 1 --keep-going --sarif %t/out.sarif %t/prog > %t/log
@@ -16,12 +18,22 @@
 #include <stdio.h>
 
 static long counter;
+#ifdef ORDERED
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+#endif
 
 static void *work(void *arg) {
   (void)arg;
-  for (int i = 0; i < 100; ++i)
+  for (int i = 0; i < 100; ++i) {
+#ifdef ORDERED
+    pthread_mutex_lock(&lock);
+    counter++;
+    pthread_mutex_unlock(&lock);
+#else
     counter++; // the racy read-modify-write
-  // RACY: "startLine": [[@LINE-1]],
+    // RACY: "startLine": [[@LINE-1]],
+#endif
+  }
   return NULL;
 }
 

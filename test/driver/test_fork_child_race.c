@@ -3,7 +3,8 @@
 // run's report file (weft/test_channel.h), not through the status the
 // parent never passes on. The child leaves with exit() (status 66, which
 // the parent ignores) or _exit(0), or execs a -race program (this one)
-// that races. Twin: test_fork_child_norace.c.
+// that races. Twin: test_fork_child_norace.c, this program with ORDERED,
+// where both increments hold a mutex.
 // RUN: %weft-cc %s -o %t
 // RUN: not %weft test -n 4 --seed 1 %t exit | FileCheck %s
 // RUN: not %weft test -n 4 --seed 1 %t _exit | FileCheck %s
@@ -12,7 +13,7 @@
 // CHECK: WARNING: weft: data race
 // CHECK: Location is global 'child_counter'
 // CHECK: parent: done
-// CHECK: weft: failure: data race at {{.*}}test_fork_child_race.c:{{29|45}}:{{[0-9]+}} in {{child_thread|main}} with seed 0x
+// CHECK: weft: failure: data race at {{.*}}test_fork_child_race.c:{{36|58}}:{{[0-9]+}} in {{child_thread|main}} with seed 0x
 // CHECK: weft test: 1 schedules, 1 failed
 
 #include <pthread.h>
@@ -24,9 +25,18 @@
 
 int child_counter;
 static int plain_exit;
+#ifdef ORDERED
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+#endif
 
 static void *child_thread(void *arg) {
-  child_counter++;
+#ifdef ORDERED
+  pthread_mutex_lock(&lock);
+#endif
+  child_counter++; // L:thread
+#ifdef ORDERED
+  pthread_mutex_unlock(&lock);
+#endif
   return 0;
 }
 
@@ -42,7 +52,13 @@ int main(int argc, char **argv) {
   if (pid == 0) {
     pthread_t c;
     pthread_create(&c, 0, child_thread, 0);
-    child_counter++;
+#ifdef ORDERED
+    pthread_mutex_lock(&lock);
+#endif
+    child_counter++; // L:main
+#ifdef ORDERED
+    pthread_mutex_unlock(&lock);
+#endif
     pthread_join(c, 0);
     if (plain_exit || execed)
       exit(0);

@@ -1,7 +1,9 @@
 // A run that reported a race and then leaves with _exit(0) or _Exit(0),
 // which skip atexit handlers, still exits with exitcode (66, or the one
 // set), as under ThreadSanitizer, and says how many warnings it printed.
-// Twin: exit_after_norace.c.
+// Twin: exit_after_norace.c, this program with ORDERED, where main joins the
+// writer before its own write (and the status to leave with is argv[2]).
+// With no argument (compare-with-tsan) it leaves through _exit(0).
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t _exit 2>&1 | FileCheck %s
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t _Exit 2>&1 | FileCheck %s
@@ -27,10 +29,16 @@ static void *writer(void *arg) {
 int main(int argc, char **argv) {
   pthread_t t;
   pthread_create(&t, 0, writer, 0);
+#ifdef ORDERED
+  pthread_join(t, 0);
+  shared = 2;
+#else
   shared = 2;
   pthread_join(t, 0);
+#endif
   fprintf(stderr, "leaving\n");
-  if (strcmp(argv[1], "_Exit") == 0)
-    _Exit(0);
-  _exit(0);
+  int status = argc > 2 ? atoi(argv[2]) : 0;
+  if (argc > 1 && strcmp(argv[1], "_Exit") == 0)
+    _Exit(status);
+  _exit(status);
 }

@@ -72,9 +72,12 @@
 // the module's, zero at start. The runtime's slow path sets it the first
 // time it sees the site: WEFT_SITE_QUIET, or WEFT_SITE_POINT when the site
 // is one of the run's race-directed scheduling points (racy_sites=,
-// runtime/lib/core/racy_sites.h). The inline check takes the slow path
-// whenever the flag is not WEFT_SITE_QUIET, and hands the slow entry point
-// the flag's address.
+// runtime/lib/core/racy_sites.h). The inline check never reads it (it
+// costs nothing in a run without racy sites): it hands the slow entry point
+// the flag's address, and a run with racy sites keeps every thread's
+// countdown at 1, so that every access reaches the slow entry point.
+// Accesses whose check the pass elides test the flag of the access that
+// covers them (__weft_site_point).
 #define WEFT_SITE_UNSEEN 0
 #define WEFT_SITE_QUIET 1
 #define WEFT_SITE_POINT 2

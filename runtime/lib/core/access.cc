@@ -255,6 +255,13 @@ WEFT_ALWAYS_INLINE void checkShortRange(ThreadState *Thr, uintptr_t Addr, size_t
   }
 }
 
+/// Counts one access down: whether the thread's quantum ran out, so that an
+/// Access point is due (with race-directed points the countdown reaches 0
+/// at every access and the scheduler counts the quantum: quantumOver).
+WEFT_ALWAYS_INLINE bool countDown(ThreadState *Thr) {
+  return WEFT_UNLIKELY(--Thr->Green.Countdown == 0) && Rt.Sched.quantumOver(&Thr->Green);
+}
+
 /// The countdown ran out: a scheduling point, then the check. Out of line
 /// and reached by a tail call, so the fast path saves no registers.
 WEFT_NOINLINE void pointThenCheck(ThreadState *Thr, uintptr_t Addr,
@@ -268,7 +275,7 @@ WEFT_ALWAYS_INLINE void onAccess(uintptr_t Addr, unsigned Size, bool IsWrite, ui
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr))
     return;
-  if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
+  if (countDown(Thr))
     return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
   checkSmall(Thr, Addr, Size, IsWrite, false, Pc);
 }
@@ -292,8 +299,9 @@ WEFT_NOINLINE void racyPointThenCheck(ThreadState *Thr, uintptr_t Addr, unsigned
 
 /// One plain access after the pass's inline fast path (weft/shadow_layout.h)
 /// counted it down and did not find it recorded in the granule's first slot,
-/// or found the countdown run out, the region not mapped yet, or its site
-/// flag not quiet: the __weft_*_slow entry points.
+/// or found the countdown run out (at every access when the run has racy
+/// sites: Scheduler::setEveryAccessToRuntime) or the region not mapped yet:
+/// the __weft_*_slow entry points.
 WEFT_ALWAYS_INLINE void onInlineMiss(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc,
                                      uint8_t *Site) {
   ThreadState *Thr = CurThread;
@@ -303,7 +311,7 @@ WEFT_ALWAYS_INLINE void onInlineMiss(uintptr_t Addr, unsigned Size, bool IsWrite
   if (WEFT_UNLIKELY(Flag == WEFT_SITE_UNSEEN))
     Flag = resolveSite(Site, Pc);
   // A point the countdown made due at a racy site is one point, not two.
-  if (WEFT_UNLIKELY(Thr->Green.Countdown == 0))
+  if (WEFT_UNLIKELY(Thr->Green.Countdown == 0) && Rt.Sched.quantumOver(&Thr->Green))
     return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
   if (WEFT_UNLIKELY(Flag == WEFT_SITE_POINT))
     return racyPointThenCheck(Thr, Addr, Size, IsWrite, Pc);
@@ -464,7 +472,7 @@ static WEFT_ALWAYS_INLINE void onRangeAccess(const void *Addr, uint64_t Size, bo
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr) || Size == 0)
     return;
-  if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
+  if (countDown(Thr))
     accessPoint(Thr);
   if (Size <= kShortRange)
     checkShortRange(Thr, reinterpret_cast<uintptr_t>(Addr), Size, IsWrite, false, Pc);
@@ -547,7 +555,7 @@ static void onVptrAccess(void *Addr, bool IsWrite, uintptr_t Pc) {
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr))
     return;
-  if (WEFT_UNLIKELY(--Thr->Green.Countdown == 0))
+  if (countDown(Thr))
     accessPoint(Thr);
   uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
   if (WEFT_UNLIKELY(A & (kGranule - 1))) {

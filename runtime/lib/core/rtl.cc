@@ -178,6 +178,9 @@ void initialize() {
   Rt.Sched.setSpinWait(!(Rt.Opts.pin_cpu && cpu_pinning::pinToCurrentCpu()));
   racy_sites::init(); // before makeStrategy: a schedule file may add sites
   Rt.Strat = makeStrategy();
+  // Race-directed points are made by the runtime at the racy sites' checks:
+  // every inline check must then reach it (Scheduler::setEveryAccessToRuntime).
+  Rt.Sched.setEveryAccessToRuntime(racy_sites::directed());
   Rt.Sched.setUserSwitch(!internalStrcmp(Rt.Opts.thread_switch, "user"));
   ThreadState *Main = internalNew<ThreadState>();
   Rt.Sched.start(Rt.Strat, Rt.Seed, Rt.Opts.max_steps, &Main->Green, &Observer);

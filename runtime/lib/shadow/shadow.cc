@@ -57,7 +57,6 @@ void reset(uintptr_t Addr, size_t Size) {
       // A granule only partly inside the range is forgotten whole: heap
       // blocks are 16-byte aligned and padded, stacks page aligned, so no
       // live neighbour shares it.
-      size_t First = (Begin & ((uintptr_t(1) << kRegionShift) - 1)) / kGranule;
       size_t N = (ChunkEnd - Begin + kGranule - 1) / kGranule;
       clearShadow(reinterpret_cast<char *>(granuleIn(Region, Begin)), N * sizeof(Granule));
     }

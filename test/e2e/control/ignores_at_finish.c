@@ -1,7 +1,8 @@
 // A thread that finishes with annotated ignores still enabled (an
 // AnnotateIgnoreReadsBegin without its End): reported when it ends, with
-// the stack where the ignore began, as TSan does. Its twin ends them:
-// ignores_at_finish_balanced.c.
+// the stack where the ignore began, as TSan does. Its twin,
+// ignores_at_finish_balanced.c, is this program with ORDERED: every ignore
+// begun is ended, and main also writes under a balanced ignore.
 // EXPECT: ignores
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s
@@ -15,7 +16,7 @@
 // CHECK:      weft: reported 1 warning
 // MAIN:       WARNING: weft: thread finished with ignores enabled
 // MAIN-NEXT:    Main thread finished with ignores enabled (writes); ignore was enabled at:
-// MAIN-NEXT:      #0 main {{.*}}ignores_at_finish.c:[[@LINE+26]]
+// MAIN-NEXT:      #0 main {{.*}}ignores_at_finish.c:[[@LINE+30]]
 // MAIN:       weft: reported 1 warning
 
 #include <pthread.h>
@@ -36,7 +37,11 @@ static void *worker(void *arg) {
   AnnotateIgnoreSyncBegin(__FILE__, __LINE__);
   int v = shared; // not checked
   (void)v;
-  return NULL; // ends with both still on
+#ifdef ORDERED
+  AnnotateIgnoreSyncEnd(__FILE__, __LINE__);
+  AnnotateIgnoreReadsEnd(__FILE__, __LINE__);
+#endif
+  return NULL; // ends with both still on, unless ORDERED
 }
 
 int main(int argc, char **argv) {
@@ -48,6 +53,11 @@ int main(int argc, char **argv) {
   }
   pthread_t t;
   pthread_create(&t, NULL, worker, NULL);
+#ifdef ORDERED
+  AnnotateIgnoreWritesBegin(__FILE__, __LINE__);
+  shared = 1;
+  AnnotateIgnoreWritesEnd(__FILE__, __LINE__);
+#endif
   pthread_join(t, NULL);
   printf("joined\n");
   return 0;

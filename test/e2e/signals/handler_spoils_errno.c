@@ -1,8 +1,8 @@
 // A handler of an asynchronous signal that changes errno: the code it
 // interrupted may be between a failing call and its read of errno. Reported
 // as TSan reports it, once per handler, with the handler on top of the
-// interrupted stack. Its twin saves and restores errno:
-// handler_keeps_errno.c.
+// interrupted stack. Its twin, handler_keeps_errno.c, is this program with
+// ORDERED: the handler saves errno and restores it.
 // EXPECT: errno
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=0x1 %expect-exit 66 %t 2>&1 | FileCheck %s
@@ -25,9 +25,15 @@
 static atomic_int handled; // lock-free: safe in a handler
 
 static void handler(int sig) { // L:handler
+#ifdef ORDERED
+  int saved = errno;
+#endif
   // A failing call inside the handler sets errno.
   close(-1);
   atomic_fetch_add(&handled, 1);
+#ifdef ORDERED
+  errno = saved; // as a handler must
+#endif
 }
 
 static pthread_t main_thread;
