@@ -333,11 +333,8 @@ std::optional<int> parseTestArgs(const std::vector<std::string> &Args,
     }
     if (Matched)
       continue;
-    if (Arg.size() > 1 && Arg[0] == '-') {
-      error("unknown flag '%s'", Arg);
-      note("see 'weft help test'");
+    if (unknownFlag(Arg, "test"))
       return ExitUsage;
-    }
     break;
   }
   if (I >= Args.size()) {
