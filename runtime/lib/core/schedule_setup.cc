@@ -145,7 +145,7 @@ Strategy *makeStrategy() {
                                                 static_cast<uint32_t>(O.pb_width), O.pb_index,
                                                 Quantum);
   } else {
-    S = internalNew<RandomStrategy>(Quantum, O.preemption_rate);
+    S = internalNew<RandomStrategy>(Quantum, O.PreemptionNum, O.PreemptionDen);
   }
   Rt.Sched.setEarlyWakeups(O.early_wakeups);
   // A replay's decisions already include the steering that produced them.
