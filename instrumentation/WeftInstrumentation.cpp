@@ -12,6 +12,7 @@
 #include "InlineFastPaths.h"
 #include "LoopRangeChecks.h"
 #include "RaceFreeAccess.h"
+#include "RuntimeCall.h"
 
 #include "weft/shadow_layout.h"
 
@@ -158,12 +159,31 @@ struct RuntimeCallbacks {
       FunctionType::get(Ret, ArrayRef<Type *>(WEFT_PARAM_LIST Params),         \
                         /*isVarArg=*/false),                                   \
       Attrs);
+#define WEFT_PRESERVING_CALLBACK(Name, Ret, Params)                            \
+  WEFT_CALLBACK(Name, Ret, Params)                                             \
+  preserveRegisters(Name);
 #include "weft/runtime_callbacks.def"
 #undef WEFT_PARAM_LIST
 #undef WEFT_VOID
 #undef WEFT_PTR
 #undef WEFT_I32
 #undef WEFT_I64
+  }
+
+  /// Gives \p Callee LLVM's preserve_most convention, as the runtime
+  /// defines it (runtime_callbacks.def): the call keeps every
+  /// general-purpose register but r11, so the code around it needs no
+  /// spills and the register allocator no splits, at run time and at
+  /// compile time alike. A declaration the module already had (a program
+  /// calling the entry point itself) changes with its calls.
+  static void preserveRegisters(FunctionCallee Callee) {
+    auto *F = dyn_cast<Function>(Callee.getCallee());
+    if (!F || F->getCallingConv() == CallingConv::PreserveMost)
+      return;
+    F->setCallingConv(CallingConv::PreserveMost);
+    for (User *U : F->users())
+      if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledOperand() == F)
+        CB->setCallingConv(CallingConv::PreserveMost);
   }
 
   /// The fixed-size entry point for an access of `Bytes`, or null if the size
@@ -552,7 +572,7 @@ bool FunctionInstrumenter::instrument(const Candidates &C) {
   for (const RangeCheck &R : C.LoopChecks) {
     IRBuilder<> IRB(R.InsertBefore);
     setDebugLocation(IRB, F, bestLocation(R.Access));
-    IRB.CreateCall(R.IsWrite ? RT.write_range : RT.read_range, {R.Begin, R.Bytes});
+    callRuntime(IRB, R.IsWrite ? RT.write_range : RT.read_range, {R.Begin, R.Bytes});
   }
   bool Changed = !C.PlainAccesses.empty() || !C.Atomics.empty() ||
                  !C.LoopChecks.empty();
@@ -579,7 +599,7 @@ void FunctionInstrumenter::emitAccess(IRBuilder<> &IRB, Instruction *Access, Val
         LastInlined = Access;
         ++NumInlineChecks;
       } else {
-        IRB.CreateCall(Sized, {Ptr});
+        callRuntime(IRB, Sized, {Ptr});
       }
       IsWrite ? ++NumInstrumentedWrites : ++NumInstrumentedReads;
       return;
@@ -587,7 +607,7 @@ void FunctionInstrumenter::emitAccess(IRBuilder<> &IRB, Instruction *Access, Val
   // Odd sizes, large vectors and scalable vectors (whose size is a multiple
   // of vscale known only at run time) go through the range entry points.
   Value *Bytes = IRB.CreateTypeSize(IRB.getInt64Ty(), Size);
-  IRB.CreateCall(IsWrite ? RT.write_range : RT.read_range, {Ptr, Bytes});
+  callRuntime(IRB, IsWrite ? RT.write_range : RT.read_range, {Ptr, Bytes});
   ++NumInstrumentedRanges;
 }
 
@@ -602,11 +622,11 @@ void FunctionInstrumenter::instrumentPlainAccess(Instruction *I) {
   MDNode *Tag = I->getMetadata(LLVMContext::MD_tbaa);
   if (Tag && Tag->isTBAAVtableAccess()) {
     if (auto *SI = dyn_cast<StoreInst>(I))
-      IRB.CreateCall(RT.vptr_update,
+      callRuntime(IRB, RT.vptr_update,
                      {SI->getPointerOperand(),
                       IRB.CreatePointerCast(SI->getValueOperand(), IRB.getPtrTy())});
     else
-      IRB.CreateCall(RT.vptr_read, {getLoadStorePointerOperand(I)});
+      callRuntime(IRB, RT.vptr_read, {getLoadStorePointerOperand(I)});
     ++NumInstrumentedVptrAccesses;
     return;
   }
@@ -623,15 +643,15 @@ void FunctionInstrumenter::instrumentAtomic(Instruction *I) {
   auto Order = [&](AtomicOrdering O) { return IRB.getInt32(cOrder(O)); };
 
   if (auto *LI = dyn_cast<LoadInst>(I)) {
-    IRB.CreateCall(RT.atomic_load,
+    callRuntime(IRB, RT.atomic_load,
                    {LI->getPointerOperand(), SizeOf(LI->getType()),
                     Order(LI->getOrdering())});
   } else if (auto *SI = dyn_cast<StoreInst>(I)) {
-    IRB.CreateCall(RT.atomic_store, {SI->getPointerOperand(),
+    callRuntime(IRB, RT.atomic_store, {SI->getPointerOperand(),
                                      SizeOf(SI->getValueOperand()->getType()),
                                      Order(SI->getOrdering())});
   } else if (auto *RMW = dyn_cast<AtomicRMWInst>(I)) {
-    IRB.CreateCall(RT.atomic_rmw, {RMW->getPointerOperand(),
+    callRuntime(IRB, RT.atomic_rmw, {RMW->getPointerOperand(),
                                    SizeOf(RMW->getValOperand()->getType()),
                                    Order(RMW->getOrdering())});
   } else if (auto *CAS = dyn_cast<AtomicCmpXchgInst>(I)) {
@@ -639,17 +659,17 @@ void FunctionInstrumenter::instrumentAtomic(Instruction *I) {
     Value *Size = SizeOf(CAS->getNewValOperand()->getType());
     // Before: the scheduling point. After: the outcome, which decides
     // whether the success or the failure order applies.
-    IRB.CreateCall(RT.atomic_cmpxchg_point, {Ptr, Size});
+    callRuntime(IRB, RT.atomic_cmpxchg_point, {Ptr, Size});
     IRB.SetInsertPoint(CAS->getNextNode());
     setDebugLocation(IRB, F, bestLocation(CAS));
     Value *Succeeded =
         IRB.CreateZExt(IRB.CreateExtractValue(CAS, 1, "weft.cmpxchg.success"),
                        IRB.getInt32Ty());
-    IRB.CreateCall(RT.atomic_cmpxchg,
+    callRuntime(IRB, RT.atomic_cmpxchg,
                    {Ptr, Size, Succeeded, Order(CAS->getSuccessOrdering()),
                     Order(CAS->getFailureOrdering())});
   } else if (auto *Fence = dyn_cast<FenceInst>(I)) {
-    IRB.CreateCall(RT.atomic_fence, {Order(Fence->getOrdering())});
+    callRuntime(IRB, RT.atomic_fence, {Order(Fence->getOrdering())});
   } else {
     llvm_unreachable("not an atomic instruction");
   }
@@ -697,10 +717,10 @@ bool FunctionInstrumenter::instrumentMemIntrinsic(MemIntrinsic *MI) {
   Value *Length = IRB.CreateZExtOrTrunc(MI->getLength(), IRB.getInt64Ty());
   if (replaceByRuntimeCall(*MI)) {
     if (MT)
-      IRB.CreateCall(isa<MemMoveInst>(MT) ? RT.memmove : RT.memcpy,
+      callRuntime(IRB, isa<MemMoveInst>(MT) ? RT.memmove : RT.memcpy,
                      {MT->getRawDest(), MT->getRawSource(), Length});
     else
-      IRB.CreateCall(RT.memset, {MI->getRawDest(),
+      callRuntime(IRB, RT.memset, {MI->getRawDest(),
                                  IRB.CreateZExt(cast<MemSetInst>(MI)->getValue(),
                                                 IRB.getInt32Ty()),
                                  Length});
@@ -709,9 +729,9 @@ bool FunctionInstrumenter::instrumentMemIntrinsic(MemIntrinsic *MI) {
     return true;
   }
   if (ReadSource)
-    IRB.CreateCall(RT.read_range, {MT->getRawSource(), Length});
+    callRuntime(IRB, RT.read_range, {MT->getRawSource(), Length});
   if (WriteDest)
-    IRB.CreateCall(RT.write_range, {MI->getRawDest(), Length});
+    callRuntime(IRB, RT.write_range, {MI->getRawDest(), Length});
   return true;
 }
 
@@ -725,7 +745,7 @@ void FunctionInstrumenter::instrumentEntryExit() {
   setDebugLocation(IRB, F, EntryLoc);
   Value *ReturnAddress =
       IRB.CreateIntrinsic(Intrinsic::returnaddress, {}, {IRB.getInt32(0)});
-  CallInst *Entry = IRB.CreateCall(RT.func_entry, {ReturnAddress});
+  CallInst *Entry = callRuntime(IRB, RT.func_entry, {ReturnAddress});
 
   // Every way out: returns, and — when exceptions are handled — unwinding,
   // for which EscapeEnumerator turns calls that may throw into invokes with
@@ -735,7 +755,7 @@ void FunctionInstrumenter::instrumentEntryExit() {
   SmallVector<CallInst *, 4> ExitCalls;
   while (IRBuilder<> *AtExit = Exits.Next()) {
     setDebugLocation(*AtExit, F, AtExit->getCurrentDebugLocation());
-    ExitCalls.push_back(AtExit->CreateCall(RT.func_exit, {}));
+    ExitCalls.push_back(callRuntime(*AtExit, RT.func_exit));
   }
   ++NumInstrumentedFunctions;
 
@@ -770,7 +790,7 @@ void insertModuleCtor(Module &M, const RuntimeCallbacks &RT) {
       GlobalValue::InternalLinkage, 0, ModuleCtorName, &M);
   Ctor->addFnAttr(Attribute::NoUnwind);
   IRBuilder<> IRB(BasicBlock::Create(C, "", Ctor));
-  IRB.CreateCall(RT.init, {});
+  callRuntime(IRB, RT.init, {});
   IRB.CreateRetVoid();
   // Priority 0: before any user constructor (those are 65535 or >= 101), so
   // the runtime is up before the first instrumented access.

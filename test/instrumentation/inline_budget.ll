@@ -16,7 +16,7 @@ target triple = "x86_64-pc-linux-gnu"
 
 ; CHECK-LABEL: define i64 @large(
 ; The access before the loop calls the runtime ...
-; CHECK:       call void @__weft_read8(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_read8(ptr %p)
 ; CHECK-NEXT:  %first = load i64, ptr %p, align 8
 ; ... the one in the loop is inline ...
 ; CHECK:       loop:
@@ -24,10 +24,10 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK:       call void @__weft_write8_slow(ptr %q, ptr @weft.site{{[.0-9]*}})
 ; CHECK:       store i64 %i, ptr %q, align 8
 ; ... and the one after it calls the runtime again.
-; CHECK:       call void @__weft_read8(ptr %q)
+; CHECK:       call preserve_mostcc void @__weft_read8(ptr %q)
 ; CHECK-NEXT:  %last = load i64, ptr %q, align 8
 ; DEFAULT-LABEL: define i64 @large(
-; DEFAULT-NOT:   call void @__weft_read8(
+; DEFAULT-NOT:   call preserve_mostcc void @__weft_read8(
 ; DEFAULT:       call void @__weft_read8_slow(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; DEFAULT:       call void @__weft_write8_slow(ptr %q, ptr @weft.site{{[.0-9]*}})
 ; DEFAULT:       call void @__weft_read8_slow(ptr %q, ptr @weft.site{{[.0-9]*}})
@@ -53,7 +53,7 @@ exit:
 declare void @tick()
 
 ; CHECK-LABEL: define i64 @small(
-; CHECK-NOT:   call void @__weft_read8(
+; CHECK-NOT:   call preserve_mostcc void @__weft_read8(
 ; CHECK:       call void @__weft_read8_slow(ptr %p, ptr @weft.site{{[.0-9]*}})
 define i64 @small(ptr %p) {
   %v = load i64, ptr %p, align 8

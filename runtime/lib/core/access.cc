@@ -432,17 +432,19 @@ void checkAccess(ThreadState *Thr, uintptr_t Addr, unsigned Size, bool IsWrite,
   checkSmall(Thr, Addr, Size, IsWrite, IsAtomic, Pc);
 }
 
+void accessAfterCountdown(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(Thr->Green.Countdown == 0) && Rt.Sched.quantumOver(&Thr->Green))
+    return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
+  checkSmall(Thr, Addr, Size, IsWrite, false, Pc);
+}
+
 } // namespace weft
 
 using namespace weft;
 
+// The plain entry points (__weft_read8, ...) are in preserving_access.cc.
 #define WEFT_DEFINE_ACCESS(N)                                                  \
-  WEFT_INTERFACE void __weft_read##N(void *Addr) {                             \
-    onAccess(reinterpret_cast<uintptr_t>(Addr), N, false, WEFT_CALLER_PC);     \
-  }                                                                            \
-  WEFT_INTERFACE void __weft_write##N(void *Addr) {                            \
-    onAccess(reinterpret_cast<uintptr_t>(Addr), N, true, WEFT_CALLER_PC);      \
-  }                                                                            \
   WEFT_INTERFACE void __weft_read##N##_slow(void *Addr, void *Site) {          \
     onInlineMiss(reinterpret_cast<uintptr_t>(Addr), N, false, WEFT_CALLER_PC,   \
                  static_cast<uint8_t *>(Site));                                \
