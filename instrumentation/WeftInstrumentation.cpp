@@ -77,6 +77,13 @@ static cl::opt<unsigned> ClInlineSmallFunction(
              "functions of at most this many instructions (accesses in "
              "loops always are); the others call the runtime. Bounds the "
              "code, and the compile time, that large functions grow by"));
+static cl::opt<unsigned> ClInlineLoopSize(
+    "weft-inline-loop-size", cl::init(64), cl::Hidden,
+    cl::desc("In functions larger than -weft-inline-small-function, inline "
+             "the fast path only of accesses in innermost loops of at most "
+             "this many instructions; the others make a register-preserving "
+             "call. Bounds the code, and the compile time, that large "
+             "functions grow by"));
 static cl::opt<bool> ClHandleCxxExceptions(
     "weft-handle-cxx-exceptions", cl::init(true), cl::Hidden,
     cl::desc("Call func_exit on paths that unwind through a function"));
@@ -87,7 +94,7 @@ STATISTIC(NumInstrumentedRanges, "Accesses instrumented as ranges");
 STATISTIC(NumInlineChecks, "Accesses whose fast path is inlined");
 STATISTIC(NumSiteFlags, "Site flags (race-directed scheduling points) allocated");
 STATISTIC(NumCalledOutsideLoops,
-          "Accesses outside loops of large functions (they call the runtime)");
+          "Accesses of large functions outside small innermost loops (they call the runtime)");
 STATISTIC(NumInstrumentedAtomics, "Atomic operations instrumented");
 STATISTIC(NumInstrumentedMemIntrinsics, "Memory intrinsics instrumented");
 STATISTIC(NumMemIntrinsicsReplaced,
@@ -122,6 +129,7 @@ WeftOptions WeftOptions::fromCommandLine() {
   O.CxxExceptions = ClHandleCxxExceptions;
   O.InlineFastPaths = ClInlineFastPaths;
   O.InlineSmallFunction = ClInlineSmallFunction;
+  O.InlineLoopSize = ClInlineLoopSize;
   return O;
 }
 
@@ -310,6 +318,7 @@ public:
 
   /// Returns true if the function changed.
   bool run() {
+    SmallFunction = F.getInstructionCount() <= Options.InlineSmallFunction;
     Candidates C = collect();
     choose(C);
     bool Changed = instrument(C);
@@ -341,6 +350,9 @@ private:
   const DataLayout &DL;
   FunctionAnalysisManager &FAM;
   RaceFreeAccess RaceFree;
+  // At most -weft-inline-small-function instructions before instrumenting:
+  // every access and the entry and exits get the inline fast paths.
+  bool SmallFunction = false;
   // The plain accesses chooseInline picked for the inline fast path.
   const SmallPtrSet<Instruction *, 16> *InlineChosen = nullptr;
   // The site flag of each access checked inline.
@@ -452,18 +464,40 @@ void FunctionInstrumenter::choose(Candidates &C) {
 }
 
 /// Which accesses get the inline fast path. Each costs some 28 IR
-/// instructions where a call costs one, and code generation's time grows
-/// with them: a large C++ test file at -O1, whose functions the inliner had
-/// made hundreds of accesses long, took twice as long to compile as under
-/// TSan (docs/performance.md, compile time). The inline path pays off where
-/// an access repeats: in loops, and in small functions, which are called
-/// often where it matters (deep_calls' recursion); a large function's
-/// straight-line accesses call the runtime.
+/// instructions and four blocks where a call costs one instruction, and
+/// code generation's time grows with them: LevelDB's db_test.cc at -O1,
+/// whose test bodies the inliner had filled with gtest's and std::string's
+/// loops, took 2.4 times TSan's time to compile with every access in a loop
+/// inline, and less than TSan's with none (docs/performance.md, compile
+/// time). The inline path pays off where an access repeats and the call's
+/// push and pop would show: in small functions, called often where it
+/// matters (deep_calls' recursion), and in small innermost loops, the hot
+/// loops of compute kernels. Everything else makes a register-preserving
+/// call (preserving_access.cc), which costs its caller no spills.
 void FunctionInstrumenter::chooseInline(Candidates &C) {
+  if (SmallFunction) {
+    C.Inline.insert(C.PlainAccesses.begin(), C.PlainAccesses.end());
+    return;
+  }
+  if (Options.InlineLoopSize == 0) {
+    NumCalledOutsideLoops += C.PlainAccesses.size();
+    return;
+  }
   const LoopInfo &LI = FAM.getResult<LoopAnalysis>(F);
-  bool Small = F.getInstructionCount() <= Options.InlineSmallFunction;
+  DenseMap<const Loop *, bool> SmallLoop;
+  auto IsSmall = [&](const Loop *L) {
+    auto [It, New] = SmallLoop.try_emplace(L, false);
+    if (New) {
+      unsigned Size = 0;
+      for (const BasicBlock *BB : L->blocks())
+        Size += BB->size();
+      It->second = Size <= Options.InlineLoopSize;
+    }
+    return It->second;
+  };
   for (Instruction *I : C.PlainAccesses) {
-    if (Small || LI.getLoopFor(I->getParent()))
+    const Loop *L = LI.getLoopFor(I->getParent());
+    if (L && L->isInnermost() && IsSmall(L))
       C.Inline.insert(I);
     else
       ++NumCalledOutsideLoops;
@@ -761,7 +795,11 @@ void FunctionInstrumenter::instrumentEntryExit() {
 
   // Inline, the calls become their fast paths (InlineFastPaths.h); only
   // now, because they split blocks, which the enumeration above walks.
-  if (!Options.InlineFastPaths)
+  // Only in small functions: in a large one the calls (which keep the
+  // caller's registers) cost little against its body, and the inline push
+  // and pops would grow the code the backend compiles by a dozen
+  // instructions and a few blocks per return (chooseInline).
+  if (!Options.InlineFastPaths || !SmallFunction)
     return;
   emitInlineFuncEntry(Entry, ReturnAddress, Entry->getDebugLoc());
   Entry->eraseFromParent();

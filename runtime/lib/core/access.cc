@@ -533,20 +533,7 @@ WEFT_INTERFACE void __weft_memset(void *Dst, uint32_t Byte, uint64_t Size) {
   internalMemset(Dst, int(Byte & 0xff), Size);
 }
 
-WEFT_INTERFACE void __weft_func_entry(void *CallerPc) {
-  ThreadState *Thr = CurThread;
-  if (WEFT_UNLIKELY(!Thr))
-    return;
-  // Only the pc: the trie learns the stack when something keeps it.
-  Thr->Shadow.push(reinterpret_cast<uintptr_t>(CallerPc));
-}
-
-WEFT_INTERFACE void __weft_func_exit() {
-  ThreadState *Thr = CurThread;
-  if (WEFT_UNLIKELY(!Thr))
-    return;
-  Thr->Shadow.pop();
-}
+// __weft_func_entry and __weft_func_exit are in preserving_access.cc.
 
 // Vtable pointers ------------------------------------------------------------
 

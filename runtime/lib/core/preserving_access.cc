@@ -1,8 +1,9 @@
 //===- preserving_access.cc - The out-of-line access entry points ---------===//
 //
 // __weft_read1..8 and __weft_write1..8: the calls the pass makes where it
-// does not inline the access check (outside loops of large functions, or
-// everywhere with -weft-inline-fast-paths=false). They keep every register
+// does not inline the access check (in large functions outside their small
+// innermost loops, or everywhere with -weft-inline-fast-paths=false); and
+// function entry and exit, which large functions call. They keep every register
 // of their caller (WEFT_PRESERVING; the pass calls them with LLVM's
 // preserve_most): a call is then one instruction in the caller's code, with
 // no spills or reloads around it and nothing for the register allocator to
@@ -78,3 +79,21 @@ WEFT_DEFINE_PRESERVING_ACCESS(2)
 WEFT_DEFINE_PRESERVING_ACCESS(4)
 WEFT_DEFINE_PRESERVING_ACCESS(8)
 #undef WEFT_DEFINE_PRESERVING_ACCESS
+
+// Function entry and exit: the calls the pass makes in functions too large
+// for the inline push and pop (and the inline pop's way out, at the low
+// mark). Neither calls anything, so they save only what they use.
+WEFT_INTERFACE WEFT_PRESERVING void __weft_func_entry(void *CallerPc) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  // Only the pc: the trie learns the stack when something keeps it.
+  Thr->Shadow.push(reinterpret_cast<uintptr_t>(CallerPc));
+}
+
+WEFT_INTERFACE WEFT_PRESERVING void __weft_func_exit() {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  Thr->Shadow.pop();
+}
