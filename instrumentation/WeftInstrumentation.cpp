@@ -84,6 +84,12 @@ static cl::opt<unsigned> ClInlineLoopSize(
              "this many instructions; the others make a register-preserving "
              "call. Bounds the code, and the compile time, that large "
              "functions grow by"));
+static cl::opt<unsigned> ClInlineBudget(
+    "weft-inline-budget", cl::init(8192), cl::Hidden,
+    cl::desc("IR instructions of inline fast paths one module may grow by "
+             "(functions in ascending size order take their share whole, or "
+             "call the runtime): bounds what inlining adds to a large "
+             "file's compile time"));
 static cl::opt<bool> ClHandleCxxExceptions(
     "weft-handle-cxx-exceptions", cl::init(true), cl::Hidden,
     cl::desc("Call func_exit on paths that unwind through a function"));
@@ -95,6 +101,8 @@ STATISTIC(NumInlineChecks, "Accesses whose fast path is inlined");
 STATISTIC(NumSiteFlags, "Site flags (race-directed scheduling points) allocated");
 STATISTIC(NumCalledOutsideLoops,
           "Accesses of large functions outside small innermost loops (they call the runtime)");
+STATISTIC(NumOverBudget,
+          "Accesses the rules picked for the inline path, over the module's budget");
 STATISTIC(NumInstrumentedAtomics, "Atomic operations instrumented");
 STATISTIC(NumInstrumentedMemIntrinsics, "Memory intrinsics instrumented");
 STATISTIC(NumMemIntrinsicsReplaced,
@@ -130,6 +138,7 @@ WeftOptions WeftOptions::fromCommandLine() {
   O.InlineFastPaths = ClInlineFastPaths;
   O.InlineSmallFunction = ClInlineSmallFunction;
   O.InlineLoopSize = ClInlineLoopSize;
+  O.InlineBudget = ClInlineBudget;
   return O;
 }
 
@@ -224,6 +233,7 @@ struct Candidates {
   /// covering access's site flag (emitSitePoint).
   SmallVector<std::pair<Instruction *, Instruction *>, 8> ElidedWindows;
   bool HasCalls = false;
+  unsigned Exits = 0; // returns and resumes: the function's exits
 };
 
 bool hasLine(const DebugLoc &L) { return L && L.getLine() != 0; }
@@ -312,9 +322,10 @@ uint32_t cOrder(AtomicOrdering Order) {
 class FunctionInstrumenter {
 public:
   FunctionInstrumenter(Function &F, const RuntimeCallbacks &RT,
-                       const WeftOptions &Options, FunctionAnalysisManager &FAM)
+                       const WeftOptions &Options, FunctionAnalysisManager &FAM,
+                       uint64_t &InlineBudget)
       : F(F), RT(RT), Options(Options), DL(F.getParent()->getDataLayout()),
-        FAM(FAM) {}
+        FAM(FAM), InlineBudget(InlineBudget) {}
 
   /// Returns true if the function changed.
   bool run() {
@@ -350,9 +361,14 @@ private:
   const DataLayout &DL;
   FunctionAnalysisManager &FAM;
   RaceFreeAccess RaceFree;
+  // What is left of the module's inline budget (chooseInline).
+  uint64_t &InlineBudget;
   // At most -weft-inline-small-function instructions before instrumenting:
   // every access and the entry and exits get the inline fast paths.
   bool SmallFunction = false;
+  // Whether the entry and exits are inline: a small function's, within
+  // the budget.
+  bool InlineEntryExit = false;
   // The plain accesses chooseInline picked for the inline fast path.
   const SmallPtrSet<Instruction *, 16> *InlineChosen = nullptr;
   // The site flag of each access checked inline.
@@ -403,6 +419,8 @@ Candidates FunctionInstrumenter::collect() const {
         C.PlainAccesses.push_back(&I);
     } else if (isa<AtomicRMWInst, AtomicCmpXchgInst, FenceInst>(I)) {
       C.Atomics.push_back(&I);
+    } else if (isa<ReturnInst, ResumeInst>(I)) {
+      ++C.Exits;
     } else if (auto *CB = dyn_cast<CallBase>(&I)) {
       if (auto *MI = dyn_cast<MemIntrinsic>(CB))
         C.MemIntrinsics.push_back(MI);
@@ -461,6 +479,8 @@ void FunctionInstrumenter::choose(Candidates &C) {
                                    FAM.getResult<DominatorTreeAnalysis>(F), DL);
   if (Options.InlineFastPaths)
     chooseInline(C);
+  else
+    InlineEntryExit = false;
 }
 
 /// Which accesses get the inline fast path. Each costs some 28 IR
@@ -474,9 +494,33 @@ void FunctionInstrumenter::choose(Candidates &C) {
 /// matters (deep_calls' recursion), and in small innermost loops, the hot
 /// loops of compute kernels. Everything else makes a register-preserving
 /// call (preserving_access.cc), which costs its caller no spills.
+///
+/// The module's budget (-weft-inline-budget, in IR instructions) bounds the
+/// whole: the pass visits functions smallest first, and each takes its
+/// inline paths whole if they fit in what is left, else calls the runtime
+/// throughout. A program's small files (deep_calls needs some 6,000) get
+/// every path the rules pick; a large file gets as many as a small one,
+/// and its compile time stays TSan's plus a constant.
 void FunctionInstrumenter::chooseInline(Candidates &C) {
+  // What an inline path costs in IR instructions (InlineFastPaths.cpp):
+  // an access check, a push, a pop.
+  constexpr uint64_t kCheckCost = 30, kEntryCost = 14, kExitCost = 8;
+  auto Afford = [&](uint64_t Cost) {
+    if (Cost > InlineBudget)
+      return false;
+    InlineBudget -= Cost;
+    return true;
+  };
   if (SmallFunction) {
-    C.Inline.insert(C.PlainAccesses.begin(), C.PlainAccesses.end());
+    uint64_t Cost = kCheckCost * C.PlainAccesses.size();
+    if (Options.FuncEntryExit)
+      Cost += kEntryCost + kExitCost * C.Exits;
+    if (Afford(Cost)) {
+      C.Inline.insert(C.PlainAccesses.begin(), C.PlainAccesses.end());
+      InlineEntryExit = true;
+    } else {
+      NumOverBudget += C.PlainAccesses.size();
+    }
     return;
   }
   if (Options.InlineLoopSize == 0) {
@@ -501,6 +545,10 @@ void FunctionInstrumenter::chooseInline(Candidates &C) {
       C.Inline.insert(I);
     else
       ++NumCalledOutsideLoops;
+  }
+  if (!Afford(kCheckCost * C.Inline.size())) {
+    NumOverBudget += C.Inline.size();
+    C.Inline.clear();
   }
 }
 
@@ -799,7 +847,7 @@ void FunctionInstrumenter::instrumentEntryExit() {
   // caller's registers) cost little against its body, and the inline push
   // and pops would grow the code the backend compiles by a dozen
   // instructions and a few blocks per return (chooseInline).
-  if (!Options.InlineFastPaths || !SmallFunction)
+  if (!InlineEntryExit)
     return;
   emitInlineFuncEntry(Entry, ReturnAddress, Entry->getDebugLoc());
   Entry->eraseFromParent();
@@ -870,8 +918,15 @@ PreservedAnalyses WeftInstrumentationPass::run(Module &M,
       Worklist.push_back(&F);
   FunctionAnalysisManager &FAM =
       MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
-  for (Function *F : Worklist) {
-    if (FunctionInstrumenter(*F, RT, Options, FAM).run())
+  // Smallest first: they take the inline budget before large ones
+  // (chooseInline). Stable, so equal sizes keep the module's order.
+  SmallVector<std::pair<unsigned, Function *>, 32> BySize;
+  for (Function *F : Worklist)
+    BySize.push_back({F->getInstructionCount(), F});
+  llvm::stable_sort(BySize, [](const auto &A, const auto &B) { return A.first < B.first; });
+  uint64_t InlineBudget = Options.InlineBudget;
+  for (auto [Size, F] : BySize) {
+    if (FunctionInstrumenter(*F, RT, Options, FAM, InlineBudget).run())
       FAM.invalidate(*F, PreservedAnalyses::none());
   }
 

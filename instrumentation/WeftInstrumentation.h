@@ -39,6 +39,8 @@ struct WeftOptions {
   /// In larger functions, the largest innermost loop (in instructions)
   /// whose accesses get it; the others call the entry point. 0: none.
   unsigned InlineLoopSize = 64;
+  /// IR instructions of inline paths the whole module may grow by.
+  uint64_t InlineBudget = 8192;
 
   /// The options as set by the -weft-* command-line flags.
   static WeftOptions fromCommandLine();
