@@ -155,6 +155,13 @@ struct RuntimeCallbacks {
 
   explicit RuntimeCallbacks(Module &M) {
     LLVMContext &C = M.getContext();
+    // Code built for a shared object (-fPIC, not -fPIE) reaches the runtime,
+    // which lives in the executable, through the PLT, and glibc's lazy
+    // binding resolves the first call in a trampoline that saves only the
+    // SysV argument registers (r10 among those it may clobber): such a
+    // module keeps the C convention. An executable's calls are direct.
+    bool Preserving = M.getPICLevel() == PICLevel::NotPIC ||
+                      M.getPIELevel() != PIELevel::Default;
     // The callbacks never throw (the runtime is built without exceptions), so
     // calls to them stay calls, not invokes, and EscapeEnumerator leaves them
     // alone.
@@ -178,7 +185,8 @@ struct RuntimeCallbacks {
       Attrs);
 #define WEFT_PRESERVING_CALLBACK(Name, Ret, Params)                            \
   WEFT_CALLBACK(Name, Ret, Params)                                             \
-  preserveRegisters(Name);
+  if (Preserving)                                                              \
+    preserveRegisters(Name);
 #include "weft/runtime_callbacks.def"
 #undef WEFT_PARAM_LIST
 #undef WEFT_VOID
