@@ -1,7 +1,10 @@
 //===- access.cc - The per-access race check and its C entry points -------===//
 //
 // The only code that runs on every instrumented load and store. The entry
-// points are defined here so that the check inlines into them. Order of
+// points are defined here so that the check inlines into them, except the
+// register-preserving ones (__weft_read1..8, __weft_write1..8, function
+// entry and exit: preserving_access.cc), whose misses come back through
+// accessAfterCountdown. Order of
 // business: leave at once if the thread is not scheduled by weft; count down
 // to the next preemption point; look for the access already recorded (the
 // common case in loops); only then the full check, out of line.
