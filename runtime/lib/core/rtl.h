@@ -39,6 +39,12 @@
 #define WEFT_UNLIKELY(X) __builtin_expect(!!(X), 0)
 #define WEFT_INTERFACE extern "C" __attribute__((visibility("default")))
 #define WEFT_CALLER_PC reinterpret_cast<uintptr_t>(__builtin_return_address(0))
+// An entry point that keeps every general-purpose register of its caller
+// (runtime_callbacks.def, WEFT_PRESERVING_CALLBACK): a superset of what
+// LLVM's preserve_most call sites expect (all but r11). The compiler saves
+// what the function uses; it must use no vector registers (GCC refuses),
+// so its file is built with -mgeneral-regs-only (preserving_access.cc).
+#define WEFT_PRESERVING __attribute__((no_caller_saved_registers))
 
 namespace weft {
 
@@ -306,6 +312,12 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
 /// the access fast path when it lies in one granule, else checkRange.
 void checkAccess(ThreadState *Thr, uintptr_t Addr, unsigned Size, bool IsWrite,
                  bool IsAtomic, uintptr_t Pc);
+
+/// One plain access of \p Size <= 8 bytes whose countdown the caller has
+/// already taken (preserving_access.cc's fast path, which found no
+/// covering slot): the scheduling point if the countdown ran out, then the
+/// check. The current thread is not null.
+void accessAfterCountdown(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc);
 
 /// A libc function (memcpy, read, ...) read or wrote [Addr, Addr+Size) for
 /// the current thread, called from \p Pc. Unscheduled threads and the
