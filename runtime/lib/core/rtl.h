@@ -100,6 +100,13 @@ struct ThreadState {
   bool SigWaitOutside = false;
   uintptr_t TlsLo = 0, TlsHi = 0; // static TLS block, for report locations
   MutexSet Locks;                 // held mutexes and rwlocks, for reports
+  // pthread_cancel (cancel_interceptors.cc): a cancel request not yet acted
+  // on, the canceller's clock (the cancel happens before the cleanup), and
+  // the thread's cancel state and type as it set them.
+  bool CancelPending = false;
+  bool CancelDisabled = false;
+  bool CancelAsync = false;
+  VectorClock CancelClock;
 
   ThreadId tid() const { return Green.Id; }
 };
@@ -339,6 +346,11 @@ int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
                  void *(*Fn)(void *), void *Arg, uintptr_t CallerPc);
 /// pthread_join / thrd_join for a scheduled joiner.
 int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc);
+/// A cancellation point of a modelled call (cancel_interceptors.cc): if a
+/// cancel is pending and enabled, the thread acts on it as glibc does (its
+/// cleanup handlers and destructors run, it exits with PTHREAD_CANCELED)
+/// and this does not return.
+void cancellationPoint(ThreadState *Thr);
 /// Runs the handlers of signals other threads sent with pthread_kill
 /// (signal_interceptors.cc).
 void deliverPendingSignals(ThreadState *Thr);
