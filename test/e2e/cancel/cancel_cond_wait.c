@@ -3,6 +3,7 @@
 // cleanup handler runs (as glibc does), the handler unlocks it, and join
 // returns PTHREAD_CANCELED. Under weft the wait is in the scheduler, not in
 // the kernel; before cancellation was modelled, this run was a deadlock.
+// EXPECT: norace
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %t 2>&1 | FileCheck %s
 // RUN: %weft test -n 30 --seed 5 -- %t 2>&1 | FileCheck %s --check-prefix=TEST
