@@ -23,11 +23,13 @@
 //
 // Must never: send SIGCANCEL to a thread that waits in the scheduler (its
 // handler would run on whatever the OS thread carries, or unwind without the
-// baton); a thread in a real blocking call gets the real pthread_cancel, as
-// before (the kernel call is the cancellation point).
+// baton); a thread in a real blocking call gets the real pthread_cancel
+// (the kernel call is the cancellation point), and takes the baton back as
+// the unwind leaves that call (reenterOnCancel, blocking_call.h).
 //
 //===----------------------------------------------------------------------===//
 
+#include "interceptors/blocking_call.h"
 #include "interceptors/interceptor.h"
 #include "core/rtl.h"
 #include "base/internal_libc.h"
@@ -68,6 +70,14 @@ bool isCancellationWait(WaitKind K) {
 }
 
 } // namespace
+
+void reenterOnCancel(void *P) {
+  auto *Thr = static_cast<ThreadState *>(P);
+  Rt.Sched.reenterAfterSyscall(&Thr->Green);
+  Thr->CancelPending = false;
+  Thr->Clock.join(Thr->CancelClock);
+  Thr->CancelClock.release();
+}
 
 void cancellationPoint(ThreadState *Thr) {
   if (WEFT_UNLIKELY(Thr->CancelPending) && !Thr->CancelDisabled)

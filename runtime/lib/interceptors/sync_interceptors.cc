@@ -500,7 +500,9 @@ WEFT_INTERCEPTOR int pthread_rwlock_unlock(pthread_rwlock_t *L) {
 WEFT_INTERCEPTOR int pthread_once(pthread_once_t *Once, void (*Init)()) {
   ThreadState *Thr = CurThread;
   auto *State = reinterpret_cast<volatile int *>(Once);
-  if (!Thr) {
+  // In a real blocking call the thread has no baton: libgcc's unwinder
+  // calls this when glibc cancels it there (cancel_interceptors.cc).
+  if (!Thr || Thr->Green.Status == ThreadStatus::InSyscall) {
     if (*State != 2) {
       *State = 2;
       Init();

@@ -7,6 +7,7 @@
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %t 2>&1 | FileCheck %s
 // RUN: %weft test -n 30 --seed 5 -- %t 2>&1 | FileCheck %s --check-prefix=TEST
+// RUN: env WEFT_OPTIONS=thread_switch=user %weft test -n 30 --seed 5 -- %t 2>&1 | FileCheck %s --check-prefix=TEST
 // CHECK-NOT: WARNING
 // CHECK: cleanup ran holding the mutex: 1
 // CHECK-NEXT: joined: canceled

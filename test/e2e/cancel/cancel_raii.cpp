@@ -7,6 +7,7 @@
 // RUN: %weft-cxx %s -o %t
 // RUN: env WEFT_SEED=1 %t 2>&1 | FileCheck %s
 // RUN: %weft test -n 20 --seed 2 -- %t 2>&1 | FileCheck %s --check-prefix=TEST
+// RUN: env WEFT_OPTIONS=thread_switch=user %weft test -n 20 --seed 2 -- %t 2>&1 | FileCheck %s --check-prefix=TEST
 // CHECK-NOT: WARNING
 // CHECK: ~Guard inner
 // CHECK-NEXT: ~Guard outer
