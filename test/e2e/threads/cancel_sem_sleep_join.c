@@ -1,5 +1,6 @@
-// The other modelled cancellation points: a thread blocked in sem_wait, one
-// sleeping in nanosleep/sleep/usleep/clock_nanosleep, and one blocked in
+// The other modelled cancellation points: a thread blocked in sem_wait or
+// sem_timedwait, in pthread_cond_timedwait, one sleeping in
+// nanosleep/sleep/usleep/clock_nanosleep, and one blocked in
 // pthread_join of a thread that never ends are all cancelled there (their
 // waits are in weft's scheduler, not the kernel), run their cleanup
 // handler, and join returns PTHREAD_CANCELED. argv[1] picks the wait.
@@ -11,6 +12,8 @@
 // RUN: env WEFT_SEED=1 %t nanosleep 2>&1 | FileCheck %s --check-prefixes=CHECK,NANOSLEEP
 // RUN: env WEFT_SEED=1 %t clock_nanosleep 2>&1 | FileCheck %s --check-prefixes=CHECK,CLOCK
 // RUN: env WEFT_SEED=1 %t join 2>&1 | FileCheck %s --check-prefixes=CHECK,JOIN
+// RUN: env WEFT_SEED=1 %t sem_timedwait 2>&1 | FileCheck %s --check-prefixes=CHECK,SEMTIMED
+// RUN: env WEFT_SEED=1 %t cond_timedwait 2>&1 | FileCheck %s --check-prefixes=CHECK,CONDTIMED
 // RUN: %weft test -n 20 --seed 3 -- %t sem 2>&1 | FileCheck %s --check-prefix=TEST
 // RUN: %weft test -n 20 --seed 3 -- %t join 2>&1 | FileCheck %s --check-prefix=TEST
 // CHECK-NOT: WARNING
@@ -20,6 +23,8 @@
 // NANOSLEEP: cleanup: nanosleep
 // CLOCK: cleanup: clock_nanosleep
 // JOIN: cleanup: join
+// SEMTIMED: cleanup: sem_timedwait
+// CONDTIMED: cleanup: cond_timedwait
 // CHECK-NEXT: joined: canceled
 // TEST: weft test: 20 schedules, 0 failed
 
@@ -31,9 +36,12 @@
 #include <unistd.h>
 
 static sem_t never_posted;
+static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t c = PTHREAD_COND_INITIALIZER;
 static const char *wait_kind;
 
 static void say(void *arg) { printf("cleanup: %s\n", (const char *)arg); }
+static void unlock_m(void *arg) { pthread_mutex_unlock(&m); }
 
 static void *forever(void *arg) {
   sem_wait(&never_posted); // cancelled by main at the end
@@ -43,8 +51,19 @@ static void *forever(void *arg) {
 static void *target(void *arg) {
   pthread_t other;
   pthread_cleanup_push(say, (void *)wait_kind);
+  struct timespec far = {0, 0};
+  clock_gettime(CLOCK_REALTIME, &far);
+  far.tv_sec += 1000;
   if (strcmp(wait_kind, "sem") == 0) {
     sem_wait(&never_posted);
+  } else if (strcmp(wait_kind, "sem_timedwait") == 0) {
+    sem_timedwait(&never_posted, &far);
+  } else if (strcmp(wait_kind, "cond_timedwait") == 0) {
+    pthread_mutex_lock(&m);
+    pthread_cleanup_push(unlock_m, 0);
+    for (;;) // nobody signals
+      pthread_cond_timedwait(&c, &m, &far);
+    pthread_cleanup_pop(1);
   } else if (strcmp(wait_kind, "sleep") == 0) {
     sleep(1000);
   } else if (strcmp(wait_kind, "usleep") == 0) {
