@@ -132,6 +132,7 @@ int waitForDescriptors(ThreadState *Thr, const char *Name, int Fd,
     uint64_t Until = timerfdNextExpiry();
     if (Deadline < Until)
       Until = Deadline;
+    cancellationPoint(Thr); // before it waits, and after a cancel ended it
     blockForFdEvent(W, Until, Pc);
     timerfdSync();
     R = Once();

@@ -49,10 +49,13 @@ namespace {
 
 /// The waits that are cancellation points (POSIX): a cancel ends them.
 /// Locks, barriers, once and futexes are not; a condition wait's relock is
-/// a Mutex wait, so it is not ended either.
+/// a Mutex wait, so it is not ended either. Descriptors and TimerFd are
+/// poll/select/epoll_wait and timer-descriptor reads waiting in virtual
+/// time (waitForDescriptors, blocking_call.h).
 bool isCancellationWait(WaitKind K) {
   return K == WaitKind::CondVar || K == WaitKind::Join ||
-         K == WaitKind::Sleep || K == WaitKind::Semaphore;
+         K == WaitKind::Sleep || K == WaitKind::Semaphore ||
+         K == WaitKind::Descriptors || K == WaitKind::TimerFd;
 }
 
 [[noreturn]] void actOnCancel(ThreadState *Thr) {

@@ -1,5 +1,6 @@
 // The other modelled cancellation points: a thread blocked in sem_wait or
-// sem_timedwait, in pthread_cond_timedwait, one sleeping in
+// sem_timedwait, in pthread_cond_timedwait, in poll on an empty pipe, one
+// sleeping in
 // nanosleep/sleep/usleep/clock_nanosleep, and one blocked in
 // pthread_join of a thread that never ends are all cancelled there (their
 // waits are in weft's scheduler, not the kernel), run their cleanup
@@ -14,6 +15,8 @@
 // RUN: env WEFT_SEED=1 %t join 2>&1 | FileCheck %s --check-prefixes=CHECK,JOIN
 // RUN: env WEFT_SEED=1 %t sem_timedwait 2>&1 | FileCheck %s --check-prefixes=CHECK,SEMTIMED
 // RUN: env WEFT_SEED=1 %t cond_timedwait 2>&1 | FileCheck %s --check-prefixes=CHECK,CONDTIMED
+// RUN: env WEFT_SEED=1 %t poll 2>&1 | FileCheck %s --check-prefixes=CHECK,POLL
+// RUN: %weft test -n 20 --seed 3 -- %t poll 2>&1 | FileCheck %s --check-prefix=TEST
 // RUN: %weft test -n 20 --seed 3 -- %t sem 2>&1 | FileCheck %s --check-prefix=TEST
 // RUN: %weft test -n 20 --seed 3 -- %t join 2>&1 | FileCheck %s --check-prefix=TEST
 // CHECK-NOT: WARNING
@@ -25,9 +28,11 @@
 // JOIN: cleanup: join
 // SEMTIMED: cleanup: sem_timedwait
 // CONDTIMED: cleanup: cond_timedwait
+// POLL: cleanup: poll
 // CHECK-NEXT: joined: canceled
 // TEST: weft test: 20 schedules, 0 failed
 
+#include <poll.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <stdio.h>
@@ -58,6 +63,12 @@ static void *target(void *arg) {
     sem_wait(&never_posted);
   } else if (strcmp(wait_kind, "sem_timedwait") == 0) {
     sem_timedwait(&never_posted, &far);
+  } else if (strcmp(wait_kind, "poll") == 0) {
+    int fds[2];
+    if (pipe(fds) == 0) {
+      struct pollfd p = {fds[0], POLLIN, 0};
+      poll(&p, 1, -1); // nobody writes
+    }
   } else if (strcmp(wait_kind, "cond_timedwait") == 0) {
     pthread_mutex_lock(&m);
     pthread_cleanup_push(unlock_m, 0);
