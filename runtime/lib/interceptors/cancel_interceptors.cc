@@ -94,15 +94,14 @@ WEFT_INTERCEPTOR int pthread_cancel(pthread_t Th) {
   ThreadState *Thr = CurThread;
   if (!Thr)
     return WEFT_REAL(pthread_cancel)(Th);
-  ThreadState **Found = Rt.ByHandle.find(uintptr_t(Th));
-  if (!Found)
+  if (!Rt.ByHandle.find(uintptr_t(Th)))
     return WEFT_REAL(pthread_cancel)(Th);
-  ThreadState *T = *Found;
-  if (T->Finished)
-    return 0; // its outcome is decided (glibc: 0 as well)
   syncPoint(Thr, 0, "cancel");
-  if (T->Finished)
-    return 0;
+  // Looked up again: the target may have been joined (and freed) meanwhile.
+  ThreadState **Found = Rt.ByHandle.find(uintptr_t(Th));
+  if (!Found || (*Found)->Finished)
+    return 0; // its outcome is decided (glibc: 0 as well)
+  ThreadState *T = *Found;
   if (T != Thr) {
     T->CancelClock.join(Thr->Clock);
     releaseTick(Thr);
