@@ -14,8 +14,9 @@
 //   Count == 0   trywait                    Busy (EAGAIN)
 //   Count == 0   wait                       blocks until a post; retries
 //   Count == 0   timed wait, deadline hit   TimedOut (ETIMEDOUT)
-//   Count == 0   wait, interruptWait        Interrupted (EINTR: a signal
-//                                           handler ran; never restarted)
+//   Count == 0   wait, interruptWait        Interrupted (a signal handler
+//                                           ran: EINTR, or the caller waits
+//                                           again under SA_RESTART)
 //   any          post, Count < Max          Count + 1; one blocked waiter,
 //                                           chosen by the strategy, woken
 //   Count == Max post                       Overflow (EOVERFLOW)

@@ -82,6 +82,13 @@ struct ThreadState {
   bool Joined = false;
   bool Finished = false;
   VectorClock FinalClock; // Clock at exit, acquired by join
+  // pthread_cancel (cancel_interceptors.cc): a cancel request not yet acted
+  // on, the canceller's clock (the cancel happens before the cleanup), and
+  // the thread's cancel state and type as it set them.
+  bool CancelPending = false;
+  bool CancelDisabled = false;
+  bool CancelAsync = false;
+  VectorClock CancelClock;
   WaitQueue Joiners;
   uintptr_t StackLo = 0, StackHi = 0;
   // Robust mutexes this thread holds: released as "owner died" if it exits.
@@ -100,13 +107,6 @@ struct ThreadState {
   bool SigWaitOutside = false;
   uintptr_t TlsLo = 0, TlsHi = 0; // static TLS block, for report locations
   MutexSet Locks;                 // held mutexes and rwlocks, for reports
-  // pthread_cancel (cancel_interceptors.cc): a cancel request not yet acted
-  // on, the canceller's clock (the cancel happens before the cleanup), and
-  // the thread's cancel state and type as it set them.
-  bool CancelPending = false;
-  bool CancelDisabled = false;
-  bool CancelAsync = false;
-  VectorClock CancelClock;
 
   ThreadId tid() const { return Green.Id; }
 };
