@@ -337,6 +337,11 @@ void finishSchedule(bool NormalExit);
 
 // Thread lifecycle (thread_interceptors.cc).
 void threadExit(ThreadState *Thr, void *Ret);
+/// A cancellation point of a modelled call (cancel_interceptors.cc): if a
+/// cancel is pending and enabled, the thread acts on it as glibc does (its
+/// cleanup handlers and destructors run, it exits with PTHREAD_CANCELED)
+/// and this does not return.
+void cancellationPoint(ThreadState *Thr);
 /// Frees the state of a thread that finished and was joined or detached;
 /// its record stays for reports.
 void retireThread(ThreadState *Thr);
@@ -346,11 +351,6 @@ int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
                  void *(*Fn)(void *), void *Arg, uintptr_t CallerPc);
 /// pthread_join / thrd_join for a scheduled joiner.
 int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc);
-/// A cancellation point of a modelled call (cancel_interceptors.cc): if a
-/// cancel is pending and enabled, the thread acts on it as glibc does (its
-/// cleanup handlers and destructors run, it exits with PTHREAD_CANCELED)
-/// and this does not return.
-void cancellationPoint(ThreadState *Thr);
 /// Runs the handlers of signals other threads sent with pthread_kill
 /// (signal_interceptors.cc).
 void deliverPendingSignals(ThreadState *Thr);
