@@ -34,39 +34,44 @@ namespace weft {
 namespace lock_order_graph {
 namespace {
 
-NoDestroy<InternalVector<LockEdge>> EdgesStorage;
-NoDestroy<InternalVector<uint32_t>> FirstOutStorage, FirstInStorage,
-    VisitGenStorage, ReachedByStorage, ParentStorage, OrdStorage,
-    FwdNodeStorage, FwdCompStorage, BackNodeStorage, BackCompStorage,
-    FwdCompsStorage, BackCompsStorage, SlotsStorage, WorkStorage;
-InternalVector<LockEdge> &Edges = *EdgesStorage;
+// All of the graph's state in one object: one static destructor to
+// register at start-up, not one per vector (glibc's first block of exit
+// handlers has room for 32; more cost a calloc before main).
+struct GraphState {
+  InternalVector<LockEdge> Edges;
+  InternalVector<uint32_t> FirstOut, FirstIn, VisitGen, ReachedBy, Parent, Ord,
+      FwdNode, FwdComp, BackNode, BackComp, FwdComps, BackComps, Slots, Work,
+      Path;
+};
+NoDestroy<GraphState> StateStorage;
+GraphState &G = *StateStorage;
+InternalVector<LockEdge> &Edges = G.Edges;
 // By uid: first edge out of / into it (index + 1; 0 = none).
-InternalVector<uint32_t> &FirstOut = *FirstOutStorage;
-InternalVector<uint32_t> &FirstIn = *FirstInStorage;
+InternalVector<uint32_t> &FirstOut = G.FirstOut;
+InternalVector<uint32_t> &FirstIn = G.FirstIn;
 // Depth-first search state, by uid: the generation that visited it and the
 // edge it was reached through.
-InternalVector<uint32_t> &VisitGen = *VisitGenStorage;
-InternalVector<uint32_t> &ReachedBy = *ReachedByStorage;
+InternalVector<uint32_t> &VisitGen = G.VisitGen;
+InternalVector<uint32_t> &ReachedBy = G.ReachedBy;
 uint32_t Gen;
 // The components: union-find parent by uid (a root is its own parent), and
 // by root the component's place in the topological order. Invariant: for
 // every edge A -> B, comp(A) == comp(B) or Ord[comp(A)] < Ord[comp(B)].
-InternalVector<uint32_t> &Parent = *ParentStorage;
-InternalVector<uint32_t> &Ord = *OrdStorage;
+InternalVector<uint32_t> &Parent = G.Parent;
+InternalVector<uint32_t> &Ord = G.Ord;
 // Reordering state, by generation: which uids the forward / backward search
 // reached, which components (by root) it collected; the components
 // themselves, the ords they held, and a work stack shared by the searches.
-InternalVector<uint32_t> &FwdNode = *FwdNodeStorage;
-InternalVector<uint32_t> &FwdComp = *FwdCompStorage;
-InternalVector<uint32_t> &BackNode = *BackNodeStorage;
-InternalVector<uint32_t> &BackComp = *BackCompStorage;
-InternalVector<uint32_t> &FwdComps = *FwdCompsStorage;
-InternalVector<uint32_t> &BackComps = *BackCompsStorage;
-InternalVector<uint32_t> &Slots = *SlotsStorage;
-InternalVector<uint32_t> &Work = *WorkStorage;
+InternalVector<uint32_t> &FwdNode = G.FwdNode;
+InternalVector<uint32_t> &FwdComp = G.FwdComp;
+InternalVector<uint32_t> &BackNode = G.BackNode;
+InternalVector<uint32_t> &BackComp = G.BackComp;
+InternalVector<uint32_t> &FwdComps = G.FwdComps;
+InternalVector<uint32_t> &BackComps = G.BackComps;
+InternalVector<uint32_t> &Slots = G.Slots;
+InternalVector<uint32_t> &Work = G.Work;
 // The cycle the last addEdge closed: edge ids, the new edge first.
-NoDestroy<InternalVector<uint32_t>> PathStorage;
-InternalVector<uint32_t> &Path = *PathStorage;
+InternalVector<uint32_t> &Path = G.Path;
 uint32_t RegionGen;
 
 void growTo(uint32_t Uid) {
