@@ -12,6 +12,7 @@
 //   Runnable   Scheduler::block / blockUntil  Blocked
 //   Blocked    Scheduler::wake                Runnable
 //   Blocked    deadline reached (virtual)     Runnable, TimedOut = true
+//   Blocked    Scheduler::interruptWait       Runnable, Interrupted = why
 //   Runnable   Scheduler::finishCurrent       Finished   (terminal)
 //   Runnable   Scheduler::leaveForSyscall     InSyscall  (no baton, in the kernel)
 //   InSyscall  pending list drained           Runnable
@@ -50,6 +51,15 @@ constexpr uint32_t kBatonSleeping = 2;
 /// plain context switch of a few microseconds.
 constexpr unsigned kSpinsBeforeYield = 2000;
 constexpr unsigned kYieldsBeforeSleep = 2000;
+
+/// Why a blocked thread's wait was ended from outside the object it waits
+/// on (Scheduler::interruptWait). The scheduler only carries it: the wait's
+/// model and the embedder decide what the interrupted call returns.
+enum class Interrupt : uint8_t {
+  None,
+  Signal, // a signal whose handler must run now (EINTR, restart, spurious)
+  Cancel, // pthread_cancel reached a wait that is a cancellation point
+};
 
 /// What a blocked thread waits for; printed, and used to decide only one
 /// thing: whether the scheduler may wait in real time for the world outside
@@ -100,6 +110,10 @@ struct GreenThread {
   Where Loc = Where::Home;
   bool Pinned = false;
   bool MaskPinned = false;
+  /// Set by Scheduler::interruptWait, cleared when the thread next blocks:
+  /// after block/blockUntil returns, why the wait ended early (None: woken
+  /// or timed out as usual).
+  Interrupt Interrupted = Interrupt::None;
   WaitInfo Wait;
   uint64_t Deadline = 0;    // virtual ns; meaningful while a timed block lasts
   uint32_t DeadlineGen = 0; // bumps on every timed block: stale timers are skipped

@@ -308,6 +308,7 @@ void Scheduler::block(WaitInfo W) {
   Self->Status = ThreadStatus::Blocked;
   Self->Wait = W;
   Self->TimedOut = false;
+  Self->Interrupted = Interrupt::None;
   makeNotRunnable(Self);
   Self->Baton.store(kBatonWaiting, std::memory_order_relaxed);
   if (passBaton(PointKind::Block, W.Kind == WaitKind::Join ? 0 : W.Object) == PassResult::Deadlock) {
@@ -315,6 +316,10 @@ void Scheduler::block(WaitInfo W) {
     Observer->onDeadlock();
   }
   waitForBaton(Self);
+  // What interrupted the wait (a signal handler) runs first, as the kernel
+  // runs a handler before the interrupted call returns.
+  if (Self->Interrupted != Interrupt::None && Observer)
+    Observer->onInterrupted(Self, Self->Interrupted);
 }
 
 bool Scheduler::blockUntil(WaitInfo W, uint64_t DeadlineNs) {
@@ -342,7 +347,15 @@ void Scheduler::wake(GreenThread *T) {
   makeRunnable(T);
 }
 
-void Scheduler::sleepUntil(uint64_t DeadlineNs) {
+bool Scheduler::interruptWait(GreenThread *T, Interrupt Why) {
+  if (T->Status != ThreadStatus::Blocked)
+    return false;
+  wake(T);
+  T->Interrupted = Why;
+  return true;
+}
+
+bool Scheduler::sleepUntil(uint64_t DeadlineNs) {
   if (DeadlineNs <= NowNs ||
       (EarlyWakeups && choose(ChoiceKind::SleepEarly, 2) == 1)) {
     // Early: the sleep ends before the others progressed as far as virtual
@@ -350,9 +363,10 @@ void Scheduler::sleepUntil(uint64_t DeadlineNs) {
     if (DeadlineNs > NowNs)
       NowNs = DeadlineNs;
     point(PointKind::Yield);
-    return;
+    return true;
   }
   blockUntil(WaitInfo{WaitKind::Sleep, 0}, DeadlineNs);
+  return Cur->Interrupted == Interrupt::None;
 }
 
 void Scheduler::finishCurrent() {

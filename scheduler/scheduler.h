@@ -54,6 +54,14 @@ public:
   /// for a signal, which may come from another process). The scheduler wakes
   /// it and schedules it; null means it is a deadlock.
   virtual GreenThread *onAllBlocked() { return nullptr; }
+  /// \p T (the baton holder) was just handed the baton back after
+  /// Scheduler::interruptWait ended its wait for \p Why, and its block call
+  /// is about to return: the embedder does what interrupted it (runs a
+  /// signal's handler) before the wait's model sees the interruption.
+  virtual void onInterrupted(GreenThread *T, Interrupt Why) {
+    (void)T;
+    (void)Why;
+  }
   /// Nothing is runnable, but threads may be blocked on events that come
   /// from outside the scheduler's view (descriptors another process or the
   /// kernel makes ready). The embedder may wait for them in real time for up
@@ -105,10 +113,20 @@ public:
   bool blockUntil(WaitInfo W, uint64_t DeadlineNs);
   /// Makes a blocked thread runnable; it runs when the strategy picks it.
   void wake(GreenThread *T);
+  /// Ends \p T's wait from outside the object it waits on (a signal whose
+  /// handler must run, a cancellation): if \p T is Blocked, it becomes
+  /// runnable with T->Interrupted = \p Why and its timeout cancelled, and
+  /// the block/blockUntil it is in returns as if woken (true), after the
+  /// observer's onInterrupted ran on it. The wait's model then reads
+  /// T->Interrupted to decide what the call returns: EINTR, a spurious
+  /// wake-up, or (a mutex, a join) wait again. Returns whether \p T was
+  /// blocked; a runnable or finished thread is left alone. Holder only.
+  bool interruptWait(GreenThread *T, Interrupt Why);
   /// Lets virtual time reach \p DeadlineNs before the current thread goes on.
   /// With early wake-ups on, the strategy may end the sleep at once instead:
-  /// virtual time jumps to the deadline before anyone else runs.
-  void sleepUntil(uint64_t DeadlineNs);
+  /// virtual time jumps to the deadline before anyone else runs. Returns
+  /// false if interruptWait ended the sleep before the deadline.
+  bool sleepUntil(uint64_t DeadlineNs);
   /// Sleeping is not synchronization: when on, sleeps and timed waits ask
   /// the strategy whether to end early (exploration); when off (plain runs)
   /// virtual time keeps them in deadline order.

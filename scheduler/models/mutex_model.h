@@ -57,6 +57,7 @@ enum class LockResult : uint8_t {
   TimedOut,
   OwnerDead,      // acquired, but the previous owner died holding it
   NotRecoverable, // a robust mutex left inconsistent: unusable
+  Interrupted,    // semaphores only: Scheduler::interruptWait ended the wait
 };
 enum class UnlockResult : uint8_t { Released, StillHeld, NotOwner, NotLocked };
 

@@ -15,6 +15,9 @@ LockResult SemaphoreModel::wait(Scheduler &S, uintptr_t Addr, bool TryOnly,
       return LockResult::Busy;
     if (!Waiters.wait(S, WaitInfo{WaitKind::Semaphore, Addr}, Deadline))
       return LockResult::TimedOut;
+    // The caller decides between EINTR and waiting again (SA_RESTART).
+    if (S.current()->Interrupted != Interrupt::None)
+      return LockResult::Interrupted;
   }
 }
 

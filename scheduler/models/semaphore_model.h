@@ -14,6 +14,9 @@
 //   Count == 0   trywait                    Busy (EAGAIN)
 //   Count == 0   wait                       blocks until a post; retries
 //   Count == 0   timed wait, deadline hit   TimedOut (ETIMEDOUT)
+//   Count == 0   wait, interruptWait        Interrupted (a signal handler
+//                                           ran: EINTR, or the caller waits
+//                                           again under SA_RESTART)
 //   any          post, Count < Max          Count + 1; one blocked waiter,
 //                                           chosen by the strategy, woken
 //   Count == Max post                       Overflow (EOVERFLOW)
@@ -38,7 +41,8 @@ public:
 
   explicit SemaphoreModel(uint32_t Value = 0) : Count(Value) {}
 
-  /// Takes one unit; Acquired, Busy (TryOnly, Count 0) or TimedOut.
+  /// Takes one unit; Acquired, Busy (TryOnly, Count 0), TimedOut or
+  /// Interrupted.
   LockResult wait(Scheduler &S, uintptr_t Addr, bool TryOnly,
                   uint64_t Deadline = kNoDeadline);
   /// Adds one unit; false (and no change) if the count is at kMaxValue.

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <utility>
 #include <unistd.h>
 #include <vector>
 
@@ -376,6 +377,74 @@ TEST(SchedulerTest, BlockUntilReturnsTrueWhenWokenFirstAndItsTimerDies) {
   EXPECT_FALSE(A->TimedOut);
   EXPECT_EQ(StatusAfterOldDeadline, ThreadStatus::Blocked);
   EXPECT_GE(SecondResumeAt, 5 * kMs);
+}
+
+/// Records onInterrupted calls (thread, reason) and fails on a deadlock.
+class InterruptObserver final : public SchedulerObserver {
+public:
+  [[noreturn]] void onDeadlock() override { abort(); }
+  [[noreturn]] void onStepLimit() override { abort(); }
+  void onInterrupted(GreenThread *T, Interrupt Why) override {
+    Seen.push_back({T, Why});
+  }
+  std::vector<std::pair<GreenThread *, Interrupt>> Seen;
+};
+
+TEST(SchedulerTest, InterruptWaitEndsATimedWaitEarlyAndTellsWhy) {
+  RoundRobinStrategy Strat;
+  InterruptObserver Obs;
+  TestExecution E(Strat, 0, 0, &Obs);
+  bool Woken = false;
+  Interrupt Why = Interrupt::None;
+  size_t SeenWhenReturned = 99;
+  uint64_t ReturnedAt = 0;
+  bool InterruptedRunnable = true;
+  GreenThread *A = E.spawn([&] {
+    Woken = E.blockUntil(WaitInfo{WaitKind::Semaphore, 1}, 10 * kMs);
+    Why = E.S.current()->Interrupted;
+    SeenWhenReturned = Obs.Seen.size();
+    ReturnedAt = E.S.now();
+  });
+  E.spawn([&] {
+    EXPECT_TRUE(E.S.interruptWait(A, Interrupt::Signal));
+    // Already runnable: a second interruption changes nothing.
+    InterruptedRunnable = E.S.interruptWait(A, Interrupt::Cancel);
+  });
+  E.joinAll();
+  EXPECT_TRUE(Woken);
+  EXPECT_FALSE(A->TimedOut);
+  EXPECT_FALSE(InterruptedRunnable);
+  EXPECT_EQ(Why, Interrupt::Signal);
+  // The observer ran on A before its block returned, once.
+  ASSERT_EQ(SeenWhenReturned, 1u);
+  EXPECT_EQ(Obs.Seen[0].first, A);
+  EXPECT_EQ(Obs.Seen[0].second, Interrupt::Signal);
+  EXPECT_LT(ReturnedAt, 10 * kMs); // its timer was cancelled
+}
+
+TEST(SchedulerTest, AnInterruptedSleepSaysSoAndTheNextBlockForgetsIt) {
+  RoundRobinStrategy Strat;
+  InterruptObserver Obs;
+  TestExecution E(Strat, 0, 0, &Obs);
+  bool Full = true, SecondFull = false;
+  Interrupt AfterPlainWake = Interrupt::Signal;
+  GreenThread *A = E.spawn([&] {
+    Full = E.sleepUntil(50 * kMs);
+    E.block(WaitInfo{WaitKind::CondVar, 2});
+    AfterPlainWake = E.S.current()->Interrupted;
+    SecondFull = E.sleepUntil(E.S.now() + kMs);
+  });
+  E.spawn([&] {
+    E.S.interruptWait(A, Interrupt::Signal);
+    E.point();
+    E.point();
+    E.S.wake(A);
+  });
+  E.joinAll();
+  EXPECT_FALSE(Full);
+  EXPECT_EQ(AfterPlainWake, Interrupt::None);
+  EXPECT_TRUE(SecondFull);
+  EXPECT_EQ(Obs.Seen.size(), 1u);
 }
 
 TEST(SchedulerTest, SleepersWakeInDeadlineOrder) {

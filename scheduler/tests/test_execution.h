@@ -139,10 +139,11 @@ public:
     enter();
     return Woken;
   }
-  void sleepUntil(uint64_t Deadline) {
+  bool sleepUntil(uint64_t Deadline) {
     leave();
-    S.sleepUntil(Deadline);
+    bool Full = S.sleepUntil(Deadline);
     enter();
+    return Full;
   }
   /// Runs \p Call as a system call outside the schedule: others run while
   /// it lasts. Returns what leaveForSyscall said.

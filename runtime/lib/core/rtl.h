@@ -88,6 +88,13 @@ struct ThreadState {
   bool Joined = false;
   bool Finished = false;
   VectorClock FinalClock; // Clock at exit, acquired by join
+  // pthread_cancel (cancel_interceptors.cc): a cancel request not yet acted
+  // on, the canceller's clock (the cancel happens before the cleanup), and
+  // the thread's cancel state and type as it set them.
+  bool CancelPending = false;
+  bool CancelDisabled = false;
+  bool CancelAsync = false;
+  VectorClock CancelClock;
   WaitQueue Joiners;
   uintptr_t StackLo = 0, StackHi = 0;
   // Robust mutexes this thread holds: released as "owner died" if it exits.
@@ -342,6 +349,11 @@ void finishSchedule(bool NormalExit);
 
 // Thread lifecycle (thread_interceptors.cc).
 void threadExit(ThreadState *Thr, void *Ret);
+/// A cancellation point of a modelled call (cancel_interceptors.cc): if a
+/// cancel is pending and enabled, the thread acts on it as glibc does (its
+/// cleanup handlers and destructors run, it exits with PTHREAD_CANCELED)
+/// and this does not return.
+void cancellationPoint(ThreadState *Thr);
 /// Frees the state of a thread that finished and was joined or detached;
 /// its record stays for reports.
 void retireThread(ThreadState *Thr);

@@ -58,6 +58,8 @@ SemaphoreModel *semModel(sem_t *Sem) {
 int semWait(ThreadState *Thr, sem_t *Sem, bool TryOnly, uint64_t Deadline, uintptr_t Pc) {
   SemaphoreModel *M = semModel(Sem);
   syncPoint(Thr, uintptr_t(Sem), "sem_wait");
+  if (!TryOnly)
+    cancellationPoint(Thr); // on entry; after a wait a cancel ended, below
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
   switch (M->wait(Rt.Sched, uintptr_t(Sem), TryOnly, Deadline)) {
   case LockResult::Acquired:
@@ -66,6 +68,9 @@ int semWait(ThreadState *Thr, sem_t *Sem, bool TryOnly, uint64_t Deadline, uintp
     return fail(EAGAIN);
   case LockResult::TimedOut:
     return fail(ETIMEDOUT);
+  case LockResult::Interrupted: // a handler ran (signal_delivery.h)
+    cancellationPoint(Thr);
+    return fail(EINTR);
   default:
     return fail(EINVAL);
   }

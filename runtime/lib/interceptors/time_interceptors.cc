@@ -73,8 +73,10 @@ uint64_t toNs(const struct timespec *Ts) {
 } // namespace
 
 void virtualSleep(ThreadState *Thr, uint64_t Ns, uintptr_t Pc) {
+  cancellationPoint(Thr); // the sleeps are cancellation points
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
   Rt.Sched.sleepUntil(Rt.Sched.now() + Ns);
+  cancellationPoint(Thr);
 }
 
 uint64_t virtualDeadlineAfter(const struct timespec *Rel) {
