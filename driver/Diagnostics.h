@@ -15,6 +15,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace weft {
 namespace driver {
@@ -43,6 +44,25 @@ template <typename... Args>
 void note(const absl::FormatSpec<Args...> &Format, const Args &...Values) {
   std::string Message = absl::StrFormat(Format, Values...);
   std::fprintf(stderr, "weft: note: %s\n", Message.c_str());
+}
+
+/// For a command's argument loop: whether the flag \p Args[I] has the
+/// (nonempty) value it takes after it; says so if not.
+inline bool hasFlagValue(const std::vector<std::string> &Args, size_t I) {
+  if (I + 1 < Args.size() && !Args[I + 1].empty())
+    return true;
+  error("missing value for '%s'", Args[I]);
+  return false;
+}
+
+/// For a command's argument loop, after its own flags: whether \p Arg looks
+/// like a flag, one `weft <Command>` does not know; says so if it does.
+inline bool unknownFlag(const std::string &Arg, const char *Command) {
+  if (Arg.size() <= 1 || Arg[0] != '-')
+    return false;
+  error("unknown flag '%s'", Arg);
+  note("see 'weft help %s'", Command);
+  return true;
 }
 
 } // namespace driver

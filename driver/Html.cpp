@@ -146,19 +146,8 @@ llvm::json::Value timelineJson(const FailedRun &F, const Trace &T) {
       {"reports", std::move(ReportsJson)}};
 }
 
-std::string htmlEscape(absl::string_view S) {
-  std::string Out;
-  for (char C : S) {
-    switch (C) {
-    case '&': Out += "&amp;"; break;
-    case '<': Out += "&lt;"; break;
-    case '>': Out += "&gt;"; break;
-    case '"': Out += "&quot;"; break;
-    default: Out += C;
-    }
-  }
-  return Out;
-}
+// HTML keeps control characters as they are.
+std::string htmlEscape(absl::string_view S) { return markupEscape(S, false); }
 
 constexpr const char *kStyle = R"css(
 body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em; color: #222; }

@@ -3,7 +3,8 @@
 // One testsuite per run: a testcase per failing schedule (named by its seed,
 // with the failure's kind, location, output and reproduce line) and one for
 // all the schedules that passed. CI dashboards read this shape (Jenkins,
-// GitLab, GitHub's test reporters). xmlEscape is the one XML escaper.
+// GitLab, GitHub's test reporters). markupEscape is the one XML escaper
+// (Html.cpp's too).
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,7 +18,7 @@
 namespace weft {
 namespace driver {
 
-std::string xmlEscape(absl::string_view S) {
+std::string markupEscape(absl::string_view S, bool ReplaceControls) {
   std::string Out;
   Out.reserve(S.size());
   for (char C : S) {
@@ -28,8 +29,8 @@ std::string xmlEscape(absl::string_view S) {
     case '"': Out += "&quot;"; break;
     default:
       // XML 1.0 forbids most control characters, even escaped.
-      if (static_cast<unsigned char>(C) < 0x20 && C != '\n' && C != '\t' &&
-          C != '\r')
+      if (ReplaceControls && static_cast<unsigned char>(C) < 0x20 && C != '\n' &&
+          C != '\t' && C != '\r')
         Out += '?';
       else
         Out += C;
@@ -37,6 +38,8 @@ std::string xmlEscape(absl::string_view S) {
   }
   return Out;
 }
+
+std::string xmlEscape(absl::string_view S) { return markupEscape(S, true); }
 
 bool writeJunit(const TestResults &R, const std::string &Path) {
   std::ofstream Out(Path);

@@ -69,18 +69,13 @@ int mergeCommand(const std::vector<std::string> &Args) {
                         : Arg == "--sarif" ? &SarifPath
                                            : nullptr;
     if (Path) {
-      if (I + 1 >= Args.size() || Args[I + 1].empty()) {
-        error("missing value for '%s'", Arg);
+      if (!hasFlagValue(Args, I))
         return ExitUsage;
-      }
       *Path = Args[++I];
       continue;
     }
-    if (Arg.size() > 1 && Arg[0] == '-') {
-      error("unknown flag '%s'", Arg);
-      note("see 'weft help merge'");
+    if (unknownFlag(Arg, "merge"))
       return ExitUsage;
-    }
     Inputs.push_back(Arg);
   }
   if (Inputs.empty()) {

@@ -163,19 +163,14 @@ int minimizeCommand(const Invocation &Self, const std::vector<std::string> &Args
       break;
     }
     if (A == "--schedule-file" || A == "-o") {
-      if (I + 1 >= Args.size() || Args[I + 1].empty()) {
-        error("missing value for '%s'", A);
+      if (!hasFlagValue(Args, I))
         return ExitUsage;
-      }
       (A == "-o" ? OutFile : InFile) = Args[I + 1];
       I += 2;
       continue;
     }
-    if (A.size() > 1 && A[0] == '-') {
-      error("unknown flag '%s'", A);
-      note("see 'weft help minimize'");
+    if (unknownFlag(A, "minimize"))
       return ExitUsage;
-    }
     if (!Seed && InFile.empty()) {
       Seed = parseSeed(A);
       if (!Seed) {

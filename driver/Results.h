@@ -22,10 +22,17 @@
 #include "Trace.h"
 
 #include "absl/strings/string_view.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <cstdint>
 #include <string>
 #include <vector>
+
+namespace llvm {
+namespace json {
+class OStream;
+} // namespace json
+} // namespace llvm
 
 namespace weft {
 namespace driver {
@@ -64,6 +71,10 @@ std::vector<std::vector<const FailedRun *>>
 groupFailures(const std::vector<FailedRun> &Failures);
 
 /// The writers; each returns false with errno set (or EINVAL) on failure.
+/// writeJsonFile serves the JSON ones: \p Body writes the one value into
+/// the stream (indented by two), and a newline ends the file.
+bool writeJsonFile(const std::string &Path,
+                   llvm::function_ref<void(llvm::json::OStream &)> Body);
 bool writeResultsJson(const TestResults &R, const std::string &Path);
 bool writeJunit(const TestResults &R, const std::string &Path);
 /// \p SourceRoot: paths under it are written relative to it (SARIF's
@@ -83,8 +94,11 @@ bool readResultsJson(const std::string &Path, TestResults &R,
 /// replaced by U+FFFD.
 std::string jsonText(absl::string_view S);
 
-/// S with XML's special characters escaped, and the control characters XML
+/// S with the markup characters & < > " escaped (for XML and HTML text and
+/// attribute values); with \p ReplaceControls, the control characters XML
 /// 1.0 forbids even escaped replaced by '?'.
+std::string markupEscape(absl::string_view S, bool ReplaceControls);
+/// markupEscape for XML: control characters replaced.
 std::string xmlEscape(absl::string_view S);
 
 } // namespace driver

@@ -58,7 +58,8 @@ void fixedAttribute(llvm::json::OStream &J, llvm::StringRef Key, double Value,
 
 } // namespace
 
-bool writeResultsJson(const TestResults &R, const std::string &Path) {
+bool writeJsonFile(const std::string &Path,
+                   llvm::function_ref<void(llvm::json::OStream &)> Body) {
   std::error_code EC;
   llvm::raw_fd_ostream File(Path, EC, llvm::sys::fs::OF_Text);
   if (EC) {
@@ -67,6 +68,20 @@ bool writeResultsJson(const TestResults &R, const std::string &Path) {
   }
   {
     llvm::json::OStream J(File, 2);
+    Body(J);
+  }
+  File << "\n";
+  File.close();
+  if (File.has_error()) {
+    errno = File.error().value();
+    File.clear_error();
+    return false;
+  }
+  return true;
+}
+
+bool writeResultsJson(const TestResults &R, const std::string &Path) {
+  return writeJsonFile(Path, [&](llvm::json::OStream &J) {
     J.object([&] {
       J.attribute("seed", R.Seed);
       J.attribute("strategy", R.Strategy);
@@ -115,15 +130,7 @@ bool writeResultsJson(const TestResults &R, const std::string &Path) {
           });
       });
     });
-  }
-  File << "\n";
-  File.close();
-  if (File.has_error()) {
-    errno = File.error().value();
-    File.clear_error();
-    return false;
-  }
-  return true;
+  });
 }
 
 namespace {

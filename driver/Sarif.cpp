@@ -366,23 +366,8 @@ bool writeSarif(const TestResults &R, const std::string &Path,
   std::string RootText = Root.lexically_normal().string();
   while (RootText.size() > 1 && RootText.back() == '/')
     RootText.pop_back();
-  llvm::raw_fd_ostream File(Path, EC, llvm::sys::fs::OF_Text);
-  if (EC) {
-    errno = EC.value();
-    return false;
-  }
-  {
-    llvm::json::OStream J(File, 2);
-    SarifWriter(J, RootText).write(R);
-  }
-  File << "\n";
-  File.close();
-  if (File.has_error()) {
-    errno = File.error().value();
-    File.clear_error();
-    return false;
-  }
-  return true;
+  return writeJsonFile(Path,
+                       [&](llvm::json::OStream &J) { SarifWriter(J, RootText).write(R); });
 }
 
 } // namespace driver

@@ -59,18 +59,13 @@ int sarifCommand(const std::vector<std::string> &Args) {
       return 0;
     }
     if (Arg == "-o" || Arg == "--source-root") {
-      if (I + 1 >= Args.size() || Args[I + 1].empty()) {
-        error("missing value for '%s'", Arg);
+      if (!hasFlagValue(Args, I))
         return ExitUsage;
-      }
       (Arg == "-o" ? OutPath : SourceRoot) = Args[++I];
       continue;
     }
-    if (Arg.size() > 1 && Arg[0] == '-') {
-      error("unknown flag '%s'", Arg);
-      note("see 'weft help sarif'");
+    if (unknownFlag(Arg, "sarif"))
       return ExitUsage;
-    }
     Logs.push_back(Arg);
   }
   if (Logs.empty())

@@ -333,11 +333,8 @@ std::optional<int> parseTestArgs(const std::vector<std::string> &Args,
     }
     if (Matched)
       continue;
-    if (Arg.size() > 1 && Arg[0] == '-') {
-      error("unknown flag '%s'", Arg);
-      note("see 'weft help test'");
+    if (unknownFlag(Arg, "test"))
       return ExitUsage;
-    }
     break;
   }
   if (I >= Args.size()) {
@@ -1468,7 +1465,7 @@ int testCommand(const Invocation &Self, const std::vector<std::string> &Args) {
   std::vector<std::string> Extra;
   if (Options.EarlyWakeups)
     Extra.push_back("early_wakeups=1");
-  // A single run switches threads rarely (preemption_rate=10) to stay fast;
+  // A single run switches threads rarely (preemption_rate=0.1) to stay fast;
   // exploring gives every runnable thread an equal chance at every point,
   // unless the user chose a rate.
   Options.Portfolio = !Options.StrategyGiven && !userSetOption("strategy") &&

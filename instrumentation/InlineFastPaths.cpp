@@ -51,6 +51,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "InlineFastPaths.h"
+#include "RuntimeCall.h"
 
 #include "weft/shadow_layout.h"
 
@@ -197,7 +198,7 @@ Value *emitInlineAccessCheck(Instruction *Access, Value *Ptr, unsigned Size, boo
   B.CreateCondBr(Miss, Slow, Cont, Unlikely);
 
   B.SetInsertPoint(Slow);
-  B.CreateCall(SlowEntryPoint, {Ptr, Site});
+  callRuntime(B, SlowEntryPoint, {Ptr, Site});
   B.CreateBr(Cont);
   return Thr;
 }
@@ -219,7 +220,7 @@ void emitSitePoint(Instruction *Access, Value *Ptr, GlobalVariable *Flag,
   Value *Site = B.CreateLoad(Type::getInt8Ty(C), Flag, "weft.site");
   B.CreateCondBr(B.CreateICmpEQ(Site, B.getInt8(WEFT_SITE_POINT)), Point, Cont, unlikely(C));
   B.SetInsertPoint(Point);
-  B.CreateCall(SitePoint, {Ptr});
+  callRuntime(B, SitePoint, {Ptr});
   B.CreateBr(Cont);
 }
 
@@ -269,7 +270,7 @@ void emitInlineFuncExit(Instruction *Before, FunctionCallee FuncExit, const Debu
   B.CreateStore(B.CreateSub(Depth, B.getInt32(1)), DepthPtr);
   B.CreateBr(Cont);
   B.SetInsertPoint(Slow);
-  B.CreateCall(FuncExit);
+  callRuntime(B, FuncExit);
   B.CreateBr(Cont);
 }
 

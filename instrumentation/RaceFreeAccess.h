@@ -29,6 +29,7 @@ bool isSwiftErrorSlot(const llvm::Value *Ptr);
 bool isConstantGlobal(const llvm::Value *Object);
 bool isCompilerOwnedGlobal(const llvm::Value *Object);
 bool isInvariantLoad(const llvm::Instruction &I);
+bool isVtableSlotRead(const llvm::Instruction &I, const llvm::Value *Object);
 bool isUncapturedAlloca(const llvm::Value *Object);
 
 /// Applies the rules to the accesses of one function, remembering per-alloca

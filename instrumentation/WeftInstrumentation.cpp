@@ -12,6 +12,7 @@
 #include "InlineFastPaths.h"
 #include "LoopRangeChecks.h"
 #include "RaceFreeAccess.h"
+#include "RuntimeCall.h"
 
 #include "weft/shadow_layout.h"
 
@@ -76,6 +77,19 @@ static cl::opt<unsigned> ClInlineSmallFunction(
              "functions of at most this many instructions (accesses in "
              "loops always are); the others call the runtime. Bounds the "
              "code, and the compile time, that large functions grow by"));
+static cl::opt<unsigned> ClInlineLoopSize(
+    "weft-inline-loop-size", cl::init(64), cl::Hidden,
+    cl::desc("In functions larger than -weft-inline-small-function, inline "
+             "the fast path only of accesses in innermost loops of at most "
+             "this many instructions; the others make a register-preserving "
+             "call. Bounds the code, and the compile time, that large "
+             "functions grow by"));
+static cl::opt<unsigned> ClInlineBudget(
+    "weft-inline-budget", cl::init(8192), cl::Hidden,
+    cl::desc("IR instructions of inline fast paths one module may grow by "
+             "(functions in ascending size order take their share whole, or "
+             "call the runtime): bounds what inlining adds to a large "
+             "file's compile time"));
 static cl::opt<bool> ClHandleCxxExceptions(
     "weft-handle-cxx-exceptions", cl::init(true), cl::Hidden,
     cl::desc("Call func_exit on paths that unwind through a function"));
@@ -86,7 +100,9 @@ STATISTIC(NumInstrumentedRanges, "Accesses instrumented as ranges");
 STATISTIC(NumInlineChecks, "Accesses whose fast path is inlined");
 STATISTIC(NumSiteFlags, "Site flags (race-directed scheduling points) allocated");
 STATISTIC(NumCalledOutsideLoops,
-          "Accesses outside loops of large functions (they call the runtime)");
+          "Accesses of large functions outside small innermost loops (they call the runtime)");
+STATISTIC(NumOverBudget,
+          "Accesses the rules picked for the inline path, over the module's budget");
 STATISTIC(NumInstrumentedAtomics, "Atomic operations instrumented");
 STATISTIC(NumInstrumentedMemIntrinsics, "Memory intrinsics instrumented");
 STATISTIC(NumMemIntrinsicsReplaced,
@@ -121,6 +137,8 @@ WeftOptions WeftOptions::fromCommandLine() {
   O.CxxExceptions = ClHandleCxxExceptions;
   O.InlineFastPaths = ClInlineFastPaths;
   O.InlineSmallFunction = ClInlineSmallFunction;
+  O.InlineLoopSize = ClInlineLoopSize;
+  O.InlineBudget = ClInlineBudget;
   return O;
 }
 
@@ -137,6 +155,13 @@ struct RuntimeCallbacks {
 
   explicit RuntimeCallbacks(Module &M) {
     LLVMContext &C = M.getContext();
+    // Code built for a shared object (-fPIC, not -fPIE) reaches the runtime,
+    // which lives in the executable, through the PLT, and glibc's lazy
+    // binding resolves the first call in a trampoline that saves only the
+    // SysV argument registers (r10 among those it may clobber): such a
+    // module keeps the C convention. An executable's calls are direct.
+    bool Preserving = M.getPICLevel() == PICLevel::NotPIC ||
+                      M.getPIELevel() != PIELevel::Default;
     // The callbacks never throw (the runtime is built without exceptions), so
     // calls to them stay calls, not invokes, and EscapeEnumerator leaves them
     // alone.
@@ -158,12 +183,32 @@ struct RuntimeCallbacks {
       FunctionType::get(Ret, ArrayRef<Type *>(WEFT_PARAM_LIST Params),         \
                         /*isVarArg=*/false),                                   \
       Attrs);
+#define WEFT_PRESERVING_CALLBACK(Name, Ret, Params)                            \
+  WEFT_CALLBACK(Name, Ret, Params)                                             \
+  if (Preserving)                                                              \
+    preserveRegisters(Name);
 #include "weft/runtime_callbacks.def"
 #undef WEFT_PARAM_LIST
 #undef WEFT_VOID
 #undef WEFT_PTR
 #undef WEFT_I32
 #undef WEFT_I64
+  }
+
+  /// Gives \p Callee LLVM's preserve_most convention, as the runtime
+  /// defines it (runtime_callbacks.def): the call keeps every
+  /// general-purpose register but r11, so the code around it needs no
+  /// spills and the register allocator no splits, at run time and at
+  /// compile time alike. A declaration the module already had (a program
+  /// calling the entry point itself) changes with its calls.
+  static void preserveRegisters(FunctionCallee Callee) {
+    auto *F = dyn_cast<Function>(Callee.getCallee());
+    if (!F || F->getCallingConv() == CallingConv::PreserveMost)
+      return;
+    F->setCallingConv(CallingConv::PreserveMost);
+    for (User *U : F->users())
+      if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledOperand() == F)
+        CB->setCallingConv(CallingConv::PreserveMost);
   }
 
   /// The fixed-size entry point for an access of `Bytes`, or null if the size
@@ -196,6 +241,7 @@ struct Candidates {
   /// covering access's site flag (emitSitePoint).
   SmallVector<std::pair<Instruction *, Instruction *>, 8> ElidedWindows;
   bool HasCalls = false;
+  unsigned Exits = 0; // returns and resumes: the function's exits
 };
 
 bool hasLine(const DebugLoc &L) { return L && L.getLine() != 0; }
@@ -284,12 +330,14 @@ uint32_t cOrder(AtomicOrdering Order) {
 class FunctionInstrumenter {
 public:
   FunctionInstrumenter(Function &F, const RuntimeCallbacks &RT,
-                       const WeftOptions &Options, FunctionAnalysisManager &FAM)
+                       const WeftOptions &Options, FunctionAnalysisManager &FAM,
+                       uint64_t &InlineBudget)
       : F(F), RT(RT), Options(Options), DL(F.getParent()->getDataLayout()),
-        FAM(FAM) {}
+        FAM(FAM), InlineBudget(InlineBudget) {}
 
   /// Returns true if the function changed.
   bool run() {
+    SmallFunction = F.getInstructionCount() <= Options.InlineSmallFunction;
     Candidates C = collect();
     choose(C);
     bool Changed = instrument(C);
@@ -321,6 +369,14 @@ private:
   const DataLayout &DL;
   FunctionAnalysisManager &FAM;
   RaceFreeAccess RaceFree;
+  // What is left of the module's inline budget (chooseInline).
+  uint64_t &InlineBudget;
+  // At most -weft-inline-small-function instructions before instrumenting:
+  // every access and the entry and exits get the inline fast paths.
+  bool SmallFunction = false;
+  // Whether the entry and exits are inline: a small function's, within
+  // the budget.
+  bool InlineEntryExit = false;
   // The plain accesses chooseInline picked for the inline fast path.
   const SmallPtrSet<Instruction *, 16> *InlineChosen = nullptr;
   // The site flag of each access checked inline.
@@ -371,6 +427,8 @@ Candidates FunctionInstrumenter::collect() const {
         C.PlainAccesses.push_back(&I);
     } else if (isa<AtomicRMWInst, AtomicCmpXchgInst, FenceInst>(I)) {
       C.Atomics.push_back(&I);
+    } else if (isa<ReturnInst, ResumeInst>(I)) {
+      ++C.Exits;
     } else if (auto *CB = dyn_cast<CallBase>(&I)) {
       if (auto *MI = dyn_cast<MemIntrinsic>(CB))
         C.MemIntrinsics.push_back(MI);
@@ -429,24 +487,76 @@ void FunctionInstrumenter::choose(Candidates &C) {
                                    FAM.getResult<DominatorTreeAnalysis>(F), DL);
   if (Options.InlineFastPaths)
     chooseInline(C);
+  else
+    InlineEntryExit = false;
 }
 
 /// Which accesses get the inline fast path. Each costs some 28 IR
-/// instructions where a call costs one, and code generation's time grows
-/// with them: a large C++ test file at -O1, whose functions the inliner had
-/// made hundreds of accesses long, took twice as long to compile as under
-/// TSan (docs/performance.md, compile time). The inline path pays off where
-/// an access repeats: in loops, and in small functions, which are called
-/// often where it matters (deep_calls' recursion); a large function's
-/// straight-line accesses call the runtime.
+/// instructions and four blocks where a call costs one instruction, and
+/// code generation's time grows with them: LevelDB's db_test.cc at -O1,
+/// whose test bodies the inliner had filled with gtest's and std::string's
+/// loops, took 2.4 times TSan's time to compile with every access in a loop
+/// inline, and less than TSan's with none (docs/performance.md, compile
+/// time). The inline path pays off where an access repeats and the call's
+/// push and pop would show: in small functions, called often where it
+/// matters (deep_calls' recursion), and in small innermost loops, the hot
+/// loops of compute kernels. Everything else makes a register-preserving
+/// call (preserving_access.cc), which costs its caller no spills.
+///
+/// The module's budget (-weft-inline-budget, in IR instructions) bounds the
+/// whole: the pass visits functions smallest first, and each takes its
+/// inline paths whole if they fit in what is left, else calls the runtime
+/// throughout. A program's small files (deep_calls needs some 6,000) get
+/// every path the rules pick; a large file gets as many as a small one,
+/// and its compile time stays TSan's plus a constant.
 void FunctionInstrumenter::chooseInline(Candidates &C) {
+  // What an inline path costs in IR instructions (InlineFastPaths.cpp):
+  // an access check, a push, a pop.
+  constexpr uint64_t kCheckCost = 30, kEntryCost = 14, kExitCost = 8;
+  auto Afford = [&](uint64_t Cost) {
+    if (Cost > InlineBudget)
+      return false;
+    InlineBudget -= Cost;
+    return true;
+  };
+  if (SmallFunction) {
+    uint64_t Cost = kCheckCost * C.PlainAccesses.size();
+    if (Options.FuncEntryExit)
+      Cost += kEntryCost + kExitCost * C.Exits;
+    if (Afford(Cost)) {
+      C.Inline.insert(C.PlainAccesses.begin(), C.PlainAccesses.end());
+      InlineEntryExit = true;
+    } else {
+      NumOverBudget += C.PlainAccesses.size();
+    }
+    return;
+  }
+  if (Options.InlineLoopSize == 0) {
+    NumCalledOutsideLoops += C.PlainAccesses.size();
+    return;
+  }
   const LoopInfo &LI = FAM.getResult<LoopAnalysis>(F);
-  bool Small = F.getInstructionCount() <= Options.InlineSmallFunction;
+  DenseMap<const Loop *, bool> SmallLoop;
+  auto IsSmall = [&](const Loop *L) {
+    auto [It, New] = SmallLoop.try_emplace(L, false);
+    if (New) {
+      unsigned Size = 0;
+      for (const BasicBlock *BB : L->blocks())
+        Size += BB->size();
+      It->second = Size <= Options.InlineLoopSize;
+    }
+    return It->second;
+  };
   for (Instruction *I : C.PlainAccesses) {
-    if (Small || LI.getLoopFor(I->getParent()))
+    const Loop *L = LI.getLoopFor(I->getParent());
+    if (L && L->isInnermost() && IsSmall(L))
       C.Inline.insert(I);
     else
       ++NumCalledOutsideLoops;
+  }
+  if (!Afford(kCheckCost * C.Inline.size())) {
+    NumOverBudget += C.Inline.size();
+    C.Inline.clear();
   }
 }
 
@@ -552,7 +662,7 @@ bool FunctionInstrumenter::instrument(const Candidates &C) {
   for (const RangeCheck &R : C.LoopChecks) {
     IRBuilder<> IRB(R.InsertBefore);
     setDebugLocation(IRB, F, bestLocation(R.Access));
-    IRB.CreateCall(R.IsWrite ? RT.write_range : RT.read_range, {R.Begin, R.Bytes});
+    callRuntime(IRB, R.IsWrite ? RT.write_range : RT.read_range, {R.Begin, R.Bytes});
   }
   bool Changed = !C.PlainAccesses.empty() || !C.Atomics.empty() ||
                  !C.LoopChecks.empty();
@@ -579,7 +689,7 @@ void FunctionInstrumenter::emitAccess(IRBuilder<> &IRB, Instruction *Access, Val
         LastInlined = Access;
         ++NumInlineChecks;
       } else {
-        IRB.CreateCall(Sized, {Ptr});
+        callRuntime(IRB, Sized, {Ptr});
       }
       IsWrite ? ++NumInstrumentedWrites : ++NumInstrumentedReads;
       return;
@@ -587,7 +697,7 @@ void FunctionInstrumenter::emitAccess(IRBuilder<> &IRB, Instruction *Access, Val
   // Odd sizes, large vectors and scalable vectors (whose size is a multiple
   // of vscale known only at run time) go through the range entry points.
   Value *Bytes = IRB.CreateTypeSize(IRB.getInt64Ty(), Size);
-  IRB.CreateCall(IsWrite ? RT.write_range : RT.read_range, {Ptr, Bytes});
+  callRuntime(IRB, IsWrite ? RT.write_range : RT.read_range, {Ptr, Bytes});
   ++NumInstrumentedRanges;
 }
 
@@ -602,11 +712,11 @@ void FunctionInstrumenter::instrumentPlainAccess(Instruction *I) {
   MDNode *Tag = I->getMetadata(LLVMContext::MD_tbaa);
   if (Tag && Tag->isTBAAVtableAccess()) {
     if (auto *SI = dyn_cast<StoreInst>(I))
-      IRB.CreateCall(RT.vptr_update,
+      callRuntime(IRB, RT.vptr_update,
                      {SI->getPointerOperand(),
                       IRB.CreatePointerCast(SI->getValueOperand(), IRB.getPtrTy())});
     else
-      IRB.CreateCall(RT.vptr_read, {getLoadStorePointerOperand(I)});
+      callRuntime(IRB, RT.vptr_read, {getLoadStorePointerOperand(I)});
     ++NumInstrumentedVptrAccesses;
     return;
   }
@@ -623,15 +733,15 @@ void FunctionInstrumenter::instrumentAtomic(Instruction *I) {
   auto Order = [&](AtomicOrdering O) { return IRB.getInt32(cOrder(O)); };
 
   if (auto *LI = dyn_cast<LoadInst>(I)) {
-    IRB.CreateCall(RT.atomic_load,
+    callRuntime(IRB, RT.atomic_load,
                    {LI->getPointerOperand(), SizeOf(LI->getType()),
                     Order(LI->getOrdering())});
   } else if (auto *SI = dyn_cast<StoreInst>(I)) {
-    IRB.CreateCall(RT.atomic_store, {SI->getPointerOperand(),
+    callRuntime(IRB, RT.atomic_store, {SI->getPointerOperand(),
                                      SizeOf(SI->getValueOperand()->getType()),
                                      Order(SI->getOrdering())});
   } else if (auto *RMW = dyn_cast<AtomicRMWInst>(I)) {
-    IRB.CreateCall(RT.atomic_rmw, {RMW->getPointerOperand(),
+    callRuntime(IRB, RT.atomic_rmw, {RMW->getPointerOperand(),
                                    SizeOf(RMW->getValOperand()->getType()),
                                    Order(RMW->getOrdering())});
   } else if (auto *CAS = dyn_cast<AtomicCmpXchgInst>(I)) {
@@ -639,17 +749,17 @@ void FunctionInstrumenter::instrumentAtomic(Instruction *I) {
     Value *Size = SizeOf(CAS->getNewValOperand()->getType());
     // Before: the scheduling point. After: the outcome, which decides
     // whether the success or the failure order applies.
-    IRB.CreateCall(RT.atomic_cmpxchg_point, {Ptr, Size});
+    callRuntime(IRB, RT.atomic_cmpxchg_point, {Ptr, Size});
     IRB.SetInsertPoint(CAS->getNextNode());
     setDebugLocation(IRB, F, bestLocation(CAS));
     Value *Succeeded =
         IRB.CreateZExt(IRB.CreateExtractValue(CAS, 1, "weft.cmpxchg.success"),
                        IRB.getInt32Ty());
-    IRB.CreateCall(RT.atomic_cmpxchg,
+    callRuntime(IRB, RT.atomic_cmpxchg,
                    {Ptr, Size, Succeeded, Order(CAS->getSuccessOrdering()),
                     Order(CAS->getFailureOrdering())});
   } else if (auto *Fence = dyn_cast<FenceInst>(I)) {
-    IRB.CreateCall(RT.atomic_fence, {Order(Fence->getOrdering())});
+    callRuntime(IRB, RT.atomic_fence, {Order(Fence->getOrdering())});
   } else {
     llvm_unreachable("not an atomic instruction");
   }
@@ -697,10 +807,10 @@ bool FunctionInstrumenter::instrumentMemIntrinsic(MemIntrinsic *MI) {
   Value *Length = IRB.CreateZExtOrTrunc(MI->getLength(), IRB.getInt64Ty());
   if (replaceByRuntimeCall(*MI)) {
     if (MT)
-      IRB.CreateCall(isa<MemMoveInst>(MT) ? RT.memmove : RT.memcpy,
+      callRuntime(IRB, isa<MemMoveInst>(MT) ? RT.memmove : RT.memcpy,
                      {MT->getRawDest(), MT->getRawSource(), Length});
     else
-      IRB.CreateCall(RT.memset, {MI->getRawDest(),
+      callRuntime(IRB, RT.memset, {MI->getRawDest(),
                                  IRB.CreateZExt(cast<MemSetInst>(MI)->getValue(),
                                                 IRB.getInt32Ty()),
                                  Length});
@@ -709,9 +819,9 @@ bool FunctionInstrumenter::instrumentMemIntrinsic(MemIntrinsic *MI) {
     return true;
   }
   if (ReadSource)
-    IRB.CreateCall(RT.read_range, {MT->getRawSource(), Length});
+    callRuntime(IRB, RT.read_range, {MT->getRawSource(), Length});
   if (WriteDest)
-    IRB.CreateCall(RT.write_range, {MI->getRawDest(), Length});
+    callRuntime(IRB, RT.write_range, {MI->getRawDest(), Length});
   return true;
 }
 
@@ -725,7 +835,7 @@ void FunctionInstrumenter::instrumentEntryExit() {
   setDebugLocation(IRB, F, EntryLoc);
   Value *ReturnAddress =
       IRB.CreateIntrinsic(Intrinsic::returnaddress, {}, {IRB.getInt32(0)});
-  CallInst *Entry = IRB.CreateCall(RT.func_entry, {ReturnAddress});
+  CallInst *Entry = callRuntime(IRB, RT.func_entry, {ReturnAddress});
 
   // Every way out: returns, and — when exceptions are handled — unwinding,
   // for which EscapeEnumerator turns calls that may throw into invokes with
@@ -735,13 +845,17 @@ void FunctionInstrumenter::instrumentEntryExit() {
   SmallVector<CallInst *, 4> ExitCalls;
   while (IRBuilder<> *AtExit = Exits.Next()) {
     setDebugLocation(*AtExit, F, AtExit->getCurrentDebugLocation());
-    ExitCalls.push_back(AtExit->CreateCall(RT.func_exit, {}));
+    ExitCalls.push_back(callRuntime(*AtExit, RT.func_exit));
   }
   ++NumInstrumentedFunctions;
 
   // Inline, the calls become their fast paths (InlineFastPaths.h); only
   // now, because they split blocks, which the enumeration above walks.
-  if (!Options.InlineFastPaths)
+  // Only in small functions: in a large one the calls (which keep the
+  // caller's registers) cost little against its body, and the inline push
+  // and pops would grow the code the backend compiles by a dozen
+  // instructions and a few blocks per return (chooseInline).
+  if (!InlineEntryExit)
     return;
   emitInlineFuncEntry(Entry, ReturnAddress, Entry->getDebugLoc());
   Entry->eraseFromParent();
@@ -770,7 +884,7 @@ void insertModuleCtor(Module &M, const RuntimeCallbacks &RT) {
       GlobalValue::InternalLinkage, 0, ModuleCtorName, &M);
   Ctor->addFnAttr(Attribute::NoUnwind);
   IRBuilder<> IRB(BasicBlock::Create(C, "", Ctor));
-  IRB.CreateCall(RT.init, {});
+  callRuntime(IRB, RT.init, {});
   IRB.CreateRetVoid();
   // Priority 0: before any user constructor (those are 65535 or >= 101), so
   // the runtime is up before the first instrumented access.
@@ -812,8 +926,15 @@ PreservedAnalyses WeftInstrumentationPass::run(Module &M,
       Worklist.push_back(&F);
   FunctionAnalysisManager &FAM =
       MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
-  for (Function *F : Worklist) {
-    if (FunctionInstrumenter(*F, RT, Options, FAM).run())
+  // Smallest first: they take the inline budget before large ones
+  // (chooseInline). Stable, so equal sizes keep the module's order.
+  SmallVector<std::pair<unsigned, Function *>, 32> BySize;
+  for (Function *F : Worklist)
+    BySize.push_back({F->getInstructionCount(), F});
+  llvm::stable_sort(BySize, [](const auto &A, const auto &B) { return A.first < B.first; });
+  uint64_t InlineBudget = Options.InlineBudget;
+  for (auto [Size, F] : BySize) {
+    if (FunctionInstrumenter(*F, RT, Options, FAM, InlineBudget).run())
       FAM.invalidate(*F, PreservedAnalyses::none());
   }
 

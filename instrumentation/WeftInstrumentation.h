@@ -33,10 +33,14 @@ struct WeftOptions {
   bool ElideRedundant = true; ///< Skip accesses another check covers.
   bool HoistLoopChecks = true; ///< One range check for a loop's sweep.
   bool InlineFastPaths = true; ///< The access fast path inline.
-  /// The largest function (in instructions) whose accesses outside loops
-  /// get the inline fast path; in larger ones they call the entry point.
-  /// Accesses in loops always get it.
+  /// The largest function (in instructions) whose accesses all get the
+  /// inline fast path.
   unsigned InlineSmallFunction = 200;
+  /// In larger functions, the largest innermost loop (in instructions)
+  /// whose accesses get it; the others call the entry point. 0: none.
+  unsigned InlineLoopSize = 64;
+  /// IR instructions of inline paths the whole module may grow by.
+  uint64_t InlineBudget = 8192;
 
   /// The options as set by the -weft-* command-line flags.
   static WeftOptions fromCommandLine();

@@ -9,7 +9,7 @@ void RandomStrategy::beginExecution(uint64_t Seed) { Rng.reseed(Seed); }
 ThreadId RandomStrategy::pickNext(const ThreadId *Runnable, size_t NumRunnable,
                                   ThreadId Current, PointKind Kind, PointObject) {
   uint32_t N = static_cast<uint32_t>(NumRunnable);
-  if (PreemptionRate == kUniform)
+  if (RateNum == 0)
     return Runnable[Rng.pickIndex(N)];
   size_t CurIdx = NumRunnable;
   for (size_t I = 0; I < NumRunnable; ++I)
@@ -19,8 +19,7 @@ ThreadId RandomStrategy::pickNext(const ThreadId *Runnable, size_t NumRunnable,
     return Runnable[Rng.pickIndex(N)];
   // A thread that yields (sched_yield, a zero sleep) asks for the others to
   // run: a spin-wait loop that yields makes progress only if they do.
-  bool Preempt = Kind == PointKind::Yield ||
-                 Rng.chance(static_cast<uint32_t>(PreemptionRate), 100);
+  bool Preempt = Kind == PointKind::Yield || Rng.pickIndex(RateDraw) < RateNum;
   if (N == 1 || !Preempt)
     return Current;
   // One of the others, uniformly: skip over the current thread's slot.
@@ -29,7 +28,7 @@ ThreadId RandomStrategy::pickNext(const ThreadId *Runnable, size_t NumRunnable,
 }
 
 uint32_t RandomStrategy::nextQuantum() {
-  return 1 + Rng.pickIndex(2 * MeanQuantum);
+  return 1 + Rng.pickIndex(QuantumDraw);
 }
 
 uint32_t RandomStrategy::choose(ChoiceKind, uint32_t N) {

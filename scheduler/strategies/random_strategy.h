@@ -4,15 +4,18 @@
 // them, a thread runs a random number of instrumented accesses (uniform in
 // [1, 2*MeanQuantum]) before an access point.
 //
-// The preemption rate tunes how eagerly it switches. By default (rate -1)
+// The preemption rate tunes how eagerly it switches. By default (uniform)
 // every runnable thread is equally likely at every point, the current one
-// included. With a rate R in [1, 100], a runnable current thread keeps running
-// with probability (100-R)% and otherwise hands over to one of the others,
-// chosen uniformly: low rates give long uninterrupted stretches with a few
-// preemptions (the kind of schedule most bugs need), high rates interleave
-// finely. Every runnable thread keeps a positive chance at every point, so no
-// thread starves (the walk is fair with probability one); that is why 0 is
-// not a valid rate.
+// included. With a rate Num/Den, a runnable current thread keeps running
+// with probability 1 - Num/Den and otherwise hands over to one of the
+// others, chosen uniformly: low rates give long uninterrupted stretches with
+// a few preemptions (the kind of schedule most bugs need, and cheap: a
+// hand-off costs microseconds), high rates interleave finely. Every runnable
+// thread keeps a positive chance at every point, so no thread starves (the
+// walk is fair with probability one); that is why a rate is never 0.
+//
+// Every answer is one Prng::pickIndex draw, in the order asked, so a
+// schedule is its seed (random_strategy_test pins this).
 //
 //===----------------------------------------------------------------------===//
 
@@ -30,9 +33,14 @@ public:
   static constexpr int kUniform = -1;
 
   /// \p MeanQuantum: mean number of accesses between access points (>= 1).
-  /// \p PreemptionRate: kUniform, or a percentage in [1, 100].
-  explicit RandomStrategy(uint32_t MeanQuantum, int PreemptionRate = kUniform)
-      : MeanQuantum(MeanQuantum), PreemptionRate(PreemptionRate) {}
+  /// \p PreemptionPercent: kUniform, or a percentage in [1, 100].
+  explicit RandomStrategy(uint32_t MeanQuantum, int PreemptionPercent = kUniform)
+      : RandomStrategy(MeanQuantum,
+                       PreemptionPercent == kUniform ? 0 : uint32_t(PreemptionPercent), 100) {}
+  /// A preemption rate of \p RateNum / \p RateDen (0 < RateNum <= RateDen);
+  /// RateNum 0: uniform.
+  RandomStrategy(uint32_t MeanQuantum, uint32_t RateNum, uint32_t RateDen)
+      : QuantumDraw(2 * MeanQuantum), RateDraw(RateDen), RateNum(RateNum) {}
 
   void beginExecution(uint64_t Seed) override;
   ThreadId pickNext(const ThreadId *Runnable, size_t NumRunnable,
@@ -43,8 +51,9 @@ public:
 
 private:
   Prng Rng;
-  uint32_t MeanQuantum; // invariant: >= 1
-  int PreemptionRate;   // invariant: kUniform or in [1, 100]
+  IndexDraw QuantumDraw; // [0, 2*MeanQuantum); MeanQuantum >= 1
+  IndexDraw RateDraw;    // [0, RateDen)
+  uint32_t RateNum;      // 0: uniform; else in (0, RateDen]
 };
 
 } // namespace weft

@@ -15,9 +15,9 @@
 
 namespace weft {
 
-class RecordingStrategy final : public Strategy {
+class RecordingStrategy final : public WrappingStrategy {
 public:
-  RecordingStrategy(Strategy *Inner, ScheduleLog *Log) : Inner(Inner), Log(Log) {}
+  RecordingStrategy(Strategy *Inner, ScheduleLog *Log) : WrappingStrategy(Inner), Log(Log) {}
 
   void beginExecution(uint64_t Seed) override {
     Log->clear();
@@ -31,10 +31,7 @@ public:
     Decision D;
     D.Kind = DecisionKind::Pick;
     D.Value = index(Next);
-    if (Next != Current)
-      for (size_t I = 0; I < NumRunnable; ++I)
-        if (Runnable[I] == Current)
-          D.Preemption = true;
+    D.Preemption = isPreemption(Runnable, NumRunnable, Current, Next);
     Preemptions += D.Preemption;
     Log->push_back(D);
     return Next;
@@ -59,7 +56,6 @@ public:
   uint64_t preemptions() const { return Preemptions; }
 
 private:
-  Strategy *Inner;
   ScheduleLog *Log;
   uint64_t Preemptions = 0;
 };

@@ -27,13 +27,13 @@
 
 namespace weft {
 
-class SteeringStrategy final : public Strategy {
+class SteeringStrategy final : public WrappingStrategy {
 public:
   /// Picks a thread holding a held-site lock may be passed over for, per
   /// acquisition at a held site.
   static constexpr uint32_t kPatience = 1000;
 
-  explicit SteeringStrategy(Strategy *Inner) : Inner(Inner) {}
+  explicit SteeringStrategy(Strategy *Inner) : WrappingStrategy(Inner) {}
 
   /// Thread \p T now holds \p N locks taken at held sites. A rise in N is a
   /// new acquisition and renews the thread's patience.
@@ -43,10 +43,6 @@ public:
   ThreadId pickNext(const ThreadId *Runnable, size_t NumRunnable,
                     ThreadId Current, PointKind Kind,
                     PointObject Object) override;
-  uint32_t nextQuantum() override { return Inner->nextQuantum(); }
-  uint32_t choose(ChoiceKind Kind, uint32_t N) override {
-    return Inner->choose(Kind, N);
-  }
 
 private:
   struct PerThread {
@@ -55,7 +51,6 @@ private:
   };
   PerThread &of(ThreadId T);
 
-  Strategy *Inner;
   InternalVector<PerThread> Threads; // by thread index
   InternalVector<ThreadId> Allowed;  // scratch for pickNext
 };

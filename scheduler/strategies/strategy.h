@@ -69,6 +69,37 @@ public:
   virtual uint32_t choose(ChoiceKind Kind, uint32_t N) = 0;
 };
 
+/// Whether picking \p Next at a point where \p Current stood preempts it:
+/// \p Current could have gone on (it is among the \p NumRunnable threads of
+/// \p Runnable) but another was picked.
+inline bool isPreemption(const ThreadId *Runnable, size_t NumRunnable, ThreadId Current,
+                         ThreadId Next) {
+  if (Next == Current)
+    return false;
+  for (size_t I = 0; I < NumRunnable; ++I)
+    if (Runnable[I] == Current)
+      return true;
+  return false;
+}
+
+/// A strategy that wraps another (recording, tracing, deadlock steering):
+/// each answer is the inner strategy's unless the wrapper overrides it.
+class WrappingStrategy : public Strategy {
+public:
+  explicit WrappingStrategy(Strategy *Inner) : Inner(Inner) {}
+
+  void beginExecution(uint64_t Seed) override { Inner->beginExecution(Seed); }
+  ThreadId pickNext(const ThreadId *Runnable, size_t NumRunnable, ThreadId Current,
+                    PointKind Kind, PointObject Object) override {
+    return Inner->pickNext(Runnable, NumRunnable, Current, Kind, Object);
+  }
+  uint32_t nextQuantum() override { return Inner->nextQuantum(); }
+  uint32_t choose(ChoiceKind Kind, uint32_t N) override { return Inner->choose(Kind, N); }
+
+protected:
+  Strategy *Inner;
+};
+
 } // namespace weft
 
 #endif

@@ -33,11 +33,11 @@ struct TraceStep {
   const char *Label;  // static text, or null
 };
 
-class TracingStrategy final : public Strategy {
+class TracingStrategy final : public WrappingStrategy {
 public:
   static constexpr size_t kCapacity = 100000;
 
-  explicit TracingStrategy(Strategy *Inner) : Inner(Inner) {}
+  explicit TracingStrategy(Strategy *Inner) : WrappingStrategy(Inner) {}
 
   void beginExecution(uint64_t Seed) override {
     Steps.clear();
@@ -56,11 +56,7 @@ public:
     S.Current = Current;
     S.Next = Next;
     S.Kind = Kind;
-    S.Preempted = false;
-    if (Next != Current)
-      for (size_t I = 0; I < NumRunnable; ++I)
-        if (Runnable[I] == Current)
-          S.Preempted = true;
+    S.Preempted = isPreemption(Runnable, NumRunnable, Current, Next);
     S.Object = nameOf(Object);
     S.Label = NextLabel;
     NextLabel = nullptr;
@@ -72,8 +68,7 @@ public:
     }
     return Next;
   }
-  uint32_t nextQuantum() override { return Inner->nextQuantum(); }
-  uint32_t choose(ChoiceKind Kind, uint32_t N) override { return Inner->choose(Kind, N); }
+  // nextQuantum and choose: the inner strategy's answers, untraced.
 
   /// What the next point is (a static string: "lock", "cond_wait").
   void labelNextPoint(const char *Label) { NextLabel = Label; }
@@ -97,7 +92,6 @@ private:
     return uint32_t(Objects.size());
   }
 
-  Strategy *Inner;
   InternalVector<TraceStep> Steps; // a ring once full; First is the oldest
   InternalVector<PointObject> Objects;
   size_t First = 0;

@@ -114,6 +114,17 @@ TEST(PrngTest, PickIndexStaysInRange) {
   }
 }
 
+TEST(PrngTest, IndexDrawGivesPickIndexsOutputs) {
+  // Including bounds whose rejection limit matters (N near 2^32).
+  for (uint32_t N : {1u, 2u, 3u, 100u, 1000u, 4000u, 0x80000001u, UINT32_MAX}) {
+    Prng A(N), B(N);
+    IndexDraw D(N);
+    ASSERT_EQ(D.bound(), N);
+    for (int I = 0; I < 5000; ++I)
+      ASSERT_EQ(A.pickIndex(D), B.pickIndex(N)) << "N = " << N << ", draw " << I;
+  }
+}
+
 // Chi-square goodness of fit against the uniform distribution. With a fixed
 // seed the statistic is a fixed number; the bounds are the 0.1% and 99.9%
 // quantiles, so a correct generator passes and a biased one (for instance a

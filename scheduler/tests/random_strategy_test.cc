@@ -146,3 +146,37 @@ TEST(RandomStrategyTest, PreemptionRateDoesNotApplyWhenTheCurrentThreadBlocked) 
 }
 
 } // namespace
+
+namespace {
+
+TEST(RandomStrategyTest, AFractionalRateSwitchesAtThatFractionOfPoints) {
+  // 1/1000: the plain run's default (preemption_rate=0.1).
+  RandomStrategy S(4, 1u, 1000u);
+  S.beginExecution(7);
+  int Switches = 0;
+  const int kPoints = 400000;
+  for (int I = 0; I < kPoints; ++I)
+    Switches += S.pickNext(kRunnable, 4, ThreadId(3), PointKind::Sync, 0) != ThreadId(3);
+  EXPECT_GT(Switches, 300);
+  EXPECT_LT(Switches, 500);
+}
+
+TEST(RandomStrategyTest, AWholePercentageDrawsAsItAlwaysDid) {
+  // Rate R percent is R/100: one pickIndex(100) per point, as before
+  // fractional rates existed, so old seeds keep their schedules.
+  RandomStrategy S(4, 5u, 100u);
+  S.beginExecution(11);
+  Prng R(11);
+  for (int I = 0; I < 2000; ++I) {
+    ThreadId T = S.pickNext(kRunnable, 4, ThreadId(3), PointKind::Sync, 0);
+    ThreadId Want = ThreadId(3);
+    if (R.pickIndex(100) < 5) {
+      uint32_t Pick = R.pickIndex(3);
+      Want = kRunnable[Pick >= 1 ? Pick + 1 : Pick];
+    }
+    ASSERT_EQ(T, Want) << "point " << I;
+    ASSERT_EQ(S.nextQuantum(), 1 + R.pickIndex(8)) << "point " << I;
+  }
+}
+
+} // namespace

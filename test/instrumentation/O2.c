@@ -20,7 +20,7 @@ int counter;
 // CHECK:       call void @__weft_write4_slow(ptr @counter, ptr @weft.site{{[.0-9]*}})
 // CHECK-NOT:   @__weft_read
 // CHECK:       store i32 {{.*}}, ptr @counter
-// CHECK:       call void @__weft_func_exit()
+// CHECK:       call preserve_mostcc void @__weft_func_exit()
 // CHECK:       ret void
 void bump(void) { counter++; }
 

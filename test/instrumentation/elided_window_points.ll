@@ -38,7 +38,7 @@ target triple = "x86_64-pc-linux-gnu"
 ; CALLS-LABEL: define void @bump(
 ; CALLS-NEXT:  %v = load i64, ptr %p
 ; CALLS-NEXT:  %w = add i64 %v, 1
-; CALLS-NEXT:  call void @__weft_write8(ptr %p)
+; CALLS-NEXT:  call preserve_mostcc void @__weft_write8(ptr %p)
 ; CALLS-NEXT:  store i64 %w, ptr %p
 ; CALLS-NOT:   call void @__weft_site_point
 define void @bump(ptr %p) {

@@ -14,14 +14,14 @@ declare i32 @__gxx_personality_v0(...)
 
 ; CHECK-LABEL: define void @entry_and_returns(
 ; CHECK-NEXT:  [[RA:%.*]] = call ptr @llvm.returnaddress(i32 0)
-; CHECK-NEXT:  call void @__weft_func_entry(ptr [[RA]])
+; CHECK-NEXT:  call preserve_mostcc void @__weft_func_entry(ptr [[RA]])
 ; CHECK:       a:
-; CHECK-NEXT:  call void @__weft_write4(ptr @g)
+; CHECK-NEXT:  call preserve_mostcc void @__weft_write4(ptr @g)
 ; CHECK-NEXT:  store
-; CHECK-NEXT:  call void @__weft_func_exit()
+; CHECK-NEXT:  call preserve_mostcc void @__weft_func_exit()
 ; CHECK-NEXT:  ret void
 ; CHECK:       b:
-; CHECK-NEXT:  call void @__weft_func_exit()
+; CHECK-NEXT:  call preserve_mostcc void @__weft_func_exit()
 ; CHECK-NEXT:  ret void
 define void @entry_and_returns(i1 %c) nounwind {
   br i1 %c, label %a, label %b
@@ -44,9 +44,9 @@ define i32 @leaf(i32 %x) {
 ; Calls alone are enough: the callee's frames need their caller's.
 ; CHECK-LABEL: define void @calls_only(
 ; CHECK-NEXT:  call ptr @llvm.returnaddress(i32 0)
-; CHECK-NEXT:  call void @__weft_func_entry(
+; CHECK-NEXT:  call preserve_mostcc void @__weft_func_entry(
 ; CHECK-NEXT:  call void @no_throw()
-; CHECK-NEXT:  call void @__weft_func_exit()
+; CHECK-NEXT:  call preserve_mostcc void @__weft_func_exit()
 ; CHECK-NEXT:  ret void
 define void @calls_only() nounwind {
   call void @no_throw()
@@ -64,16 +64,16 @@ define void @intrinsics_only(ptr %p) {
 
 ; An existing landing pad: the resume path leaves the frame too.
 ; CHECK-LABEL: define void @invoke_landingpad(
-; CHECK:       call void @__weft_func_entry(
+; CHECK:       call preserve_mostcc void @__weft_func_entry(
 ; CHECK:       invoke void @may_throw()
 ; CHECK-NEXT:  to label %ok unwind label %lpad
 ; CHECK:       ok:
-; CHECK-NEXT:  call void @__weft_func_exit()
+; CHECK-NEXT:  call preserve_mostcc void @__weft_func_exit()
 ; CHECK-NEXT:  ret void
 ; CHECK:       lpad:
 ; CHECK-NEXT:  [[LP:%.*]] = landingpad { ptr, i32 }
 ; CHECK-NEXT:  cleanup
-; CHECK-NEXT:  call void @__weft_func_exit()
+; CHECK-NEXT:  call preserve_mostcc void @__weft_func_exit()
 ; CHECK-NEXT:  resume { ptr, i32 } [[LP]]
 define void @invoke_landingpad() personality ptr @__gxx_personality_v0 {
   invoke void @may_throw() to label %ok unwind label %lpad
@@ -87,16 +87,16 @@ lpad:
 ; A plain call that may throw becomes an invoke whose cleanup pad calls
 ; func_exit and resumes unwinding.
 ; CHECK-LABEL: define void @call_may_throw(
-; CHECK:       call void @__weft_func_entry(
+; CHECK:       call preserve_mostcc void @__weft_func_entry(
 ; CHECK:       invoke void @may_throw()
 ; CHECK-NEXT:  to label %[[CONT:.*]] unwind label %[[CLEANUP:.*]]
 ; CHECK:       [[CONT]]:
-; CHECK-NEXT:  call void @__weft_func_exit()
+; CHECK-NEXT:  call preserve_mostcc void @__weft_func_exit()
 ; CHECK-NEXT:  ret void
 ; CHECK:       [[CLEANUP]]:
 ; CHECK-NEXT:  [[LP:%.*]] = landingpad { ptr, i32 }
 ; CHECK-NEXT:  cleanup
-; CHECK-NEXT:  call void @__weft_func_exit()
+; CHECK-NEXT:  call preserve_mostcc void @__weft_func_exit()
 ; CHECK-NEXT:  resume { ptr, i32 } [[LP]]
 define void @call_may_throw() personality ptr @__gxx_personality_v0 {
   call void @may_throw()
@@ -105,7 +105,7 @@ define void @call_may_throw() personality ptr @__gxx_personality_v0 {
 
 ; A function that never returns still gets its entry; unreachable needs no exit.
 ; CHECK-LABEL: define void @no_return(
-; CHECK:       call void @__weft_func_entry(
+; CHECK:       call preserve_mostcc void @__weft_func_entry(
 ; CHECK-NEXT:  call void @abort()
 ; CHECK-NEXT:  unreachable
 declare void @abort() noreturn nounwind
@@ -119,8 +119,8 @@ declare void @llvm.donothing()
 ; A musttail call must stay immediately before its return: the frame is left
 ; before the tail call, which replaces it.
 ; CHECK-LABEL: define i32 @tail(
-; CHECK:       call void @__weft_func_entry(
-; CHECK:       call void @__weft_func_exit()
+; CHECK:       call preserve_mostcc void @__weft_func_entry(
+; CHECK:       call preserve_mostcc void @__weft_func_exit()
 ; CHECK-NEXT:  [[R:%.*]] = musttail call i32 @tail_callee(i32 %x)
 ; CHECK-NEXT:  ret i32 [[R]]
 declare i32 @tail_callee(i32)

@@ -20,7 +20,7 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK:         store i32 0
 ; CHECK-NOT:     call void @__weft_write
 ; OFF-LABEL:   define {{.*}} @sweep(
-; OFF:           call void @__weft_write4(
+; OFF:           call preserve_mostcc void @__weft_write4(
 ; OFF-NOT:       __weft_write_range
 ; OFF-LABEL:   define {{.*}} @sweep_down(
 define dso_local void @sweep(ptr nocapture noundef writeonly %0, i64 noundef %1) local_unnamed_addr {
@@ -139,7 +139,7 @@ define dso_local void @rows(ptr nocapture noundef writeonly %0, i64 noundef %1, 
 ; Kept per access: a call in the loop may synchronize.
 ; CHECK-LABEL: define {{.*}} @with_call(
 ; CHECK-NOT:     __weft_write_range
-; CHECK:         call void @__weft_write4(
+; CHECK:         call preserve_mostcc void @__weft_write4(
 define dso_local void @with_call(ptr nocapture noundef writeonly %0, i64 noundef %1) local_unnamed_addr {
   %3 = icmp sgt i64 %1, 0
   br i1 %3, label %5, label %4
@@ -164,7 +164,7 @@ declare void @opaque() local_unnamed_addr
 ; Kept: the loop may leave before reading all of a[0..n).
 ; CHECK-LABEL: define {{.*}} @early_exit(
 ; CHECK-NOT:     __weft_read_range
-; CHECK:         call void @__weft_read4(
+; CHECK:         call preserve_mostcc void @__weft_read4(
 define dso_local i64 @early_exit(ptr nocapture noundef readonly %0, i64 noundef %1, i32 noundef %2) local_unnamed_addr {
   %4 = icmp sgt i64 %1, 0
   br i1 %4, label %5, label %13
@@ -191,7 +191,7 @@ define dso_local i64 @early_exit(ptr nocapture noundef readonly %0, i64 noundef 
 ; Kept: a[2*i] skips the bytes in between, which a range check would claim.
 ; CHECK-LABEL: define {{.*}} @strided(
 ; CHECK-NOT:     __weft_write_range
-; CHECK:         call void @__weft_write4(
+; CHECK:         call preserve_mostcc void @__weft_write4(
 define dso_local void @strided(ptr nocapture noundef writeonly %0, i64 noundef %1) local_unnamed_addr {
   %3 = icmp sgt i64 %1, 0
   br i1 %3, label %5, label %4
@@ -214,7 +214,7 @@ define dso_local void @strided(ptr nocapture noundef writeonly %0, i64 noundef %
 ; Kept: the store does not happen on every iteration.
 ; CHECK-LABEL: define {{.*}} @conditional(
 ; CHECK-NOT:     __weft_write_range
-; CHECK:         call void @__weft_write4(
+; CHECK:         call preserve_mostcc void @__weft_write4(
 define dso_local void @conditional(ptr nocapture noundef writeonly %0, i64 noundef %1) local_unnamed_addr {
   %3 = icmp sgt i64 %1, 0
   br i1 %3, label %5, label %4
@@ -244,7 +244,7 @@ define dso_local void @conditional(ptr nocapture noundef writeonly %0, i64 nound
 ; Kept: volatile accesses are checked one by one.
 ; CHECK-LABEL: define {{.*}} @volatile_sweep(
 ; CHECK-NOT:     __weft_write_range
-; CHECK:         call void @__weft_write4(
+; CHECK:         call preserve_mostcc void @__weft_write4(
 define dso_local void @volatile_sweep(ptr noundef %0, i64 noundef %1) local_unnamed_addr {
   %3 = icmp sgt i64 %1, 0
   br i1 %3, label %5, label %4
@@ -266,7 +266,7 @@ define dso_local void @volatile_sweep(ptr noundef %0, i64 noundef %1) local_unna
 ; Kept: an atomic in the loop synchronizes.
 ; CHECK-LABEL: define {{.*}} @with_atomic(
 ; CHECK-NOT:     __weft_write_range
-; CHECK:         call void @__weft_write4(
+; CHECK:         call preserve_mostcc void @__weft_write4(
 define dso_local void @with_atomic(ptr nocapture noundef writeonly %0, i64 noundef %1, ptr nocapture noundef %2) local_unnamed_addr {
   %4 = icmp sgt i64 %1, 0
   br i1 %4, label %6, label %5
@@ -289,7 +289,7 @@ define dso_local void @with_atomic(ptr nocapture noundef writeonly %0, i64 nound
 ; Kept: the trip count is not known on entry (a search for a zero).
 ; CHECK-LABEL: define {{.*}} @unknown_trip(
 ; CHECK-NOT:     __weft_read_range
-; CHECK:         call void @__weft_read4(
+; CHECK:         call preserve_mostcc void @__weft_read4(
 define dso_local i64 @unknown_trip(ptr nocapture noundef readonly %0) local_unnamed_addr {
   br label %2
 

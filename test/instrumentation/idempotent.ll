@@ -7,11 +7,11 @@ target triple = "x86_64-pc-linux-gnu"
 
 ; CHECK: @llvm.global_ctors = {{.*}}[1 x {{.*}} @weft.module_ctor
 ; CHECK-LABEL: define i32 @f(
-; CHECK:       call void @__weft_func_entry(
-; CHECK-NOT:   call void @__weft_func_entry(
-; CHECK:       call void @__weft_read4(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_func_entry(
+; CHECK-NOT:   call preserve_mostcc void @__weft_func_entry(
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p)
 ; CHECK-NEXT:  load i32, ptr %p
-; CHECK-NEXT:  call void @__weft_func_exit()
+; CHECK-NEXT:  call preserve_mostcc void @__weft_func_exit()
 ; CHECK-NEXT:  ret i32
 define i32 @f(ptr %p) {
   %v = load i32, ptr %p

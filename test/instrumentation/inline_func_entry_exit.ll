@@ -59,7 +59,7 @@ declare void @may_throw(ptr)
 ; CHECK-NEXT:  store i32 [[DOWN]], ptr [[DEPTHP2]]
 ; CHECK-NEXT:  br label %[[OUT]]
 ; CHECK:       weft.pop.slow:
-; CHECK-NEXT:  call void @__weft_func_exit()
+; CHECK-NEXT:  call preserve_mostcc void @__weft_func_exit()
 ; CHECK-NEXT:  br label %[[OUT]]
 ; CHECK:       [[OUT]]:
 ; CHECK-NEXT:  ret void
@@ -68,13 +68,13 @@ declare void @may_throw(ptr)
 ; CHECK-NEXT:  landingpad
 ; CHECK-NEXT:  cleanup
 ; CHECK-NEXT:  call ptr @llvm.threadlocal.address.p0(ptr @__weft_current_thread)
-; CHECK:       call void @__weft_func_exit()
+; CHECK:       call preserve_mostcc void @__weft_func_exit()
 ; CHECK:       resume
 ; OFF-LABEL:   define void @calls(
-; OFF:         call void @__weft_func_entry(ptr
-; OFF:         call void @__weft_func_exit()
+; OFF:         call preserve_mostcc void @__weft_func_entry(ptr
+; OFF:         call preserve_mostcc void @__weft_func_exit()
 ; OFF-NEXT:    ret void
-; OFF:         call void @__weft_func_exit()
+; OFF:         call preserve_mostcc void @__weft_func_exit()
 ; OFF-NEXT:    resume
 define void @calls() {
   %buf = alloca [4 x i64]

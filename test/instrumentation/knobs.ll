@@ -24,29 +24,29 @@ define void @f(ptr %p) {
   ret void
 }
 
-; NOACCESS:      call void @__weft_func_entry(
+; NOACCESS:      call preserve_mostcc void @__weft_func_entry(
 ; NOACCESS-NOT:  call void @__weft_write4
 ; NOACCESS:      call void @__weft_atomic_rmw(
 ; NOACCESS:      call void @__weft_write_range(ptr %p, i64 8)
 
-; NOATOMIC:      call void @__weft_write4(ptr %p)
+; NOATOMIC:      call preserve_mostcc void @__weft_write4(ptr %p)
 ; NOATOMIC-NOT:  call void @__weft_atomic_rmw
 ; NOATOMIC:      call void @__weft_write_range(ptr %p, i64 8)
 
-; NOMEMINTR:     call void @__weft_write4(ptr %p)
+; NOMEMINTR:     call preserve_mostcc void @__weft_write4(ptr %p)
 ; NOMEMINTR:     call void @__weft_atomic_rmw(
 ; NOMEMINTR-NOT: call void @__weft_write_range
 ; NOMEMINTR:     call void @llvm.memset
 
 ; NOENTRY-NOT:   call void @__weft_func_entry
-; NOENTRY:       call void @__weft_write4(ptr %p)
+; NOENTRY:       call preserve_mostcc void @__weft_write4(ptr %p)
 ; NOENTRY-NOT:   call void @__weft_func_exit
 ; NOENTRY:       ret void
 
 ; Without exception handling the call stays a call; only the return exits.
-; NOEH:          call void @__weft_func_entry(
+; NOEH:          call preserve_mostcc void @__weft_func_entry(
 ; NOEH:          call void @may_throw()
-; NOEH-NEXT:     call void @__weft_func_exit()
+; NOEH-NEXT:     call preserve_mostcc void @__weft_func_exit()
 ; NOEH-NEXT:     ret void
 ; NOEH-NOT:      landingpad
 
@@ -54,7 +54,7 @@ define void @f(ptr %p) {
 ; INLINE-NOACCESS-NOT: @__weft_shadow_regions
 ; INLINE-NOACCESS-NOT: call void @__weft_write4
 ; INLINE-NOACCESS:     call void @__weft_atomic_rmw(
-; INLINE-NOACCESS:     call void @__weft_func_exit()
+; INLINE-NOACCESS:     call preserve_mostcc void @__weft_func_exit()
 
 ; INLINE-NOENTRY-NOT:  i64 104
 ; INLINE-NOENTRY:      @__weft_shadow_regions

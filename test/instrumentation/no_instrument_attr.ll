@@ -38,10 +38,10 @@ define void @__weft_helper() {
 }
 
 ; CHECK-LABEL: define void @instrumented(
-; CHECK:       call void @__weft_func_entry(
-; CHECK:       call void @__weft_write4(ptr @g)
+; CHECK:       call preserve_mostcc void @__weft_func_entry(
+; CHECK:       call preserve_mostcc void @__weft_write4(ptr @g)
 ; CHECK:       call void @__weft_atomic_rmw(ptr @g, i32 4, i32 5)
-; CHECK:       call void @__weft_func_exit()
+; CHECK:       call preserve_mostcc void @__weft_func_exit()
 define void @instrumented() {
   store i32 1, ptr @g
   %a = atomicrmw add ptr @g, i32 1 seq_cst

@@ -18,7 +18,7 @@ int counter;
 // CHECK-NEXT:  br label %[[CONT:[0-9a-z.]+]]
 // CHECK:       [[CONT]]:
 // CHECK-NEXT:  store i32 {{.*}}, ptr @counter
-// CHECK:       call void @__weft_func_exit()
+// CHECK:       call preserve_mostcc void @__weft_func_exit()
 void bump(void) { counter++; }
 
 // A read whose address is not written afterwards is instrumented.

@@ -1,7 +1,10 @@
 //===- access.cc - The per-access race check and its C entry points -------===//
 //
 // The only code that runs on every instrumented load and store. The entry
-// points are defined here so that the check inlines into them. Order of
+// points are defined here so that the check inlines into them, except the
+// register-preserving ones (__weft_read1..8, __weft_write1..8, function
+// entry and exit: preserving_access.cc), whose misses come back through
+// accessAfterCountdown. Order of
 // business: leave at once if the thread is not scheduled by weft; count down
 // to the next preemption point; look for the access already recorded (the
 // common case in loops); only then the full check, out of line.
@@ -437,17 +440,19 @@ void checkAccess(ThreadState *Thr, uintptr_t Addr, unsigned Size, bool IsWrite,
   checkSmall(Thr, Addr, Size, IsWrite, IsAtomic, Pc);
 }
 
+void accessAfterCountdown(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(Thr->Green.Countdown == 0) && Rt.Sched.quantumOver(&Thr->Green))
+    return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
+  checkSmall(Thr, Addr, Size, IsWrite, false, Pc);
+}
+
 } // namespace weft
 
 using namespace weft;
 
+// The plain entry points (__weft_read8, ...) are in preserving_access.cc.
 #define WEFT_DEFINE_ACCESS(N)                                                  \
-  WEFT_INTERFACE void __weft_read##N(void *Addr) {                             \
-    onAccess(reinterpret_cast<uintptr_t>(Addr), N, false, WEFT_CALLER_PC);     \
-  }                                                                            \
-  WEFT_INTERFACE void __weft_write##N(void *Addr) {                            \
-    onAccess(reinterpret_cast<uintptr_t>(Addr), N, true, WEFT_CALLER_PC);      \
-  }                                                                            \
   WEFT_INTERFACE void __weft_read##N##_slow(void *Addr, void *Site) {          \
     onInlineMiss(reinterpret_cast<uintptr_t>(Addr), N, false, WEFT_CALLER_PC,   \
                  static_cast<uint8_t *>(Site));                                \
@@ -536,20 +541,7 @@ WEFT_INTERFACE void __weft_memset(void *Dst, uint32_t Byte, uint64_t Size) {
   internalMemset(Dst, int(Byte & 0xff), Size);
 }
 
-WEFT_INTERFACE void __weft_func_entry(void *CallerPc) {
-  ThreadState *Thr = CurThread;
-  if (WEFT_UNLIKELY(!Thr))
-    return;
-  // Only the pc: the trie learns the stack when something keeps it.
-  Thr->Shadow.push(reinterpret_cast<uintptr_t>(CallerPc));
-}
-
-WEFT_INTERFACE void __weft_func_exit() {
-  ThreadState *Thr = CurThread;
-  if (WEFT_UNLIKELY(!Thr))
-    return;
-  Thr->Shadow.pop();
-}
+// __weft_func_entry and __weft_func_exit are in preserving_access.cc.
 
 // Vtable pointers ------------------------------------------------------------
 

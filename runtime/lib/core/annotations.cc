@@ -153,6 +153,14 @@ void ignoreBegin(uint32_t ThreadState::*Counter, uintptr_t Pc) {
     Thr->IgnoreBegun = stack_trie::child(currentStack(Thr), Pc);
   ++(Thr->*Counter);
 }
+
+/// One ignore of \p Counter's kind ends on the current thread; an end
+/// without a begin is ignored.
+void ignoreEnd(uint32_t ThreadState::*Counter) {
+  if (ThreadState *Thr = CurThread)
+    if (Thr->*Counter)
+      --(Thr->*Counter);
+}
 } // namespace
 
 void checkIgnoresAtFinish(ThreadState *Thr) {
@@ -166,19 +174,11 @@ WEFT_INTERFACE void __weft_happens_after(const volatile void *Addr) { happensAft
 WEFT_INTERFACE void __weft_ignore_reads_begin() {
   ignoreBegin(&ThreadState::IgnoreReads, WEFT_CALLER_PC);
 }
-WEFT_INTERFACE void __weft_ignore_reads_end() {
-  if (ThreadState *Thr = CurThread)
-    if (Thr->IgnoreReads)
-      --Thr->IgnoreReads;
-}
+WEFT_INTERFACE void __weft_ignore_reads_end() { ignoreEnd(&ThreadState::IgnoreReads); }
 WEFT_INTERFACE void __weft_ignore_writes_begin() {
   ignoreBegin(&ThreadState::IgnoreWrites, WEFT_CALLER_PC);
 }
-WEFT_INTERFACE void __weft_ignore_writes_end() {
-  if (ThreadState *Thr = CurThread)
-    if (Thr->IgnoreWrites)
-      --Thr->IgnoreWrites;
-}
+WEFT_INTERFACE void __weft_ignore_writes_end() { ignoreEnd(&ThreadState::IgnoreWrites); }
 WEFT_INTERFACE void __weft_benign_race(const volatile void *Addr, size_t Size, const char *) {
   benignRace(Addr, Size);
 }
@@ -206,11 +206,7 @@ WEFT_INTERFACE void AnnotateIgnoreWritesEnd(CStr, int) { __weft_ignore_writes_en
 WEFT_INTERFACE void AnnotateIgnoreSyncBegin(CStr, int) {
   ignoreBegin(&ThreadState::IgnoreSync, WEFT_CALLER_PC);
 }
-WEFT_INTERFACE void AnnotateIgnoreSyncEnd(CStr, int) {
-  if (ThreadState *Thr = CurThread)
-    if (Thr->IgnoreSync)
-      --Thr->IgnoreSync;
-}
+WEFT_INTERFACE void AnnotateIgnoreSyncEnd(CStr, int) { ignoreEnd(&ThreadState::IgnoreSync); }
 WEFT_INTERFACE void AnnotateBenignRaceSized(CStr, int, Mem Addr, size_t Size, CStr) {
   benignRace(Addr, Size);
 }

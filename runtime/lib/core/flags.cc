@@ -61,6 +61,45 @@ bool parseU64(const char *S, uint64_t &Out) {
   return true;
 }
 
+/// "-1" (Num 0), or a percentage in (0, 100] with up to four decimals as
+/// Num / Den, Den = 100 * 10^decimals with trailing zeros dropped: "5" and
+/// "5.0" are both 5/100, so a whole percentage draws exactly as before
+/// decimals were allowed (the same seed, the same schedule).
+bool parsePercent(const char *S, uint32_t &Num, uint32_t &Den) {
+  if (!internalStrcmp(S, "-1")) {
+    Num = 0;
+    Den = 100;
+    return true;
+  }
+  uint32_t Whole = 0, Frac = 0, Decimals = 0, WholeDigits = 0;
+  for (; *S >= '0' && *S <= '9'; ++S)
+    if (++WholeDigits > 3)
+      return false;
+    else
+      Whole = Whole * 10 + uint32_t(*S - '0');
+  if (*S == '.') {
+    for (++S; *S >= '0' && *S <= '9'; ++S)
+      if (++Decimals > 4)
+        return false;
+      else
+        Frac = Frac * 10 + uint32_t(*S - '0');
+    if (Decimals == 0)
+      return false;
+  }
+  if (*S || WholeDigits == 0)
+    return false;
+  while (Decimals > 0 && Frac % 10 == 0) {
+    Frac /= 10;
+    --Decimals;
+  }
+  uint32_t Scale = 1;
+  for (uint32_t I = 0; I < Decimals; ++I)
+    Scale *= 10;
+  Num = Whole * Scale + Frac;
+  Den = 100 * Scale;
+  return Num > 0 && Num <= Den;
+}
+
 bool parseValue(bool &Out, const char *S) {
   if (!internalStrcmp(S, "1") || !internalStrcmp(S, "true")) {
     Out = true;
@@ -157,8 +196,9 @@ void parseFlags(Flags &F) {
     badOption("invalid value for", "strategy", F.strategy);
   if (!internalStrcmp(F.strategy, "replay") && !(F.schedule_in && *F.schedule_in))
     badOption("invalid value for", "strategy", "replay needs schedule_in=FILE");
-  if (F.preemption_rate != -1 && (F.preemption_rate < 1 || F.preemption_rate > 100))
-    badOption("invalid value for", "preemption_rate", "must be -1 or in 1..100");
+  if (!parsePercent(F.preemption_rate, F.PreemptionNum, F.PreemptionDen))
+    badOption("invalid value for", "preemption_rate",
+              "must be -1 or a percentage above 0 and at most 100, with up to four decimals");
   if (internalStrcmp(F.thread_switch, "os") && internalStrcmp(F.thread_switch, "user"))
     badOption("invalid value for", "thread_switch", F.thread_switch);
   if (F.pct_depth < 1)

@@ -17,6 +17,10 @@ struct Flags {
 #undef WEFT_FLAG
   /// True when the seed came from the user (WEFT_SEED or seed=).
   bool SeedGiven = false;
+  /// preemption_rate as a fraction: Num / Den, Den a power of ten times
+  /// 100 ("5" is 5/100, "0.1" is 1/1000); Num 0 for -1 (uniform).
+  uint32_t PreemptionNum = 0;
+  uint32_t PreemptionDen = 100;
 };
 
 /// Parses the environment into \p F; on a bad option prints

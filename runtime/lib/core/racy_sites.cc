@@ -12,10 +12,10 @@
 #include "base/internal_libc.h"
 #include "base/internal_vector.h"
 #include "base/raw_syscall.h"
+#include "core/code_site.h"
 #include "core/rtl.h"
 #include "core/text_buffer.h"
 #include "report/report_channel.h"
-#include "report/symbolizer.h"
 
 #include "weft/shadow_layout.h"
 #include "weft/test_channel.h"
@@ -63,13 +63,6 @@ bool contains(const InternalVector<Site> &List, const char *Module, uintptr_t Of
   return false;
 }
 
-char *copyString(const char *P, size_t Len) {
-  char *S = static_cast<char *>(internalAlloc(Len + 1));
-  internalMemcpy(S, P, Len);
-  S[Len] = 0;
-  return S;
-}
-
 /// Parses "mod+0x1f/mod+0x2a" (or blank-separated; '#' starts a comment
 /// that runs to the end of the line) into Sites.
 void parse(const char *P, const char *End, const char *Where) {
@@ -88,47 +81,17 @@ void parse(const char *P, const char *End, const char *Where) {
     const char *Stop = P;
     while (Stop < End && !isSeparator(*Stop))
       ++Stop;
-    size_t Len = size_t(Stop - P);
-    const char *Plus = nullptr;
-    for (const char *Q = P; Q < Stop; ++Q)
-      if (*Q == '+')
-        Plus = Q;
-    if (!Plus || Plus == P || Stop - Plus < 4 || Plus[1] != '0' || Plus[2] != 'x')
-      badSite(P, Len, Where);
-    uintptr_t Offset = 0;
-    for (const char *Q = Plus + 3; Q < Stop; ++Q) {
-      char C = *Q;
-      if (C >= '0' && C <= '9')
-        Offset = Offset * 16 + uintptr_t(C - '0');
-      else if (C >= 'a' && C <= 'f')
-        Offset = Offset * 16 + uintptr_t(C - 'a' + 10);
-      else
-        badSite(P, Len, Where);
-    }
-    char *Module = copyString(P, size_t(Plus - P));
+    const char *Plus;
+    uintptr_t Offset;
+    if (!code_site::parse(P, Stop, &Plus, &Offset))
+      badSite(P, size_t(Stop - P), Where);
+    char *Module = code_site::copyName(P, size_t(Plus - P));
     if (!contains(*Sites, Module, Offset))
       Sites->push_back(Site{Module, Offset});
     else
       internalFree(Module);
     P = Stop;
   }
-}
-
-/// The site of the access whose call returns to \p Pc; false if no
-/// module holds it.
-bool siteOf(uintptr_t Pc, const char **Module, uintptr_t *Offset) {
-  const char *Path;
-  uintptr_t Bias;
-  UnscheduledScope Quiet; // dl_iterate_phdr takes the loader's lock
-  if (!Pc || !findModule(Pc - 1, &Path, Module, &Bias))
-    return false;
-  *Offset = Pc - 1 - Bias;
-  return true;
-}
-
-void appendSite(TextBuffer &B, const char *Module, uintptr_t Offset) {
-  B << Module << '+';
-  B.hex(Offset);
 }
 
 } // namespace
@@ -158,7 +121,7 @@ uint8_t resolve(uintptr_t Pc) {
     return WEFT_SITE_QUIET;
   const char *Module;
   uintptr_t Offset;
-  if (!siteOf(Pc, &Module, &Offset))
+  if (!code_site::ofReturnAddress(Pc, &Module, &Offset))
     return WEFT_SITE_QUIET;
   return contains(*Sites, Module, Offset) ? WEFT_SITE_POINT : WEFT_SITE_QUIET;
 }
@@ -173,16 +136,16 @@ void learn(uintptr_t CurPc, uintptr_t PrevPc) {
   for (uintptr_t Pc : Pcs) {
     const char *Module;
     uintptr_t Offset;
-    if (!firstTime(Pc) || !siteOf(Pc, &Module, &Offset))
+    if (!firstTime(Pc) || !code_site::ofReturnAddress(Pc, &Module, &Offset))
       continue;
     if ((Sites && contains(*Sites, Module, Offset)) || contains(*Learned, Module, Offset))
       continue;
-    Learned->push_back(Site{copyString(Module, internalStrlen(Module)), Offset});
+    Learned->push_back(Site{code_site::copyName(Module, internalStrlen(Module)), Offset});
     if (B.size() == 0)
       B << test_channel::kRacySitesMarker;
     else
       B << ' ';
-    appendSite(B, Module, Offset);
+    code_site::append(B, Module, Offset);
   }
   if (B.size() == 0)
     return;
@@ -196,7 +159,7 @@ void appendList(TextBuffer &B) {
   for (size_t I = 0; I < Sites->size(); ++I) {
     if (I)
       B << '/';
-    appendSite(B, (*Sites)[I].Module, (*Sites)[I].Offset);
+    code_site::append(B, (*Sites)[I].Module, (*Sites)[I].Offset);
   }
 }
 

@@ -39,6 +39,12 @@
 #define WEFT_UNLIKELY(X) __builtin_expect(!!(X), 0)
 #define WEFT_INTERFACE extern "C" __attribute__((visibility("default")))
 #define WEFT_CALLER_PC reinterpret_cast<uintptr_t>(__builtin_return_address(0))
+// An entry point that keeps every general-purpose register of its caller
+// (runtime_callbacks.def, WEFT_PRESERVING_CALLBACK): a superset of what
+// LLVM's preserve_most call sites expect (all but r11). The compiler saves
+// what the function uses; it must use no vector registers (GCC refuses),
+// so its file is built with -mgeneral-regs-only (preserving_access.cc).
+#define WEFT_PRESERVING __attribute__((no_caller_saved_registers))
 
 namespace weft {
 
@@ -82,6 +88,13 @@ struct ThreadState {
   bool Joined = false;
   bool Finished = false;
   VectorClock FinalClock; // Clock at exit, acquired by join
+  // pthread_cancel (cancel_interceptors.cc): a cancel request not yet acted
+  // on, the canceller's clock (the cancel happens before the cleanup), and
+  // the thread's cancel state and type as it set them.
+  bool CancelPending = false;
+  bool CancelDisabled = false;
+  bool CancelAsync = false;
+  VectorClock CancelClock;
   WaitQueue Joiners;
   uintptr_t StackLo = 0, StackHi = 0;
   // Robust mutexes this thread holds: released as "owner died" if it exits.
@@ -319,6 +332,12 @@ void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
 void checkAccess(ThreadState *Thr, uintptr_t Addr, unsigned Size, bool IsWrite,
                  bool IsAtomic, uintptr_t Pc);
 
+/// One plain access of \p Size <= 8 bytes whose countdown the caller has
+/// already taken (preserving_access.cc's fast path, which found no
+/// covering slot): the scheduling point if the countdown ran out, then the
+/// check. The current thread is not null.
+void accessAfterCountdown(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc);
+
 /// A libc function (memcpy, read, ...) read or wrote [Addr, Addr+Size) for
 /// the current thread, called from \p Pc. Unscheduled threads and the
 /// runtime itself (inside UnscheduledScope) are not checked.
@@ -342,6 +361,11 @@ void finishSchedule(bool NormalExit);
 
 // Thread lifecycle (thread_interceptors.cc).
 void threadExit(ThreadState *Thr, void *Ret);
+/// A cancellation point of a modelled call (cancel_interceptors.cc): if a
+/// cancel is pending and enabled, the thread acts on it as glibc does (its
+/// cleanup handlers and destructors run, it exits with PTHREAD_CANCELED)
+/// and this does not return.
+void cancellationPoint(ThreadState *Thr);
 /// Frees the state of a thread that finished and was joined or detached;
 /// its record stays for reports.
 void retireThread(ThreadState *Thr);

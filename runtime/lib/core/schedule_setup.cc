@@ -21,6 +21,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "core/rtl.h"
+#include "core/code_site.h"
 #include "core/racy_sites.h"
 #include "sync/deadlock_steering.h"
 #include "report/trace_export.h"
@@ -71,19 +72,13 @@ bool startsWith(const char *S, const char *Prefix) {
   return internalStrncmp(S, Prefix, internalStrlen(Prefix)) == 0;
 }
 
-uint64_t parseHex(const char *P) {
-  uint64_t V = 0;
+/// The hex number at \p P, "0x" optional, up to the first other character.
+uint64_t parseHex(const char *P, const char *End) {
   if (P[0] == '0' && P[1] == 'x')
     P += 2;
-  for (;; ++P) {
-    char C = *P;
-    if (C >= '0' && C <= '9')
-      V = V * 16 + uint64_t(C - '0');
-    else if (C >= 'a' && C <= 'f')
-      V = V * 16 + uint64_t(C - 'a' + 10);
-    else
-      return V;
-  }
+  uint64_t V;
+  code_site::parseHex(P, End, &V);
+  return V;
 }
 
 void loadSchedule(const char *Path) {
@@ -108,7 +103,7 @@ void loadSchedule(const char *Path) {
     }
     // The seed, and the options that decide which questions a run asks.
     if (startsWith(P, "seed "))
-      Rt.Seed = parseHex(P + 5);
+      Rt.Seed = parseHex(P + 5, Eol);
     else if (startsWith(P, "early_wakeups "))
       Rt.Opts.early_wakeups = P[14] == '1';
     else if (startsWith(P, "spurious_wakeups "))
@@ -150,7 +145,7 @@ Strategy *makeStrategy() {
                                                 static_cast<uint32_t>(O.pb_width), O.pb_index,
                                                 Quantum);
   } else {
-    S = internalNew<RandomStrategy>(Quantum, O.preemption_rate);
+    S = internalNew<RandomStrategy>(Quantum, O.PreemptionNum, O.PreemptionDen);
   }
   Rt.Sched.setEarlyWakeups(O.early_wakeups);
   // A replay's decisions already include the steering that produced them.

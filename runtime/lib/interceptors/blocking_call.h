@@ -18,6 +18,7 @@
 
 #include <cerrno>
 #include <poll.h>
+#include <pthread.h>
 #include <sys/types.h>
 
 namespace weft {
@@ -28,14 +29,25 @@ bool fdMayBlock(int Fd, short Events, size_t Len);
 /// Whether \p Fd is in blocking mode (fcntl); false on error.
 bool fdIsBlocking(int Fd);
 
-/// Runs \p Call without the baton when \p MayBlock, else holding it.
+/// A cancel that glibc acts on inside the real call (cancel_interceptors.cc)
+/// unwinds through callMaybeBlocking: the thread takes the baton back there,
+/// before the program's cleanup handlers run.
+void reenterOnCancel(void *Thr);
+
+/// Runs \p Call without the baton when \p MayBlock, else holding it. A
+/// call that blocks is a cancellation point: a pending cancel acts before
+/// it, and one sent while it blocks is glibc's, in the kernel call.
 template <typename F>
 auto callMaybeBlocking(ThreadState *Thr, bool MayBlock, const char *Name, int Fd,
                        F Call) -> decltype(Call()) {
   if (!MayBlock)
     return Call();
+  cancellationPoint(Thr);
   Rt.Sched.leaveForSyscall(SyscallInfo{Name, Fd});
-  auto R = Call();
+  decltype(Call()) R;
+  pthread_cleanup_push(reenterOnCancel, Thr);
+  R = Call();
+  pthread_cleanup_pop(0);
   int Err = errno; // the futex wait below may clobber it
   Rt.Sched.reenterAfterSyscall(&Thr->Green);
   errno = Err;
@@ -120,6 +132,7 @@ int waitForDescriptors(ThreadState *Thr, const char *Name, int Fd,
     uint64_t Until = timerfdNextExpiry();
     if (Deadline < Until)
       Until = Deadline;
+    cancellationPoint(Thr); // before it waits, and after a cancel ended it
     blockForFdEvent(W, Until, Pc);
     if (Thr->Green.Interrupted == Interrupt::Signal) {
       // A handler ran (signal_delivery.h): poll, select and epoll_wait are

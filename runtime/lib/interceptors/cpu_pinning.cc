@@ -293,23 +293,35 @@ WEFT_INTERCEPTOR int sched_setaffinity(pid_t Tid, size_t Size, const cpu_set_t *
   return 0;
 }
 
+namespace {
+/// The thread whose mask a pthread_{get,set}affinity_np on handle \p T
+/// reads or sets: null when the caller is not a thread weft runs; false
+/// when weft does not know the handle (the real call answers). An exited
+/// thread not yet joined has thread id 0 in glibc, which the kernel reads as
+/// the caller: glibc then gets (or sets) the caller's mask, and so does weft
+/// (\p T becomes the caller's handle).
+bool handleTarget(pthread_t &T, ThreadState **Target) {
+  *Target = nullptr;
+  if (!CurThread)
+    return true;
+  ThreadState **Found = Rt.ByHandle.find(uintptr_t(T));
+  if (!Found)
+    return false;
+  *Target = (*Found)->Finished ? CurThread : *Found;
+  if ((*Found)->Finished)
+    T = pthread_self();
+  return true;
+}
+} // namespace
+
 // pthread handles always name threads of this process.
 WEFT_INTERCEPTOR int pthread_getaffinity_np(pthread_t T, size_t Size, cpu_set_t *Mask) {
   WEFT_ENSURE_REAL(pthread_getaffinity_np);
   if (!Pinned)
     return WEFT_REAL(pthread_getaffinity_np)(T, Size, Mask);
-  ThreadState *Target = nullptr;
-  if (CurThread) {
-    ThreadState **Found = Rt.ByHandle.find(uintptr_t(T));
-    if (!Found)
-      return WEFT_REAL(pthread_getaffinity_np)(T, Size, Mask);
-    // An exited thread not yet joined has thread id 0 in glibc, which the
-    // kernel reads as the caller: glibc then gets (or sets) the caller's
-    // mask, and so does weft.
-    Target = (*Found)->Finished ? CurThread : *Found;
-    if ((*Found)->Finished)
-      T = pthread_self();
-  }
+  ThreadState *Target;
+  if (!handleTarget(T, &Target))
+    return WEFT_REAL(pthread_getaffinity_np)(T, Size, Mask);
   return copyMask(maskOf(Target), Size, Mask);
 }
 
@@ -317,18 +329,9 @@ WEFT_INTERCEPTOR int pthread_setaffinity_np(pthread_t T, size_t Size, const cpu_
   WEFT_ENSURE_REAL(pthread_setaffinity_np);
   if (!Pinned)
     return WEFT_REAL(pthread_setaffinity_np)(T, Size, Mask);
-  ThreadState *Target = nullptr;
-  if (CurThread) {
-    ThreadState **Found = Rt.ByHandle.find(uintptr_t(T));
-    if (!Found)
-      return WEFT_REAL(pthread_setaffinity_np)(T, Size, Mask);
-    // An exited thread not yet joined has thread id 0 in glibc, which the
-    // kernel reads as the caller: glibc then gets (or sets) the caller's
-    // mask, and so does weft.
-    Target = (*Found)->Finished ? CurThread : *Found;
-    if ((*Found)->Finished)
-      T = pthread_self();
-  }
+  ThreadState *Target;
+  if (!handleTarget(T, &Target))
+    return WEFT_REAL(pthread_setaffinity_np)(T, Size, Mask);
   cpu_set_t Applied;
   if (int Err = applyForReal(T, Size, Mask, &Applied))
     return Err;

@@ -83,6 +83,16 @@ size_t comparedBytesNoCase(const char *A, const char *B, size_t Max) {
   return I;
 }
 
+/// The reads of a string comparison of at most \p Max bytes: the bytes it
+/// looks at, in both strings.
+void comparedAccess(const char *A, const char *B, size_t Max, bool NoCase, uintptr_t Pc) {
+  if (!CurThread)
+    return;
+  size_t N = NoCase ? comparedBytesNoCase(A, B, Max) : comparedBytes(A, B, Max);
+  readRange(A, N, Pc);
+  readRange(B, N, Pc);
+}
+
 size_t realStrlen(const char *S) {
   WEFT_ENSURE_REAL(strlen);
   return WEFT_REAL(strlen)(S);
@@ -189,21 +199,13 @@ WEFT_INTERCEPTOR char *strncat(char *D, const char *S, size_t Max) {
 
 WEFT_INTERCEPTOR int strcmp(const char *A, const char *B) {
   WEFT_ENSURE_REAL(strcmp);
-  if (CurThread) {
-    size_t N = comparedBytes(A, B, static_cast<size_t>(-1));
-    readRange(A, N, WEFT_CALLER_PC);
-    readRange(B, N, WEFT_CALLER_PC);
-  }
+  comparedAccess(A, B, static_cast<size_t>(-1), /*NoCase=*/false, WEFT_CALLER_PC);
   return WEFT_REAL(strcmp)(A, B);
 }
 
 WEFT_INTERCEPTOR int strncmp(const char *A, const char *B, size_t Max) {
   WEFT_ENSURE_REAL(strncmp);
-  if (CurThread) {
-    size_t N = comparedBytes(A, B, Max);
-    readRange(A, N, WEFT_CALLER_PC);
-    readRange(B, N, WEFT_CALLER_PC);
-  }
+  comparedAccess(A, B, Max, /*NoCase=*/false, WEFT_CALLER_PC);
   return WEFT_REAL(strncmp)(A, B, Max);
 }
 
@@ -379,20 +381,12 @@ WEFT_INTERCEPTOR char *weftStrpbrk(const char *S, const char *Accept) {
 
 WEFT_INTERCEPTOR int strcasecmp(const char *A, const char *B) {
   WEFT_ENSURE_REAL(strcasecmp);
-  if (CurThread) {
-    size_t N = comparedBytesNoCase(A, B, static_cast<size_t>(-1));
-    readRange(A, N, WEFT_CALLER_PC);
-    readRange(B, N, WEFT_CALLER_PC);
-  }
+  comparedAccess(A, B, static_cast<size_t>(-1), /*NoCase=*/true, WEFT_CALLER_PC);
   return WEFT_REAL(strcasecmp)(A, B);
 }
 
 WEFT_INTERCEPTOR int strncasecmp(const char *A, const char *B, size_t Max) {
   WEFT_ENSURE_REAL(strncasecmp);
-  if (CurThread) {
-    size_t N = comparedBytesNoCase(A, B, Max);
-    readRange(A, N, WEFT_CALLER_PC);
-    readRange(B, N, WEFT_CALLER_PC);
-  }
+  comparedAccess(A, B, Max, /*NoCase=*/true, WEFT_CALLER_PC);
   return WEFT_REAL(strncasecmp)(A, B, Max);
 }

@@ -58,13 +58,18 @@ SemaphoreModel *semModel(sem_t *Sem) {
 int semWait(ThreadState *Thr, sem_t *Sem, bool TryOnly, uint64_t Deadline, uintptr_t Pc) {
   SemaphoreModel *M = semModel(Sem);
   syncPoint(Thr, uintptr_t(Sem), "sem_wait");
+  if (!TryOnly)
+    cancellationPoint(Thr); // on entry; after a wait a cancel ended, below
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
   LockResult R = M->wait(Rt.Sched, uintptr_t(Sem), TryOnly, Deadline);
   // A handler ran (signal_delivery.h). Linux restarts sem_wait after a
   // handler installed with SA_RESTART (signal(7)), else it fails with
   // EINTR; sem_timedwait's futex wait has a deadline and always fails.
-  while (R == LockResult::Interrupted && Thr->RestartAfterHandler && Deadline == kNoDeadline)
+  // A cancel that ended the wait acts before any restart (it does not return).
+  while (R == LockResult::Interrupted && Thr->RestartAfterHandler && Deadline == kNoDeadline) {
+    cancellationPoint(Thr);
     R = M->wait(Rt.Sched, uintptr_t(Sem), TryOnly, Deadline);
+  }
   switch (R) {
   case LockResult::Acquired:
     break;
@@ -72,7 +77,8 @@ int semWait(ThreadState *Thr, sem_t *Sem, bool TryOnly, uint64_t Deadline, uintp
     return fail(EAGAIN);
   case LockResult::TimedOut:
     return fail(ETIMEDOUT);
-  case LockResult::Interrupted:
+  case LockResult::Interrupted: // a handler ran, or a cancel ended the wait
+    cancellationPoint(Thr);
     return fail(EINTR);
   default:
     return fail(EINVAL);

@@ -324,7 +324,13 @@ static int condWaitIntercepted(pthread_cond_t *C, pthread_mutex_t *M,
   ThreadState *Thr = CurThread;
   if (!Thr)
     return EINVAL;
-  return condWait(Thr, uintptr_t(C), M, Deadline, Pc);
+  // A cancellation point: glibc acts on entry with the mutex held, and
+  // after a cancel ended the wait once the mutex is relocked.
+  cancellationPoint(Thr);
+  int R = condWait(Thr, uintptr_t(C), M, Deadline, Pc);
+  if (R == 0 || R == ETIMEDOUT || R == EOWNERDEAD)
+    cancellationPoint(Thr);
+  return R;
 }
 
 WEFT_INTERCEPTOR int pthread_cond_init(pthread_cond_t *C, const pthread_condattr_t *Attr) {
@@ -494,7 +500,9 @@ WEFT_INTERCEPTOR int pthread_rwlock_unlock(pthread_rwlock_t *L) {
 WEFT_INTERCEPTOR int pthread_once(pthread_once_t *Once, void (*Init)()) {
   ThreadState *Thr = CurThread;
   auto *State = reinterpret_cast<volatile int *>(Once);
-  if (!Thr) {
+  // In a real blocking call the thread has no baton: libgcc's unwinder
+  // calls this when glibc cancels it there (cancel_interceptors.cc).
+  if (!Thr || Thr->Green.Status == ThreadStatus::InSyscall) {
     if (*State != 2) {
       *State = 2;
       Init();

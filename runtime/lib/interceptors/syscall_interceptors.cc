@@ -482,42 +482,38 @@ WEFT_INTERCEPTOR ssize_t sendmsg(int Fd, const struct msghdr *Msg, int Flags) {
 
 //===--- Descriptors and their channels ------------------------------------===//
 
+namespace {
+/// pipe, pipe2 and socketpair made \p Fds: two ends of one new channel.
+void pairCreated(const int Fds[2], uintptr_t Pc) {
+  uint32_t C = newChannel();
+  setChannel(Fds[0], C);
+  setChannel(Fds[1], C);
+  fdCreated(Fds[0], Pc);
+  fdCreated(Fds[1], Pc);
+}
+} // namespace
+
 WEFT_INTERCEPTOR int pipe(int Fds[2]) {
   WEFT_ENSURE_REAL(pipe);
   int R = WEFT_REAL(pipe)(Fds);
-  if (R == 0 && CurThread) {
-    uint32_t C = newChannel();
-    setChannel(Fds[0], C);
-    setChannel(Fds[1], C);
-    fdCreated(Fds[0], WEFT_CALLER_PC);
-    fdCreated(Fds[1], WEFT_CALLER_PC);
-  }
+  if (R == 0 && CurThread)
+    pairCreated(Fds, WEFT_CALLER_PC);
   return R;
 }
 
 WEFT_INTERCEPTOR int pipe2(int Fds[2], int Flags) {
   WEFT_ENSURE_REAL(pipe2);
   int R = WEFT_REAL(pipe2)(Fds, Flags);
-  if (R == 0 && CurThread) {
-    uint32_t C = newChannel();
-    setChannel(Fds[0], C);
-    setChannel(Fds[1], C);
-    fdCreated(Fds[0], WEFT_CALLER_PC);
-    fdCreated(Fds[1], WEFT_CALLER_PC);
-  }
+  if (R == 0 && CurThread)
+    pairCreated(Fds, WEFT_CALLER_PC);
   return R;
 }
 
 WEFT_INTERCEPTOR int socketpair(int Domain, int Type, int Proto, int Fds[2]) {
   WEFT_ENSURE_REAL(socketpair);
   int R = WEFT_REAL(socketpair)(Domain, Type, Proto, Fds);
-  if (R == 0 && CurThread) {
-    uint32_t C = newChannel();
-    setChannel(Fds[0], C);
-    setChannel(Fds[1], C);
-    fdCreated(Fds[0], WEFT_CALLER_PC);
-    fdCreated(Fds[1], WEFT_CALLER_PC);
-  }
+  if (R == 0 && CurThread)
+    pairCreated(Fds, WEFT_CALLER_PC);
   return R;
 }
 
@@ -619,6 +615,18 @@ WEFT_INTERCEPTOR int dup3(int Fd, int New, int Flags) {
 namespace {
 bool needsMode(int Flags) { return (Flags & O_CREAT) || (Flags & O_TMPFILE) == O_TMPFILE; }
 
+/// Declares \p Mode, the variadic mode argument of an open-like function
+/// whose last named parameter is \p Flags: passed only when the flags create
+/// a file, 0 otherwise. A macro, since va_start belongs in the function.
+#define WEFT_OPEN_MODE(Mode, Flags)                                            \
+  mode_t Mode = 0;                                                             \
+  if (needsMode(Flags)) {                                                      \
+    va_list Ap;                                                                \
+    va_start(Ap, Flags);                                                       \
+    Mode = mode_t(va_arg(Ap, int));                                            \
+    va_end(Ap);                                                                \
+  }
+
 int opened(int Fd, uintptr_t Pc) {
   if (Fd >= 0 && CurThread) {
     setChannel(Fd, kNoChannel);
@@ -631,49 +639,25 @@ int opened(int Fd, uintptr_t Pc) {
 
 WEFT_INTERCEPTOR int open(const char *Path, int Flags, ...) {
   WEFT_ENSURE_REAL(open);
-  mode_t Mode = 0;
-  if (needsMode(Flags)) {
-    va_list Ap;
-    va_start(Ap, Flags);
-    Mode = mode_t(va_arg(Ap, int));
-    va_end(Ap);
-  }
+  WEFT_OPEN_MODE(Mode, Flags);
   return opened(WEFT_REAL(open)(Path, Flags, Mode), WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int open64(const char *Path, int Flags, ...) {
   WEFT_ENSURE_REAL(open64);
-  mode_t Mode = 0;
-  if (needsMode(Flags)) {
-    va_list Ap;
-    va_start(Ap, Flags);
-    Mode = mode_t(va_arg(Ap, int));
-    va_end(Ap);
-  }
+  WEFT_OPEN_MODE(Mode, Flags);
   return opened(WEFT_REAL(open64)(Path, Flags, Mode), WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int openat(int Dir, const char *Path, int Flags, ...) {
   WEFT_ENSURE_REAL(openat);
-  mode_t Mode = 0;
-  if (needsMode(Flags)) {
-    va_list Ap;
-    va_start(Ap, Flags);
-    Mode = mode_t(va_arg(Ap, int));
-    va_end(Ap);
-  }
+  WEFT_OPEN_MODE(Mode, Flags);
   return opened(WEFT_REAL(openat)(Dir, Path, Flags, Mode), WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int openat64(int Dir, const char *Path, int Flags, ...) {
   WEFT_ENSURE_REAL(openat64);
-  mode_t Mode = 0;
-  if (needsMode(Flags)) {
-    va_list Ap;
-    va_start(Ap, Flags);
-    Mode = mode_t(va_arg(Ap, int));
-    va_end(Ap);
-  }
+  WEFT_OPEN_MODE(Mode, Flags);
   return opened(WEFT_REAL(openat64)(Dir, Path, Flags, Mode), WEFT_CALLER_PC);
 }
 
@@ -684,38 +668,35 @@ WEFT_INTERCEPTOR int creat(const char *Path, mode_t Mode) {
 
 //===--- Connections -------------------------------------------------------===//
 
-WEFT_INTERCEPTOR int accept(int Fd, struct sockaddr *Addr, socklen_t *Len) {
-  WEFT_ENSURE_REAL(accept);
+namespace {
+/// accept and accept4: wait for a connection on \p Fd; the new socket
+/// acquires what connect released into the socket channel.
+template <typename F> int acceptLike(const char *Name, int Fd, uintptr_t Pc, F Call) {
   ThreadState *Thr = CurThread;
   if (!Thr)
-    return WEFT_REAL(accept)(Fd, Addr, Len);
-  fdUsed(Fd, WEFT_CALLER_PC);
-  int R = callMaybeBlocking(Thr, fdMayBlock(Fd, POLLIN, 0), "accept", Fd,
-                            [&] { return WEFT_REAL(accept)(Fd, Addr, Len); });
+    return Call();
+  fdUsed(Fd, Pc);
+  int R = callMaybeBlocking(Thr, fdMayBlock(Fd, POLLIN, 0), Name, Fd, Call);
   if (R >= 0) {
     setChannel(R, kSocketChannel);
-    fdCreated(R, WEFT_CALLER_PC);
+    fdCreated(R, Pc);
     fdAcquire(Thr, R); // connect released into the socket channel
     fdActivity();
   }
   return R;
 }
+} // namespace
+
+WEFT_INTERCEPTOR int accept(int Fd, struct sockaddr *Addr, socklen_t *Len) {
+  WEFT_ENSURE_REAL(accept);
+  return acceptLike("accept", Fd, WEFT_CALLER_PC,
+                    [&] { return WEFT_REAL(accept)(Fd, Addr, Len); });
+}
 
 WEFT_INTERCEPTOR int accept4(int Fd, struct sockaddr *Addr, socklen_t *Len, int Flags) {
   WEFT_ENSURE_REAL(accept4);
-  ThreadState *Thr = CurThread;
-  if (!Thr)
-    return WEFT_REAL(accept4)(Fd, Addr, Len, Flags);
-  fdUsed(Fd, WEFT_CALLER_PC);
-  int R = callMaybeBlocking(Thr, fdMayBlock(Fd, POLLIN, 0), "accept4", Fd,
-                            [&] { return WEFT_REAL(accept4)(Fd, Addr, Len, Flags); });
-  if (R >= 0) {
-    setChannel(R, kSocketChannel);
-    fdCreated(R, WEFT_CALLER_PC);
-    fdAcquire(Thr, R);
-    fdActivity();
-  }
-  return R;
+  return acceptLike("accept4", Fd, WEFT_CALLER_PC,
+                    [&] { return WEFT_REAL(accept4)(Fd, Addr, Len, Flags); });
 }
 
 WEFT_INTERCEPTOR int connect(int Fd, const struct sockaddr *Addr, socklen_t Len) {

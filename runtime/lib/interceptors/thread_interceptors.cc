@@ -103,6 +103,22 @@ void learnStackBounds(ThreadState *T) {
   }
 }
 
+/// Runs when a forced unwind (a cancel, cancel_interceptors.cc) passes
+/// the trampoline: the thread's cleanup handlers and destructors have run,
+/// scheduled; it ends now, with glibc's PTHREAD_CANCELED as its result.
+/// After pthread_exit, which ended the thread in the scheduler before its
+/// unwind, it has nothing left to do.
+static void finishUnwound(void *P) {
+  auto *T = static_cast<ThreadState *>(P);
+  if (CurThread != T)
+    return;
+  // Cancelled inside a real blocking call (glibc acted in the kernel call):
+  // take the baton back first.
+  if (T->Green.Status == ThreadStatus::InSyscall)
+    Rt.Sched.reenterAfterSyscall(&T->Green);
+  threadExit(T, PTHREAD_CANCELED);
+}
+
 static void *threadTrampoline(void *P) {
   auto *T = static_cast<ThreadState *>(P);
   Rt.Sched.waitForFirstTurn(&T->Green);
@@ -115,7 +131,10 @@ static void *threadTrampoline(void *P) {
   learnStackBounds(T);
   if (T->StackHi)
     resetRange(T->StackLo, T->StackHi - T->StackLo);
-  void *Ret = T->StartRoutine(T->StartArg);
+  void *Ret;
+  pthread_cleanup_push(finishUnwound, T);
+  Ret = T->StartRoutine(T->StartArg);
+  pthread_cleanup_pop(0);
   threadExit(T, Ret);
   return Ret;
 }
@@ -223,8 +242,11 @@ int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc) {
     return EINVAL;
   syncPoint(Thr, 0, "join");
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), CallerPc);
-  while (!T->Finished)
+  // A cancellation point on entry and whenever a cancel ends the wait.
+  while (!T->Finished) {
+    cancellationPoint(Thr);
     T->Joiners.wait(Rt.Sched, WaitInfo{WaitKind::Join, index(T->tid())}, kNoDeadline);
+  }
   Thr->Clock.join(T->FinalClock);
   T->Joined = true;
   T->FinalClock.release();

@@ -73,9 +73,12 @@ uint64_t toNs(const struct timespec *Ts) {
 } // namespace
 
 uint64_t virtualSleep(ThreadState *Thr, uint64_t Ns, uintptr_t Pc) {
+  cancellationPoint(Thr); // the sleeps are cancellation points
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), Pc);
   uint64_t Deadline = Rt.Sched.now() + Ns;
-  if (Rt.Sched.sleepUntil(Deadline))
+  bool Slept = Rt.Sched.sleepUntil(Deadline);
+  cancellationPoint(Thr); // a cancel that ended the sleep acts here
+  if (Slept)
     return 0;
   // Interrupted (signal_delivery.h): at least 1 ns is left, so callers can
   // tell it from a full sleep.

@@ -568,24 +568,21 @@ void describeLocation(TextBuffer &B, uintptr_t Addr) {
   // Static TLS lies inside a thread's stack mapping: look for it first.
   // glibc hands a finished thread's stack (and TLS) to a later thread, so
   // the newest thread whose range holds the address is its owner.
-  for (size_t I = Rt.Sched.numThreads(); I-- > 0;) {
-    ThreadState *T = threadById(static_cast<ThreadId>(I));
-    if (T && Addr >= T->TlsLo && Addr < T->TlsHi) {
-      B << "  Location is TLS of ";
-      threadName(B, T->tid());
-      B << ".\n\n";
-      return;
+  const struct {
+    uintptr_t ThreadState::*Lo, ThreadState::*Hi;
+    const char *What;
+  } Ranges[] = {{&ThreadState::TlsLo, &ThreadState::TlsHi, "TLS"},
+                {&ThreadState::StackLo, &ThreadState::StackHi, "stack"}};
+  for (const auto &R : Ranges)
+    for (size_t I = Rt.Sched.numThreads(); I-- > 0;) {
+      ThreadState *T = threadById(static_cast<ThreadId>(I));
+      if (T && Addr >= T->*R.Lo && Addr < T->*R.Hi) {
+        B << "  Location is " << R.What << " of ";
+        threadName(B, T->tid());
+        B << ".\n\n";
+        return;
+      }
     }
-  }
-  for (size_t I = Rt.Sched.numThreads(); I-- > 0;) {
-    ThreadState *T = threadById(static_cast<ThreadId>(I));
-    if (T && Addr >= T->StackLo && Addr < T->StackHi) {
-      B << "  Location is stack of ";
-      threadName(B, T->tid());
-      B << ".\n\n";
-      return;
-    }
-  }
 }
 
 // Distinct race pairs seen so far, by the pcs of both accesses in the

@@ -4,11 +4,11 @@
 
 #include "base/internal_libc.h"
 #include "base/raw_syscall.h"
+#include "core/code_site.h"
 #include "sync/lock_graph.h"
 #include "core/rtl.h"
 #include "shadow/stack_trie.h"
 #include "strategies/steering_strategy.h"
-#include "report/symbolizer.h"
 #include "core/text_buffer.h"
 
 namespace weft {
@@ -50,27 +50,11 @@ void parseSites(const char *P) {
     const char *End = P;
     while (*End && *End != '/')
       ++End;
-    size_t Len = size_t(End - P);
-    const char *Plus = nullptr;
-    for (const char *Q = P; Q < End; ++Q)
-      if (*Q == '+')
-        Plus = Q;
-    if (!Plus || Plus == P || End - Plus < 4 || Plus[1] != '0' || Plus[2] != 'x')
-      badSite(P, Len);
-    uintptr_t Offset = 0;
-    for (const char *Q = Plus + 3; Q < End; ++Q) {
-      char C = *Q;
-      if (C >= '0' && C <= '9')
-        Offset = Offset * 16 + uintptr_t(C - '0');
-      else if (C >= 'a' && C <= 'f')
-        Offset = Offset * 16 + uintptr_t(C - 'a' + 10);
-      else
-        badSite(P, Len);
-    }
-    char *Module = static_cast<char *>(internalAlloc(size_t(Plus - P) + 1));
-    internalMemcpy(Module, P, size_t(Plus - P));
-    Module[Plus - P] = 0;
-    Sites->push_back(Site{Module, Offset});
+    const char *Plus;
+    uintptr_t Offset;
+    if (!code_site::parse(P, End, &Plus, &Offset))
+      badSite(P, size_t(End - P));
+    Sites->push_back(Site{code_site::copyName(P, size_t(Plus - P)), Offset});
     P = *End ? End + 1 : End;
   }
 }
@@ -81,12 +65,11 @@ bool isSite(uintptr_t Pc) {
     if (K.Pc == Pc)
       return K.IsSite;
   bool IsSite = false;
-  const char *Path, *Base;
-  uintptr_t Bias;
-  UnscheduledScope Quiet; // dl_iterate_phdr takes the loader's lock
-  if (findModule(Pc - 1, &Path, &Base, &Bias))
+  const char *Base;
+  uintptr_t Offset;
+  if (code_site::ofReturnAddress(Pc, &Base, &Offset))
     for (const Site &S : *Sites)
-      IsSite |= S.Offset == Pc - 1 - Bias && !internalStrcmp(S.Module, Base);
+      IsSite |= S.Offset == Offset && !internalStrcmp(S.Module, Base);
   Known->push_back(KnownPc{Pc, IsSite});
   return IsSite;
 }
@@ -119,13 +102,15 @@ void appendSites(TextBuffer &B, const LockEdge *Cycle, size_t N) {
       Seen |= stack_trie::node(Cycle[J].FromStack).Pc == Pc;
     if (Seen)
       continue;
-    const char *Path, *Base = "<unknown module>";
-    uintptr_t Bias = 0;
-    findModule(Pc - 1, &Path, &Base, &Bias);
+    const char *Base;
+    uintptr_t Offset;
+    if (!code_site::ofReturnAddress(Pc, &Base, &Offset)) {
+      Base = "<unknown module>";
+      Offset = Pc - 1;
+    }
     if (I)
       B << '/';
-    B << Base << '+';
-    B.hex(Pc - 1 - Bias);
+    code_site::append(B, Base, Offset);
   }
 }
 

@@ -10,24 +10,20 @@
 // No cap on the number of locks a thread holds or on the graph's size; only
 // sync operations (never the per-access path) touch it. Edges and the search
 // are kept in creation order, so the cycle found depends only on the
-// schedule.
+// schedule. The graph itself (and what makes it fast) is
+// lock_order_graph.h; this file owns when edges are added and what is
+// reported.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef WEFT_RUNTIME_LOCK_GRAPH_H
 #define WEFT_RUNTIME_LOCK_GRAPH_H
 
+#include "sync/lock_order_graph.h"
 #include "sync/mutex_set.h"
 
 namespace weft {
 
-struct LockEdge {
-  uint32_t From, To;           // mutex uids
-  uintptr_t FromAddr, ToAddr;  // for printing only
-  StackId FromStack, ToStack;  // where From was held from / To was acquired
-  ThreadId Tid;                // the thread that took them in this order
-  uint32_t NextOut;            // next edge out of From (index + 1; 0 = none)
-};
 
 namespace lock_graph {
 

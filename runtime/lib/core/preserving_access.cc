@@ -1,0 +1,99 @@
+//===- preserving_access.cc - The out-of-line access entry points ---------===//
+//
+// __weft_read1..8 and __weft_write1..8: the calls the pass makes where it
+// does not inline the access check (in large functions outside their small
+// innermost loops, or everywhere with -weft-inline-fast-paths=false); and
+// function entry and exit, which large functions call. They keep every register
+// of their caller (WEFT_PRESERVING; the pass calls them with LLVM's
+// preserve_most): a call is then one instruction in the caller's code, with
+// no spills or reloads around it and nothing for the register allocator to
+// split, which is what keeps a large instrumented file's compile time at
+// TSan's (docs/performance.md, compile time), and what keeps the caller fast.
+//
+// The fast path is the pass's inline check (weft/shadow_layout.h), both
+// slots: thread, countdown, region, slot. The compiler saves the few
+// registers it uses. Anything else goes to accessMiss, out of line, which
+// alone saves every register a C call may clobber before it enters the
+// full check (access.cc); the fast path must not call C functions itself,
+// or its prologue would save them all on every access.
+//
+// Built with -mgeneral-regs-only: a function that keeps its caller's
+// registers must not touch vector registers (GCC refuses), and nothing
+// here needs them. It never allocates, locks, or stores anything but the
+// countdown.
+//
+//===----------------------------------------------------------------------===//
+
+#include "core/rtl.h"
+#include "shadow/shadow.h"
+
+#include "weft/runtime_abi.h"
+#include "weft/shadow_layout.h"
+
+namespace weft {
+namespace {
+
+/// The fast path found nothing: the countdown ran out, the region is not
+/// mapped, the access straddles granules or is not recorded. Saves the
+/// registers a C call may clobber (only here), then the full check.
+WEFT_NOINLINE WEFT_PRESERVING void accessMiss(uintptr_t Addr, unsigned Size, bool IsWrite,
+                                              uintptr_t Pc) {
+  accessAfterCountdown(Addr, Size, IsWrite, Pc);
+}
+
+template <unsigned Size, bool IsWrite>
+WEFT_ALWAYS_INLINE void onPlainAccess(uintptr_t Addr, uintptr_t Pc) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  if (WEFT_LIKELY(--Thr->Green.Countdown != 0)) {
+    unsigned Off = Addr & (kGranule - 1);
+    char *Region = shadow::Regions[shadow::regionIndex(Addr)];
+    if (WEFT_LIKELY(Off + Size <= kGranule && Region)) {
+      const Granule *G = shadow::granuleIn(Region, Addr);
+      RawSlot Cur = Thr->SlotBase | slotAccessBits(byteMask(Off, Size), IsWrite, false);
+      // access.cc's alreadyRecorded: a bit where slot and access differ
+      // must be a mask or write bit the access does not hold.
+      RawSlot MustMatch = Cur | ~(kMaskField | kWriteBit);
+      if (((G->Slot[0] ^ Cur) & MustMatch) == 0 || ((G->Slot[1] ^ Cur) & MustMatch) == 0)
+        return;
+    }
+  }
+  accessMiss(Addr, Size, IsWrite, Pc);
+}
+
+} // namespace
+} // namespace weft
+
+using namespace weft;
+
+#define WEFT_DEFINE_PRESERVING_ACCESS(N)                                       \
+  WEFT_INTERFACE WEFT_PRESERVING void __weft_read##N(void *Addr) {             \
+    onPlainAccess<N, false>(reinterpret_cast<uintptr_t>(Addr), WEFT_CALLER_PC); \
+  }                                                                            \
+  WEFT_INTERFACE WEFT_PRESERVING void __weft_write##N(void *Addr) {            \
+    onPlainAccess<N, true>(reinterpret_cast<uintptr_t>(Addr), WEFT_CALLER_PC);  \
+  }
+WEFT_DEFINE_PRESERVING_ACCESS(1)
+WEFT_DEFINE_PRESERVING_ACCESS(2)
+WEFT_DEFINE_PRESERVING_ACCESS(4)
+WEFT_DEFINE_PRESERVING_ACCESS(8)
+#undef WEFT_DEFINE_PRESERVING_ACCESS
+
+// Function entry and exit: the calls the pass makes in functions too large
+// for the inline push and pop (and the inline pop's way out, at the low
+// mark). Neither calls anything, so they save only what they use.
+WEFT_INTERFACE WEFT_PRESERVING void __weft_func_entry(void *CallerPc) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  // Only the pc: the trie learns the stack when something keeps it.
+  Thr->Shadow.push(reinterpret_cast<uintptr_t>(CallerPc));
+}
+
+WEFT_INTERFACE WEFT_PRESERVING void __weft_func_exit() {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  Thr->Shadow.pop();
+}
