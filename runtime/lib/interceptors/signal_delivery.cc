@@ -39,45 +39,9 @@ bool defaultIgnores(int Sig) {
 /// The "SigBlk:" mask of OS thread \p Tid, from /proc; 0 if unreadable.
 uint64_t procMask(int Tid) {
   char Path[64];
-  static const char kPrefix[] = "/proc/self/task/";
-  size_t L = sizeof(kPrefix) - 1;
-  internalMemcpy(Path, kPrefix, L);
-  char Digits[16];
-  size_t N = 0;
-  for (unsigned V = unsigned(Tid); N == 0 || V; V /= 10)
-    Digits[N++] = char('0' + V % 10);
-  while (N)
-    Path[L++] = Digits[--N];
-  static const char kStatus[] = "/status";
-  internalMemcpy(Path + L, kStatus, sizeof(kStatus));
-  long F = rawSyscall(SYS_openat, AT_FDCWD, long(Path), O_RDONLY | O_CLOEXEC);
-  if (F < 0)
-    return 0;
-  char Buf[2048];
-  long R = rawSyscall(SYS_read, F, long(Buf), sizeof(Buf) - 1);
-  rawSyscall(SYS_close, F);
-  if (R <= 0)
-    return 0;
-  Buf[R] = 0;
-  const char *P = Buf;
-  while (*P && internalStrncmp(P, "SigBlk:", 7))
-    if (const char *Nl = internalStrchr(P, '\n'))
-      P = Nl + 1;
-    else
-      return 0;
-  if (!*P)
-    return 0;
-  P += 7;
-  while (*P == ' ' || *P == '\t')
-    ++P;
-  uint64_t V = 0;
-  for (;; ++P) {
-    int D = *P >= '0' && *P <= '9' ? *P - '0' : *P >= 'a' && *P <= 'f' ? *P - 'a' + 10 : -1;
-    if (D < 0)
-      break;
-    V = V << 4 | uint64_t(D);
-  }
-  return V;
+  procPath(Path, "/proc/self/task/", unsigned(Tid), "/status");
+  uint64_t Mask;
+  return readProcHex(Path, "SigBlk:", &Mask) ? Mask : 0;
 }
 
 uint64_t threadMask(ThreadState *T) {
@@ -230,6 +194,53 @@ bool routeProcessSignal(ThreadState *Current, int Sig, const RoutedInfo &Info,
 void onWaitInterruptedBySignal(ThreadState *Thr) {
   if (!Thr->InSuspend && Thr->PendingSignals)
     deliverPendingSignals(Thr);
+}
+
+
+void procPath(char *Out, const char *Prefix, unsigned N, const char *Suffix) {
+  size_t L = internalStrlen(Prefix);
+  internalMemcpy(Out, Prefix, L);
+  char Digits[16];
+  size_t D = 0;
+  for (unsigned V = N; D == 0 || V; V /= 10)
+    Digits[D++] = char('0' + V % 10);
+  while (D)
+    Out[L++] = Digits[--D];
+  size_t S = internalStrlen(Suffix);
+  internalMemcpy(Out + L, Suffix, S + 1);
+}
+
+bool readProcHex(const char *Path, const char *Key, uint64_t *Out) {
+  long F = rawSyscall(SYS_openat, AT_FDCWD, long(Path), O_RDONLY | O_CLOEXEC);
+  if (F < 0)
+    return false;
+  char Buf[2048];
+  long R = rawSyscall(SYS_read, F, long(Buf), sizeof(Buf) - 1);
+  rawSyscall(SYS_close, F);
+  if (R <= 0)
+    return false;
+  Buf[R] = 0;
+  size_t KeyLen = internalStrlen(Key);
+  const char *P = Buf;
+  while (*P && internalStrncmp(P, Key, KeyLen))
+    if (const char *Nl = internalStrchr(P, '\n'))
+      P = Nl + 1;
+    else
+      return false;
+  if (!*P)
+    return false;
+  P += KeyLen;
+  while (*P == ' ' || *P == '\t')
+    ++P;
+  uint64_t V = 0;
+  for (;; ++P) {
+    int D = *P >= '0' && *P <= '9' ? *P - '0' : *P >= 'a' && *P <= 'f' ? *P - 'a' + 10 : -1;
+    if (D < 0)
+      break;
+    V = V << 4 | uint64_t(D);
+  }
+  *Out = V;
+  return true;
 }
 
 } // namespace weft

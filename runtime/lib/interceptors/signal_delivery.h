@@ -70,6 +70,13 @@ bool routeProcessSignal(ThreadState *Current, int Sig, const RoutedInfo &Info,
 /// pending (sigsuspend runs it itself, with its own mask).
 void onWaitInterruptedBySignal(ThreadState *Thr);
 
+/// "<Prefix><N><Suffix>" into \p Out (64 bytes do for /proc paths), built by
+/// hand: an initialized array would become a call to memcpy.
+void procPath(char *Out, const char *Prefix, unsigned N, const char *Suffix);
+/// The hexadecimal number after \p Key ("SigBlk:", "sigmask:") at the start
+/// of a line of the /proc file \p Path; false if it is unreadable or has none.
+bool readProcHex(const char *Path, const char *Key, uint64_t *Out);
+
 } // namespace weft
 
 #endif

@@ -174,54 +174,15 @@ long waitForSignal(ThreadState *Thr, const sigset_t *Set, siginfo_t *Info,
 
 /// Whether \p Fd is a signalfd; its signals in \p Bits.
 bool signalFdBits(int Fd, uint64_t *Bits) {
-  // Built by hand: an initialized array would become a call to memcpy.
-  char Digits[16], Path[64], Link[64], Info[64];
-  size_t N = 0;
-  for (unsigned V = unsigned(Fd); N == 0 || V; V /= 10)
-    Digits[N++] = char('0' + V % 10);
-  auto Build = [&](char *Out, const char *Prefix) {
-    size_t L = internalStrlen(Prefix);
-    internalMemcpy(Out, Prefix, L);
-    for (size_t I = N; I > 0; --I)
-      Out[L++] = Digits[I - 1];
-    Out[L] = 0;
-  };
-  Build(Path, "/proc/self/fd/");
+  char Path[64], Link[64];
+  procPath(Path, "/proc/self/fd/", unsigned(Fd), "");
   long K = rawSyscall(SYS_readlink, long(Path), long(Link), sizeof(Link) - 1);
   static const char kSignalFd[] = "anon_inode:[signalfd]";
   if (K != long(sizeof(kSignalFd) - 1) || internalStrncmp(Link, kSignalFd, size_t(K)))
     return false;
   // Its mask: the "sigmask:" line of /proc/self/fdinfo/<fd>, in hex.
-  Build(Info, "/proc/self/fdinfo/");
-  long F = rawSyscall(SYS_openat, AT_FDCWD, long(Info), O_RDONLY | O_CLOEXEC);
-  if (F < 0)
-    return false;
-  char Buf[512];
-  long R = rawSyscall(SYS_read, F, long(Buf), sizeof(Buf) - 1);
-  rawSyscall(SYS_close, F);
-  if (R <= 0)
-    return false;
-  Buf[R] = 0;
-  const char *P = Buf;
-  while (*P && internalStrncmp(P, "sigmask:", 8))
-    if (const char *Nl = internalStrchr(P, '\n'))
-      P = Nl + 1;
-    else
-      return false;
-  if (!*P)
-    return false;
-  P += 8;
-  while (*P == ' ' || *P == '\t')
-    ++P;
-  uint64_t V = 0;
-  for (;; ++P) {
-    int D = *P >= '0' && *P <= '9' ? *P - '0' : *P >= 'a' && *P <= 'f' ? *P - 'a' + 10 : -1;
-    if (D < 0)
-      break;
-    V = V << 4 | uint64_t(D);
-  }
-  *Bits = V;
-  return true;
+  procPath(Path, "/proc/self/fdinfo/", unsigned(Fd), "");
+  return readProcHex(Path, "sigmask:", Bits);
 }
 
 } // namespace
