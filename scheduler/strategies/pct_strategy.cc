@@ -95,7 +95,7 @@ ThreadId PctStrategy::pickNext(const ThreadId *Runnable, size_t NumRunnable,
 }
 
 uint32_t PctStrategy::nextQuantum() {
-  return 1 + Rng.pickIndex(2 * MeanQuantum);
+  return 1 + Rng.pickIndex(QuantumDraw);
 }
 
 uint32_t PctStrategy::choose(ChoiceKind, uint32_t N) { return Rng.pickIndex(N); }

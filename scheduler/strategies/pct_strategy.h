@@ -54,7 +54,7 @@ public:
 
   /// \p Depth >= 1; \p EstimatedSteps >= 1; \p MeanQuantum >= 1.
   PctStrategy(uint32_t Depth, uint64_t EstimatedSteps, uint32_t MeanQuantum)
-      : Depth(Depth), EstimatedSteps(EstimatedSteps), MeanQuantum(MeanQuantum) {}
+      : Depth(Depth), EstimatedSteps(EstimatedSteps), QuantumDraw(2 * MeanQuantum) {}
 
   void beginExecution(uint64_t Seed) override;
   ThreadId pickNext(const ThreadId *Runnable, size_t NumRunnable,
@@ -83,7 +83,7 @@ private:
   Prng Rng;
   uint32_t Depth;
   uint64_t EstimatedSteps;
-  uint32_t MeanQuantum;
+  IndexDraw QuantumDraw; // [0, 2*MeanQuantum)
   uint64_t Step = 0;
   size_t NextChange = 0;                 // index into ChangePoints
   InternalVector<uint64_t> ChangePoints; // invariant: ascending, distinct

@@ -126,7 +126,7 @@ ThreadId PosStrategy::pickNext(const ThreadId *Runnable, size_t NumRunnable,
 }
 
 uint32_t PosStrategy::nextQuantum() {
-  return 1 + Rng.pickIndex(2 * MeanQuantum);
+  return 1 + Rng.pickIndex(QuantumDraw);
 }
 
 uint32_t PosStrategy::choose(ChoiceKind, uint32_t N) { return Rng.pickIndex(N); }

@@ -42,7 +42,7 @@ namespace weft {
 
 class PosStrategy final : public Strategy {
 public:
-  explicit PosStrategy(uint32_t MeanQuantum) : MeanQuantum(MeanQuantum) {}
+  explicit PosStrategy(uint32_t MeanQuantum) : QuantumDraw(2 * MeanQuantum) {}
 
   void beginExecution(uint64_t Seed) override;
   ThreadId pickNext(const ThreadId *Runnable, size_t NumRunnable,
@@ -85,7 +85,7 @@ private:
   void setObject(uint32_t I, PointObject O);
 
   Prng Rng;
-  uint32_t MeanQuantum;
+  IndexDraw QuantumDraw; // [0, 2*MeanQuantum)
   InternalVector<Event> Events; // indexed by thread id
   // Bucket heads and tails (thread indexes, kNone when empty); 2^BucketBits
   // of them, at least twice as many as linked events.
