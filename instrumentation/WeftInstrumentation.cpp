@@ -73,10 +73,11 @@ static cl::opt<bool> ClInlineFastPaths(
              "function entry and exit"));
 static cl::opt<unsigned> ClInlineSmallFunction(
     "weft-inline-small-function", cl::init(200), cl::Hidden,
-    cl::desc("Inline the fast path of accesses outside loops only in "
-             "functions of at most this many instructions (accesses in "
-             "loops always are); the others call the runtime. Bounds the "
-             "code, and the compile time, that large functions grow by"));
+    cl::desc("Inline the fast path of every access only in functions of "
+             "at most this many instructions; in larger ones only accesses "
+             "in small innermost loops (-weft-inline-loop-size) are inlined, "
+             "and the others call the runtime. Bounds the code, and the "
+             "compile time, that large functions grow by"));
 static cl::opt<unsigned> ClInlineLoopSize(
     "weft-inline-loop-size", cl::init(64), cl::Hidden,
     cl::desc("In functions larger than -weft-inline-small-function, inline "
