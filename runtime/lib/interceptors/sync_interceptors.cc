@@ -185,6 +185,15 @@ int condWait(ThreadState *Thr, uintptr_t Cond, pthread_mutex_t *M,
   syncObjectAccess(Thr, Cond, false, Pc);
   if (SM->m().Mutex.owner() != Thr->tid())
     return EPERM;
+  // The waiter checked its predicate and now joins the waiters: between the
+  // two, a notifier that does not take the mutex (it sets an atomic flag
+  // and signals) can run, and its signal finds nobody waiting. That window
+  // exists in the program, so it exists in the schedule.
+  syncPoint(Thr, Cond, "cond_wait");
+  // A cancellation point (C11's cnd_wait too: glibc's runs the same wait):
+  // glibc acts on entry with the mutex held. After the point, so that a
+  // cancel sent while this thread waited there is seen before it blocks.
+  cancellationPoint(Thr);
   syncObjectAccess(Thr, uintptr_t(M), false, Pc);
   releaseMutexClock(Thr, SM);
   uint32_t Depth = SM->m().Mutex.unlockForWait(Rt.Sched);
@@ -324,9 +333,8 @@ static int condWaitIntercepted(pthread_cond_t *C, pthread_mutex_t *M,
   ThreadState *Thr = CurThread;
   if (!Thr)
     return EINVAL;
-  // A cancellation point: glibc acts on entry with the mutex held, and
-  // after a cancel ended the wait once the mutex is relocked.
-  cancellationPoint(Thr);
+  // A cancellation point on entry (in condWait) and after a cancel ended
+  // the wait, once the mutex is relocked.
   int R = condWait(Thr, uintptr_t(C), M, Deadline, Pc);
   if (R == 0 || R == ETIMEDOUT || R == EOWNERDEAD)
     cancellationPoint(Thr);
