@@ -17,6 +17,14 @@
 // full check (access.cc); the fast path must not call C functions itself,
 // or its prologue would save them all on every access.
 //
+// Each call site hands over its own site flag (weft/shadow_layout.h), as the
+// inline check hands it to the slow entry points: the fast path never reads
+// it (it costs the caller one lea and nothing here), and a run with
+// race-directed points keeps the countdown at 1, so every access reaches
+// accessMiss, where the flag says whether the site is a point. The site is
+// keyed as an inline one, by the module offset of this call's return
+// address, so the sites an out-of-line access learns direct later runs.
+//
 // Built with -mgeneral-regs-only: a function that keeps its caller's
 // registers must not touch vector registers (GCC refuses), and nothing
 // here needs them. It never allocates, locks, or stores anything but the
@@ -37,12 +45,12 @@ namespace {
 /// mapped, the access straddles granules or is not recorded. Saves the
 /// registers a C call may clobber (only here), then the full check.
 WEFT_NOINLINE WEFT_PRESERVING void accessMiss(uintptr_t Addr, unsigned Size, bool IsWrite,
-                                              uintptr_t Pc) {
-  accessAfterCountdown(Addr, Size, IsWrite, Pc);
+                                              uintptr_t Pc, uint8_t *Site) {
+  accessAfterCountdown(Addr, Size, IsWrite, Pc, Site);
 }
 
 template <unsigned Size, bool IsWrite>
-WEFT_ALWAYS_INLINE void onPlainAccess(uintptr_t Addr, uintptr_t Pc) {
+WEFT_ALWAYS_INLINE void onPlainAccess(uintptr_t Addr, uintptr_t Pc, uint8_t *Site) {
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr))
     return;
@@ -59,7 +67,7 @@ WEFT_ALWAYS_INLINE void onPlainAccess(uintptr_t Addr, uintptr_t Pc) {
         return;
     }
   }
-  accessMiss(Addr, Size, IsWrite, Pc);
+  accessMiss(Addr, Size, IsWrite, Pc, Site);
 }
 
 } // namespace
@@ -68,11 +76,13 @@ WEFT_ALWAYS_INLINE void onPlainAccess(uintptr_t Addr, uintptr_t Pc) {
 using namespace weft;
 
 #define WEFT_DEFINE_PRESERVING_ACCESS(N)                                       \
-  WEFT_INTERFACE WEFT_PRESERVING void __weft_read##N(void *Addr) {             \
-    onPlainAccess<N, false>(reinterpret_cast<uintptr_t>(Addr), WEFT_CALLER_PC); \
+  WEFT_INTERFACE WEFT_PRESERVING void __weft_read##N(void *Addr, void *Site) { \
+    onPlainAccess<N, false>(reinterpret_cast<uintptr_t>(Addr), WEFT_CALLER_PC,  \
+                            static_cast<uint8_t *>(Site));                     \
   }                                                                            \
-  WEFT_INTERFACE WEFT_PRESERVING void __weft_write##N(void *Addr) {            \
-    onPlainAccess<N, true>(reinterpret_cast<uintptr_t>(Addr), WEFT_CALLER_PC);  \
+  WEFT_INTERFACE WEFT_PRESERVING void __weft_write##N(void *Addr, void *Site) {\
+    onPlainAccess<N, true>(reinterpret_cast<uintptr_t>(Addr), WEFT_CALLER_PC,   \
+                           static_cast<uint8_t *>(Site));                      \
   }
 WEFT_DEFINE_PRESERVING_ACCESS(1)
 WEFT_DEFINE_PRESERVING_ACCESS(2)
