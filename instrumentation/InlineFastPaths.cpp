@@ -28,12 +28,13 @@
 // of deep_calls', whose accesses mostly hit: not worth a wider ABI.)
 //
 // Each inlined access has a site flag of its own, a byte the pass allocates
-// (weft/shadow_layout.h, WEFT_SITE_*): 0 until the runtime first sees the
-// site, then 1 (quiet) or 2 (a race-directed scheduling point, racy_sites=).
-// Anything but 1 takes the slow path, which receives the flag's address, so
-// a site that raced in an earlier schedule reaches the runtime on every
-// execution, already recorded or not. Quiet sites pay one byte load, folded
-// into the branch the check already had.
+// (weft/shadow_layout.h, WEFT_SITE_*; an access called out of line has one
+// too, handed to __weft_read8 and friends): 0 until the runtime first sees
+// the site, then 1 (quiet) or 2 (a race-directed scheduling point,
+// racy_sites=). The check does not read it: the slow path receives the
+// flag's address, and a run with racy sites keeps the countdown at 1, so a
+// site that raced in an earlier schedule reaches the runtime on every
+// execution, already recorded or not.
 //
 // The slot test is the runtime's (access.cc, alreadyRecorded): the slot
 // must equal the access in every bit outside the mask and write bits

@@ -99,6 +99,7 @@ STATISTIC(NumInstrumentedReads, "Plain reads instrumented");
 STATISTIC(NumInstrumentedWrites, "Plain writes instrumented");
 STATISTIC(NumInstrumentedRanges, "Accesses instrumented as ranges");
 STATISTIC(NumInlineChecks, "Accesses whose fast path is inlined");
+STATISTIC(NumCalledWithSite, "Accesses called out of line with a site flag");
 STATISTIC(NumSiteFlags, "Site flags (race-directed scheduling points) allocated");
 STATISTIC(NumCalledOutsideLoops,
           "Accesses of large functions outside small innermost loops (they call the runtime)");
@@ -380,7 +381,7 @@ private:
   bool InlineEntryExit = false;
   // The plain accesses chooseInline picked for the inline fast path.
   const SmallPtrSet<Instruction *, 16> *InlineChosen = nullptr;
-  // The site flag of each access checked inline.
+  // The site flag of each access of 1 to 8 bytes.
   DenseMap<Instruction *, GlobalVariable *> SiteFlags;
   // The last inline access check and the thread pointer it loaded.
   Instruction *LastInlined = nullptr;
@@ -404,7 +405,8 @@ Value *FunctionInstrumenter::threadKnownAt(Instruction *Access) const {
   return LastThr;
 }
 
-/// A site flag for one inline-checked access (weft/shadow_layout.h): a
+/// A site flag for one access of 1 to 8 bytes, checked inline or called out
+/// of line (weft/shadow_layout.h): a
 /// private byte, zero-initialized (WEFT_SITE_UNSEEN), written only by the
 /// runtime. One global per site rather than one array per module: sites are
 /// created function by function, and the linker packs them in .bss anyway.
@@ -652,8 +654,9 @@ bool FunctionInstrumenter::instrument(const Candidates &C) {
     instrumentAtomic(I);
   // A window the program has between two accesses stays in the schedule
   // where a check was skipped: the skipped access is a race-directed point
-  // whenever the access covering it is (emitSitePoint). A covering access
-  // called out of line has no flag; neither has its skipped one.
+  // whenever the access covering it is (emitSitePoint), checked inline or
+  // called out of line. Only a cover without a flag (a 16-byte access, a
+  // vtable pointer) leaves its skipped access without a point.
   for (auto [Skipped, Covering] : C.ElidedWindows)
     if (GlobalVariable *Flag = SiteFlags.lookup(Covering)) {
       emitSitePoint(Skipped, getLoadStorePointerOperand(Skipped), Flag, RT.site_point,
@@ -689,6 +692,11 @@ void FunctionInstrumenter::emitAccess(IRBuilder<> &IRB, Instruction *Access, Val
                                         threadKnownAt(Access));
         LastInlined = Access;
         ++NumInlineChecks;
+      } else if (Size.getFixedValue() <= 8) {
+        // Out of line, with a site flag as the inline check's: the site is a
+        // race-directed point in the same way (preserving_access.cc).
+        callRuntime(IRB, Sized, {Ptr, newSiteFlag(Access)});
+        ++NumCalledWithSite;
       } else {
         callRuntime(IRB, Sized, {Ptr});
       }

@@ -18,8 +18,8 @@ define void @segments(ptr addrspace(256) %gs, ptr addrspace(1) %p1) {
 }
 
 ; CHECK-LABEL: define void @flat(
-; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p)
-; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}})
+; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK:       call void @__weft_atomic_load(ptr %p, i32 4, i32 2)
 ; CHECK:       call void @__weft_atomic_rmw(ptr %p, i32 4, i32 5)
 define void @flat(ptr %p) {

@@ -10,11 +10,11 @@ target triple = "x86_64-pc-linux-gnu"
 @g = global i32 0
 
 ; CHECK-LABEL: define void @hoisted(
-; CHECK:       call preserve_mostcc void @__weft_read4(ptr @g), !dbg [[USE:![0-9]+]]
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr @g, ptr @weft.site{{[.0-9]*}}), !dbg [[USE:![0-9]+]]
 ; CHECK-NEXT:  load i32, ptr @g{{.*}}, !dbg [[ZERO:![0-9]+]]
-; CHECK:       call preserve_mostcc void @__weft_write4(ptr @g), !dbg [[USE]]
+; CHECK:       call preserve_mostcc void @__weft_write4(ptr @g, ptr @weft.site{{[.0-9]*}}), !dbg [[USE]]
 ; CHECK-NEXT:  store i32 %inc, ptr @g{{.*}}, !dbg [[ZERO]]
-; CHECK:       call preserve_mostcc void @__weft_write4(ptr @g), !dbg [[NEXT:![0-9]+]]
+; CHECK:       call preserve_mostcc void @__weft_write4(ptr @g, ptr @weft.site{{[.0-9]*}}), !dbg [[NEXT:![0-9]+]]
 ; CHECK-NEXT:  store i32 7, ptr @g{{.*}}, !dbg [[ZERO]]
 define void @hoisted() !dbg !5 {
   %v = load i32, ptr @g, align 4, !dbg !7

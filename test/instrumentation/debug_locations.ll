@@ -16,7 +16,7 @@ declare i32 @__gxx_personality_v0(...)
 ; CHECK-LABEL: define void @f(
 ; CHECK-NEXT:  call ptr @llvm.returnaddress(i32 0), !dbg [[ENTRY:![0-9]+]]
 ; CHECK-NEXT:  call preserve_mostcc void @__weft_func_entry(ptr %{{.*}}), !dbg [[ENTRY]]
-; CHECK-NEXT:  call preserve_mostcc void @__weft_write4(ptr %p), !dbg [[STORE:![0-9]+]]
+; CHECK-NEXT:  call preserve_mostcc void @__weft_write4(ptr %p, ptr @weft.site{{[.0-9]*}}), !dbg [[STORE:![0-9]+]]
 ; CHECK-NEXT:  store i32 1, ptr %p, align 4, !dbg [[STORE]]
 ; CHECK-NEXT:  call void @__weft_atomic_cmpxchg_point(ptr %p, i32 4), !dbg [[CAS:![0-9]+]]
 ; CHECK-NEXT:  cmpxchg {{.*}}, !dbg [[CAS]]
@@ -44,7 +44,7 @@ define void @f(ptr %p, ptr %q) personality ptr @__gxx_personality_v0 !dbg !5 {
 ; one: the nearest located instruction's (here the return, line 21); see
 ; debug_location_line0.ll for the other substitutes.
 ; CHECK-LABEL: define void @no_loc(
-; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p), !dbg [[NOLOC:![0-9]+]]
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}}), !dbg [[NOLOC:![0-9]+]]
 ; CHECK-NEXT:  load i32, ptr %p, align 4{{$}}
 define void @no_loc(ptr %p) nounwind !dbg !13 {
   %v = load i32, ptr %p, align 4

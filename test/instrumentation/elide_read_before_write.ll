@@ -12,10 +12,10 @@ declare void @opaque() nounwind
 
 ; CHECK-LABEL: define void @increment(
 ; CHECK-NOT:   __weft_read4
-; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; OFF-LABEL:   define void @increment(
-; OFF:         call preserve_mostcc void @__weft_read4(ptr %p)
-; OFF:         call preserve_mostcc void @__weft_write4(ptr %p)
+; OFF:         call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}})
+; OFF:         call preserve_mostcc void @__weft_write4(ptr %p, ptr @weft.site{{[.0-9]*}})
 define void @increment(ptr %p) {
   %v = load i32, ptr %p, align 4
   %w = add i32 %v, 1
@@ -24,9 +24,9 @@ define void @increment(ptr %p) {
 }
 
 ; CHECK-LABEL: define void @call_between(
-; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK:       call void @opaque()
-; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p, ptr @weft.site{{[.0-9]*}})
 define void @call_between(ptr %p) {
   %v = load i32, ptr %p, align 4
   call void @opaque()
@@ -35,8 +35,8 @@ define void @call_between(ptr %p) {
 }
 
 ; CHECK-LABEL: define void @fence_between(
-; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p)
-; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}})
+; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p, ptr @weft.site{{[.0-9]*}})
 define void @fence_between(ptr %p) {
   %v = load i32, ptr %p, align 4
   fence acquire
@@ -45,8 +45,8 @@ define void @fence_between(ptr %p) {
 }
 
 ; CHECK-LABEL: define void @atomic_between(
-; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p)
-; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}})
+; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p, ptr @weft.site{{[.0-9]*}})
 define void @atomic_between(ptr %p, ptr %flag) {
   %v = load i32, ptr %p, align 4
   %f = load atomic i32, ptr %flag acquire, align 4
@@ -55,8 +55,8 @@ define void @atomic_between(ptr %p, ptr %flag) {
 }
 
 ; CHECK-LABEL: define void @narrower_write(
-; CHECK:       call preserve_mostcc void @__weft_read8(ptr %p)
-; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_read8(ptr %p, ptr @weft.site{{[.0-9]*}})
+; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p, ptr @weft.site{{[.0-9]*}})
 define void @narrower_write(ptr %p) {
   %v = load i64, ptr %p, align 8
   %t = trunc i64 %v to i32
@@ -65,8 +65,8 @@ define void @narrower_write(ptr %p) {
 }
 
 ; CHECK-LABEL: define void @other_pointer(
-; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p)
-; CHECK:       call preserve_mostcc void @__weft_write4(ptr %q)
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}})
+; CHECK:       call preserve_mostcc void @__weft_write4(ptr %q, ptr @weft.site{{[.0-9]*}})
 define void @other_pointer(ptr %p, ptr %q) {
   %v = load i32, ptr %p, align 4
   store i32 %v, ptr %q, align 4
@@ -74,9 +74,9 @@ define void @other_pointer(ptr %p, ptr %q) {
 }
 
 ; CHECK-LABEL: define void @other_block(
-; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK:       next:
-; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p, ptr @weft.site{{[.0-9]*}})
 define void @other_block(ptr %p) {
   %v = load i32, ptr %p, align 4
   br label %next

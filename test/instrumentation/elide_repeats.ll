@@ -10,7 +10,7 @@ target triple = "x86_64-pc-linux-gnu"
 declare void @opaque() nounwind
 
 ; CHECK-LABEL: define i32 @read_twice(
-; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NOT:   call void @__weft_read
 ; CHECK:       ret i32
 define i32 @read_twice(ptr %p) {
@@ -21,7 +21,7 @@ define i32 @read_twice(ptr %p) {
 }
 
 ; CHECK-LABEL: define i32 @read_after_write(
-; CHECK:       call preserve_mostcc void @__weft_write8(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_write8(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NOT:   call void @__weft_read
 ; CHECK:       ret i32
 define i32 @read_after_write(ptr %p) {
@@ -31,7 +31,7 @@ define i32 @read_after_write(ptr %p) {
 }
 
 ; CHECK-LABEL: define void @write_twice(
-; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NOT:   call void @__weft_write
 ; CHECK:       ret void
 define void @write_twice(ptr %p) {
@@ -41,8 +41,8 @@ define void @write_twice(ptr %p) {
 }
 
 ; CHECK-LABEL: define i64 @wider_repeat(
-; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p)
-; CHECK:       call preserve_mostcc void @__weft_read8(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}})
+; CHECK:       call preserve_mostcc void @__weft_read8(ptr %p, ptr @weft.site{{[.0-9]*}})
 define i64 @wider_repeat(ptr %p) {
   %a = load i32, ptr %p, align 4
   %b = load i64, ptr %p, align 8
@@ -50,9 +50,9 @@ define i64 @wider_repeat(ptr %p) {
 }
 
 ; CHECK-LABEL: define i32 @repeat_after_call(
-; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK:       call void @opaque()
-; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}})
 define i32 @repeat_after_call(ptr %p) {
   %a = load i32, ptr %p, align 4
   call void @opaque()

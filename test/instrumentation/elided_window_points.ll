@@ -33,14 +33,20 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK-NOT:   load i8, ptr [[FLAG]]
 ; CHECK:       call void @__weft_write8_slow(ptr %p, ptr [[FLAG]])
 ; CHECK:       store i64 %w, ptr %p
-; Without the inline path the write's call still lies between them; an
-; out-of-line check has no site flag, so the skipped read has no point.
+; Without the inline path the write's call still lies between them, and
+; carries its site flag (an out-of-line site is directed as an inline one):
+; the skipped read keeps its point, tied to that flag.
 ; CALLS-LABEL: define void @bump(
+; CALLS-NEXT:  [[F:%.*]] = load i8, ptr [[FLAG:@weft.site[.0-9]*]]
+; CALLS-NEXT:  [[P:%.*]] = icmp eq i8 [[F]], 2
+; CALLS-NEXT:  br i1 [[P]], label %weft.site.point, label %[[READ:.*]], !prof
+; CALLS:       weft.site.point:
+; CALLS-NEXT:  call void @__weft_site_point(ptr %p)
+; CALLS:       [[READ]]:
 ; CALLS-NEXT:  %v = load i64, ptr %p
 ; CALLS-NEXT:  %w = add i64 %v, 1
-; CALLS-NEXT:  call preserve_mostcc void @__weft_write8(ptr %p)
+; CALLS-NEXT:  call preserve_mostcc void @__weft_write8(ptr %p, ptr [[FLAG]])
 ; CALLS-NEXT:  store i64 %w, ptr %p
-; CALLS-NOT:   call void @__weft_site_point
 define void @bump(ptr %p) {
   %v = load i64, ptr %p, align 8
   %w = add i64 %v, 1
@@ -60,6 +66,17 @@ define void @bump(ptr %p) {
 ; CHECK:       call void @__weft_site_point(ptr %p)
 ; CHECK:       [[SECOND]]:
 ; CHECK-NEXT:  %b = load i64, ptr %p
+; Out of line alike: the second read's point tests the first read's flag.
+; CALLS-LABEL: define i64 @fetch_twice(
+; CALLS:       call preserve_mostcc void @__weft_read8(ptr %p, ptr [[FIRST:@weft.site[.0-9]*]])
+; CALLS-NEXT:  %a = load i64, ptr %p
+; CALLS:       store i64 %a, ptr %q
+; CALLS-NEXT:  [[F2:%.*]] = load i8, ptr [[FIRST]]
+; CALLS-NEXT:  [[P2:%.*]] = icmp eq i8 [[F2]], 2
+; CALLS-NEXT:  br i1 [[P2]], label %weft.site.point, label %[[SECOND:.*]], !prof
+; CALLS:       call void @__weft_site_point(ptr %p)
+; CALLS:       [[SECOND]]:
+; CALLS-NEXT:  %b = load i64, ptr %p
 define i64 @fetch_twice(ptr %p, ptr noalias %q) {
   %a = load i64, ptr %p, align 8
   store i64 %a, ptr %q, align 8

@@ -16,7 +16,7 @@ declare i32 @__gxx_personality_v0(...)
 ; CHECK-NEXT:  [[RA:%.*]] = call ptr @llvm.returnaddress(i32 0)
 ; CHECK-NEXT:  call preserve_mostcc void @__weft_func_entry(ptr [[RA]])
 ; CHECK:       a:
-; CHECK-NEXT:  call preserve_mostcc void @__weft_write4(ptr @g)
+; CHECK-NEXT:  call preserve_mostcc void @__weft_write4(ptr @g, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT:  store
 ; CHECK-NEXT:  call preserve_mostcc void @__weft_func_exit()
 ; CHECK-NEXT:  ret void

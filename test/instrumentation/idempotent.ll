@@ -9,7 +9,7 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK-LABEL: define i32 @f(
 ; CHECK:       call preserve_mostcc void @__weft_func_entry(
 ; CHECK-NOT:   call preserve_mostcc void @__weft_func_entry(
-; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT:  load i32, ptr %p
 ; CHECK-NEXT:  call preserve_mostcc void @__weft_func_exit()
 ; CHECK-NEXT:  ret i32

@@ -71,7 +71,7 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK:      [[CONT]]:
 ; CHECK-NEXT: %v = load i64, ptr %p, align 8, !dbg [[LOC]]
 ; OFF-LABEL:  define i64 @read8(
-; OFF:        call preserve_mostcc void @__weft_read8(ptr %p)
+; OFF:        call preserve_mostcc void @__weft_read8(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; OFF-NEXT:   %v = load i64, ptr %p, align 8
 define i64 @read8(ptr %p) !dbg !5 {
   %v = load i64, ptr %p, align 8, !dbg !8
@@ -131,7 +131,7 @@ define i32 @read4(ptr %p) {
 ; entry points that handle them.
 ; CHECK-LABEL: define i32 @underaligned(
 ; CHECK-NOT:  @__weft_current_thread
-; CHECK:      call preserve_mostcc void @__weft_read4(ptr %p)
+; CHECK:      call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT: %v = load i32, ptr %p, align 2
 ; CHECK-LABEL: define void @wide(
 ; CHECK-NOT:  @__weft_current_thread

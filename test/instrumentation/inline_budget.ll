@@ -33,7 +33,7 @@ target triple = "x86_64-pc-linux-gnu"
 
 ; CHECK-LABEL: define i64 @large(
 ; The access before the loop calls the runtime ...
-; CHECK:       call preserve_mostcc void @__weft_read8(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_read8(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT:  %first = load i64, ptr %p, align 8
 ; ... the one in the loop is inline ...
 ; CHECK:       loop:
@@ -41,7 +41,7 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK:       call void @__weft_write8_slow(ptr %q, ptr @weft.site{{[.0-9]*}})
 ; CHECK:       store i64 %i, ptr %q, align 8
 ; ... and the one after it calls the runtime again.
-; CHECK:       call preserve_mostcc void @__weft_read8(ptr %q)
+; CHECK:       call preserve_mostcc void @__weft_read8(ptr %q, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT:  %last = load i64, ptr %q, align 8
 ; DEFAULT-LABEL: define i64 @large(
 ; DEFAULT-NOT:   call preserve_mostcc void @__weft_read8(
@@ -68,12 +68,12 @@ exit:
 ; LOOPSIZE-LABEL: define i64 @large(
 ; LOOPSIZE:       loop:
 ; LOOPSIZE-NEXT:  %i = phi
-; LOOPSIZE-NEXT:  call preserve_mostcc void @__weft_write8(ptr %q)
+; LOOPSIZE-NEXT:  call preserve_mostcc void @__weft_write8(ptr %q, ptr @weft.site{{[.0-9]*}})
 ; LOOPSIZE-NEXT:  store i64 %i, ptr %q, align 8
 ; BUDGET-LABEL: define i64 @large(
 ; BUDGET:       loop:
 ; BUDGET-NEXT:  %i = phi
-; BUDGET-NEXT:  call preserve_mostcc void @__weft_write8(ptr %q)
+; BUDGET-NEXT:  call preserve_mostcc void @__weft_write8(ptr %q, ptr @weft.site{{[.0-9]*}})
 ; BUDGET-NEXT:  store i64 %i, ptr %q, align 8
 
 ; (The call keeps the loop's store from being checked once as a range

@@ -12,10 +12,10 @@ declare void @share(ptr) nounwind
 
 ; CHECK-LABEL: define i32 @passed_to_call(
 ; CHECK:       [[ELT:%.*]] = getelementptr
-; CHECK-NEXT:  call preserve_mostcc void @__weft_write4(ptr [[ELT]])
+; CHECK-NEXT:  call preserve_mostcc void @__weft_write4(ptr [[ELT]], ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT:  store i32 %v, ptr [[ELT]]
 ; CHECK:       call void @share(
-; CHECK-NEXT:  call preserve_mostcc void @__weft_read4(ptr [[ELT]])
+; CHECK-NEXT:  call preserve_mostcc void @__weft_read4(ptr [[ELT]], ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT:  load i32, ptr [[ELT]]
 define i32 @passed_to_call(i32 %v) {
   %slot = alloca [4 x i32]
@@ -27,9 +27,9 @@ define i32 @passed_to_call(i32 %v) {
 }
 
 ; CHECK-LABEL: define void @stored_to_global(
-; CHECK:       call preserve_mostcc void @__weft_write8(ptr @published)
+; CHECK:       call preserve_mostcc void @__weft_write8(ptr @published, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT:  store ptr %slot, ptr @published
-; CHECK-NEXT:  call preserve_mostcc void @__weft_write4(ptr %slot)
+; CHECK-NEXT:  call preserve_mostcc void @__weft_write4(ptr %slot, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT:  store i32 1, ptr %slot
 define void @stored_to_global() {
   %slot = alloca i32
@@ -39,7 +39,7 @@ define void @stored_to_global() {
 }
 
 ; CHECK-LABEL: define ptr @returned(
-; CHECK:       call preserve_mostcc void @__weft_write4(ptr %slot)
+; CHECK:       call preserve_mostcc void @__weft_write4(ptr %slot, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT:  store i32 1, ptr %slot
 define ptr @returned() {
   %slot = alloca i32

@@ -10,7 +10,7 @@ target triple = "x86_64-pc-linux-gnu"
 
 ; CHECK-LABEL: define i32 @read_mutable(
 ; CHECK:       [[P:%.*]] = getelementptr
-; CHECK-NEXT:  call preserve_mostcc void @__weft_read4(ptr [[P]])
+; CHECK-NEXT:  call preserve_mostcc void @__weft_read4(ptr [[P]], ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT:  load i32, ptr [[P]]
 define i32 @read_mutable(i64 %i) {
   %p = getelementptr [4 x i32], ptr @table, i64 0, i64 %i

@@ -6,7 +6,7 @@ target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:
 target triple = "x86_64-pc-linux-gnu"
 
 ; CHECK-LABEL: define i32 @plain(
-; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT:  load i32, ptr %p
 define i32 @plain(ptr %p) {
   %v = load i32, ptr %p
@@ -14,7 +14,7 @@ define i32 @plain(ptr %p) {
 }
 
 ; CHECK-LABEL: define ptr @invariant_group(
-; CHECK:       call preserve_mostcc void @__weft_read8(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_read8(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT:  load ptr, ptr %p
 define ptr @invariant_group(ptr %p) {
   %v = load ptr, ptr %p, !invariant.group !0, !nonnull !0

@@ -10,10 +10,10 @@ target triple = "x86_64-pc-linux-gnu"
 @_weft_state = global i32 0
 
 ; CHECK-LABEL: define void @user(
-; CHECK:       call preserve_mostcc void @__weft_read8(ptr @llvmish)
-; CHECK:       call preserve_mostcc void @__weft_write8(ptr @llvmish)
-; CHECK:       call preserve_mostcc void @__weft_read4(ptr @weft_state)
-; CHECK:       call preserve_mostcc void @__weft_read4(ptr @_weft_state)
+; CHECK:       call preserve_mostcc void @__weft_read8(ptr @llvmish, ptr @weft.site{{[.0-9]*}})
+; CHECK:       call preserve_mostcc void @__weft_write8(ptr @llvmish, ptr @weft.site{{[.0-9]*}})
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr @weft_state, ptr @weft.site{{[.0-9]*}})
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr @_weft_state, ptr @weft.site{{[.0-9]*}})
 define void @user() {
   %a = load i64, ptr @llvmish
   store i64 %a, ptr @llvmish

@@ -29,17 +29,17 @@ define void @f(ptr %p) {
 ; NOACCESS:      call void @__weft_atomic_rmw(
 ; NOACCESS:      call void @__weft_write_range(ptr %p, i64 8)
 
-; NOATOMIC:      call preserve_mostcc void @__weft_write4(ptr %p)
+; NOATOMIC:      call preserve_mostcc void @__weft_write4(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; NOATOMIC-NOT:  call void @__weft_atomic_rmw
 ; NOATOMIC:      call void @__weft_write_range(ptr %p, i64 8)
 
-; NOMEMINTR:     call preserve_mostcc void @__weft_write4(ptr %p)
+; NOMEMINTR:     call preserve_mostcc void @__weft_write4(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; NOMEMINTR:     call void @__weft_atomic_rmw(
 ; NOMEMINTR-NOT: call void @__weft_write_range
 ; NOMEMINTR:     call void @llvm.memset
 
 ; NOENTRY-NOT:   call void @__weft_func_entry
-; NOENTRY:       call preserve_mostcc void @__weft_write4(ptr %p)
+; NOENTRY:       call preserve_mostcc void @__weft_write4(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; NOENTRY-NOT:   call void @__weft_func_exit
 ; NOENTRY:       ret void
 

@@ -10,14 +10,14 @@ target triple = "x86_64-pc-linux-gnu"
 @g = global i32 0
 
 ; CHECK-LABEL: define i32 @reader() #0 {
-; CHECK:       call preserve_mostcc void @__weft_read4(ptr @g)
+; CHECK:       call preserve_mostcc void @__weft_read4(ptr @g, ptr @weft.site{{[.0-9]*}})
 define i32 @reader() nounwind memory(read) {
   %v = load i32, ptr @g
   ret i32 %v
 }
 
 ; CHECK-LABEL: define void @arg_writer(ptr %p) #0 {
-; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_write4(ptr %p, ptr @weft.site{{[.0-9]*}})
 define void @arg_writer(ptr %p) nounwind memory(argmem: write) {
   store i32 0, ptr %p
   ret void

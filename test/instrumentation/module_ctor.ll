@@ -18,7 +18,7 @@ define void @user_ctor() {
 
 ; The user's constructor is an ordinary function to the pass.
 ; CHECK-LABEL: define void @user_ctor()
-; CHECK:       call preserve_mostcc void @__weft_write4(ptr @g)
+; CHECK:       call preserve_mostcc void @__weft_write4(ptr @g, ptr @weft.site{{[.0-9]*}})
 
 ; CHECK:       declare void @__weft_init()
 ; CHECK-LABEL: define internal void @weft.module_ctor()

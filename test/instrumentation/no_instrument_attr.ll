@@ -39,7 +39,7 @@ define void @__weft_helper() {
 
 ; CHECK-LABEL: define void @instrumented(
 ; CHECK:       call preserve_mostcc void @__weft_func_entry(
-; CHECK:       call preserve_mostcc void @__weft_write4(ptr @g)
+; CHECK:       call preserve_mostcc void @__weft_write4(ptr @g, ptr @weft.site{{[.0-9]*}})
 ; CHECK:       call void @__weft_atomic_rmw(ptr @g, i32 4, i32 5)
 ; CHECK:       call preserve_mostcc void @__weft_func_exit()
 define void @instrumented() {

@@ -15,12 +15,12 @@ target triple = "x86_64-pc-linux-gnu"
 
 ; CHECK-LABEL: define i64 @get(
 ; CHECK:       call void @__weft_func_entry(
-; CHECK:       call void @__weft_read8(ptr %p)
+; CHECK:       call void @__weft_read8(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK:       call void @__weft_func_exit()
-; CHECK:       declare void @__weft_read8(ptr)
+; CHECK:       declare void @__weft_read8(ptr, ptr)
 ; PIE-LABEL:   define i64 @get(
 ; PIE:         call preserve_mostcc void @__weft_func_entry(
-; PIE:         call preserve_mostcc void @__weft_read8(ptr %p)
+; PIE:         call preserve_mostcc void @__weft_read8(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; PIE:         call preserve_mostcc void @__weft_func_exit()
 define i64 @get(ptr %p) {
   %v = load i64, ptr %p, align 8

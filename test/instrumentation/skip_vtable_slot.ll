@@ -30,7 +30,7 @@ define void @virtual_call(ptr %obj) {
 }
 
 ; CHECK-LABEL: define ptr @through_plain_pointer(
-; CHECK:       call preserve_mostcc void @__weft_read8(ptr %slot)
+; CHECK:       call preserve_mostcc void @__weft_read8(ptr %slot, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT:  %fn = load ptr, ptr %slot
 define ptr @through_plain_pointer(ptr %obj) {
   %table = load ptr, ptr %obj, align 8, !tbaa !3
@@ -40,7 +40,7 @@ define ptr @through_plain_pointer(ptr %obj) {
 }
 
 ; CHECK-LABEL: define void @store_through_vptr(
-; CHECK:       call preserve_mostcc void @__weft_write8(ptr %slot)
+; CHECK:       call preserve_mostcc void @__weft_write8(ptr %slot, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT:  store ptr null, ptr %slot
 define void @store_through_vptr(ptr %obj) {
   %vt = load ptr, ptr %obj, align 8, !tbaa !0

@@ -7,16 +7,16 @@ target triple = "x86_64-pc-linux-gnu"
 
 ; CHECK-LABEL: define void @unaligned(
 define void @unaligned(ptr %p) {
-; CHECK:      call preserve_mostcc void @__weft_read4(ptr %p)
+; CHECK:      call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT: load i32, ptr %p, align 1
   %a = load i32, ptr %p, align 1
-; CHECK-NEXT: call preserve_mostcc void @__weft_write8(ptr %p)
+; CHECK-NEXT: call preserve_mostcc void @__weft_write8(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT: store i64 0, ptr %p, align 2
   store i64 0, ptr %p, align 2
 ; CHECK-NEXT: call void @__weft_write16(ptr %p)
 ; CHECK-NEXT: store i128 0, ptr %p, align 4
   store i128 0, ptr %p, align 4
-; CHECK-NEXT: call preserve_mostcc void @__weft_read2(ptr %p)
+; CHECK-NEXT: call preserve_mostcc void @__weft_read2(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT: load i16, ptr %p, align 1
   %b = load i16, ptr %p, align 1
   ret void

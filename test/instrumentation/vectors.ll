@@ -14,7 +14,7 @@ define void @fixed(ptr %p) {
 ; CHECK-NEXT: call void @__weft_write_range(ptr %p, i64 32)
 ; CHECK-NEXT: store <8 x i32> zeroinitializer, ptr %p
   store <8 x i32> zeroinitializer, ptr %p
-; CHECK-NEXT: call preserve_mostcc void @__weft_read8(ptr %p)
+; CHECK-NEXT: call preserve_mostcc void @__weft_read8(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT: load <2 x float>, ptr %p
   %b = load <2 x float>, ptr %p
 ; CHECK-NEXT: call void @__weft_read_range(ptr %p, i64 12)

@@ -7,10 +7,10 @@ target triple = "x86_64-pc-linux-gnu"
 
 ; CHECK-LABEL: define void @volatile_accesses(
 define void @volatile_accesses(ptr %p) {
-; CHECK:      call preserve_mostcc void @__weft_read4(ptr %p)
+; CHECK:      call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT: load volatile i32, ptr %p
   %a = load volatile i32, ptr %p
-; CHECK-NEXT: call preserve_mostcc void @__weft_write1(ptr %p)
+; CHECK-NEXT: call preserve_mostcc void @__weft_write1(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT: store volatile i8 1, ptr %p
   store volatile i8 1, ptr %p
 ; CHECK-NEXT: call void @__weft_write_range(ptr %p, i64 3)

@@ -29,7 +29,7 @@ define ptr @virtual_call_target(ptr %obj) {
 
 ; A pointer load with an ordinary TBAA tag is a plain read.
 ; CHECK-LABEL: define ptr @plain_pointer(
-; CHECK:       call preserve_mostcc void @__weft_read8(ptr %p)
+; CHECK:       call preserve_mostcc void @__weft_read8(ptr %p, ptr @weft.site{{[.0-9]*}})
 define ptr @plain_pointer(ptr %p) {
   %v = load ptr, ptr %p, align 8, !tbaa !3
   ret ptr %v

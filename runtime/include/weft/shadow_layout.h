@@ -68,14 +68,16 @@
 #define WEFT_SLOT_MASK_SHIFT 54
 #define WEFT_SLOT_WRITE_BIT 62
 
-// Each access the pass checks inline has a site flag: a writable byte of
-// the module's, zero at start. The runtime's slow path sets it the first
-// time it sees the site: WEFT_SITE_QUIET, or WEFT_SITE_POINT when the site
-// is one of the run's race-directed scheduling points (racy_sites=,
-// runtime/lib/core/racy_sites.h). The inline check never reads it (it
-// costs nothing in a run without racy sites): it hands the slow entry point
-// the flag's address, and a run with racy sites keeps every thread's
-// countdown at 1, so that every access reaches the slow entry point.
+// Each access of 1 to 8 bytes the pass checks has a site flag, inline or
+// out of line: a writable byte of the module's, zero at start. The
+// runtime's slow path sets it the first time it sees the site:
+// WEFT_SITE_QUIET, or WEFT_SITE_POINT when the site is one of the run's
+// race-directed scheduling points (racy_sites=,
+// runtime/lib/core/racy_sites.h). No fast path reads it (it costs nothing
+// in a run without racy sites): the inline check hands the flag's address
+// to the slow entry point, an out-of-line call to __weft_read8 and friends
+// as their second argument, and a run with racy sites keeps every thread's
+// countdown at 1, so that every access reaches the slow path.
 // Accesses whose check the pass elides test the flag of the access that
 // covers them (__weft_site_point).
 #define WEFT_SITE_UNSEEN 0

@@ -4,7 +4,7 @@
 // points are defined here so that the check inlines into them, except the
 // register-preserving ones (__weft_read1..8, __weft_write1..8, function
 // entry and exit: preserving_access.cc), whose misses come back through
-// accessAfterCountdown. Order of
+// accessAfterCountdown, the same way as the inline check's. Order of
 // business: leave at once if the thread is not scheduled by weft; count down
 // to the next preemption point; look for the access already recorded (the
 // common case in loops); only then the full check, out of line.
@@ -288,15 +288,9 @@ WEFT_ALWAYS_INLINE void onAccess(uintptr_t Addr, unsigned Size, bool IsWrite, ui
   checkSmall(Thr, Addr, Size, IsWrite, false, Pc);
 }
 
-/// The first time a run reaches an inline-checked site: its flag says from
-/// now on whether it is a race-directed point (racy_sites.h).
-WEFT_NOINLINE uint8_t resolveSite(uint8_t *Site, uintptr_t Pc) {
-  return *Site = racy_sites::resolve(Pc);
-}
-
 /// A race-directed point: the strategy may switch threads before the
 /// access, which is about \p Addr (POS compares objects, never orders
-/// them). Then the check, whose countdown the inline path already took.
+/// them). Then the check, whose countdown the fast path already took.
 WEFT_NOINLINE void racyPointThenCheck(ThreadState *Thr, uintptr_t Addr, unsigned Size,
                                       bool IsWrite, uintptr_t Pc) {
   Rt.Sched.point(PointKind::RacyAccess, Addr);
@@ -305,25 +299,44 @@ WEFT_NOINLINE void racyPointThenCheck(ThreadState *Thr, uintptr_t Addr, unsigned
   checkRange(Thr, Addr, Size, IsWrite, false, Pc);
 }
 
-/// One plain access after the pass's inline fast path (weft/shadow_layout.h)
-/// counted it down and did not find it recorded in the granule's first slot,
-/// or found the countdown run out (at every access when the run has racy
-/// sites: Scheduler::setEveryAccessToRuntime) or the region not mapped yet:
-/// the __weft_*_slow entry points.
-WEFT_ALWAYS_INLINE void onInlineMiss(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc,
-                                     uint8_t *Site) {
-  ThreadState *Thr = CurThread;
-  if (WEFT_UNLIKELY(!Thr))
-    return;
+void resolveThenAccess(ThreadState *Thr, uintptr_t Addr, unsigned Size, bool IsWrite,
+                       uintptr_t Pc, uint8_t *Site);
+
+/// One plain access of \p Thr at the site whose flag is \p Site, after a
+/// fast path (the pass's inline check, or preserving_access.cc's) counted
+/// it down and did not find it recorded in the granule's first slot, or
+/// found the countdown run out (at every access when the run has racy
+/// sites: Scheduler::setEveryAccessToRuntime) or the region not mapped yet.
+/// Every call out of here is a tail call, so it needs no stack frame.
+WEFT_ALWAYS_INLINE void accessAtSite(ThreadState *Thr, uintptr_t Addr, unsigned Size,
+                                     bool IsWrite, uintptr_t Pc, uint8_t *Site) {
   uint8_t Flag = *Site;
   if (WEFT_UNLIKELY(Flag == WEFT_SITE_UNSEEN))
-    Flag = resolveSite(Site, Pc);
+    return resolveThenAccess(Thr, Addr, Size, IsWrite, Pc, Site);
   // A point the countdown made due at a racy site is one point, not two.
   if (WEFT_UNLIKELY(Thr->Green.Countdown == 0) && Rt.Sched.quantumOver(&Thr->Green))
     return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
   if (WEFT_UNLIKELY(Flag == WEFT_SITE_POINT))
     return racyPointThenCheck(Thr, Addr, Size, IsWrite, Pc);
   checkSmall(Thr, Addr, Size, IsWrite, false, Pc);
+}
+
+/// The first time a run reaches a site: its flag says from now on whether
+/// it is a race-directed point (racy_sites.h); then the access, which finds
+/// the flag set.
+WEFT_NOINLINE void resolveThenAccess(ThreadState *Thr, uintptr_t Addr, unsigned Size,
+                                     bool IsWrite, uintptr_t Pc, uint8_t *Site) {
+  *Site = racy_sites::resolve(Pc);
+  accessAtSite(Thr, Addr, Size, IsWrite, Pc, Site);
+}
+
+/// The __weft_*_slow entry points, behind the pass's inline check.
+WEFT_ALWAYS_INLINE void onInlineMiss(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc,
+                                     uint8_t *Site) {
+  ThreadState *Thr = CurThread;
+  if (WEFT_UNLIKELY(!Thr))
+    return;
+  accessAtSite(Thr, Addr, Size, IsWrite, Pc, Site);
 }
 
 } // namespace
@@ -440,11 +453,9 @@ void checkAccess(ThreadState *Thr, uintptr_t Addr, unsigned Size, bool IsWrite,
   checkSmall(Thr, Addr, Size, IsWrite, IsAtomic, Pc);
 }
 
-void accessAfterCountdown(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc) {
-  ThreadState *Thr = CurThread;
-  if (WEFT_UNLIKELY(Thr->Green.Countdown == 0) && Rt.Sched.quantumOver(&Thr->Green))
-    return pointThenCheck(Thr, Addr, Size, IsWrite, Pc);
-  checkSmall(Thr, Addr, Size, IsWrite, false, Pc);
+void accessAfterCountdown(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc,
+                          uint8_t *Site) {
+  accessAtSite(CurThread, Addr, Size, IsWrite, Pc, Site);
 }
 
 } // namespace weft

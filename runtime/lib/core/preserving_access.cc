@@ -17,6 +17,14 @@
 // full check (access.cc); the fast path must not call C functions itself,
 // or its prologue would save them all on every access.
 //
+// Each call site hands over its own site flag (weft/shadow_layout.h), as the
+// inline check hands it to the slow entry points: the fast path never reads
+// it (it costs the caller one lea and nothing here), and a run with
+// race-directed points keeps the countdown at 1, so every access reaches
+// accessMiss, where the flag says whether the site is a point. The site is
+// keyed as an inline one, by the module offset of this call's return
+// address, so the sites an out-of-line access learns direct later runs.
+//
 // Built with -mgeneral-regs-only: a function that keeps its caller's
 // registers must not touch vector registers (GCC refuses), and nothing
 // here needs them. It never allocates, locks, or stores anything but the
@@ -36,16 +44,25 @@ namespace {
 /// The fast path found nothing: the countdown ran out, the region is not
 /// mapped, the access straddles granules or is not recorded. Saves the
 /// registers a C call may clobber (only here), then the full check.
-WEFT_NOINLINE WEFT_PRESERVING void accessMiss(uintptr_t Addr, unsigned Size, bool IsWrite,
-                                              uintptr_t Pc) {
-  accessAfterCountdown(Addr, Size, IsWrite, Pc);
+/// \p Frame is the entry point's canonical frame address, just above the
+/// return address into the program: the pc, taken here rather than there,
+/// and the arguments already in place (rdi, rsi) keep the entry point's
+/// registers to those of the fast path, each of which it pushes and pops.
+template <unsigned Size, bool IsWrite>
+WEFT_NOINLINE WEFT_PRESERVING void accessMiss(uintptr_t Addr, uint8_t *Site,
+                                              const uintptr_t *Frame) {
+  accessAfterCountdown(Addr, Size, IsWrite, Frame[-1], Site);
 }
 
+/// The fast path: whether the access is done with (no thread, or already
+/// recorded with the countdown still running). Takes neither the site flag
+/// nor the pc, which only the miss needs: computed before, they would hold
+/// two registers through it, and every register here is pushed and popped.
 template <unsigned Size, bool IsWrite>
-WEFT_ALWAYS_INLINE void onPlainAccess(uintptr_t Addr, uintptr_t Pc) {
+WEFT_ALWAYS_INLINE bool onPlainAccess(uintptr_t Addr) {
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr))
-    return;
+    return true;
   if (WEFT_LIKELY(--Thr->Green.Countdown != 0)) {
     unsigned Off = Addr & (kGranule - 1);
     char *Region = shadow::Regions[shadow::regionIndex(Addr)];
@@ -56,10 +73,10 @@ WEFT_ALWAYS_INLINE void onPlainAccess(uintptr_t Addr, uintptr_t Pc) {
       // must be a mask or write bit the access does not hold.
       RawSlot MustMatch = Cur | ~(kMaskField | kWriteBit);
       if (((G->Slot[0] ^ Cur) & MustMatch) == 0 || ((G->Slot[1] ^ Cur) & MustMatch) == 0)
-        return;
+        return true;
     }
   }
-  accessMiss(Addr, Size, IsWrite, Pc);
+  return false;
 }
 
 } // namespace
@@ -68,11 +85,17 @@ WEFT_ALWAYS_INLINE void onPlainAccess(uintptr_t Addr, uintptr_t Pc) {
 using namespace weft;
 
 #define WEFT_DEFINE_PRESERVING_ACCESS(N)                                       \
-  WEFT_INTERFACE WEFT_PRESERVING void __weft_read##N(void *Addr) {             \
-    onPlainAccess<N, false>(reinterpret_cast<uintptr_t>(Addr), WEFT_CALLER_PC); \
+  WEFT_INTERFACE WEFT_PRESERVING void __weft_read##N(void *Addr, void *Site) { \
+    bool Done = onPlainAccess<N, false>(reinterpret_cast<uintptr_t>(Addr));    \
+    if (WEFT_UNLIKELY(!Done))                                                  \
+      accessMiss<N, false>(reinterpret_cast<uintptr_t>(Addr), static_cast<uint8_t *>(Site), \
+                           static_cast<const uintptr_t *>(__builtin_dwarf_cfa())); \
   }                                                                            \
-  WEFT_INTERFACE WEFT_PRESERVING void __weft_write##N(void *Addr) {            \
-    onPlainAccess<N, true>(reinterpret_cast<uintptr_t>(Addr), WEFT_CALLER_PC);  \
+  WEFT_INTERFACE WEFT_PRESERVING void __weft_write##N(void *Addr, void *Site) {\
+    bool Done = onPlainAccess<N, true>(reinterpret_cast<uintptr_t>(Addr));     \
+    if (WEFT_UNLIKELY(!Done))                                                  \
+      accessMiss<N, true>(reinterpret_cast<uintptr_t>(Addr), static_cast<uint8_t *>(Site), \
+                          static_cast<const uintptr_t *>(__builtin_dwarf_cfa())); \
   }
 WEFT_DEFINE_PRESERVING_ACCESS(1)
 WEFT_DEFINE_PRESERVING_ACCESS(2)

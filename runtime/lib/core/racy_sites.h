@@ -10,9 +10,10 @@
 // window between a read and a write of a lost update then exists in the
 // schedule, where the strategy can preempt.
 //
-// The hot path never looks the set up: each inline-checked access has a
-// site flag (weft/shadow_layout.h) that the slow path resolves once per run
-// (resolve()) and the inline check tests. Decisions depend on the set and
+// The hot path never looks the set up: each access of 1 to 8 bytes,
+// checked inline or called out of line, has a site flag
+// (weft/shadow_layout.h) that the slow path resolves once per run
+// (resolve()) and tests from then on. Decisions depend on the set and
 // the execution only, never on addresses: a site is compared by module name
 // and offset.
 //

@@ -334,9 +334,11 @@ void checkAccess(ThreadState *Thr, uintptr_t Addr, unsigned Size, bool IsWrite,
 
 /// One plain access of \p Size <= 8 bytes whose countdown the caller has
 /// already taken (preserving_access.cc's fast path, which found no
-/// covering slot): the scheduling point if the countdown ran out, then the
-/// check. The current thread is not null.
-void accessAfterCountdown(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc);
+/// covering slot), at the site whose flag is \p Site (weft/shadow_layout.h):
+/// the scheduling point if the countdown ran out or the site is a
+/// race-directed point, then the check. The current thread is not null.
+void accessAfterCountdown(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc,
+                          uint8_t *Site);
 
 /// A libc function (memcpy, read, ...) read or wrote [Addr, Addr+Size) for
 /// the current thread, called from \p Pc. Unscheduled threads and the
