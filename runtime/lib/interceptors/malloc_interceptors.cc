@@ -228,19 +228,25 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc,
   bool Check = Thr->IgnoreWrites == 0;
   Mark = Mark && Check;
   RawSlot MarkBits = Held ? kFreedBits : 0;
-  // The free of one granule: check, then (with Mark) leave the free as its
-  // only access.
-  if (Mark)
+  // An unmarked block's shadow is reset; where the reset would write zeros
+  // (shadow::resetZeroes), the check's pass writes them, granule by granule
+  // behind the check, so the shadow is walked once, not twice.
+  bool ZeroInPass = !Mark && Check && shadow::resetZeroes(Addr, Size);
+  if (Mark || ZeroInPass)
     dropSyncsInRange(Addr, Size); // they die with the memory
+  // The free of one granule: check, then leave the free as its only access
+  // (Mark) or forget it.
   if (Check) {
     WriteRun Run(MarkContext);
     forEachBlockGranule(Thr, Addr, Size, [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
       checkFreeWrite(Thr, G, GranuleAddr, Cur, FreePc);
       if (Mark)
         leaveOnlyWrite(G, GranuleAddr, Cur | MarkBits, Run);
+      else if (ZeroInPass)
+        *G = Granule{};
     });
   }
-  if (!Mark)
+  if (!Mark && !ZeroInPass)
     resetRange(Addr, Size);
 }
 

@@ -21,16 +21,38 @@ char *mapRegion(size_t R) {
   return Regions[R];
 }
 
-// Resetting large ranges hands whole shadow pages back to the kernel instead
-// of writing zeros, so freeing a big block costs no resident memory. Below
-// kReleaseMin of shadow the system call costs more than the zeros.
+// When a reset writes zeros and when it hands pages back to the kernel
+// (docs/design.md, "Resetting shadow: zeros or released pages"). Handing a
+// page back costs a system call, a TLB flush and, when the memory is used
+// again, a page fault per shadow page (two when the first touch reads: the
+// zero page, then a copy); zeros over a resident page cost a few hundred
+// nanoseconds and leave it hot. So memory the program keeps gets zeros,
+// memory it gave back to the kernel gives its shadow back too.
+//
+// Memory the program keeps (heap blocks cycling through the allocator,
+// annotated new memory): zeros up to kZeroMax of shadow (blocks of up to
+// 512 KiB: LevelDB's table index blocks and write buffers, grown strings,
+// per-read buffers). A larger range may be mostly untouched (a reserved
+// vector, a thread's 8 MiB stack): writing zeros would fault in shadow the
+// program never needs, so its whole pages are released.
+constexpr size_t kZeroMax = 1024 * 1024;
+// Memory the kernel took back (munmap, MADV_DONTNEED): its shadow pages are
+// released from kReleaseMin on; below that the system call costs more than
+// the zeros.
 constexpr size_t kReleaseMin = 64 * 1024;
 
 namespace {
 
-/// Zeroes [P, P+Bytes), releasing the whole pages inside when it is large.
-void clearShadow(char *P, size_t Bytes) {
-  if (Bytes < kReleaseMin) {
+/// The shadow bytes of the granules [Addr, Addr+Size) touches.
+size_t shadowBytes(uintptr_t Addr, size_t Size) {
+  uintptr_t Begin = Addr & ~uintptr_t(kGranule - 1);
+  return (Addr + Size - Begin + kGranule - 1) / kGranule * sizeof(Granule);
+}
+
+/// Zeroes [P, P+Bytes), handing the whole pages inside back to the kernel
+/// when there are \p ReleaseFrom bytes or more.
+void clearShadow(char *P, size_t Bytes, size_t ReleaseFrom) {
+  if (Bytes < ReleaseFrom) {
     internalMemset(P, 0, Bytes); // never the intercepted memset
     return;
   }
@@ -42,13 +64,15 @@ void clearShadow(char *P, size_t Bytes) {
   internalMemset(reinterpret_cast<void *>(PageEnd), 0, S + Bytes - PageEnd);
 }
 
-} // namespace
-
-void reset(uintptr_t Addr, size_t Size) {
+void clearRange(uintptr_t Addr, size_t Size, size_t ReleaseFrom) {
   if (Size == 0)
     return;
   uintptr_t Begin = Addr & ~uintptr_t(kGranule - 1);
   uintptr_t End = Addr + Size;
+  // The rule looks at the whole range, not at its part in one region: a
+  // block across a region boundary is reset like any other of its size.
+  if (ReleaseFrom != kReleaseMin && shadowBytes(Addr, Size) > kZeroMax)
+    ReleaseFrom = kReleaseMin;
   while (Begin < End) {
     uintptr_t RegionEnd = ((Begin >> kRegionShift) + 1) << kRegionShift;
     uintptr_t ChunkEnd = End < RegionEnd ? End : RegionEnd;
@@ -58,11 +82,20 @@ void reset(uintptr_t Addr, size_t Size) {
       // blocks are 16-byte aligned and padded, stacks page aligned, so no
       // live neighbour shares it.
       size_t N = (ChunkEnd - Begin + kGranule - 1) / kGranule;
-      clearShadow(reinterpret_cast<char *>(granuleIn(Region, Begin)), N * sizeof(Granule));
+      clearShadow(reinterpret_cast<char *>(granuleIn(Region, Begin)), N * sizeof(Granule),
+                  ReleaseFrom);
     }
     Begin = ChunkEnd;
   }
 }
+
+} // namespace
+
+bool resetZeroes(uintptr_t Addr, size_t Size) { return shadowBytes(Addr, Size) <= kZeroMax; }
+
+void reset(uintptr_t Addr, size_t Size) { clearRange(Addr, Size, ~size_t(0)); }
+
+void release(uintptr_t Addr, size_t Size) { clearRange(Addr, Size, kReleaseMin); }
 
 } // namespace shadow
 } // namespace weft

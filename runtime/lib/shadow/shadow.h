@@ -124,9 +124,18 @@ inline Granule *granuleFor(uintptr_t Addr) {
   return granuleIn(Base, Addr);
 }
 
-/// Forgets every access to [Addr, Addr+Size) (memory was freed or reused;
-/// its sync objects are the caller's to drop: resetRange).
+/// Forgets every access to [Addr, Addr+Size) of memory the program keeps
+/// (a heap block freed to or taken from the allocator, a reused stack): the
+/// shadow is zeroed in place and stays resident, unless the range is large
+/// (resetZeroes). Its sync objects are the caller's to drop: resetRange.
 void reset(uintptr_t Addr, size_t Size);
+/// Does reset(Addr, Size) write zeros (rather than release pages)? Then a
+/// caller that visits every granule anyway may zero them itself instead.
+bool resetZeroes(uintptr_t Addr, size_t Size);
+/// Forgets every access to [Addr, Addr+Size) of memory the kernel took back
+/// (munmap, MADV_DONTNEED): the whole shadow pages of all but small ranges
+/// are handed back too (releaseRange).
+void release(uintptr_t Addr, size_t Size);
 
 } // namespace shadow
 } // namespace weft
