@@ -246,4 +246,69 @@ TEST(ShadowResetTest, LargeResetClearsEverythingIncludingPartialPages) {
   }
 }
 
+/// How many of the shadow pages of [Addr, Addr+Size) are resident.
+size_t residentShadowPages(uintptr_t Addr, size_t Size) {
+  uintptr_t Begin = reinterpret_cast<uintptr_t>(shadow::granuleFor(Addr)) & ~uintptr_t(4095);
+  uintptr_t End = reinterpret_cast<uintptr_t>(shadow::granuleFor(Addr + Size - 1)) + 1;
+  std::vector<unsigned char> Vec((End - Begin + 4095) / 4096);
+  if (mincore(reinterpret_cast<void *>(Begin), End - Begin, Vec.data()) != 0)
+    return ~size_t(0);
+  size_t N = 0;
+  for (unsigned char V : Vec)
+    N += V & 1;
+  return N;
+}
+
+// The rule of docs/design.md, "Resetting shadow: zeros or released pages":
+// memory the program keeps gets zeros in place up to 1 MiB of shadow, so
+// its shadow pages stay resident for the memory's next owner.
+TEST(ShadowResetTest, KeptMemoryIsZeroedInPlace) {
+  const uintptr_t Base = region(0x37) + 0x10000;
+  const size_t Size = 256 * 1024; // 512 KiB of shadow
+  ASSERT_TRUE(shadow::resetZeroes(Base, Size));
+  for (size_t I = 0; I < Size / 8; ++I)
+    fill(shadow::granuleFor(Base + I * 8), 11);
+  const size_t Pages = residentShadowPages(Base, Size);
+  ASSERT_EQ(Pages, 2 * Size / 4096);
+  shadow::reset(Base, Size);
+  for (size_t I = 0; I < Size / 8; ++I)
+    ASSERT_TRUE(isZero(shadow::granuleFor(Base + I * 8))) << "granule " << I;
+  EXPECT_EQ(residentShadowPages(Base, Size), Pages);
+}
+
+// Above 1 MiB of shadow the whole pages go back to the kernel even when the
+// program keeps the memory (it may never touch most of it).
+TEST(ShadowResetTest, LargeKeptMemoryIsReleased) {
+  const uintptr_t Base = region(0x38) + 0x10000;
+  const size_t Size = 1024 * 1024; // 2 MiB of shadow
+  ASSERT_FALSE(shadow::resetZeroes(Base, Size));
+  for (size_t I = 0; I < Size / 8; ++I)
+    fill(shadow::granuleFor(Base + I * 8), 12);
+  shadow::reset(Base, Size);
+  EXPECT_EQ(residentShadowPages(Base, Size), 0u);
+  EXPECT_TRUE(isZero(shadow::granuleFor(Base)));
+}
+
+// Memory the kernel took back (munmap) gives its shadow pages back from
+// 64 KiB of shadow on, and zeros below.
+TEST(ShadowReleaseTest, ReleasesFrom64KiBOfShadow) {
+  const uintptr_t Base = region(0x39) + 0x10000;
+  const size_t Size = 64 * 1024; // 128 KiB of shadow
+  for (size_t I = 0; I < Size / 8; ++I)
+    fill(shadow::granuleFor(Base + I * 8), 13);
+  shadow::release(Base, Size);
+  EXPECT_EQ(residentShadowPages(Base, Size), 0u);
+  for (size_t I = 0; I < Size / 8; ++I)
+    ASSERT_TRUE(isZero(shadow::granuleFor(Base + I * 8))) << "granule " << I;
+
+  const uintptr_t Small = region(0x39) + 0x100000;
+  for (int I = -1; I < 3; ++I)
+    fill(shadow::granuleFor(Small + I * 8), 14);
+  shadow::release(Small, 16);
+  EXPECT_TRUE(isZero(shadow::granuleFor(Small)));
+  EXPECT_TRUE(isZero(shadow::granuleFor(Small + 8)));
+  EXPECT_TRUE(isFilled(shadow::granuleFor(Small - 8), 14));
+  EXPECT_TRUE(isFilled(shadow::granuleFor(Small + 16), 14));
+}
+
 } // namespace
