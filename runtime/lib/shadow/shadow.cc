@@ -7,6 +7,7 @@
 #include "base/raw_syscall.h"
 
 #include <cstring>
+#include <sys/syscall.h>
 
 namespace weft {
 namespace shadow {
@@ -24,18 +25,22 @@ char *mapRegion(size_t R) {
 // When a reset writes zeros and when it hands pages back to the kernel
 // (docs/design.md, "Resetting shadow: zeros or released pages"). Handing a
 // page back costs a system call, a TLB flush and, when the memory is used
-// again, a page fault per shadow page (two when the first touch reads: the
-// zero page, then a copy); zeros over a resident page cost a few hundred
-// nanoseconds and leave it hot. So memory the program keeps gets zeros,
+// again, a page fault per shadow page; zeros over a resident page cost a
+// few hundred nanoseconds and leave it hot. So memory the program keeps gets zeros,
 // memory it gave back to the kernel gives its shadow back too.
 //
 // Memory the program keeps (heap blocks cycling through the allocator,
 // annotated new memory): zeros up to kZeroMax of shadow (blocks of up to
-// 512 KiB: LevelDB's table index blocks and write buffers, grown strings,
-// per-read buffers). A larger range may be mostly untouched (a reserved
-// vector, a thread's 8 MiB stack): writing zeros would fault in shadow the
-// program never needs, so its whole pages are released.
+// 512 KiB). A larger range is looked at 4 MiB of shadow at a time
+// (kProbeBytes, one mincore each): a chunk whose pages are mostly resident
+// (a grown string's or a table index block's, LevelDB's 0.5-2 MiB ones,
+// last used a moment ago) gets zeros too; a mostly untouched one (a
+// reserved vector, a huge block glibc maps fresh) is released, so that
+// zeros do not fault in shadow the program never needs. Either way every
+// byte ends up zero: residency only picks how (mincore cannot tell a page
+// swapped out from one never touched, so it never decides to skip one).
 constexpr size_t kZeroMax = 1024 * 1024;
+constexpr size_t kProbeBytes = 4 * 1024 * 1024;
 // Memory the kernel took back (munmap, MADV_DONTNEED): its shadow pages are
 // released from kReleaseMin on; below that the system call costs more than
 // the zeros.
@@ -49,30 +54,54 @@ size_t shadowBytes(uintptr_t Addr, size_t Size) {
   return (Addr + Size - Begin + kGranule - 1) / kGranule * sizeof(Granule);
 }
 
-/// Zeroes [P, P+Bytes), handing the whole pages inside back to the kernel
-/// when there are \p ReleaseFrom bytes or more.
-void clearShadow(char *P, size_t Bytes, size_t ReleaseFrom) {
+constexpr uintptr_t kPage = 4096;
+
+/// Zeroes the whole pages [Begin, End) of a large range of kept memory:
+/// each chunk of kProbeBytes by writing zeros if most of its pages are
+/// resident, else by handing them back.
+void clearKeptPages(uintptr_t Begin, uintptr_t End) {
+  unsigned char Resident[kProbeBytes / kPage];
+  for (uintptr_t C = Begin; C < End;) {
+    uintptr_t CEnd = End - C > kProbeBytes ? C + kProbeBytes : End;
+    size_t Pages = (CEnd - C) / kPage, InCore = 0;
+    if (rawSyscall(SYS_mincore, long(C), long(CEnd - C), long(Resident)) == 0)
+      for (size_t I = 0; I < Pages; ++I)
+        InCore += Resident[I] & 1;
+    if (2 * InCore > Pages)
+      internalMemset(reinterpret_cast<void *>(C), 0, CEnd - C);
+    else
+      releasePages(reinterpret_cast<void *>(C), CEnd - C);
+    C = CEnd;
+  }
+}
+
+/// Zeroes [P, P+Bytes): by writing zeros below \p ReleaseFrom bytes; above
+/// it, the whole pages inside are released (\p Kept: or zeroed, where
+/// mostly resident: clearKeptPages).
+void clearShadow(char *P, size_t Bytes, size_t ReleaseFrom, bool Kept) {
   if (Bytes < ReleaseFrom) {
     internalMemset(P, 0, Bytes); // never the intercepted memset
     return;
   }
   uintptr_t S = reinterpret_cast<uintptr_t>(P);
-  uintptr_t PageBegin = (S + 4095) & ~uintptr_t(4095);
-  uintptr_t PageEnd = (S + Bytes) & ~uintptr_t(4095);
+  uintptr_t PageBegin = (S + kPage - 1) & ~(kPage - 1);
+  uintptr_t PageEnd = (S + Bytes) & ~(kPage - 1);
   internalMemset(P, 0, PageBegin - S);
-  releasePages(reinterpret_cast<void *>(PageBegin), PageEnd - PageBegin);
+  if (Kept)
+    clearKeptPages(PageBegin, PageEnd);
+  else
+    releasePages(reinterpret_cast<void *>(PageBegin), PageEnd - PageBegin);
   internalMemset(reinterpret_cast<void *>(PageEnd), 0, S + Bytes - PageEnd);
 }
 
-void clearRange(uintptr_t Addr, size_t Size, size_t ReleaseFrom) {
+void clearRange(uintptr_t Addr, size_t Size, bool Kept) {
   if (Size == 0)
     return;
   uintptr_t Begin = Addr & ~uintptr_t(kGranule - 1);
   uintptr_t End = Addr + Size;
   // The rule looks at the whole range, not at its part in one region: a
   // block across a region boundary is reset like any other of its size.
-  if (ReleaseFrom != kReleaseMin && shadowBytes(Addr, Size) > kZeroMax)
-    ReleaseFrom = kReleaseMin;
+  size_t ReleaseFrom = !Kept ? kReleaseMin : shadowBytes(Addr, Size) > kZeroMax ? kReleaseMin : ~size_t(0);
   while (Begin < End) {
     uintptr_t RegionEnd = ((Begin >> kRegionShift) + 1) << kRegionShift;
     uintptr_t ChunkEnd = End < RegionEnd ? End : RegionEnd;
@@ -83,7 +112,7 @@ void clearRange(uintptr_t Addr, size_t Size, size_t ReleaseFrom) {
       // live neighbour shares it.
       size_t N = (ChunkEnd - Begin + kGranule - 1) / kGranule;
       clearShadow(reinterpret_cast<char *>(granuleIn(Region, Begin)), N * sizeof(Granule),
-                  ReleaseFrom);
+                  ReleaseFrom, Kept);
     }
     Begin = ChunkEnd;
   }
@@ -93,9 +122,9 @@ void clearRange(uintptr_t Addr, size_t Size, size_t ReleaseFrom) {
 
 bool resetZeroes(uintptr_t Addr, size_t Size) { return shadowBytes(Addr, Size) <= kZeroMax; }
 
-void reset(uintptr_t Addr, size_t Size) { clearRange(Addr, Size, ~size_t(0)); }
+void reset(uintptr_t Addr, size_t Size) { clearRange(Addr, Size, true); }
 
-void release(uintptr_t Addr, size_t Size) { clearRange(Addr, Size, kReleaseMin); }
+void release(uintptr_t Addr, size_t Size) { clearRange(Addr, Size, false); }
 
 } // namespace shadow
 } // namespace weft
