@@ -26,8 +26,8 @@ char *mapRegion(size_t R) {
 // (docs/design.md, "Resetting shadow: zeros or released pages"). Handing a
 // page back costs a system call, a TLB flush and, when the memory is used
 // again, a page fault per shadow page; zeros over a resident page cost a
-// few hundred nanoseconds and leave it hot. So memory the program keeps gets zeros,
-// memory it gave back to the kernel gives its shadow back too.
+// few hundred nanoseconds and leave it hot. So memory the program keeps
+// gets zeros, and memory it gave back to the kernel gives its shadow back.
 //
 // Memory the program keeps (heap blocks cycling through the allocator,
 // annotated new memory): zeros up to kZeroMax of shadow (blocks of up to
@@ -60,7 +60,7 @@ constexpr uintptr_t kPage = 4096;
 /// each chunk of kProbeBytes by writing zeros if most of its pages are
 /// resident, else by handing them back.
 void clearKeptPages(uintptr_t Begin, uintptr_t End) {
-  unsigned char Resident[kProbeBytes / kPage];
+  unsigned char Resident[kProbeBytes / kPage]; // 1 KiB of the program's stack
   for (uintptr_t C = Begin; C < End;) {
     uintptr_t CEnd = End - C > kProbeBytes ? C + kProbeBytes : End;
     size_t Pages = (CEnd - C) / kPage, InCore = 0;
@@ -101,7 +101,8 @@ void clearRange(uintptr_t Addr, size_t Size, bool Kept) {
   uintptr_t End = Addr + Size;
   // The rule looks at the whole range, not at its part in one region: a
   // block across a region boundary is reset like any other of its size.
-  size_t ReleaseFrom = !Kept ? kReleaseMin : shadowBytes(Addr, Size) > kZeroMax ? kReleaseMin : ~size_t(0);
+  size_t ReleaseFrom =
+      Kept && shadowBytes(Addr, Size) <= kZeroMax ? ~size_t(0) : kReleaseMin;
   while (Begin < End) {
     uintptr_t RegionEnd = ((Begin >> kRegionShift) + 1) << kRegionShift;
     uintptr_t ChunkEnd = End < RegionEnd ? End : RegionEnd;
