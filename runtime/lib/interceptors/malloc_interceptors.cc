@@ -73,6 +73,11 @@ void rememberFreed(uintptr_t Start, uint64_t Seq) {
 /// (touching the shadow of a huge block would cost six times its size).
 constexpr size_t kMarkFreedMax = 64 * 1024;
 
+/// Larger blocks have their shadow zeroed by the free's check pass up to
+/// this size; above it, by a reset after the pass (shadow::reset), which
+/// hands the pages of a huge block back instead of keeping them resident.
+constexpr size_t kZeroInPassMax = 512 * 1024;
+
 WEFT_ALWAYS_INLINE bool tracking() { return Rt.Initialized && CurThread; }
 
 // The pseudo frame standing for an allocator function in a stack: its
@@ -228,10 +233,11 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc,
   bool Check = Thr->IgnoreWrites == 0;
   Mark = Mark && Check;
   RawSlot MarkBits = Held ? kFreedBits : 0;
-  // An unmarked block's shadow is reset; where the reset would write zeros
-  // (shadow::resetZeroes), the check's pass writes them, granule by granule
-  // behind the check, so the shadow is walked once, not twice.
-  bool ZeroInPass = !Mark && Check && shadow::resetZeroes(Addr, Size);
+  // An unmarked block's shadow is reset: up to kZeroInPassMax by the
+  // check's pass, granule by granule behind the check, so the shadow is
+  // walked once, not twice. Only granules that hold something are written:
+  // shadow pages the block never touched stay untouched (not resident).
+  bool ZeroInPass = !Mark && Check && Size <= kZeroInPassMax;
   if (Mark || ZeroInPass)
     dropSyncsInRange(Addr, Size); // they die with the memory
   // The free of one granule: check, then leave the free as its only access
@@ -242,7 +248,7 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc,
       checkFreeWrite(Thr, G, GranuleAddr, Cur, FreePc);
       if (Mark)
         leaveOnlyWrite(G, GranuleAddr, Cur | MarkBits, Run);
-      else if (ZeroInPass)
+      else if (ZeroInPass && (G->Slot[0] | G->Slot[1]))
         *G = Granule{};
     });
   }

@@ -30,29 +30,22 @@ char *mapRegion(size_t R) {
 // gets zeros, and memory it gave back to the kernel gives its shadow back.
 //
 // Memory the program keeps (heap blocks cycling through the allocator,
-// annotated new memory): zeros up to kZeroMax of shadow (blocks of up to
-// 512 KiB). A larger range is looked at 4 MiB of shadow at a time
-// (kProbeBytes, one mincore each): a chunk whose pages are mostly resident
-// (a grown string's or a table index block's, LevelDB's 0.5-2 MiB ones,
-// last used a moment ago) gets zeros too; a mostly untouched one (a
-// reserved vector, a huge block glibc maps fresh) is released, so that
-// zeros do not fault in shadow the program never needs. Either way every
-// byte ends up zero: residency only picks how (mincore cannot tell a page
-// swapped out from one never touched, so it never decides to skip one).
-constexpr size_t kZeroMax = 1024 * 1024;
+// annotated new memory): from kReleaseMin of shadow on, each 4 MiB of
+// shadow (kProbeBytes, one mincore) whose pages are mostly resident gets
+// zeros (a block used a moment ago: a grown string, a table index block,
+// a per-read buffer), and one that is mostly not resident is released as
+// before (a fresh block, a reserved vector, a huge block glibc maps anew),
+// so that zeros never fault in shadow the program may not need. Either
+// way every byte ends up zero: residency only picks how (mincore cannot
+// tell a page swapped out from one never touched, so it never decides to
+// skip one).
 constexpr size_t kProbeBytes = 4 * 1024 * 1024;
-// Memory the kernel took back (munmap, MADV_DONTNEED): its shadow pages are
-// released from kReleaseMin on; below that the system call costs more than
-// the zeros.
+// Below kReleaseMin the system call costs more than the zeros. Memory the
+// kernel took back (munmap, MADV_DONTNEED) releases its shadow pages from
+// there on, resident or not.
 constexpr size_t kReleaseMin = 64 * 1024;
 
 namespace {
-
-/// The shadow bytes of the granules [Addr, Addr+Size) touches.
-size_t shadowBytes(uintptr_t Addr, size_t Size) {
-  uintptr_t Begin = Addr & ~uintptr_t(kGranule - 1);
-  return (Addr + Size - Begin + kGranule - 1) / kGranule * sizeof(Granule);
-}
 
 constexpr uintptr_t kPage = 4096;
 
@@ -75,11 +68,11 @@ void clearKeptPages(uintptr_t Begin, uintptr_t End) {
   }
 }
 
-/// Zeroes [P, P+Bytes): by writing zeros below \p ReleaseFrom bytes; above
-/// it, the whole pages inside are released (\p Kept: or zeroed, where
-/// mostly resident: clearKeptPages).
-void clearShadow(char *P, size_t Bytes, size_t ReleaseFrom, bool Kept) {
-  if (Bytes < ReleaseFrom) {
+/// Zeroes [P, P+Bytes): by writing zeros below kReleaseMin bytes; above,
+/// the whole pages inside are released (\p Kept: or zeroed, where mostly
+/// resident: clearKeptPages).
+void clearShadow(char *P, size_t Bytes, bool Kept) {
+  if (Bytes < kReleaseMin) {
     internalMemset(P, 0, Bytes); // never the intercepted memset
     return;
   }
@@ -99,10 +92,6 @@ void clearRange(uintptr_t Addr, size_t Size, bool Kept) {
     return;
   uintptr_t Begin = Addr & ~uintptr_t(kGranule - 1);
   uintptr_t End = Addr + Size;
-  // The rule looks at the whole range, not at its part in one region: a
-  // block across a region boundary is reset like any other of its size.
-  size_t ReleaseFrom =
-      Kept && shadowBytes(Addr, Size) <= kZeroMax ? ~size_t(0) : kReleaseMin;
   while (Begin < End) {
     uintptr_t RegionEnd = ((Begin >> kRegionShift) + 1) << kRegionShift;
     uintptr_t ChunkEnd = End < RegionEnd ? End : RegionEnd;
@@ -113,15 +102,13 @@ void clearRange(uintptr_t Addr, size_t Size, bool Kept) {
       // live neighbour shares it.
       size_t N = (ChunkEnd - Begin + kGranule - 1) / kGranule;
       clearShadow(reinterpret_cast<char *>(granuleIn(Region, Begin)), N * sizeof(Granule),
-                  ReleaseFrom, Kept);
+                  Kept);
     }
     Begin = ChunkEnd;
   }
 }
 
 } // namespace
-
-bool resetZeroes(uintptr_t Addr, size_t Size) { return shadowBytes(Addr, Size) <= kZeroMax; }
 
 void reset(uintptr_t Addr, size_t Size) { clearRange(Addr, Size, true); }
 

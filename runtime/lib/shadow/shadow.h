@@ -126,14 +126,10 @@ inline Granule *granuleFor(uintptr_t Addr) {
 
 /// Forgets every access to [Addr, Addr+Size) of memory the program keeps
 /// (a heap block freed to or taken from the allocator): the shadow is
-/// zeroed in place and stays resident; in a large range, only where it is
-/// mostly resident, the rest is released (shadow.cc). Its sync objects are
-/// the caller's to drop: resetRange.
+/// zeroed in place where it is resident, so it stays resident for the
+/// memory's next owner, and released where it is not (shadow.cc). Its sync
+/// objects are the caller's to drop: resetRange.
 void reset(uintptr_t Addr, size_t Size);
-/// Does reset(Addr, Size) write zeros over the whole range, whatever is
-/// resident? Then a caller that visits every granule anyway may zero them
-/// itself instead.
-bool resetZeroes(uintptr_t Addr, size_t Size);
 /// Forgets every access to [Addr, Addr+Size) of memory the kernel took back
 /// (munmap, MADV_DONTNEED): the whole shadow pages of all but small ranges
 /// are handed back too (releaseRange).
