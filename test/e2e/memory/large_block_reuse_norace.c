@@ -21,6 +21,8 @@
 
 static size_t size;  // set by main before each pair of threads
 static char *handed; // the freed block's address, passed with no happens-before
+static int taken;    // set once the second owner has its block, likewise
+static int ready;    // set once the second owner's malloc is set up, likewise
 
 static void *first_owner(void *arg) {
   char *p = arg; // allocated by main before the threads: their creation
@@ -29,16 +31,28 @@ static void *first_owner(void *arg) {
   volatile char seen = p[size / 2];
   (void)seen;
   p[size - 1] = 3;
+  while (!__atomic_load_n(&ready, __ATOMIC_RELAXED))
+    ;
   free(p);
   __atomic_store_n(&handed, p, __ATOMIC_RELAXED);
+  // Alive until the block is taken: glibc frees a thread's own small
+  // blocks (its TLS vector) when it ends, and they would merge with the
+  // freed block and move the next allocation.
+  while (!__atomic_load_n(&taken, __ATOMIC_RELAXED))
+    ;
   return NULL;
 }
 
 static void *second_owner(void *arg) {
+  // A thread's first malloc sets up its cache with a block of its own,
+  // split off the freed block if it came after the free.
+  free(malloc(1));
+  __atomic_store_n(&ready, 1, __ATOMIC_RELAXED);
   char *old;
   while (!(old = __atomic_load_n(&handed, __ATOMIC_RELAXED)))
     ;
   char *q = malloc(size);
+  __atomic_store_n(&taken, 1, __ATOMIC_RELAXED);
   printf("%zu KiB: %s\n", size >> 10, q == old ? "same address" : "moved");
   fflush(stdout);
   q[size / 2] = 2;   // the old owner read here
@@ -51,6 +65,8 @@ static void *second_owner(void *arg) {
 static void run(size_t bytes) {
   size = bytes;
   __atomic_store_n(&handed, NULL, __ATOMIC_RELAXED);
+  __atomic_store_n(&taken, 0, __ATOMIC_RELAXED);
+  __atomic_store_n(&ready, 0, __ATOMIC_RELAXED);
   pthread_t a, b;
   pthread_create(&a, NULL, first_owner, malloc(size));
   pthread_create(&b, NULL, second_owner, NULL);

@@ -15,21 +15,21 @@
 // CHECK:      100 KiB: same address
 // CHECK:      WARNING: weft: data race
 // CHECK-NEXT:   Write of size 1 at 0x{{[0-9a-f]+}} by thread T3:
-// CHECK-NEXT:     #0 third_100k {{.*}}large_block_reuse_race.c:87
+// CHECK-NEXT:     #0 third_100k {{.*}}large_block_reuse_race.c:100
 // CHECK:        Previous write of size 1 at 0x{{[0-9a-f]+}} by thread T2:
-// CHECK-NEXT:     #0 second_owner_100k {{.*}}large_block_reuse_race.c:76
+// CHECK-NEXT:     #0 second_owner_100k {{.*}}large_block_reuse_race.c:89
 // CHECK:      700 KiB: same address
 // CHECK:      WARNING: weft: data race
 // CHECK-NEXT:   Write of size 1 at 0x{{[0-9a-f]+}} by thread T6:
-// CHECK-NEXT:     #0 third_700k {{.*}}large_block_reuse_race.c:91
+// CHECK-NEXT:     #0 third_700k {{.*}}large_block_reuse_race.c:104
 // CHECK:        Previous write of size 1 at 0x{{[0-9a-f]+}} by thread T5:
-// CHECK-NEXT:     #0 second_owner_700k {{.*}}large_block_reuse_race.c:82
+// CHECK-NEXT:     #0 second_owner_700k {{.*}}large_block_reuse_race.c:95
 // CHECK:      WARNING: weft: data race
 // CHECK-NEXT:   Write of size 8 at 0x{{[0-9a-f]+}} by main thread:
 // CHECK-NEXT:     #0 free
-// CHECK-NEXT:     #1 main {{.*}}large_block_reuse_race.c:123
+// CHECK-NEXT:     #1 main {{.*}}large_block_reuse_race.c:138
 // CHECK:        Previous write of size 1 at 0x{{[0-9a-f]+}} by thread T7:
-// CHECK-NEXT:     #0 deep_writer {{.*}}large_block_reuse_race.c:96
+// CHECK-NEXT:     #0 deep_writer {{.*}}large_block_reuse_race.c:109
 // CHECK-NOT:  WARNING: weft
 
 #include <malloc.h>
@@ -42,22 +42,35 @@
 static size_t size;  // set by main before each trio of threads
 static char *handed; // the freed block, passed with no happens-before
 static char *given;  // the new block, likewise
+static int taken;    // set once the second owner has its block, likewise
+static int ready;    // set once the second owner's malloc is set up, likewise
 
 static void *first_owner(void *arg) {
   char *p = arg; // allocated by main before the threads: their creation
                  // allocates too, and must not take its place
   memset(p, 1, size);
+  while (!__atomic_load_n(&ready, __ATOMIC_RELAXED))
+    ;
   free(p);
   __atomic_store_n(&handed, p, __ATOMIC_RELAXED);
+  // Alive until the block is taken: glibc frees a thread's own small
+  // blocks when it ends, which would merge with the freed block.
+  while (!__atomic_load_n(&taken, __ATOMIC_RELAXED))
+    ;
   return NULL;
 }
 
 // The new owner: a block at the address the first owner freed.
 static char *take_reused(void) {
+  // A thread's first malloc sets up its cache with a block of its own,
+  // split off the freed block if it came after the free.
+  free(malloc(1));
+  __atomic_store_n(&ready, 1, __ATOMIC_RELAXED);
   char *old;
   while (!(old = __atomic_load_n(&handed, __ATOMIC_RELAXED)))
     ;
   char *q = malloc(size);
+  __atomic_store_n(&taken, 1, __ATOMIC_RELAXED);
   printf("%zu KiB: %s\n", size >> 10, q == old ? "same address" : "moved");
   fflush(stdout);
   return q;
@@ -101,6 +114,8 @@ static void run(size_t bytes, void *(*second)(void *), void *(*third)(void *)) {
   size = bytes;
   __atomic_store_n(&handed, NULL, __ATOMIC_RELAXED);
   __atomic_store_n(&given, NULL, __ATOMIC_RELAXED);
+  __atomic_store_n(&taken, 0, __ATOMIC_RELAXED);
+  __atomic_store_n(&ready, 0, __ATOMIC_RELAXED);
   pthread_t a, b, c;
   pthread_create(&a, NULL, first_owner, malloc(size));
   pthread_create(&b, NULL, second, NULL);
