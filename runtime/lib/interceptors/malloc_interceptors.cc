@@ -227,6 +227,13 @@ WEFT_ALWAYS_INLINE void checkFreeWrite(ThreadState *Thr, Granule *G,
 /// granule happen together. Equivalent to checking the whole range,
 /// resetting it and checking it again (the free reports only through its
 /// own granule, never reads another one).
+/// Did glibc serve the block at \p P with a mapping of its own, which it
+/// unmaps on free? Its chunk header (the size word before the block, the
+/// word malloc_usable_size reads) says so in bit 1, IS_MMAPPED. weft does
+/// not see glibc's own munmap, so the free releases the shadow instead of
+/// keeping it resident for a next owner that will not come.
+bool glibcMapped(uintptr_t P) { return reinterpret_cast<const size_t *>(P)[-1] & 2; }
+
 void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc, bool Mark,
                 bool Held, uint32_t MarkContext) {
   // Ignored writes (annotations) are neither checked nor recorded.
@@ -237,7 +244,8 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc,
   // check's pass, granule by granule behind the check, so the shadow is
   // walked once, not twice. Only granules that hold something are written:
   // shadow pages the block never touched stay untouched (not resident).
-  bool ZeroInPass = !Mark && Check && Size <= kZeroInPassMax;
+  bool Mapped = !Mark && glibcMapped(Addr);
+  bool ZeroInPass = !Mark && Check && Size <= kZeroInPassMax && !Mapped;
   if (Mark || ZeroInPass)
     dropSyncsInRange(Addr, Size); // they die with the memory
   // The free of one granule: check, then leave the free as its only access
@@ -252,7 +260,9 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc,
         *G = Granule{};
     });
   }
-  if (!Mark && !ZeroInPass)
+  if (Mapped)
+    releaseRange(Addr, Size);
+  else if (!Mark && !ZeroInPass)
     resetRange(Addr, Size);
 }
 
