@@ -246,4 +246,86 @@ TEST(ShadowResetTest, LargeResetClearsEverythingIncludingPartialPages) {
   }
 }
 
+/// How many of the shadow pages of [Addr, Addr+Size) are resident.
+size_t residentShadowPages(uintptr_t Addr, size_t Size) {
+  uintptr_t Begin = reinterpret_cast<uintptr_t>(shadow::granuleFor(Addr)) & ~uintptr_t(4095);
+  uintptr_t End = reinterpret_cast<uintptr_t>(shadow::granuleFor(Addr + Size - 1)) + 1;
+  std::vector<unsigned char> Vec((End - Begin + 4095) / 4096);
+  if (mincore(reinterpret_cast<void *>(Begin), End - Begin, Vec.data()) != 0)
+    return ~size_t(0);
+  size_t N = 0;
+  for (unsigned char V : Vec)
+    N += V & 1;
+  return N;
+}
+
+// The rule of docs/design.md, "Resetting shadow: zeros or released pages":
+// memory the program keeps gets zeros in place where its shadow is
+// resident, so the pages stay resident for the memory's next owner; shadow
+// that is not resident is left so (a reset must not fault it in).
+TEST(ShadowResetTest, KeptMemoryIsZeroedInPlace) {
+  const uintptr_t Base = region(0x37) + 0x10000;
+  const size_t Size = 256 * 1024; // 512 KiB of shadow
+  for (size_t I = 0; I < Size / 8; ++I)
+    fill(shadow::granuleFor(Base + I * 8), 11);
+  const size_t Pages = residentShadowPages(Base, Size);
+  ASSERT_EQ(Pages, 2 * Size / 4096);
+  shadow::reset(Base, Size);
+  EXPECT_EQ(residentShadowPages(Base, Size), Pages);
+  for (size_t I = 0; I < Size / 8; ++I)
+    ASSERT_TRUE(isZero(shadow::granuleFor(Base + I * 8))) << "granule " << I;
+
+  const uintptr_t Fresh = region(0x37) + 0x100000;
+  fill(shadow::granuleFor(Fresh + 8), 16);
+  shadow::reset(Fresh, Size);
+  EXPECT_EQ(residentShadowPages(Fresh, Size), 0u);
+  EXPECT_TRUE(isZero(shadow::granuleFor(Fresh + 8)));
+}
+
+// Kept memory is looked at 4 MiB of shadow at a time: mostly resident
+// shadow (a block just used) gets zeros and stays resident; mostly
+// untouched shadow (a huge block, barely used) goes back to the kernel.
+// Either way every granule reads zero after.
+TEST(ShadowResetTest, LargeKeptMemoryIsZeroedWhereResidentElseReleased) {
+  const uintptr_t Used = region(0x38) + 0x10000;
+  const size_t Size = 1024 * 1024; // 2 MiB of shadow
+  for (size_t I = 0; I < Size / 8; ++I)
+    fill(shadow::granuleFor(Used + I * 8), 12);
+  const size_t Pages = residentShadowPages(Used, Size);
+  shadow::reset(Used, Size);
+  EXPECT_EQ(residentShadowPages(Used, Size), Pages);
+  for (size_t I = 0; I < Size / 8; ++I)
+    ASSERT_TRUE(isZero(shadow::granuleFor(Used + I * 8))) << "granule " << I;
+
+  const uintptr_t Barely = region(0x38) + 0x400000;
+  fill(shadow::granuleFor(Barely + 4096), 15);
+  fill(shadow::granuleFor(Barely + Size / 2), 15);
+  shadow::reset(Barely, Size);
+  EXPECT_EQ(residentShadowPages(Barely, Size), 0u);
+  EXPECT_TRUE(isZero(shadow::granuleFor(Barely + 4096)));
+  EXPECT_TRUE(isZero(shadow::granuleFor(Barely + Size / 2)));
+}
+
+// Memory the kernel took back (munmap) gives its shadow pages back from
+// 64 KiB of shadow on, and zeros below.
+TEST(ShadowReleaseTest, ReleasesFrom64KiBOfShadow) {
+  const uintptr_t Base = region(0x39) + 0x10000;
+  const size_t Size = 64 * 1024; // 128 KiB of shadow
+  for (size_t I = 0; I < Size / 8; ++I)
+    fill(shadow::granuleFor(Base + I * 8), 13);
+  shadow::release(Base, Size);
+  EXPECT_EQ(residentShadowPages(Base, Size), 0u);
+  for (size_t I = 0; I < Size / 8; ++I)
+    ASSERT_TRUE(isZero(shadow::granuleFor(Base + I * 8))) << "granule " << I;
+
+  const uintptr_t Small = region(0x39) + 0x100000;
+  for (int I = -1; I < 3; ++I)
+    fill(shadow::granuleFor(Small + I * 8), 14);
+  shadow::release(Small, 16);
+  EXPECT_TRUE(isZero(shadow::granuleFor(Small)));
+  EXPECT_TRUE(isZero(shadow::granuleFor(Small + 8)));
+  EXPECT_TRUE(isFilled(shadow::granuleFor(Small - 8), 14));
+  EXPECT_TRUE(isFilled(shadow::granuleFor(Small + 16), 14));
+}
+
 } // namespace

@@ -309,8 +309,12 @@ inline SyncVar *syncFor(uintptr_t Addr) {
     return S;
   return syncCreate(Addr);
 }
-/// Forgets sync objects in [Addr, Addr+Size) and the shadow of those bytes.
+/// Forgets sync objects in [Addr, Addr+Size) and the shadow of those bytes,
+/// memory the program keeps (shadow::reset: zeros in place).
 void resetRange(uintptr_t Addr, size_t Size);
+/// The same for memory the kernel took back (shadow::release: the shadow
+/// pages of a large range go back too).
+void releaseRange(uintptr_t Addr, size_t Size);
 /// Forgets the sync object at \p Addr, if any (AnnotateRWLockDestroy).
 void forgetSync(uintptr_t Addr);
 /// Forgets the sync objects in the granules of [Addr, Addr+Size), for

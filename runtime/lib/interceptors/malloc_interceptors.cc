@@ -73,6 +73,11 @@ void rememberFreed(uintptr_t Start, uint64_t Seq) {
 /// (touching the shadow of a huge block would cost six times its size).
 constexpr size_t kMarkFreedMax = 64 * 1024;
 
+/// Larger blocks have their shadow zeroed by the free's check pass up to
+/// this size; above it, by a reset after the pass (shadow::reset), which
+/// hands the pages of a huge block back instead of keeping them resident.
+constexpr size_t kZeroInPassMax = 512 * 1024;
+
 WEFT_ALWAYS_INLINE bool tracking() { return Rt.Initialized && CurThread; }
 
 // The pseudo frame standing for an allocator function in a stack: its
@@ -222,25 +227,42 @@ WEFT_ALWAYS_INLINE void checkFreeWrite(ThreadState *Thr, Granule *G,
 /// granule happen together. Equivalent to checking the whole range,
 /// resetting it and checking it again (the free reports only through its
 /// own granule, never reads another one).
+/// Did glibc serve the block at \p P with a mapping of its own, which it
+/// unmaps on free? Its chunk header (the size word before the block, the
+/// word malloc_usable_size reads) says so in bit 1, IS_MMAPPED. weft does
+/// not see glibc's own munmap, so the free releases the shadow instead of
+/// keeping it resident for a next owner that will not come.
+bool glibcMapped(uintptr_t P) { return reinterpret_cast<const size_t *>(P)[-1] & 2; }
+
 void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc, bool Mark,
                 bool Held, uint32_t MarkContext) {
   // Ignored writes (annotations) are neither checked nor recorded.
   bool Check = Thr->IgnoreWrites == 0;
   Mark = Mark && Check;
   RawSlot MarkBits = Held ? kFreedBits : 0;
-  // The free of one granule: check, then (with Mark) leave the free as its
-  // only access.
-  if (Mark)
+  // An unmarked block's shadow is reset: up to kZeroInPassMax by the
+  // check's pass, granule by granule behind the check, so the shadow is
+  // walked once, not twice. Only granules that hold something are written:
+  // shadow pages the block never touched stay untouched (not resident).
+  bool Mapped = !Mark && glibcMapped(Addr);
+  bool ZeroInPass = !Mark && Check && Size <= kZeroInPassMax && !Mapped;
+  if (Mark || ZeroInPass)
     dropSyncsInRange(Addr, Size); // they die with the memory
+  // The free of one granule: check, then leave the free as its only access
+  // (Mark) or forget it.
   if (Check) {
     WriteRun Run(MarkContext);
     forEachBlockGranule(Thr, Addr, Size, [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
       checkFreeWrite(Thr, G, GranuleAddr, Cur, FreePc);
       if (Mark)
         leaveOnlyWrite(G, GranuleAddr, Cur | MarkBits, Run);
+      else if (ZeroInPass && (G->Slot[0] | G->Slot[1]))
+        *G = Granule{};
     });
   }
-  if (!Mark)
+  if (Mapped)
+    releaseRange(Addr, Size);
+  else if (!Mark && !ZeroInPass)
     resetRange(Addr, Size);
 }
 

@@ -8,8 +8,10 @@
 // its loop, comes back as another thread's: without a reset the new owner's
 // first write would "race" with the dead thread's last read. So, as after
 // free, the shadow of the range is reset and the sync objects that lived in
-// it (a mutex, an atomic flag) are forgotten (resetRange), so that a new
-// object at the same address does not inherit their clocks.
+// it (a mutex, an atomic flag) are forgotten (releaseRange), so that a new
+// object at the same address does not inherit their clocks. The memory
+// went back to the kernel, so its shadow pages do too (shadow.h: unlike a
+// freed heap block's, which stay resident for the block's next owner).
 //
 // A mapping is not recorded as the mapping thread's write (TSan does that):
 // a mapping may be gigabytes of address space the program never touches,
@@ -43,7 +45,7 @@ void forgetRange(void *Addr, size_t Len) {
     return;
   uintptr_t Begin = reinterpret_cast<uintptr_t>(Addr) & ~uintptr_t(4095);
   uintptr_t End = (reinterpret_cast<uintptr_t>(Addr) + Len + 4095) & ~uintptr_t(4095);
-  resetRange(Begin, End - Begin);
+  releaseRange(Begin, End - Begin);
 }
 
 /// Advice after which the range's contents are gone (read back as zeros or

@@ -127,10 +127,12 @@ static void *threadTrampoline(void *P) {
   cpu_pinning::threadStarted(T);
   useAltStack();
   // The stack (and the TLS block glibc keeps with it) may have belonged to
-  // an exited thread: its old accesses are not this thread's history.
+  // an exited thread: its old accesses are not this thread's history. Its
+  // shadow pages go back to the kernel (shadow.h): a stack is mostly
+  // untouched, and asking which pages are resident would cost more.
   learnStackBounds(T);
   if (T->StackHi)
-    resetRange(T->StackLo, T->StackHi - T->StackLo);
+    releaseRange(T->StackLo, T->StackHi - T->StackLo);
   void *Ret;
   pthread_cleanup_push(finishUnwound, T);
   Ret = T->StartRoutine(T->StartArg);

@@ -7,6 +7,7 @@
 #include "base/raw_syscall.h"
 
 #include <cstring>
+#include <sys/syscall.h>
 
 namespace weft {
 namespace shadow {
@@ -21,30 +22,72 @@ char *mapRegion(size_t R) {
   return Regions[R];
 }
 
-// Resetting large ranges hands whole shadow pages back to the kernel instead
-// of writing zeros, so freeing a big block costs no resident memory. Below
-// kReleaseMin of shadow the system call costs more than the zeros.
+// When a reset writes zeros and when it hands pages back to the kernel
+// (docs/design.md, "Resetting shadow: zeros or released pages"). Handing a
+// page back costs a system call, a TLB flush and, when the memory is used
+// again, a page fault per shadow page; zeros over a resident page cost a
+// few hundred nanoseconds and leave it hot. So memory the program keeps
+// gets zeros, and memory it gave back to the kernel gives its shadow back.
+//
+// Memory the program keeps (heap blocks cycling through the allocator,
+// annotated new memory): from kReleaseMin of shadow on, each 4 MiB of
+// shadow (kProbeBytes, one mincore) whose pages are mostly resident gets
+// zeros (a block used a moment ago: a grown string, a table index block,
+// a per-read buffer), and one that is mostly not resident is released as
+// before (a fresh block, a reserved vector, a huge block glibc maps anew),
+// so that zeros never fault in shadow the program may not need. Either
+// way every byte ends up zero: residency only picks how (mincore cannot
+// tell a page swapped out from one never touched, so it never decides to
+// skip one).
+constexpr size_t kProbeBytes = 4 * 1024 * 1024;
+// Below kReleaseMin the system call costs more than the zeros. Memory the
+// kernel took back (munmap, MADV_DONTNEED) releases its shadow pages from
+// there on, resident or not.
 constexpr size_t kReleaseMin = 64 * 1024;
 
 namespace {
 
-/// Zeroes [P, P+Bytes), releasing the whole pages inside when it is large.
-void clearShadow(char *P, size_t Bytes) {
+constexpr uintptr_t kPage = 4096;
+
+/// Zeroes the whole pages [Begin, End) of a large range of kept memory:
+/// each chunk of kProbeBytes by writing zeros if most of its pages are
+/// resident, else by handing them back.
+void clearKeptPages(uintptr_t Begin, uintptr_t End) {
+  unsigned char Resident[kProbeBytes / kPage]; // 1 KiB of the program's stack
+  for (uintptr_t C = Begin; C < End;) {
+    uintptr_t CEnd = End - C > kProbeBytes ? C + kProbeBytes : End;
+    size_t Pages = (CEnd - C) / kPage, InCore = 0;
+    if (rawSyscall(SYS_mincore, long(C), long(CEnd - C), long(Resident)) == 0)
+      for (size_t I = 0; I < Pages; ++I)
+        InCore += Resident[I] & 1;
+    if (2 * InCore > Pages)
+      internalMemset(reinterpret_cast<void *>(C), 0, CEnd - C);
+    else
+      releasePages(reinterpret_cast<void *>(C), CEnd - C);
+    C = CEnd;
+  }
+}
+
+/// Zeroes [P, P+Bytes): by writing zeros below kReleaseMin bytes; above,
+/// the whole pages inside are released (\p Kept: or zeroed, where mostly
+/// resident: clearKeptPages).
+void clearShadow(char *P, size_t Bytes, bool Kept) {
   if (Bytes < kReleaseMin) {
     internalMemset(P, 0, Bytes); // never the intercepted memset
     return;
   }
   uintptr_t S = reinterpret_cast<uintptr_t>(P);
-  uintptr_t PageBegin = (S + 4095) & ~uintptr_t(4095);
-  uintptr_t PageEnd = (S + Bytes) & ~uintptr_t(4095);
+  uintptr_t PageBegin = (S + kPage - 1) & ~(kPage - 1);
+  uintptr_t PageEnd = (S + Bytes) & ~(kPage - 1);
   internalMemset(P, 0, PageBegin - S);
-  releasePages(reinterpret_cast<void *>(PageBegin), PageEnd - PageBegin);
+  if (Kept)
+    clearKeptPages(PageBegin, PageEnd);
+  else
+    releasePages(reinterpret_cast<void *>(PageBegin), PageEnd - PageBegin);
   internalMemset(reinterpret_cast<void *>(PageEnd), 0, S + Bytes - PageEnd);
 }
 
-} // namespace
-
-void reset(uintptr_t Addr, size_t Size) {
+void clearRange(uintptr_t Addr, size_t Size, bool Kept) {
   if (Size == 0)
     return;
   uintptr_t Begin = Addr & ~uintptr_t(kGranule - 1);
@@ -58,11 +101,18 @@ void reset(uintptr_t Addr, size_t Size) {
       // blocks are 16-byte aligned and padded, stacks page aligned, so no
       // live neighbour shares it.
       size_t N = (ChunkEnd - Begin + kGranule - 1) / kGranule;
-      clearShadow(reinterpret_cast<char *>(granuleIn(Region, Begin)), N * sizeof(Granule));
+      clearShadow(reinterpret_cast<char *>(granuleIn(Region, Begin)), N * sizeof(Granule),
+                  Kept);
     }
     Begin = ChunkEnd;
   }
 }
+
+} // namespace
+
+void reset(uintptr_t Addr, size_t Size) { clearRange(Addr, Size, true); }
+
+void release(uintptr_t Addr, size_t Size) { clearRange(Addr, Size, false); }
 
 } // namespace shadow
 } // namespace weft

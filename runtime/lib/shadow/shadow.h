@@ -124,9 +124,16 @@ inline Granule *granuleFor(uintptr_t Addr) {
   return granuleIn(Base, Addr);
 }
 
-/// Forgets every access to [Addr, Addr+Size) (memory was freed or reused;
-/// its sync objects are the caller's to drop: resetRange).
+/// Forgets every access to [Addr, Addr+Size) of memory the program keeps
+/// (a heap block freed to or taken from the allocator): the shadow is
+/// zeroed in place where it is resident, so it stays resident for the
+/// memory's next owner, and released where it is not (shadow.cc). Its sync
+/// objects are the caller's to drop: resetRange.
 void reset(uintptr_t Addr, size_t Size);
+/// Forgets every access to [Addr, Addr+Size) of memory the kernel took back
+/// (munmap, MADV_DONTNEED): the whole shadow pages of all but small ranges
+/// are handed back too (releaseRange).
+void release(uintptr_t Addr, size_t Size);
 
 } // namespace shadow
 } // namespace weft

@@ -72,4 +72,9 @@ void resetRange(uintptr_t Addr, size_t Size) {
   shadow::reset(Addr, Size);
 }
 
+void releaseRange(uintptr_t Addr, size_t Size) {
+  dropSyncsInRange(Addr, Size);
+  shadow::release(Addr, Size);
+}
+
 } // namespace weft
