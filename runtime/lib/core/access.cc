@@ -177,22 +177,6 @@ WEFT_NOINLINE StackId checkGranuleSlow(ThreadState *Thr, Granule *G,
   return Context;
 }
 
-/// The fast path: this thread already recorded, in the current epoch, an
-/// access of the same kind covering these bytes (a write covers a read too):
-/// this very access in a loop, a byte read after a wider write of it, a
-/// field after the whole object. Nothing can have changed since: any
-/// access of another thread in between was checked against that one.
-WEFT_ALWAYS_INLINE bool alreadyRecorded(const Granule *G, RawSlot Cur) {
-  // Outside the byte mask and the write bit the slot must be Cur exactly;
-  // inside them it must hold every bit Cur holds. So a bit where the two
-  // differ must be one Cur does not hold, inside those fields. (The pass's
-  // inline fast path makes the same test on the first slot.)
-  constexpr RawSlot kCoverable = kMaskField | kWriteBit;
-  RawSlot MustMatch = Cur | ~kCoverable;
-  static_assert(kSlotsPerGranule == 2, "both slots, one after the other");
-  return ((G->Slot[0] ^ Cur) & MustMatch) == 0 || ((G->Slot[1] ^ Cur) & MustMatch) == 0;
-}
-
 WEFT_NOINLINE StackId checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr,
                                               RawSlot Bits, uintptr_t Pc,
                                               StackId Context);

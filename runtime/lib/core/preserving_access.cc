@@ -67,12 +67,8 @@ WEFT_ALWAYS_INLINE bool onPlainAccess(uintptr_t Addr) {
     unsigned Off = Addr & (kGranule - 1);
     char *Region = shadow::Regions[shadow::regionIndex(Addr)];
     if (WEFT_LIKELY(Off + Size <= kGranule && Region)) {
-      const Granule *G = shadow::granuleIn(Region, Addr);
       RawSlot Cur = Thr->SlotBase | slotAccessBits(byteMask(Off, Size), IsWrite, false);
-      // access.cc's alreadyRecorded: a bit where slot and access differ
-      // must be a mask or write bit the access does not hold.
-      RawSlot MustMatch = Cur | ~(kMaskField | kWriteBit);
-      if (((G->Slot[0] ^ Cur) & MustMatch) == 0 || ((G->Slot[1] ^ Cur) & MustMatch) == 0)
+      if (alreadyRecorded(shadow::granuleIn(Region, Addr), Cur))
         return true;
     }
   }

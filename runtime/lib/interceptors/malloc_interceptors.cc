@@ -217,6 +217,14 @@ WEFT_ALWAYS_INLINE void checkFreeWrite(ThreadState *Thr, Granule *G,
   Check(S1);
 }
 
+/// Did glibc serve the block at \p P with a mapping of its own, which it
+/// unmaps on free? (Blocks always come from glibc: __libc_malloc and
+/// friends, below.) Its chunk header (the size word before the block, the
+/// word malloc_usable_size reads) says so in bit 1, IS_MMAPPED. weft does
+/// not see glibc's own munmap, so the free releases the shadow instead of
+/// keeping it resident for a next owner that will not come.
+bool glibcMapped(uintptr_t P) { return reinterpret_cast<const size_t *>(P)[-1] & 2; }
+
 /// The shadow side of freeing [Addr, Addr+Size): a write of every byte by
 /// the freeing thread (at \p FreePc, on the current stack), then a reset;
 /// with \p Mark the free is left behind as the only access of each byte,
@@ -227,13 +235,6 @@ WEFT_ALWAYS_INLINE void checkFreeWrite(ThreadState *Thr, Granule *G,
 /// granule happen together. Equivalent to checking the whole range,
 /// resetting it and checking it again (the free reports only through its
 /// own granule, never reads another one).
-/// Did glibc serve the block at \p P with a mapping of its own, which it
-/// unmaps on free? Its chunk header (the size word before the block, the
-/// word malloc_usable_size reads) says so in bit 1, IS_MMAPPED. weft does
-/// not see glibc's own munmap, so the free releases the shadow instead of
-/// keeping it resident for a next owner that will not come.
-bool glibcMapped(uintptr_t P) { return reinterpret_cast<const size_t *>(P)[-1] & 2; }
-
 void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc, bool Mark,
                 bool Held, uint32_t MarkContext) {
   // Ignored writes (annotations) are neither checked nor recorded.

@@ -94,6 +94,23 @@ inline uint8_t byteMask(unsigned Off, unsigned Size) {
   return static_cast<uint8_t>(((1u << Size) - 1) << Off);
 }
 
+/// The fast path: this thread already recorded, in the current epoch, an
+/// access of the same kind covering these bytes (a write covers a read too):
+/// this very access in a loop, a byte read after a wider write of it, a
+/// field after the whole object. Nothing can have changed since: any
+/// access of another thread in between was checked against that one.
+inline __attribute__((always_inline)) bool alreadyRecorded(const Granule *G, RawSlot Cur) {
+  // Outside the byte mask and the write bit the slot must be Cur exactly;
+  // inside them it must hold every bit Cur holds. So a bit where the two
+  // differ must be one Cur does not hold, inside those fields. (The pass's
+  // inline fast path makes the same test; the out-of-line entry points,
+  // preserving_access.cc, call this one.)
+  constexpr RawSlot kCoverable = kMaskField | kWriteBit;
+  RawSlot MustMatch = Cur | ~kCoverable;
+  static_assert(kSlotsPerGranule == 2, "both slots, one after the other");
+  return ((G->Slot[0] ^ Cur) & MustMatch) == 0 || ((G->Slot[1] ^ Cur) & MustMatch) == 0;
+}
+
 namespace shadow {
 
 constexpr unsigned kRegionShift = WEFT_REGION_SHIFT;
