@@ -103,7 +103,10 @@ bool fdIsBlocking(int Fd) {
 bool fdMayBlock(int Fd, short Events, size_t Len) {
   short Rev = 0;
   int Saved = errno;
-  bool Ready = rawPoll(Fd, Events, &Rev) > 0;
+  // A write longer than PIPE_BUF may wait even on a ready pipe, so the poll
+  // could not decide it: go straight to the descriptor's type (a file
+  // writer's 64 KiB flushes pay one system call here, not two).
+  bool Ready = (Events == POLLIN || Len <= PIPE_BUF) && rawPoll(Fd, Events, &Rev) > 0;
   bool Result;
   if (Ready && (Rev & (POLLERR | POLLHUP | POLLNVAL))) {
     Result = false; // returns at once: error, EOF or EPIPE
@@ -330,6 +333,8 @@ WEFT_DECLARE_REAL(ssize_t, readv, int, const struct iovec *, int)
 WEFT_DECLARE_REAL(ssize_t, writev, int, const struct iovec *, int)
 WEFT_DECLARE_REAL(ssize_t, pread, int, void *, size_t, off_t)
 WEFT_DECLARE_REAL(ssize_t, pwrite, int, const void *, size_t, off_t)
+WEFT_DECLARE_REAL(ssize_t, preadv, int, const struct iovec *, int, off_t)
+WEFT_DECLARE_REAL(ssize_t, pwritev, int, const struct iovec *, int, off_t)
 WEFT_DECLARE_REAL(ssize_t, recv, int, void *, size_t, int)
 WEFT_DECLARE_REAL(ssize_t, recvfrom, int, void *, size_t, int, struct sockaddr *, socklen_t *)
 WEFT_DECLARE_REAL(ssize_t, recvmsg, int, struct msghdr *, int)
@@ -408,9 +413,13 @@ WEFT_INTERCEPTOR ssize_t writev(int Fd, const struct iovec *Iov, int N) {
                    [&] { return WEFT_REAL(writev)(Fd, Iov, N); });
 }
 
+// The positioned calls (pread, pwrite, preadv, pwritev) work only on
+// descriptors that can seek: a pipe, FIFO, socket or terminal fails with
+// ESPIPE at once. No other program thread can be what they wait for, so
+// they never leave the schedule and need no poll or fstat to say so.
 WEFT_INTERCEPTOR ssize_t pread(int Fd, void *Buf, size_t N, off_t Off) {
   WEFT_ENSURE_REAL(pread);
-  ssize_t R = readLike("pread", Fd, false, WEFT_CALLER_PC,
+  ssize_t R = readLike("pread", Fd, /*NoWait=*/true, WEFT_CALLER_PC,
                        [&] { return WEFT_REAL(pread)(Fd, Buf, N, Off); });
   if (R > 0)
     libcAccess(Buf, size_t(R), true, WEFT_CALLER_PC);
@@ -420,8 +429,28 @@ WEFT_INTERCEPTOR ssize_t pread(int Fd, void *Buf, size_t N, off_t Off) {
 WEFT_INTERCEPTOR ssize_t pwrite(int Fd, const void *Buf, size_t N, off_t Off) {
   WEFT_ENSURE_REAL(pwrite);
   libcAccess(Buf, N, false, WEFT_CALLER_PC);
-  return writeLike("pwrite", Fd, N, false, WEFT_CALLER_PC,
+  return writeLike("pwrite", Fd, N, /*NoWait=*/true, WEFT_CALLER_PC,
                    [&] { return WEFT_REAL(pwrite)(Fd, Buf, N, Off); });
+}
+
+WEFT_INTERCEPTOR ssize_t preadv(int Fd, const struct iovec *Iov, int N, off_t Off) {
+  WEFT_ENSURE_REAL(preadv);
+  ssize_t R = readLike("preadv", Fd, /*NoWait=*/true, WEFT_CALLER_PC,
+                       [&] { return WEFT_REAL(preadv)(Fd, Iov, N, Off); });
+  if (R > 0 && CurThread)
+    iovAccess(Iov, N, size_t(R), true, WEFT_CALLER_PC);
+  return R;
+}
+
+WEFT_INTERCEPTOR ssize_t pwritev(int Fd, const struct iovec *Iov, int N, off_t Off) {
+  WEFT_ENSURE_REAL(pwritev);
+  size_t Len = 0;
+  if (CurThread && Iov && N > 0) {
+    Len = iovBytes(Iov, N);
+    iovAccess(Iov, N, Len, false, WEFT_CALLER_PC);
+  }
+  return writeLike("pwritev", Fd, Len, /*NoWait=*/true, WEFT_CALLER_PC,
+                   [&] { return WEFT_REAL(pwritev)(Fd, Iov, N, Off); });
 }
 
 WEFT_INTERCEPTOR ssize_t recv(int Fd, void *Buf, size_t N, int Flags) {
