@@ -139,4 +139,39 @@ TEST(LockOrderGraph, ReverseCreationOrder) {
   run("reverse-inversions", 31000, 150, 4000, 1, 4, /*Descending=*/true);
 }
 
+// Every sync object takes a uid, atomics included, so the mutexes that
+// nest can carry uids in the tens of millions (BS::thread_pool's tests:
+// 28 M uids, one edge). The graph numbers its own nodes: two mutexes with
+// uids near 2^32 cost two nodes (arrays indexed by uid would need 160 GB
+// here), and the cycle is still found and named by uid.
+TEST(LockOrderGraph, LargeUidsCostOnlyTheirNodes) {
+  const uint32_t A = 0xfffffff0u, B = 0xfffffff1u, C = 0xfffffff2u;
+  size_t Before = lock_order_graph::nodes();
+  uint32_t First =
+      lock_order_graph::addEdge(LockEdge{A, B, 0, 0, 0, 0, ThreadId::Main, 0, 0});
+  ASSERT_NE(First, 0u);
+  EXPECT_EQ(First & lock_order_graph::kClosesCycle, 0u);
+  EXPECT_EQ(lock_order_graph::nodes(), Before + 2);
+  // Again: no new edge, no new node.
+  EXPECT_EQ(lock_order_graph::addEdge(LockEdge{A, B, 0, 0, 0, 0, ThreadId::Main, 0, 0}), 0u);
+  EXPECT_EQ(lock_order_graph::nodes(), Before + 2);
+  // B -> C -> A closes A -> B -> C -> A.
+  uint32_t Second =
+      lock_order_graph::addEdge(LockEdge{B, C, 0, 0, 0, 0, ThreadId::Main, 0, 0});
+  EXPECT_EQ(Second & lock_order_graph::kClosesCycle, 0u);
+  uint32_t Third =
+      lock_order_graph::addEdge(LockEdge{C, A, 0, 0, 0, 0, ThreadId::Main, 0, 0});
+  ASSERT_NE(Third & lock_order_graph::kClosesCycle, 0u);
+  EXPECT_EQ(lock_order_graph::nodes(), Before + 3);
+  size_t N;
+  const uint32_t *Path = lock_order_graph::cyclePath(&N);
+  ASSERT_EQ(N, 3u);
+  EXPECT_EQ(lock_order_graph::edge(Path[0]).From, C);
+  EXPECT_EQ(lock_order_graph::edge(Path[0]).To, A);
+  EXPECT_EQ(lock_order_graph::edge(Path[1]).From, A);
+  EXPECT_EQ(lock_order_graph::edge(Path[1]).To, B);
+  EXPECT_EQ(lock_order_graph::edge(Path[2]).From, B);
+  EXPECT_EQ(lock_order_graph::edge(Path[2]).To, C);
+}
+
 } // namespace

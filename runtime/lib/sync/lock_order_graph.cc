@@ -21,13 +21,21 @@
 //     marks one that can (all its successors cannot reach it either), so the
 //     report is byte for byte what it was.
 //
-// Components are a union-find forest over uids; ords need not be dense.
+// Components are a union-find forest over the graph's nodes; ords need not
+// be dense.
+//
+// Nodes are the graph's own dense numbers, given to a mutex when it first
+// ends an edge, not its uid: every sync object takes a uid (atomics too),
+// and BS::thread_pool's tests create 28 M of them, so arrays indexed by uid
+// grew to 10 x 4 bytes per uid (1.1 GB) for a graph of one edge. Only
+// mutexes that are ever taken while another is held cost memory here.
 //
 //===----------------------------------------------------------------------===//
 
 #include "sync/lock_order_graph.h"
 
 #include "base/internal_vector.h"
+#include "core/addr_map.h"
 #include "core/no_destroy.h"
 
 namespace weft {
@@ -37,8 +45,13 @@ namespace {
 // All of the graph's state in one object: one static destructor to
 // register at start-up, not one per vector (glibc's first block of exit
 // handlers has room for 32; more cost a calloc before main).
+struct EdgeEnds {
+  uint32_t From, To; // nodes
+};
 struct GraphState {
   InternalVector<LockEdge> Edges;
+  InternalVector<EdgeEnds> Ends; // by edge id - 1, the edge's nodes
+  AddrMap<uint32_t> NodeOf;      // uid -> node
   InternalVector<uint32_t> FirstOut, FirstIn, VisitGen, ReachedBy, Parent, Ord,
       FwdNode, FwdComp, BackNode, BackComp, FwdComps, BackComps, Slots, Work,
       Path;
@@ -46,20 +59,22 @@ struct GraphState {
 NoDestroy<GraphState> StateStorage;
 GraphState &G = *StateStorage;
 InternalVector<LockEdge> &Edges = G.Edges;
-// By uid: first edge out of / into it (index + 1; 0 = none).
+InternalVector<EdgeEnds> &Ends = G.Ends;
+AddrMap<uint32_t> &NodeOf = G.NodeOf;
+// By node: first edge out of / into it (index + 1; 0 = none).
 InternalVector<uint32_t> &FirstOut = G.FirstOut;
 InternalVector<uint32_t> &FirstIn = G.FirstIn;
-// Depth-first search state, by uid: the generation that visited it and the
+// Depth-first search state, by node: the generation that visited it and the
 // edge it was reached through.
 InternalVector<uint32_t> &VisitGen = G.VisitGen;
 InternalVector<uint32_t> &ReachedBy = G.ReachedBy;
 uint32_t Gen;
-// The components: union-find parent by uid (a root is its own parent), and
+// The components: union-find parent by node (a root is its own parent), and
 // by root the component's place in the topological order. Invariant: for
 // every edge A -> B, comp(A) == comp(B) or Ord[comp(A)] < Ord[comp(B)].
 InternalVector<uint32_t> &Parent = G.Parent;
 InternalVector<uint32_t> &Ord = G.Ord;
-// Reordering state, by generation: which uids the forward / backward search
+// Reordering state, by generation: which nodes the forward / backward search
 // reached, which components (by root) it collected; the components
 // themselves, the ords they held, and a work stack shared by the searches.
 InternalVector<uint32_t> &FwdNode = G.FwdNode;
@@ -74,22 +89,24 @@ InternalVector<uint32_t> &Work = G.Work;
 InternalVector<uint32_t> &Path = G.Path;
 uint32_t RegionGen;
 
-void growTo(uint32_t Uid) {
-  if (Uid < FirstOut.size())
-    return;
-  size_t Old = FirstOut.size(), N = size_t(Uid) + 1;
-  InternalVector<uint32_t> *ByUid[] = {&FirstOut, &FirstIn,  &VisitGen,
-                                       &ReachedBy, &Parent,   &Ord,
-                                       &FwdNode,  &FwdComp,  &BackNode,
-                                       &BackComp};
-  for (InternalVector<uint32_t> *V : ByUid)
-    V->resize(N);
-  // A new mutex is a component of its own, after every existing one (uids
-  // grow, and reordering only permutes ords it found).
-  for (size_t U = Old; U < N; ++U) {
-    Parent[U] = static_cast<uint32_t>(U);
-    Ord[U] = static_cast<uint32_t>(U);
-  }
+/// The node of the mutex \p Uid, numbered on first sight.
+uint32_t nodeOf(uint32_t Uid) {
+  bool Inserted;
+  uint32_t &Node = NodeOf.getOrInsert(Uid, &Inserted);
+  if (!Inserted)
+    return Node;
+  Node = static_cast<uint32_t>(FirstOut.size());
+  InternalVector<uint32_t> *ByNode[] = {&FirstOut, &FirstIn,  &VisitGen,
+                                        &ReachedBy, &Parent,   &Ord,
+                                        &FwdNode,  &FwdComp,  &BackNode,
+                                        &BackComp};
+  for (InternalVector<uint32_t> *V : ByNode)
+    V->push_back(0);
+  // A new mutex is a component of its own, after every existing one (nodes
+  // are numbered in order, and reordering only permutes ords it found).
+  Parent[Node] = Node;
+  Ord[Node] = Node;
+  return Node;
 }
 
 uint32_t comp(uint32_t U) {
@@ -102,7 +119,7 @@ uint32_t comp(uint32_t U) {
 
 bool hasEdge(uint32_t From, uint32_t To) {
   for (uint32_t E = FirstOut[From]; E; E = Edges[E - 1].NextOut)
-    if (Edges[E - 1].To == To)
+    if (Ends[E - 1].To == To)
       return true;
   return false;
 }
@@ -130,7 +147,7 @@ void sortValues(InternalVector<uint32_t> &V) {
 /// Collects into \p Comps the components that a search from \p Start
 /// reaches, following out-edges (\p Forward: only to components ordered at
 /// most \p Bound) or in-edges (only from components ordered at least
-/// \p Bound). Marks uids in \p NodeMark, roots in \p CompMark.
+/// \p Bound). Marks nodes in \p NodeMark, roots in \p CompMark.
 void collect(uint32_t Start, bool Forward, uint32_t Bound,
              InternalVector<uint32_t> &NodeMark,
              InternalVector<uint32_t> &CompMark,
@@ -148,8 +165,8 @@ void collect(uint32_t Start, bool Forward, uint32_t Bound,
     uint32_t E = Forward ? FirstOut[U] : FirstIn[U];
     while (E) {
       const LockEdge &Edge = Edges[E - 1];
+      uint32_t V = Forward ? Ends[E - 1].To : Ends[E - 1].From;
       E = Forward ? Edge.NextOut : Edge.NextIn;
-      uint32_t V = Forward ? Edge.To : Edge.From;
       if (NodeMark[V] == RegionGen)
         continue;
       uint32_t CV = comp(V);
@@ -226,7 +243,7 @@ bool findPath(uint32_t Start, uint32_t Target, InternalVector<uint32_t> &Path) {
   ++Gen;
   uint32_t Bound = Ord[comp(Target)];
   Work.clear();
-  Work.push_back(Start); // uids to expand, depth-first
+  Work.push_back(Start); // nodes to expand, depth-first
   VisitGen[Start] = Gen;
   ReachedBy[Start] = 0;
   while (!Work.empty()) {
@@ -238,7 +255,7 @@ bool findPath(uint32_t Start, uint32_t Target, InternalVector<uint32_t> &Path) {
       for (uint32_t V = U; V != Start;) {
         uint32_t E = ReachedBy[V];
         Path.push_back(E);
-        V = Edges[E - 1].From;
+        V = Ends[E - 1].From;
       }
       for (size_t I = First, J = Path.size() - 1; I < J; ++I, --J) {
         uint32_t T = Path[I];
@@ -250,7 +267,7 @@ bool findPath(uint32_t Start, uint32_t Target, InternalVector<uint32_t> &Path) {
     // Push in reverse so that the first edge out is expanded first.
     size_t Mark = Work.size();
     for (uint32_t E = FirstOut[U]; E; E = Edges[E - 1].NextOut) {
-      uint32_t V = Edges[E - 1].To;
+      uint32_t V = Ends[E - 1].To;
       if (VisitGen[V] == Gen || Ord[comp(V)] > Bound)
         continue;
       VisitGen[V] = Gen;
@@ -269,22 +286,23 @@ bool findPath(uint32_t Start, uint32_t Target, InternalVector<uint32_t> &Path) {
 } // namespace
 
 uint32_t addEdge(const LockEdge &New) {
-  growTo(New.From > New.To ? New.From : New.To);
-  if (hasEdge(New.From, New.To))
+  uint32_t From = nodeOf(New.From), To = nodeOf(New.To);
+  if (hasEdge(From, To))
     return 0;
   Edges.push_back(New);
+  Ends.push_back(EdgeEnds{From, To});
   uint32_t Id = static_cast<uint32_t>(Edges.size());
   LockEdge &E = Edges.back();
-  E.NextOut = FirstOut[New.From];
-  E.NextIn = FirstIn[New.To];
-  FirstOut[New.From] = Id;
-  FirstIn[New.To] = Id;
+  E.NextOut = FirstOut[From];
+  E.NextIn = FirstIn[To];
+  FirstOut[From] = Id;
+  FirstIn[To] = Id;
   // A path To -> ... -> From closes a cycle through the new edge; the order
   // rules it out at once in the common case.
-  uint32_t CF = comp(New.From), CT = comp(New.To);
-  if (CF != CT && (Ord[CF] < Ord[CT] || !reorder(New.From, New.To)))
+  uint32_t CF = comp(From), CT = comp(To);
+  if (CF != CT && (Ord[CF] < Ord[CT] || !reorder(From, To)))
     return Id;
-  if (!findPath(New.To, New.From, Path))
+  if (!findPath(To, From, Path))
     return Id; // unreachable: the order said there is a cycle
   return Id | kClosesCycle;
 }
@@ -295,6 +313,8 @@ const uint32_t *cyclePath(size_t *N) {
 }
 
 const LockEdge &edge(uint32_t Id) { return Edges[(Id & ~kClosesCycle) - 1]; }
+
+size_t nodes() { return FirstOut.size(); }
 
 } // namespace lock_order_graph
 } // namespace weft

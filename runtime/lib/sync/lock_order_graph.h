@@ -6,7 +6,9 @@
 // threads, lock sets or reports (lock_graph.h turns its answers into
 // reports), so that it can be tested against a naive model.
 //
-// Must never: cost more than O(1) for an edge that a topological order of
+// Must never: cost memory for a mutex that ends no edge (uids count every
+// sync object, atomics included: a program may create tens of millions),
+// cost more than O(1) for an edge that a topological order of
 // the graph's components already allows (lock_order_graph.cc), or find a
 // different cycle than a plain depth-first search in edge creation order
 // would (reports must not depend on the speed-up).
@@ -51,6 +53,10 @@ uint32_t addEdge(const LockEdge &E);
 const uint32_t *cyclePath(size_t *N);
 
 const LockEdge &edge(uint32_t Id);
+
+/// Mutexes that end at least one edge: the graph's memory is proportional
+/// to them and to the edges, whatever their uids (for tests).
+size_t nodes();
 
 } // namespace lock_order_graph
 } // namespace weft
