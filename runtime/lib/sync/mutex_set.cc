@@ -21,9 +21,9 @@ namespace mutex_set {
 namespace {
 
 struct LockSetNode {
-  HeldLock Lock;
+  HeldLock Lock; // its Uid is the first holder's (see sameLock)
   LockSetId Parent;
-  LockSetId NextSibling; // next child of Parent with the same mutex
+  LockSetId NextSibling; // next child with the same Children key
   uint32_t Depth;
   // The child last entered from here: a thread that takes the same lock at
   // the same place again and again (a loop) finds it without the table.
@@ -34,8 +34,9 @@ struct LockSetNode {
 // depends on the schedule.
 NoDestroy<InternalVector<LockSetNode>> NodesStorage;
 InternalVector<LockSetNode> &Nodes = *NodesStorage;
-// (parent, mutex uid) -> first child for that mutex; siblings differ by
-// acquisition stack or mode.
+// (parent, mutex address), mixed -> first child for that address; siblings
+// differ by acquisition stack or mode, or (rarely) by parent: the key is a
+// mix of the two, so a lookup checks both.
 AddrMap<LockSetId> Children;
 
 struct Context {
@@ -51,18 +52,29 @@ void ensureRoot() {
     Nodes.push_back(LockSetNode{HeldLock{0, 0, 0, false}, kNoLocks, kNoLocks, 0, kNoLocks});
 }
 
+// A held lock is what a report prints of it: its address, where it was
+// taken and how. Not its uid: a mutex made where a freed one lived and
+// locked at the same place shares the freed one's nodes, so a program that
+// makes a mutex per task (a future's shared state, a per-object lock) keeps
+// as many lock sets as it has live mutexes' addresses and lock sites, not
+// one per mutex it ever made (docs/performance.md, "BS::thread_pool after
+// the bisection"). Two live mutexes never share an address, and the report
+// names mutexes per holder thread, so no report can tell the difference;
+// lock_graph's filter, which needs the uids, keys on them itself.
 bool sameLock(const HeldLock &H, const HeldLock &L) {
-  return H.Uid == L.Uid && H.Acquired == L.Acquired && H.Write == L.Write &&
-         H.Addr == L.Addr;
+  return H.Addr == L.Addr && H.Acquired == L.Acquired && H.Write == L.Write;
+}
+
+uint64_t childKey(LockSetId Parent, uintptr_t Addr) {
+  return (uint64_t(Addr) * 0x9e3779b97f4a7c15ULL) ^ Parent;
 }
 
 LockSetId childSlow(LockSetId Parent, const HeldLock &L) {
   bool Inserted;
-  LockSetId &First =
-      Children.getOrInsert((uint64_t(Parent) << 32) | L.Uid, &Inserted);
+  LockSetId &First = Children.getOrInsert(childKey(Parent, L.Addr), &Inserted);
   if (!Inserted)
     for (LockSetId C = First; C != kNoLocks; C = Nodes[C].NextSibling)
-      if (sameLock(Nodes[C].Lock, L))
+      if (Nodes[C].Parent == Parent && sameLock(Nodes[C].Lock, L))
         return C;
   LockSetId Id = static_cast<LockSetId>(Nodes.size());
   Nodes.push_back(LockSetNode{L, Parent, Inserted ? kNoLocks : First,

@@ -4,8 +4,10 @@
 // side held and where each was acquired, without storing more than 32 bits
 // per shadow slot and without any hashing on the per-access fast path:
 //
-//  * A lock set is a node of a trie whose edges are (mutex, acquisition
-//    stack, write?) in acquisition order. A thread's current lock set is one
+//  * A lock set is a node of a trie whose edges are (mutex address,
+//    acquisition stack, write?) in acquisition order: what a report prints
+//    of a held lock, so that mutexes made and freed over and over at the
+//    same address and lock site share their nodes (mutex_set.cc). A thread's current lock set is one
 //    32-bit LockSetId (0 = no lock held); lock moves to a child, unlocking the
 //    most recent lock moves to the parent. Sets that differ only in order
 //    get different ids, which costs nothing but memory.
