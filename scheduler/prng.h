@@ -102,6 +102,54 @@ inline uint32_t Prng::pickIndex(const IndexDraw &D) {
   return static_cast<uint32_t>(X % D.N);
 }
 
+/// How many Bernoulli trials of success probability Num/Den fail before the
+/// first success, drawn at once (a geometric distribution): a strategy that
+/// preempts at each point with that probability draws the points until its
+/// next preemption instead of one coin per point.
+///
+/// Integer arithmetic only, so the draw is pinned like the rest of the
+/// generator (a libm log may differ between library versions): with
+/// q = 1 - Num/Den in 0.64 fixed point and u one 64-bit output, the answer
+/// is the largest k with q^k > u, found by binary search over the powers
+/// q^(2^j), which the constructor squares out once. P(k >= K) = q^K up to
+/// the fixed point's rounding: each squaring truncates by 2^-64 and about
+/// doubles the error while q^(2^j) is near 1, so for rates down to 1e-6
+/// every tail probability is off by less than 2^-40.
+class GeometricDraw {
+public:
+  /// 0 <= Num <= Den, Den > 0; Num == 0 never succeeds (the draw is the
+  /// largest count the powers reach, about 2^63).
+  GeometricDraw(uint32_t Num, uint32_t Den) {
+    // floor(q * 2^64); q == 1 has no 0.64 representation: UINT64_MAX.
+    unsigned __int128 Q = (static_cast<unsigned __int128>(Den - Num) << 64) / Den;
+    uint64_t P = Q > UINT64_MAX ? UINT64_MAX : static_cast<uint64_t>(Q);
+    for (NumPowers = 0; NumPowers < kMaxPowers && P != 0; ++NumPowers) {
+      Powers[NumPowers] = P;
+      P = static_cast<uint64_t>((static_cast<unsigned __int128>(P) * P) >> 64);
+    }
+  }
+
+  /// Failures before the first success; one Prng::next() per draw.
+  uint64_t draw(Prng &Rng) const {
+    uint64_t U = Rng.next();
+    unsigned __int128 Acc = static_cast<unsigned __int128>(1) << 64; // q^0
+    uint64_t K = 0;
+    for (unsigned J = NumPowers; J-- > 0;) {
+      unsigned __int128 Next = (Acc * Powers[J]) >> 64;
+      if (Next > U) {
+        Acc = Next;
+        K += uint64_t(1) << J;
+      }
+    }
+    return K;
+  }
+
+private:
+  static constexpr unsigned kMaxPowers = 63;
+  uint64_t Powers[kMaxPowers]; // Powers[j] = q^(2^j) in 0.64 fixed point
+  unsigned NumPowers;          // powers before the first that rounds to 0
+};
+
 } // namespace weft
 
 #endif

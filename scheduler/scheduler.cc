@@ -17,6 +17,7 @@ void Scheduler::start(Strategy *S, uint64_t Seed, uint64_t Limit,
   Observer = Obs;
   MaxSteps = Limit;
   Strat->beginExecution(Seed);
+  Budget = Strat->goOnBudget();
   addThread(Main);
   Cur = Main;
   Main->Baton.store(kBatonHeld, std::memory_order_relaxed);
@@ -263,7 +264,7 @@ void Scheduler::switchTo(GreenThread *Next) {
   waitForBaton(Prev);
 }
 
-void Scheduler::point(PointKind Kind, PointObject Object) {
+void Scheduler::fullPoint(PointKind Kind, PointObject Object) {
   GreenThread *Next = pickNext(Kind, Object);
   // The current thread is runnable, so pickNext always finds someone.
   switchTo(Next);

@@ -103,7 +103,14 @@ public:
 
   /// A scheduling point: the strategy may hand the baton to another thread.
   /// \p Object is what the current thread's next step is about (PointObject).
-  void point(PointKind Kind, PointObject Object = 0);
+  /// Inline when the strategy decided ahead that the current thread goes on
+  /// (its GoOnBudget) and nothing else is due: the same step, clock and
+  /// quantum as the full point, without asking the strategy.
+  void point(PointKind Kind, PointObject Object = 0) {
+    if (__builtin_expect(goOn(Kind), true))
+      return;
+    fullPoint(Kind, Object);
+  }
   /// The current thread waits until wake(); other threads run meanwhile.
   void block(WaitInfo W);
   /// Like block, but gives up at virtual time \p DeadlineNs; returns false if
@@ -263,16 +270,37 @@ private:
   bool timerBefore(const Timer &A, const Timer &B) const;
 
   /// Draws \p T's next quantum as it gets the baton (or goes on).
-  void armQuantum(GreenThread *T) {
-    uint32_t Q = Strat->nextQuantum();
+  void armQuantum(GreenThread *T) { setQuantum(T, Strat->nextQuantum()); }
+  void setQuantum(GreenThread *T, uint32_t Q) {
     if (EveryAccessToRuntime) {
       QuantumLeft = Q;
       Q = 1;
     }
     T->Countdown = Q;
   }
+  void fullPoint(PointKind Kind, PointObject Object);
+  /// point's inline path: if the strategy's budget says the current thread
+  /// goes on here and pickNext would have nothing else to do (no step
+  /// limit reached, no timer due, no system call returned), takes the step
+  /// as pickNext and switchTo would have and returns true; else touches
+  /// nothing and returns false. A yield and a current thread that cannot
+  /// run are the strategy's to decide, never the budget's.
+  bool goOn(PointKind Kind) {
+    if (!Budget || Budget->Points == 0 || Kind == PointKind::Yield || InSyscallCount != 0 ||
+        Cur->Status != ThreadStatus::Runnable || (MaxSteps && Steps >= MaxSteps))
+      return false;
+    uint64_t Now = NowNs + kStepNs;
+    if (!Timers.empty() && Timers[0].Deadline <= Now)
+      return false;
+    ++Steps;
+    NowNs = Now;
+    --Budget->Points;
+    setQuantum(Cur, Budget->quantum());
+    return true;
+  }
 
   Strategy *Strat = nullptr;
+  GoOnBudget *Budget = nullptr; // Strat's, or null: ask it at every point
   SchedulerObserver *Observer = nullptr;
   GreenThread *Cur = nullptr;
   InternalVector<GreenThread *> All;   // indexed by id; null once forgotten

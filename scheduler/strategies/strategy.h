@@ -17,6 +17,7 @@
 #ifndef WEFT_SCHEDULER_STRATEGY_H
 #define WEFT_SCHEDULER_STRATEGY_H
 
+#include "strategies/go_on_budget.h"
 #include "thread_id.h"
 
 #include <cstddef>
@@ -67,6 +68,11 @@ public:
   virtual uint32_t nextQuantum() = 0;
   /// A choice in [0, N), N >= 1.
   virtual uint32_t choose(ChoiceKind Kind, uint32_t N) = 0;
+  /// The points this strategy decided ahead of time that the current
+  /// thread goes on (go_on_budget.h), which the scheduler may then answer
+  /// without asking; null: pickNext is asked at every point. Asked once,
+  /// after beginExecution. Wrappers keep null: they see every point.
+  virtual GoOnBudget *goOnBudget() { return nullptr; }
 };
 
 /// Whether picking \p Next at a point where \p Current stood preempts it:

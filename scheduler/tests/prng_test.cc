@@ -11,7 +11,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdint>
+#include <utility>
 
 using namespace weft;
 
@@ -123,6 +125,59 @@ TEST(PrngTest, IndexDrawGivesPickIndexsOutputs) {
     for (int I = 0; I < 5000; ++I)
       ASSERT_EQ(A.pickIndex(D), B.pickIndex(N)) << "N = " << N << ", draw " << I;
   }
+}
+
+TEST(PrngTest, GeometricDrawIsTheCountWhoseTailHoldsTheDraw) {
+  // The draw is the largest k with q^k > u (u the 64-bit output as a
+  // fraction): against the same k from a long double logarithm, it may be
+  // off by one only where q^k rounds across u.
+  for (auto [Num, Den] : {std::pair{1u, 1000u}, {5u, 100u}, {1u, 2u}, {999u, 1000u}, {1u, 1000000u}}) {
+    GeometricDraw G(Num, Den);
+    Prng A(Num + Den), B(Num + Den);
+    long double LogQ = logl(1.0L - (long double)Num / Den);
+    int Off = 0;
+    for (int I = 0; I < 20000; ++I) {
+      uint64_t K = G.draw(A);
+      long double U = ldexpl((long double)B.next(), -64);
+      long double Ideal = U == 0 ? 0 : floorl(logl(U) / LogQ);
+      if (U == 0)
+        continue;
+      ASSERT_LE(fabsl((long double)K - Ideal), 1.0L) << Num << "/" << Den << " draw " << I;
+      Off += (long double)K != Ideal;
+    }
+    EXPECT_LE(Off, 2) << Num << "/" << Den;
+  }
+}
+
+TEST(PrngTest, GeometricDrawHasTheMeanOfTheRate) {
+  // Failures before the first success of a p-coin: mean (1 - p) / p.
+  for (auto [Num, Den] : {std::pair{1u, 1000u}, {1u, 20u}, {1u, 4u}}) {
+    GeometricDraw G(Num, Den);
+    Prng R(Den);
+    double Sum = 0;
+    const int kDraws = 50000;
+    for (int I = 0; I < kDraws; ++I)
+      Sum += double(G.draw(R));
+    double P = double(Num) / Den;
+    EXPECT_NEAR(Sum / kDraws, (1 - P) / P, 0.03 * (1 - P) / P) << Num << "/" << Den;
+  }
+}
+
+TEST(PrngTest, GeometricDrawExtremes) {
+  Prng R(2);
+  GeometricDraw Always(7, 7), Never(0, 7);
+  for (int I = 0; I < 1000; ++I) {
+    ASSERT_EQ(Always.draw(R), 0u); // certain success: no failure before it
+    ASSERT_GT(Never.draw(R), uint64_t(1) << 40);
+  }
+}
+
+TEST(PrngTest, GeometricDrawIsPinned) {
+  constexpr uint64_t kExpected[8] = {352, 652, 554, 937, 360, 1939, 2643, 963};
+  GeometricDraw G(1, 1000);
+  Prng R(1);
+  for (int I = 0; I < 8; ++I)
+    EXPECT_EQ(G.draw(R), kExpected[I]) << "draw " << I;
 }
 
 // Chi-square goodness of fit against the uniform distribution. With a fixed

@@ -161,22 +161,75 @@ TEST(RandomStrategyTest, AFractionalRateSwitchesAtThatFractionOfPoints) {
   EXPECT_LT(Switches, 500);
 }
 
-TEST(RandomStrategyTest, AWholePercentageDrawsAsItAlwaysDid) {
-  // Rate R percent is R/100: one pickIndex(100) per point, as before
-  // fractional rates existed, so old seeds keep their schedules.
+TEST(RandomStrategyTest, TheCountdownToThePreemptionIsOneGeometricDraw) {
+  // With a rate, the points between preemptions are drawn at once from the
+  // same generator: a pick then a new countdown at each preemption, a
+  // quantum after every point. This ties the answers to prng_test's pinned
+  // outputs (a seed is its schedule).
   RandomStrategy S(4, 5u, 100u);
   S.beginExecution(11);
   Prng R(11);
+  GeometricDraw Until(5, 100);
+  uint64_t Left = Until.draw(R);
+  int Preemptions = 0;
   for (int I = 0; I < 2000; ++I) {
     ThreadId T = S.pickNext(kRunnable, 4, ThreadId(3), PointKind::Sync, 0);
     ThreadId Want = ThreadId(3);
-    if (R.pickIndex(100) < 5) {
+    if (Left) {
+      --Left;
+    } else {
+      Left = Until.draw(R);
       uint32_t Pick = R.pickIndex(3);
       Want = kRunnable[Pick >= 1 ? Pick + 1 : Pick];
+      ++Preemptions;
     }
     ASSERT_EQ(T, Want) << "point " << I;
     ASSERT_EQ(S.nextQuantum(), 1 + R.pickIndex(8)) << "point " << I;
   }
+  EXPECT_GT(Preemptions, 50);
+}
+
+TEST(RandomStrategyTest, TheBudgetAnswersAsPickNextWould) {
+  // The scheduler takes points from the budget itself when it can and asks
+  // pickNext otherwise; which one answers a point must not change the walk.
+  // Two strategies with one seed: A always asked, B's budget spent directly
+  // at every other point where it has some.
+  RandomStrategy A(4, 1u, 50u), B(4, 1u, 50u);
+  A.beginExecution(99);
+  B.beginExecution(99);
+  ASSERT_EQ(A.goOnBudget() != nullptr, true);
+  GoOnBudget *Budget = B.goOnBudget();
+  for (int I = 0; I < 20000; ++I) {
+    ThreadId WantT = A.pickNext(kRunnable, 4, ThreadId(3), PointKind::Sync, 0);
+    uint32_t WantQ = A.nextQuantum();
+    if (I % 2 && Budget->Points) {
+      --Budget->Points;
+      ASSERT_EQ(WantT, ThreadId(3)) << "point " << I;
+      ASSERT_EQ(Budget->quantum(), WantQ) << "point " << I;
+    } else {
+      ASSERT_EQ(B.pickNext(kRunnable, 4, ThreadId(3), PointKind::Sync, 0), WantT) << "point " << I;
+      ASSERT_EQ(B.nextQuantum(), WantQ) << "point " << I;
+    }
+  }
+}
+
+TEST(RandomStrategyTest, YieldsAndBlockedThreadsLeaveTheCountdownAlone) {
+  RandomStrategy S(4, 1u, 1000u);
+  S.beginExecution(5);
+  uint64_t Left = S.goOnBudget()->Points;
+  ASSERT_GT(Left, 0u); // seed 5 starts with a run of points kept
+  for (int I = 0; I < 100; ++I) {
+    // A yield hands over; a blocked thread's point picks among the others.
+    EXPECT_NE(S.pickNext(kRunnable, 4, ThreadId(3), PointKind::Yield, 0), ThreadId(3));
+    S.pickNext(kRunnable, 4, ThreadId(5), PointKind::Block, 0);
+  }
+  EXPECT_EQ(S.goOnBudget()->Points, Left);
+}
+
+TEST(RandomStrategyTest, UniformHasNoBudget) {
+  RandomStrategy S(4);
+  S.beginExecution(1);
+  EXPECT_EQ(S.goOnBudget(), nullptr);
 }
 
 } // namespace

@@ -214,6 +214,65 @@ TEST(SchedulerTest, RandomInterleavingActuallyInterleaves) {
   EXPECT_GT(Switches, 100);
 }
 
+//===--- The go-on budget (go_on_budget.h) ---------------------------------===//
+
+/// Hides the inner strategy's budget: the scheduler asks it at every point.
+class AskEveryPoint final : public WrappingStrategy {
+public:
+  using WrappingStrategy::WrappingStrategy;
+};
+
+struct BudgetRun {
+  std::vector<uint64_t> Trace; // per point: thread, countdown after it, time
+  uint64_t Steps, HandOffs, Now;
+};
+
+// Three threads make points of every kind, sleep (timers firing between
+// inline points), read the clock and yield, under a preemption rate of 1/8.
+BudgetRun runWithBudget(uint64_t Seed, bool Inline) {
+  RandomStrategy Random(3, 1u, 8u);
+  AskEveryPoint Wrapped(&Random);
+  Strategy &Strat = Inline ? static_cast<Strategy &>(Random) : Wrapped;
+  TestExecution E(Strat, Seed);
+  BudgetRun R;
+  auto Note = [&] {
+    GreenThread *T = E.S.current();
+    R.Trace.push_back(uint64_t(index(T->Id)) << 48 | uint64_t(T->Countdown) << 32 |
+                      (E.S.now() / Scheduler::kStepNs));
+  };
+  for (int I = 0; I < 3; ++I)
+    E.spawn([&, I] {
+      for (int K = 0; K < 300; ++K) {
+        E.point(K % 3 ? PointKind::Sync : PointKind::Access);
+        Note();
+        if (K % 37 == I)
+          E.sleepUntil(E.S.now() + 5 * Scheduler::kStepNs);
+        if (K % 53 == 0)
+          E.S.advanceTime(2 * Scheduler::kStepNs);
+        if (K % 71 == 0)
+          E.point(PointKind::Yield);
+      }
+    });
+  E.joinAll();
+  R.Steps = E.S.steps();
+  R.HandOffs = E.S.handOffs();
+  R.Now = E.S.now();
+  return R;
+}
+
+TEST(SchedulerTest, PointsTheBudgetAnswersInlineScheduleAsTheStrategyWould) {
+  // Recording or tracing wraps the strategy and hides its budget: a seed
+  // must name the same schedule, quanta and clock either way.
+  for (uint64_t Seed : {1ull, 2ull, 3ull, 0x5eedull}) {
+    BudgetRun A = runWithBudget(Seed, true), B = runWithBudget(Seed, false);
+    EXPECT_EQ(A.Trace, B.Trace) << "seed " << Seed;
+    EXPECT_EQ(A.Steps, B.Steps) << "seed " << Seed;
+    EXPECT_EQ(A.HandOffs, B.HandOffs) << "seed " << Seed;
+    EXPECT_EQ(A.Now, B.Now) << "seed " << Seed;
+    EXPECT_GT(A.HandOffs, 50u) << "seed " << Seed; // it did preempt
+  }
+}
+
 TEST(SchedulerTest, FinishCurrentHandsTheBatonOn) {
   RoundRobinStrategy Strat;
   TestExecution E(Strat, 0);
@@ -602,8 +661,10 @@ TEST_F(SchedulerDeathTest, FinishingWithOnlyBlockedThreadsLeftIsADeadlock) {
               "");
 }
 
-void runPoints(uint64_t MaxSteps, int Points) {
-  RandomStrategy Strat(2);
+void runPoints(uint64_t MaxSteps, int Points, bool WithBudget = false) {
+  // With a budget, the points are answered inline: the limit must hold
+  // there too. 1/1000 keeps T1 going for all its points at seed 1.
+  RandomStrategy Strat = WithBudget ? RandomStrategy(2, 1u, 1000u) : RandomStrategy(2);
   struct Obs final : SchedulerObserver {
     const Scheduler *S = nullptr;
     uint64_t Limit = 0;
@@ -633,6 +694,11 @@ TEST_F(SchedulerDeathTest, StepLimitIsNotReachedAtExactlyMaxSteps) {
   // 1 step for T0 to block in joinAll, 48 points, 1 for the exit: 50 steps.
   EXPECT_EXIT(runPoints(50, 48), ::testing::ExitedWithCode(7), "");
   EXPECT_EXIT(runPoints(50, 49), ::testing::ExitedWithCode(43), "");
+}
+
+TEST_F(SchedulerDeathTest, StepLimitHoldsAtPointsTheBudgetAnswers) {
+  EXPECT_EXIT(runPoints(50, 48, true), ::testing::ExitedWithCode(7), "");
+  EXPECT_EXIT(runPoints(50, 49, true), ::testing::ExitedWithCode(43), "");
 }
 
 TEST_F(SchedulerDeathTest, ZeroMaxStepsMeansNoLimit) {

@@ -6,17 +6,17 @@
 // artifact. The race-free twin is html_timeline_norace.c.
 // REQUIRES: chromium
 // RUN: %weft-cc %s -o %t
-// RUN: %expect-exit 66 %weft replay 0x2a --html %t.html -- %t > %t.out 2>&1
+// RUN: %expect-exit 66 %weft replay 0x3 --html %t.html -- %t > %t.out 2>&1
 // RUN: FileCheck %s --check-prefix=OUT < %t.out
 // OUT: SUMMARY: weft: data race {{.*}}html_timeline_race.c:[[#@LINE+34]]:{{[0-9]+}} in worker
-// OUT: To reproduce: WEFT_SEED=0x2a {{.*}}html_timeline_race.c.tmp{{$}}
+// OUT: To reproduce: WEFT_SEED=0x3 {{.*}}html_timeline_race.c.tmp{{$}}
 // OUT: weft: timeline written to {{.*}}.html
 // No network: nothing is loaded from anywhere.
 // RUN: not grep -E '(src|href)=' %t.html
 // RUN: %chromium --dump-dom file://%t.html 2>/dev/null > %t.dom
 // RUN: FileCheck %s --input-file %t.dom
 // CHECK: <h1 id="failure">weft: data race at {{.*}}html_timeline_race.c:[[#@LINE+27]]:{{[0-9]+}} in worker</h1>
-// CHECK: <pre class="reproduce" id="reproduce">To reproduce: {{.*}}weft replay 0x2a -- {{.*}}html_timeline_race.c.tmp</pre>
+// CHECK: <pre class="reproduce" id="reproduce">To reproduce: {{.*}}weft replay 0x3 -- {{.*}}html_timeline_race.c.tmp</pre>
 // CHECK: <th class="lane" data-thread="T0">T0 (main)</th><th class="lane" data-thread="T1">T1</th><th class="lane" data-thread="T2">T2</th></tr>
 // CHECK: data-kind="create">create</td>
 // CHECK: data-kind="sync">lock O1</td>

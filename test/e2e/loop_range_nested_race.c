@@ -8,7 +8,7 @@
 // IR: call void @__weft_write_range(ptr {{.*}}@grid{{.*}}, i64 32768)
 // IR-NOT: call void @__weft_write8
 // IR-LABEL: define
-// RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s
+// RUN: env WEFT_SEED=3 %expect-exit 66 %t 2>&1 | FileCheck %s
 // CHECK: WARNING: weft: data race
 // CHECK-NEXT: Write of size 8 at [[ADDR:0x[0-9a-f]+]] by thread T1:
 // CHECK-NEXT: #0 fill {{.*}}loop_range_nested_race.c:28:

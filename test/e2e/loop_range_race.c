@@ -6,7 +6,7 @@
 // RUN: %weft-cc -O2 %s -S -emit-llvm -o - | FileCheck %s --check-prefix=IR
 // IR-LABEL: define {{.*}} @sweep(
 // IR: call void @__weft_write_range(
-// RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s
+// RUN: env WEFT_SEED=3 %expect-exit 66 %t 2>&1 | FileCheck %s
 // CHECK: WARNING: weft: data race
 // CHECK-NEXT: Write of size 8 at [[ADDR:0x[0-9a-f]+]] by thread T1:
 // CHECK-NEXT: #0 sweep {{.*}}loop_range_race.c:26:

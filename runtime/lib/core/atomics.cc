@@ -39,23 +39,35 @@ bool isAcquire(uint32_t O) {
 }
 bool isRelease(uint32_t O) { return O == Release || O == AcqRel || O == SeqCst; }
 
+// A thread whose clock already includes the location's (it acquired or
+// released it last and nobody wrote it since: SyncVar::coveredBy) skips
+// the join: the common re-read of a flag or a pointer that has not changed.
+// A relaxed load skips its join into the acquire-fence clock too: what a
+// later fence would take from it, the thread's clock has already.
 void atomicAcquire(ThreadState *Thr, uintptr_t Addr, uint32_t Order) {
   SyncVar *S = syncFind(Addr);
-  if (!S)
+  if (!S || S->coveredBy(Thr->tid()))
     return;
-  if (isAcquire(Order))
+  if (isAcquire(Order)) {
     Thr->Clock.join(S->Clock);
-  else
+    S->setCoveredBy(Thr->tid());
+  } else {
     Thr->AcquireFenceClock.join(S->Clock);
+  }
 }
 
 void atomicRelease(ThreadState *Thr, uintptr_t Addr, uint32_t Order, bool IsRmw) {
   if (isRelease(Order)) {
     SyncVar *S = syncFor(Addr);
+    // A store leaves the location's clock equal to the thread's; an RMW's
+    // join does only if the thread's covered it before (an acquire RMW
+    // just made sure of that).
+    bool Covers = !IsRmw || S->coveredBy(Thr->tid());
     if (IsRmw)
       S->Clock.join(Thr->Clock);
     else
       S->Clock.assign(Thr->Clock);
+    S->setCoveredBy(Covers ? Thr->tid() : ThreadId::Invalid);
     releaseTick(Thr);
     return;
   }

@@ -149,11 +149,6 @@ struct SyncModels {
   // Clock: the annotated address is often an atomic whose relaxed stores
   // reset Clock.
   VectorClock AnnotatedClock;
-  // A thread whose clock already includes Clock as it was at version
-  // CoveredVersion (it locked or unlocked this mutex last): if Clock has not
-  // changed since, its next lock needs no join (sync_interceptors.cc).
-  ThreadId CoveredBy = ThreadId::Invalid;
-  uint64_t CoveredVersion = 0;
   MutexModel Mutex;
   RwLockModel RwLock;
   WaitQueue CondWaiters;
@@ -190,7 +185,13 @@ struct SyncVar {
   SyncVar *GranuleNext = nullptr;
   SyncVar *RegionNext = nullptr, *RegionPrev = nullptr;
   uint32_t Uid = 0; // creation order: names the object in the lock graph
+  // A thread whose clock already includes Clock as it was at version
+  // CoveredVersion (it acquired, locked or released it last; thread clocks
+  // only grow): while Clock stays at that version, its next acquire or
+  // lock needs no join (covers(), atomics.cc, sync_interceptors.cc).
+  ThreadId CoveredBy = ThreadId::Invalid;
   VectorClock Clock; // released into by unlock / release stores
+  uint64_t CoveredVersion = 0;
   SyncModels *Models = nullptr;
 
   SyncVar() = default;
@@ -206,7 +207,18 @@ struct SyncVar {
   /// A thread holds or waits on it: freeing it would leave that thread
   /// with a dangling object.
   bool inUse() const { return Models && Models->inUse(); }
+  /// Whether thread \p T's clock includes Clock (see CoveredBy).
+  bool coveredBy(ThreadId T) const { return CoveredBy == T && CoveredVersion == Clock.version(); }
+  /// Thread \p T's clock now includes Clock (\p T), or nobody's is known
+  /// to (ThreadId::Invalid).
+  void setCoveredBy(ThreadId T) {
+    CoveredBy = T;
+    CoveredVersion = Clock.version();
+  }
 };
+// 80 bytes: with the allocator's 16-byte header, the 128-byte class that
+// 72 took already (internal_alloc.cc); an atomic location costs no more.
+static_assert(sizeof(SyncVar) == 80, "SyncVar grew out of its size class");
 
 struct Runtime {
   bool Initialized = false;

@@ -53,10 +53,9 @@ SyncVar *mutexVar(pthread_mutex_t *M) {
 static void acquireMutexClock(ThreadState *Thr, SyncVar *S) {
   if (Thr->IgnoreSync)
     return;
-  if (S->m().CoveredBy != Thr->tid() || S->m().CoveredVersion != S->Clock.version())
+  if (!S->coveredBy(Thr->tid()))
     Thr->Clock.join(S->Clock);
-  S->m().CoveredBy = Thr->tid();
-  S->m().CoveredVersion = S->Clock.version();
+  S->setCoveredBy(Thr->tid());
 }
 
 /// Unlock: the mutex's clock takes the thread's. If the thread's clock
@@ -65,14 +64,12 @@ static void acquireMutexClock(ThreadState *Thr, SyncVar *S) {
 static void releaseMutexClock(ThreadState *Thr, SyncVar *S) {
   if (Thr->IgnoreSync)
     return;
-  bool Covered =
-      S->m().CoveredBy == Thr->tid() && S->m().CoveredVersion == S->Clock.version();
+  bool Covered = S->coveredBy(Thr->tid());
   if (Covered) // the join would give the thread's clock: copy it
     S->Clock.assign(Thr->Clock);
   else
     S->Clock.join(Thr->Clock);
-  S->m().CoveredBy = Covered ? Thr->tid() : ThreadId::Invalid;
-  S->m().CoveredVersion = S->Clock.version();
+  S->setCoveredBy(Covered ? Thr->tid() : ThreadId::Invalid);
   releaseTick(Thr);
 }
 

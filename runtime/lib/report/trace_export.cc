@@ -58,6 +58,7 @@ Strategy *wrap(Strategy *S) {
   if (!Rt.Opts.trace_out || !*Rt.Opts.trace_out)
     return S;
   Tracer = internalNew<TracingStrategy>(S);
+  Tracing = true;
   TracedPid = rawGetpid();
   Reports = internalNew<InternalVector<ReportAt>>();
   return Tracer;
@@ -65,10 +66,9 @@ Strategy *wrap(Strategy *S) {
 
 bool enabled() { return Tracer != nullptr; }
 
-void labelNextPoint(const char *Label) {
-  if (Tracer)
-    Tracer->labelNextPoint(Label);
-}
+bool Tracing;
+
+void labelNextPointImpl(const char *Label) { Tracer->labelNextPoint(Label); }
 
 void reportPrinted() {
   if (!Tracer)

@@ -34,8 +34,15 @@ namespace trace_export {
 Strategy *wrap(Strategy *S);
 /// Whether this run traces (a cheap test for the hooks below).
 bool enabled();
+/// Set once, by wrap, before any thread runs: read inline at every sync
+/// point (every atomic operation labels its point).
+extern bool Tracing;
+void labelNextPointImpl(const char *Label);
 /// The next scheduling point is a \p Label (a static string).
-void labelNextPoint(const char *Label);
+inline void labelNextPoint(const char *Label) {
+  if (__builtin_expect(Tracing, false))
+    labelNextPointImpl(Label);
+}
 /// A report was just printed by the current thread.
 void reportPrinted();
 /// Writes the file, once (exit, or a report path that ends the run).
