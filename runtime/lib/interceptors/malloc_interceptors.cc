@@ -14,6 +14,7 @@
 #include "interceptors/quarantine.h"
 #include "report/report.h"
 #include "shadow/access_history.h"
+#include "shadow/kept_shadow.h"
 #include "core/rtl.h"
 
 #include <cerrno>
@@ -265,6 +266,9 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc,
     releaseRange(Addr, Size);
   else if (!Mark && !ZeroInPass)
     resetRange(Addr, Size);
+  // Zeroed and kept resident for the memory's next owner, within a budget.
+  if (!Mark && !Mapped && Size > kMarkFreedMax)
+    kept_shadow::noteFreed(Addr, Size);
 }
 
 /// A block leaves the quarantine: glibc gets the memory back. Its shadow
@@ -291,6 +295,8 @@ bool onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
     size_t Size = B->Size;
     Blocks.erase(uintptr_t(P));
     resetRange(uintptr_t(P), Size);
+    if (Size > kMarkFreedMax)
+      kept_shadow::noteFreed(uintptr_t(P), Size); // a realloc's old block
     return false;
   }
   ThreadState *Thr = CurThread;
