@@ -39,6 +39,9 @@ char *mapRegion(size_t R) {
 // way every byte ends up zero: residency only picks how (mincore cannot
 // tell a page swapped out from one never touched, so it never decides to
 // skip one).
+// The zeros a freed block leaves resident are bounded in turn: past a
+// budget the oldest give back the pages that still read zero
+// (kept_shadow.h, releaseZeroPages below).
 constexpr size_t kProbeBytes = 4 * 1024 * 1024;
 // Below kReleaseMin the system call costs more than the zeros. Memory the
 // kernel took back (munmap, MADV_DONTNEED) releases its shadow pages from
