@@ -115,8 +115,8 @@ TEST_F(KeptShadowTest, ShadowThatHoldsAnAccessIsNeverReleased) {
 
 TEST_F(KeptShadowTest, MemoryFreedAgainSinceIsKeptForTheNewerFree) {
   // A block freed, taken again at once and freed again (the common case the
-  // resident shadow serves): its old entry ages out, but the newer one
-  // still covers it, so its shadow stays resident.
+  // resident shadow serves): the budget counts the memory once, and it ages
+  // from its newest free, so B goes first.
   kept_shadow::setBudget(2 * kBlockShadow);
   const uintptr_t A = region(0x44) + 0x10000, B = region(0x44) + 0x200000;
   useAndFree(A, kBlock);
@@ -126,8 +126,28 @@ TEST_F(KeptShadowTest, MemoryFreedAgainSinceIsKeptForTheNewerFree) {
   useAndFree(A, kBlock);
   kept_shadow::noteFreed(A, kBlock);
   EXPECT_EQ(kept_shadow::keptRanges(), 2u);
+  EXPECT_EQ(kept_shadow::keptBytes(), 2 * kBlockShadow);
   EXPECT_EQ(residentShadowPages(A, kBlock), kBlockPages);
   EXPECT_EQ(residentShadowPages(B, kBlock), kBlockPages);
+  const uintptr_t C = region(0x44) + 0x400000;
+  useAndFree(C, kBlock);
+  kept_shadow::noteFreed(C, kBlock);
+  EXPECT_EQ(residentShadowPages(B, kBlock), 0u);
+  EXPECT_EQ(residentShadowPages(A, kBlock), kBlockPages);
+  EXPECT_EQ(residentShadowPages(C, kBlock), kBlockPages);
+}
+
+TEST_F(KeptShadowTest, ASmallerBlockFreedInsideALargerOneCountsOnce) {
+  // glibc splits a freed block and frees the part: the part's range is
+  // inside the larger one's, and the larger free, newer, replaces it.
+  kept_shadow::setBudget(4 * kBlockShadow);
+  const uintptr_t A = region(0x48) + 0x10000;
+  useAndFree(A + kBlock / 2, kBlock / 2);
+  kept_shadow::noteFreed(A + kBlock / 2, kBlock / 2);
+  useAndFree(A, 2 * kBlock);
+  kept_shadow::noteFreed(A, 2 * kBlock);
+  EXPECT_EQ(kept_shadow::keptRanges(), 1u);
+  EXPECT_EQ(kept_shadow::keptBytes(), 2 * kBlockShadow);
 }
 
 TEST_F(KeptShadowTest, TheRingBoundsTheRangesWhateverTheBudget) {

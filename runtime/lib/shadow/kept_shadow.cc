@@ -23,27 +23,30 @@ size_t Budget = 32 << 20; // the flag's default, for unit tests
 
 size_t shadowBytes(size_t Size) { return Size / kGranule * sizeof(Granule); }
 
-/// Does a range newer than the oldest one cover all of it? Then the
-/// memory was freed again since: its shadow is zero and remembered anew,
-/// and it is kept for the newer free's sake.
-bool coveredByNewer(const Range &Old) {
-  for (size_t I = 1; I < Count; ++I) {
-    const Range &R = Ring[(Head + I) % kMaxRanges];
-    if (R.Addr <= Old.Addr && Old.Addr + Old.Size <= R.Addr + R.Size)
-      return true;
-  }
-  return false;
-}
-
-/// Lets the oldest range go: its zero shadow pages go back to the kernel
-/// unless a newer free covers it.
+/// Lets the oldest range go: its zero shadow pages go back to the kernel.
+/// (A range dropped for a newer one has no size left: nothing to do.)
 void popOldest() {
   Range Old = Ring[Head];
-  if (!coveredByNewer(Old))
+  if (Old.Size)
     shadow::releaseZeroPages(Old.Addr, Old.Size);
   Head = (Head + 1) % kMaxRanges;
   --Count;
   Kept -= shadowBytes(Old.Size);
+}
+
+/// A range inside [Addr, Addr+Size) is the same memory freed again (the
+/// common case: glibc hands a freed block's memory to the next allocation
+/// of a fitting size, which is freed in turn): it is dropped, so that the
+/// budget counts memory, not frees, and the memory ages from its newest
+/// free.
+void dropInside(uintptr_t Addr, size_t Size) {
+  for (size_t I = 0; I < Count; ++I) {
+    Range &R = Ring[(Head + I) % kMaxRanges];
+    if (R.Size && Addr <= R.Addr && R.Addr + R.Size <= Addr + Size) {
+      Kept -= shadowBytes(R.Size);
+      R.Size = 0;
+    }
+  }
 }
 
 } // namespace
@@ -51,6 +54,7 @@ void popOldest() {
 void setBudget(size_t Bytes) { Budget = Bytes; }
 
 void noteFreed(uintptr_t Addr, size_t Size) {
+  dropInside(Addr, Size);
   if (Count == kMaxRanges)
     popOldest();
   Ring[(Head + Count) % kMaxRanges] = Range{Addr, Size};
@@ -61,7 +65,12 @@ void noteFreed(uintptr_t Addr, size_t Size) {
 }
 
 size_t keptBytes() { return Kept; }
-size_t keptRanges() { return Count; }
+size_t keptRanges() {
+  size_t N = 0;
+  for (size_t I = 0; I < Count; ++I)
+    N += Ring[(Head + I) % kMaxRanges].Size != 0;
+  return N;
+}
 
 void clear() { Head = Count = Kept = 0; }
 

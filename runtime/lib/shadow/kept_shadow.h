@@ -5,14 +5,16 @@
 // so that the next block glibc puts there, usually at once, finds it hot.
 // A program that frees many large blocks of varying sizes (LevelDB's table
 // builders and compaction buffers) leaves far more of that zeroed shadow
-// than it ever reuses: 120-140 MB of db_test's peak. This file bounds it.
-// It remembers the freed ranges whose shadow stayed resident, oldest first,
-// and once they add up to more than the budget it gives the oldest ones'
-// shadow back to the kernel: only the pages that still read zero (the
-// memory not reused since), so that nothing recorded is ever lost.
+// than it ever reuses: up to 140 MB of db_test's peak. This file bounds
+// it. It remembers the freed ranges whose shadow stayed resident, oldest
+// first (memory freed again moves to the newest end), and once they add up
+// to more than the budget it gives the oldest ones' shadow back to the
+// kernel: only the pages that still read zero, so that nothing recorded is
+// ever lost.
 //
-// Never on the access path: it runs in the free of a block over 64 KiB, on
-// the thread holding the baton; it allocates nothing (a fixed ring).
+// Never on the access path: it runs in the free of a block over 64 KiB (and
+// in a realloc that moved one), on the thread holding the baton; it
+// allocates nothing (a fixed ring, scanned once per such free).
 //
 //===----------------------------------------------------------------------===//
 
@@ -35,15 +37,15 @@ constexpr size_t kMaxRanges = 1024;
 void setBudget(size_t Bytes);
 
 /// [Addr, Addr+Size) of program memory was freed to the allocator and its
-/// shadow zeroed in place. While over budget (or past kMaxRanges ranges),
-/// the oldest remembered ranges release their zero shadow pages
-/// (shadow::releaseZeroPages), save those a newer range covers: the newer
-/// free keeps them for the next owner.
+/// shadow zeroed in place. Remembered ranges inside it are the same memory
+/// freed again, and are dropped (the budget counts memory, not frees).
+/// While over budget (or past kMaxRanges ranges), the oldest remembered
+/// ranges release their zero shadow pages (shadow::releaseZeroPages).
 void noteFreed(uintptr_t Addr, size_t Size);
 
 /// Shadow bytes of the ranges remembered now.
 size_t keptBytes();
-/// Ranges remembered now.
+/// Ranges remembered now (not counting those dropped for a newer free).
 size_t keptRanges();
 /// Forgets every range (tests).
 void clear();
