@@ -3,7 +3,7 @@
 // Small blocks come from per-size-class free lists refilled from 1 MiB
 // chunks; large blocks are their own mappings. A free block of a class of
 // kReleaseClassMin or more keeps only its first page resident: a table or
-// vector that grew through 64 KiB-4 MiB leaves each old array on a free
+// vector that grew through 64 KiB-8 MiB leaves each old array on a free
 // list, and kept resident they were 80-160 MB of LevelDB's db_test under
 // weft (docs/performance.md, "Kept-resident memory with a budget"). Only the thread holding the
 // scheduler's baton allocates, but threads that have left the schedule (TLS
