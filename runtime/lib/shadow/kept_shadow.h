@@ -5,7 +5,7 @@
 // so that the next block glibc puts there, usually at once, finds it hot.
 // A program that frees many large blocks of varying sizes (LevelDB's table
 // builders and compaction buffers) leaves far more of that zeroed shadow
-// than it ever reuses: up to 140 MB of db_test's peak. This file bounds
+// than it ever reuses: up to 138 MB of db_test's peak. This file bounds
 // it. It remembers the freed ranges whose shadow stayed resident, oldest
 // first (memory freed again moves to the newest end), and once they add up
 // to more than the budget it gives the oldest ones' shadow back to the
