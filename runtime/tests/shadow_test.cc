@@ -328,4 +328,29 @@ TEST(ShadowReleaseTest, ReleasesFrom64KiBOfShadow) {
   EXPECT_TRUE(isFilled(shadow::granuleFor(Small + 16), 14));
 }
 
+// Zero pages carry nothing: releasing them forgets nothing. Pages that hold
+// an access stay with their content, and so do the partial pages at the
+// ends, which also shadow the neighbours.
+TEST(ShadowReleaseTest, ReleaseZeroPagesKeepsEveryPageThatHoldsSomething) {
+  const uintptr_t Base = region(0x3a) + 0x10000 + 5 * 8; // starts mid-page
+  const size_t Size = 256 * 1024;                         // 512 KiB of shadow
+  for (int I = -10; I < int(Size / 8) + 10; ++I)
+    fill(shadow::granuleFor(Base + I * 8), 20);
+  shadow::reset(Base, Size); // zeroed in place: resident
+  const uintptr_t Kept = Base - 5 * 8 + 64 * 1024; // a whole page of shadow
+  fill(shadow::granuleFor(Kept + 8), 21);
+  const size_t Before = residentShadowPages(Base, Size);
+  shadow::releaseZeroPages(Base, Size);
+  // The page holding the access and the two partial end pages remain.
+  EXPECT_EQ(residentShadowPages(Base, Size), 3u) << "of " << Before;
+  EXPECT_TRUE(isFilled(shadow::granuleFor(Kept + 8), 21));
+  for (int I = 1; I <= 10; ++I) {
+    EXPECT_TRUE(isFilled(shadow::granuleFor(Base - I * 8), 20)) << "before, " << I;
+    EXPECT_TRUE(isFilled(shadow::granuleFor(Base + Size + (I - 1) * 8), 20)) << "after, " << I;
+  }
+  for (size_t I = 0; I < Size / 8; ++I)
+    if (Base + I * 8 != Kept + 8)
+      ASSERT_TRUE(isZero(shadow::granuleFor(Base + I * 8))) << "granule " << I;
+}
+
 } // namespace

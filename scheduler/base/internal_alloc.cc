@@ -1,7 +1,11 @@
 //===- internal_alloc.cc - Size-classed mmap arenas for weft's own data ---===//
 //
 // Small blocks come from per-size-class free lists refilled from 1 MiB
-// chunks; large blocks are their own mappings. Only the thread holding the
+// chunks; large blocks are their own mappings. A free block of a class of
+// kReleaseClassMin or more keeps only its first page resident: a table or
+// vector that grew through 64 KiB-8 MiB leaves each old array on a free
+// list, and kept resident they were 80-160 MB of LevelDB's db_test under
+// weft (docs/performance.md, "Kept-resident memory with a budget"). Only the thread holding the
 // scheduler's baton allocates, but threads that have left the schedule (TLS
 // destructors at exit) may too, so a tiny spinlock guards the lists: it is
 // never taken on the per-access hot path.
@@ -25,6 +29,11 @@ constexpr size_t kHeader = 16; // holds the block's size class or byte size
 constexpr size_t kNumClasses = 24; // 16 << 0 .. 16 << 19 (8 MiB) are classed
 constexpr size_t kLargeThreshold = size_t(16) << 19;
 constexpr size_t kChunk = size_t(1) << 20;
+/// Free blocks of classes from this size on hand their whole pages back to
+/// the kernel (they come back zero, so their reuse clears only the rest).
+/// Below it the system call and the faults at reuse cost more than the
+/// memory: blocks that small are many and short-lived (clocks, records).
+constexpr size_t kReleaseClassMin = size_t(64) << 10;
 
 struct FreeBlock {
   FreeBlock *Next;
@@ -53,6 +62,22 @@ size_t classOf(size_t Total) {
   return C;
 }
 size_t classSize(size_t C) { return size_t(32) << C; }
+
+constexpr uintptr_t kPage = 4096;
+
+/// The whole pages of a free block of class size \p Size at \p Block past
+/// its free-list link: [*Begin, *End), empty for small classes.
+void releasedSpan(char *Block, size_t Size, char **Begin, char **End) {
+  *Begin = *End = Block;
+  if (Size < kReleaseClassMin)
+    return;
+  uintptr_t B = (reinterpret_cast<uintptr_t>(Block) + sizeof(FreeBlock) + kPage - 1) & ~(kPage - 1);
+  uintptr_t E = (reinterpret_cast<uintptr_t>(Block) + Size) & ~(kPage - 1);
+  if (B < E) {
+    *Begin = reinterpret_cast<char *>(B);
+    *End = reinterpret_cast<char *>(E);
+  }
+}
 
 /// Private anonymous memory from the kernel, never through the program's
 /// (intercepted) mmap: weft's own mappings are no program memory to reset.
@@ -107,8 +132,13 @@ void *internalAlloc(size_t Size) {
   // Carved memory is fresh from mmap, hence zero: clearing it anyway would
   // touch every page of a large block at once (measured when the stack
   // trie's 2 MiB first chunk came from here: a quarter of a short run).
-  if (Reused)
-    internalMemset(Block, 0, classSize(C));
+  if (Reused) {
+    // The released span reads zero already (internalFree).
+    char *RelBegin, *RelEnd;
+    releasedSpan(Block, classSize(C), &RelBegin, &RelEnd);
+    internalMemset(Block, 0, RelBegin - Block);
+    internalMemset(RelEnd, 0, Block + classSize(C) - RelEnd);
+  }
   *reinterpret_cast<size_t *>(Block) = C;
   *reinterpret_cast<size_t *>(Block + 8) = 0;
   return Block + kHeader;
@@ -130,6 +160,11 @@ void internalFree(void *Ptr) {
     return;
   }
   size_t C = *reinterpret_cast<size_t *>(Block);
+  // Before the block is on a list: nobody else can take it meanwhile.
+  char *RelBegin, *RelEnd;
+  releasedSpan(Block, classSize(C), &RelBegin, &RelEnd);
+  if (RelBegin != RelEnd)
+    releasePages(RelBegin, RelEnd - RelBegin);
   Guard G;
   auto *F = reinterpret_cast<FreeBlock *>(Block);
   F->Next = FreeLists[C];

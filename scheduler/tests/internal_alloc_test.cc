@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <sys/mman.h>
 #include <vector>
 
 using namespace weft;
@@ -74,6 +75,50 @@ TEST(InternalAllocTest, ReusedBlocksAreZeroedAgain) {
     EXPECT_TRUE(allZero(Q, Size)) << "size " << Size;
     internalFree(Q);
   }
+}
+
+/// How many of the pages of [P, P+Size) (page-aligned) are resident.
+size_t residentPages(const void *P, size_t Size) {
+  std::vector<unsigned char> Vec(Size / 4096);
+  EXPECT_EQ(mincore(const_cast<void *>(P), Size, Vec.data()), 0);
+  size_t N = 0;
+  for (unsigned char V : Vec)
+    N += V & 1;
+  return N;
+}
+
+TEST(InternalAllocTest, LargeFreeBlocksKeepOnlyTheirFirstPageResident) {
+  // Classes from 64 KiB on: a freed block's whole pages go back to the
+  // kernel, and its reuse still reads zero everywhere, including the parts
+  // the release could not take (the free-list link, a partial first page).
+  for (size_t Size : {size_t(70000), size_t(1) << 20, (size_t(3) << 20) + 5}) {
+    auto *P = static_cast<unsigned char *>(internalAlloc(Size));
+    memset(P, 0xab, Size);
+    uintptr_t Inner = (reinterpret_cast<uintptr_t>(P) + 2 * 4096) & ~uintptr_t(4095);
+    size_t InnerBytes = ((reinterpret_cast<uintptr_t>(P) + Size) & ~uintptr_t(4095)) - Inner;
+    ASSERT_EQ(residentPages(reinterpret_cast<void *>(Inner), InnerBytes), InnerBytes / 4096);
+    internalFree(P);
+    EXPECT_EQ(residentPages(reinterpret_cast<void *>(Inner), InnerBytes), 0u) << "size " << Size;
+    auto *Q = static_cast<unsigned char *>(internalAlloc(Size));
+    EXPECT_EQ(Q, P) << "size " << Size;
+    EXPECT_TRUE(allZero(Q, Size)) << "size " << Size;
+    internalFree(Q);
+  }
+}
+
+TEST(InternalAllocTest, SmallFreeBlocksStayResident) {
+  // Below 64 KiB a block is too small to pay a system call at its free
+  // and page faults at its reuse.
+  const size_t Size = 30000; // the 32 KiB class with its header
+  auto *P = static_cast<unsigned char *>(internalAlloc(Size));
+  memset(P, 0xab, Size);
+  uintptr_t Inner = (reinterpret_cast<uintptr_t>(P) + 4096) & ~uintptr_t(4095);
+  internalFree(P);
+  EXPECT_EQ(residentPages(reinterpret_cast<void *>(Inner), 4 * 4096), 4u);
+  auto *Q = static_cast<unsigned char *>(internalAlloc(Size));
+  EXPECT_EQ(Q, P);
+  EXPECT_TRUE(allZero(Q, Size));
+  internalFree(Q);
 }
 
 TEST(InternalAllocTest, FreeOfNullIsANoOp) { internalFree(nullptr); }

@@ -14,6 +14,9 @@
 // RUN: env WEFT_OPTIONS=stack_history_mb=0 %expect-exit 2 %t 2>&1 | FileCheck %s --check-prefix=HISTORY
 // RUN: env WEFT_OPTIONS=stack_history_mb=16385 %expect-exit 2 %t 2>&1 | FileCheck %s --check-prefix=HISTORY
 // HISTORY: weft: error: invalid value for 'stack_history_mb': 'must be in 1..16384'
+// RUN: env WEFT_OPTIONS=kept_shadow_mb=-1 %expect-exit 2 %t 2>&1 | FileCheck %s --check-prefix=KEPT
+// RUN: env WEFT_OPTIONS=kept_shadow_mb=65537 %expect-exit 2 %t 2>&1 | FileCheck %s --check-prefix=KEPT
+// KEPT: weft: error: invalid value for 'kept_shadow_mb': 'must be in 0..65536'
 // RUN: env WEFT_OPTIONS=help=1 %expect-exit 0 %t 2>&1 | FileCheck %s --check-prefix=HELP
 // HELP: weft runtime options
 // HELP: exitcode (int, default 66)

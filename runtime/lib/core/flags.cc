@@ -228,6 +228,8 @@ void parseFlags(Flags &F) {
     badOption("invalid value for", "stack_history_mb", "must be in 1..16384");
   if (F.quarantine_size_mb < 0 || F.quarantine_size_mb > 65536)
     badOption("invalid value for", "quarantine_size_mb", "must be in 0..65536");
+  if (F.kept_shadow_mb < 0 || F.kept_shadow_mb > 65536)
+    badOption("invalid value for", "kept_shadow_mb", "must be in 0..65536");
 }
 
 } // namespace weft

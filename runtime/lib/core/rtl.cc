@@ -15,6 +15,7 @@
 #include "core/no_destroy.h"
 #include "report/report.h"
 #include "shadow/access_history.h"
+#include "shadow/kept_shadow.h"
 #include "report/report_channel.h"
 #include "report/suppressions.h"
 #include "report/trace_export.h"
@@ -182,6 +183,7 @@ void initialize() {
   // Which stack made each recorded access (access_history.h): a quarter of
   // stack_history_mb per generation, two generations kept.
   access_history::setBudget(uint64_t(Rt.Opts.stack_history_mb) << 18);
+  kept_shadow::setBudget(size_t(Rt.Opts.kept_shadow_mb) << 20);
   ShadowStack::BeforeNewGeneration = beforeNewHistoryGeneration;
   // Pinned threads hand the baton over with a same-CPU wake-up; floating
   // ones must spin, or every switch waits for an idle CPU to wake.

@@ -14,6 +14,7 @@
 #include "interceptors/quarantine.h"
 #include "report/report.h"
 #include "shadow/access_history.h"
+#include "shadow/kept_shadow.h"
 #include "core/rtl.h"
 
 #include <cerrno>
@@ -265,6 +266,9 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc,
     releaseRange(Addr, Size);
   else if (!Mark && !ZeroInPass)
     resetRange(Addr, Size);
+  // Zeroed and kept resident for the memory's next owner, within a budget.
+  if (!Mark && !Mapped && Size > kMarkFreedMax)
+    kept_shadow::noteFreed(Addr, Size);
 }
 
 /// A block leaves the quarantine: glibc gets the memory back. Its shadow
@@ -325,6 +329,22 @@ bool onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
   if (Held)
     quarantine::hold(P, Size, releaseHeld);
   return Held;
+}
+
+/// The size of the live block at \p P, or 0.
+size_t liveSize(void *P) {
+  if (!P || !tracking())
+    return 0;
+  HeapBlock *B = Blocks.find(uintptr_t(P));
+  return B && !B->Freed ? B->Size : 0;
+}
+
+/// realloc moved a block of \p OldSize from \p Old (its shadow was reset
+/// by onFree): the old memory is free now, its zeroed shadow kept within
+/// the budget. Grown in place, the memory is the new block's.
+void reallocMoved(void *Old, size_t OldSize, void *New) {
+  if (New && New != Old && OldSize > kMarkFreedMax)
+    kept_shadow::noteFreed(uintptr_t(Old), OldSize);
 }
 
 void *allocAligned(size_t Align, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
@@ -414,8 +434,10 @@ WEFT_INTERCEPTOR void *realloc(void *Old, size_t Size) {
       __libc_free(Old);
     return nullptr;
   }
+  size_t OldSize = liveSize(Old);
   onFree(Old, 0, 0);
   void *P = __libc_realloc(Old, Size);
+  reallocMoved(Old, OldSize, P);
   onAlloc(P, Size, WEFT_CALLER_PC, pseudoPc(&realloc));
   return P;
 }
@@ -426,8 +448,10 @@ WEFT_INTERCEPTOR void *reallocarray(void *Old, size_t N, size_t Size) {
     errno = ENOMEM;
     return nullptr;
   }
+  size_t OldSize = liveSize(Old);
   onFree(Old, 0, 0);
   void *P = __libc_realloc(Old, Total);
+  reallocMoved(Old, OldSize, P);
   onAlloc(P, Total, WEFT_CALLER_PC, pseudoPc(&reallocarray));
   return P;
 }

@@ -39,6 +39,9 @@ char *mapRegion(size_t R) {
 // way every byte ends up zero: residency only picks how (mincore cannot
 // tell a page swapped out from one never touched, so it never decides to
 // skip one).
+// The zeros a freed block leaves resident are bounded in turn: past a
+// budget the oldest give back the pages that still read zero
+// (kept_shadow.h, releaseZeroPages below).
 constexpr size_t kProbeBytes = 4 * 1024 * 1024;
 // Below kReleaseMin the system call costs more than the zeros. Memory the
 // kernel took back (munmap, MADV_DONTNEED) releases its shadow pages from
@@ -108,7 +111,73 @@ void clearRange(uintptr_t Addr, size_t Size, bool Kept) {
   }
 }
 
+/// Is the shadow page at \p P all zeros? Eight words at a time, so that a
+/// page holding something usually answers within its first line.
+bool pageIsZero(const uint64_t *P) {
+  for (size_t I = 0; I < kPage / 8; I += 8) {
+    uint64_t Or = 0;
+    for (size_t J = 0; J < 8; ++J)
+      Or |= P[I + J];
+    if (Or)
+      return false;
+  }
+  return true;
+}
+
+/// Hands back the whole pages of [Begin, End) that are resident and read
+/// zero, a run at a time; pages not resident join a run (releasing them is
+/// free) but never make one.
+void releaseZeroShadowPages(uintptr_t Begin, uintptr_t End) {
+  unsigned char Resident[kProbeBytes / kPage];
+  for (uintptr_t C = Begin; C < End;) {
+    uintptr_t CEnd = End - C > kProbeBytes ? C + kProbeBytes : End;
+    if (rawSyscall(SYS_mincore, long(C), long(CEnd - C), long(Resident)) != 0)
+      return;
+    uintptr_t RunBegin = 0;
+    bool RunHasResident = false;
+    auto flush = [&](uintptr_t RunEnd) {
+      if (RunBegin && RunHasResident)
+        releasePages(reinterpret_cast<void *>(RunBegin), RunEnd - RunBegin);
+      RunBegin = 0;
+      RunHasResident = false;
+    };
+    for (uintptr_t P = C; P < CEnd; P += kPage) {
+      bool InCore = Resident[(P - C) / kPage] & 1;
+      if (InCore && !pageIsZero(reinterpret_cast<const uint64_t *>(P))) {
+        flush(P);
+        continue;
+      }
+      if (!RunBegin)
+        RunBegin = P;
+      RunHasResident |= InCore;
+    }
+    flush(CEnd);
+    C = CEnd;
+  }
+}
+
 } // namespace
+
+void releaseZeroPages(uintptr_t Addr, size_t Size) {
+  uintptr_t Begin = Addr & ~uintptr_t(kGranule - 1);
+  uintptr_t End = Addr + Size;
+  while (Begin < End) {
+    uintptr_t RegionEnd = ((Begin >> kRegionShift) + 1) << kRegionShift;
+    uintptr_t ChunkEnd = End < RegionEnd ? End : RegionEnd;
+    size_t R = (Begin >> kRegionShift) & (kNumRegions - 1);
+    if (char *Region = Regions[R]) {
+      // Whole shadow pages inside the range only: a partial page at either
+      // end also shadows a neighbour, whose accesses it may hold.
+      uintptr_t S = reinterpret_cast<uintptr_t>(granuleIn(Region, Begin));
+      uintptr_t SEnd = S + (ChunkEnd - Begin) / kGranule * sizeof(Granule);
+      uintptr_t PageBegin = (S + kPage - 1) & ~(kPage - 1);
+      uintptr_t PageEnd = SEnd & ~(kPage - 1);
+      if (PageBegin < PageEnd)
+        releaseZeroShadowPages(PageBegin, PageEnd);
+    }
+    Begin = ChunkEnd;
+  }
+}
 
 void reset(uintptr_t Addr, size_t Size) { clearRange(Addr, Size, true); }
 

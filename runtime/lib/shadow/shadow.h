@@ -151,6 +151,11 @@ void reset(uintptr_t Addr, size_t Size);
 /// (munmap, MADV_DONTNEED): the whole shadow pages of all but small ranges
 /// are handed back too (releaseRange).
 void release(uintptr_t Addr, size_t Size);
+/// Hands back the whole shadow pages of [Addr, Addr+Size) that are
+/// resident and read zero: they hold nothing, so nothing is forgotten, and
+/// they read zero after as before (kept_shadow.h bounds with it the zeroed
+/// shadow that freed blocks leave resident).
+void releaseZeroPages(uintptr_t Addr, size_t Size);
 
 } // namespace shadow
 } // namespace weft

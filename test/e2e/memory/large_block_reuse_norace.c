@@ -10,6 +10,8 @@
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %t 2>&1 | FileCheck %s --implicit-check-not=WARNING
 // RUN: env WEFT_SEED=2 %t 2>&1 | FileCheck %s --implicit-check-not=WARNING
+// With no budget for kept shadow, every free hands its zeroed shadow back:
+// RUN: env WEFT_SEED=1 WEFT_OPTIONS=kept_shadow_mb=0 %t 2>&1 | FileCheck %s --implicit-check-not=WARNING
 // CHECK: 100 KiB: same address
 // CHECK: 700 KiB: same address
 

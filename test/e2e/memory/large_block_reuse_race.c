@@ -11,25 +11,27 @@
 //     (its check and the zeroing of its shadow share one pass).
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %expect-exit 66 %t 2>&1 | FileCheck %s
+// With no budget for kept shadow, every free hands its zeroed shadow back:
+// RUN: env WEFT_SEED=1 WEFT_OPTIONS=kept_shadow_mb=0 %expect-exit 66 %t 2>&1 | FileCheck %s
 //
 // CHECK:      100 KiB: same address
 // CHECK:      WARNING: weft: data race
 // CHECK-NEXT:   Write of size 1 at 0x{{[0-9a-f]+}} by thread T3:
-// CHECK-NEXT:     #0 third_100k {{.*}}large_block_reuse_race.c:100
+// CHECK-NEXT:     #0 third_100k {{.*}}large_block_reuse_race.c:102
 // CHECK:        Previous write of size 1 at 0x{{[0-9a-f]+}} by thread T2:
-// CHECK-NEXT:     #0 second_owner_100k {{.*}}large_block_reuse_race.c:89
+// CHECK-NEXT:     #0 second_owner_100k {{.*}}large_block_reuse_race.c:91
 // CHECK:      700 KiB: same address
 // CHECK:      WARNING: weft: data race
 // CHECK-NEXT:   Write of size 1 at 0x{{[0-9a-f]+}} by thread T6:
-// CHECK-NEXT:     #0 third_700k {{.*}}large_block_reuse_race.c:104
+// CHECK-NEXT:     #0 third_700k {{.*}}large_block_reuse_race.c:106
 // CHECK:        Previous write of size 1 at 0x{{[0-9a-f]+}} by thread T5:
-// CHECK-NEXT:     #0 second_owner_700k {{.*}}large_block_reuse_race.c:95
+// CHECK-NEXT:     #0 second_owner_700k {{.*}}large_block_reuse_race.c:97
 // CHECK:      WARNING: weft: data race
 // CHECK-NEXT:   Write of size 8 at 0x{{[0-9a-f]+}} by main thread:
 // CHECK-NEXT:     #0 free
-// CHECK-NEXT:     #1 main {{.*}}large_block_reuse_race.c:138
+// CHECK-NEXT:     #1 main {{.*}}large_block_reuse_race.c:140
 // CHECK:        Previous write of size 1 at 0x{{[0-9a-f]+}} by thread T7:
-// CHECK-NEXT:     #0 deep_writer {{.*}}large_block_reuse_race.c:109
+// CHECK-NEXT:     #0 deep_writer {{.*}}large_block_reuse_race.c:111
 // CHECK-NOT:  WARNING: weft
 
 #include <malloc.h>
