@@ -57,10 +57,18 @@ void dropSyncsInRange(uintptr_t Addr, size_t Size) {
             drop(S);
         }
       } else {
-        SyncVar **Head = &R->Head[sync_table::granuleIndex(Begin)];
-        for (size_t I = 0; I < Granules; ++I)
-          while (Head[I])
-            drop(Head[I]);
+        // Granule by granule, skipping the pages of heads with no object.
+        size_t G = sync_table::granuleIndex(Begin), Stop = G + Granules;
+        while (G < Stop) {
+          size_t Block = G / sync_table::kGranulesPerBlock;
+          size_t BlockEnd = (Block + 1) * sync_table::kGranulesPerBlock;
+          size_t Upto = BlockEnd < Stop ? BlockEnd : Stop;
+          if (R->BlockLive[Block])
+            for (; G < Upto; ++G)
+              while (R->Head[G])
+                drop(R->Head[G]);
+          G = Upto;
+        }
       }
     }
     Begin = ChunkEnd;

@@ -31,7 +31,9 @@ SyncRegion *mapRegion(size_t R) {
 void insert(SyncVar *S) {
   size_t R = shadow::regionIndex(S->Addr);
   SyncRegion *Region = Regions[R] ? Regions[R] : mapRegion(R);
-  SyncVar *&Head = Region->Head[granuleIndex(S->Addr)];
+  size_t G = granuleIndex(S->Addr);
+  SyncVar *&Head = Region->Head[G];
+  ++Region->BlockLive[G / kGranulesPerBlock];
   S->GranuleNext = Head;
   Head = S;
   S->RegionNext = Region->Live;
@@ -45,9 +47,11 @@ void insert(SyncVar *S) {
 
 void unlink(SyncVar *S) {
   SyncRegion *Region = regionOf(S->Addr);
-  for (SyncVar **P = &Region->Head[granuleIndex(S->Addr)]; *P; P = &(*P)->GranuleNext)
+  size_t G = granuleIndex(S->Addr);
+  for (SyncVar **P = &Region->Head[G]; *P; P = &(*P)->GranuleNext)
     if (*P == S) {
       *P = S->GranuleNext;
+      --Region->BlockLive[G / kGranulesPerBlock];
       break;
     }
   if (S->RegionPrev)

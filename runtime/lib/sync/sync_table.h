@@ -12,7 +12,8 @@
 //
 // Each region also links its live objects in a list, so that a reset of a
 // large range with few objects in it (a thread's stack, a big block) visits
-// the objects rather than every granule's head.
+// the objects rather than every granule's head, and counts them per page
+// of heads, so that a reset of a smaller range skips the pages with none.
 //
 // Never called on the plain-access path; never allocates from the program.
 //
@@ -34,10 +35,18 @@ namespace sync_table {
 
 constexpr size_t kGranulesPerRegion = (size_t(1) << shadow::kRegionShift) / kGranule;
 
+/// Granules whose heads fill one page: the unit a range reset skips.
+constexpr size_t kGranulesPerBlock = 4096 / sizeof(SyncVar *);
+
 struct SyncRegion {
   SyncVar *Live = nullptr; // every object of the region (SyncVar::RegionNext)
   size_t LiveCount = 0;
-  SyncVar *Head[kGranulesPerRegion]; // per granule (SyncVar::GranuleNext)
+  // Live objects per page of heads: a reset of a freed block skips the
+  // pages with none without reading them, so a region that holds a few
+  // mutexes does not read (and fault in, as zero pages) a head per granule
+  // of every block the program frees there.
+  uint32_t BlockLive[kGranulesPerRegion / kGranulesPerBlock];
+  alignas(4096) SyncVar *Head[kGranulesPerRegion]; // per granule (SyncVar::GranuleNext)
 };
 
 extern SyncRegion *Regions[shadow::kNumRegions];
