@@ -12,6 +12,7 @@
 
 #include "shadow/kept_shadow.h"
 #include "shadow/shadow.h"
+#include "shadow_test_util.h"
 
 #include <gtest/gtest.h>
 
@@ -22,7 +23,8 @@ using namespace weft;
 
 namespace {
 
-constexpr uintptr_t region(uintptr_t R) { return R << shadow::kRegionShift; }
+using shadow_test::region;
+using shadow_test::residentShadowPages;
 constexpr size_t kBlock = 256 * 1024; // 512 KiB of shadow
 constexpr size_t kBlockShadow = 2 * kBlock;
 
@@ -39,18 +41,6 @@ void fill(uintptr_t Addr, size_t Size, uint32_t Tag) {
 void useAndFree(uintptr_t Addr, size_t Size) {
   fill(Addr, Size, 7);
   shadow::reset(Addr, Size);
-}
-
-size_t residentShadowPages(uintptr_t Addr, size_t Size) {
-  uintptr_t Begin = reinterpret_cast<uintptr_t>(shadow::granuleFor(Addr)) & ~uintptr_t(4095);
-  uintptr_t End = reinterpret_cast<uintptr_t>(shadow::granuleFor(Addr + Size - 1)) + 1;
-  std::vector<unsigned char> Vec((End - Begin + 4095) / 4096);
-  if (mincore(reinterpret_cast<void *>(Begin), End - Begin, Vec.data()) != 0)
-    return ~size_t(0);
-  size_t N = 0;
-  for (unsigned char V : Vec)
-    N += V & 1;
-  return N;
 }
 
 constexpr size_t kBlockPages = kBlockShadow / 4096;

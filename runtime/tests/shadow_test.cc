@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "shadow/shadow.h"
+#include "shadow_test_util.h"
 
 #include <gtest/gtest.h>
 
@@ -19,7 +20,8 @@ using namespace weft;
 
 namespace {
 
-constexpr uintptr_t region(uintptr_t R) { return R << shadow::kRegionShift; }
+using shadow_test::region;
+using shadow_test::residentShadowPages;
 
 //===--- Slots ---------------------------------------------------------------===//
 
@@ -244,19 +246,6 @@ TEST(ShadowResetTest, LargeResetClearsEverythingIncludingPartialPages) {
     ASSERT_TRUE(isFilled(shadow::granuleFor(Base + Size + (I - 1) * 8), 9))
         << "after, " << I;
   }
-}
-
-/// How many of the shadow pages of [Addr, Addr+Size) are resident.
-size_t residentShadowPages(uintptr_t Addr, size_t Size) {
-  uintptr_t Begin = reinterpret_cast<uintptr_t>(shadow::granuleFor(Addr)) & ~uintptr_t(4095);
-  uintptr_t End = reinterpret_cast<uintptr_t>(shadow::granuleFor(Addr + Size - 1)) + 1;
-  std::vector<unsigned char> Vec((End - Begin + 4095) / 4096);
-  if (mincore(reinterpret_cast<void *>(Begin), End - Begin, Vec.data()) != 0)
-    return ~size_t(0);
-  size_t N = 0;
-  for (unsigned char V : Vec)
-    N += V & 1;
-  return N;
 }
 
 // The rule of docs/design.md, "Resetting shadow: zeros or released pages":

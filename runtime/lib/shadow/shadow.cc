@@ -90,9 +90,12 @@ void clearShadow(char *P, size_t Bytes, bool Kept) {
   internalMemset(reinterpret_cast<void *>(PageEnd), 0, S + Bytes - PageEnd);
 }
 
-void clearRange(uintptr_t Addr, size_t Size, bool Kept) {
+/// Calls \p Fn(shadow, bytes) for the shadow of [Addr, Addr+Size) in each
+/// mapped region it crosses, the granules only partly inside included;
+/// regions never mapped hold nothing and are skipped.
+template <typename F> void forEachShadowSpan(uintptr_t Addr, size_t Size, F Fn) {
   if (Size == 0)
-    return;
+    return; // not even the granule Addr is in
   uintptr_t Begin = Addr & ~uintptr_t(kGranule - 1);
   uintptr_t End = Addr + Size;
   while (Begin < End) {
@@ -100,15 +103,18 @@ void clearRange(uintptr_t Addr, size_t Size, bool Kept) {
     uintptr_t ChunkEnd = End < RegionEnd ? End : RegionEnd;
     size_t R = (Begin >> kRegionShift) & (kNumRegions - 1);
     if (char *Region = Regions[R]) {
-      // A granule only partly inside the range is forgotten whole: heap
-      // blocks are 16-byte aligned and padded, stacks page aligned, so no
-      // live neighbour shares it.
       size_t N = (ChunkEnd - Begin + kGranule - 1) / kGranule;
-      clearShadow(reinterpret_cast<char *>(granuleIn(Region, Begin)), N * sizeof(Granule),
-                  Kept);
+      Fn(reinterpret_cast<char *>(granuleIn(Region, Begin)), N * sizeof(Granule));
     }
     Begin = ChunkEnd;
   }
+}
+
+void clearRange(uintptr_t Addr, size_t Size, bool Kept) {
+  // A granule only partly inside the range is forgotten whole: heap blocks
+  // are 16-byte aligned and padded, stacks page aligned, so no live
+  // neighbour shares it.
+  forEachShadowSpan(Addr, Size, [&](char *P, size_t Bytes) { clearShadow(P, Bytes, Kept); });
 }
 
 /// Is the shadow page at \p P all zeros? Eight words at a time, so that a
@@ -159,24 +165,15 @@ void releaseZeroShadowPages(uintptr_t Begin, uintptr_t End) {
 } // namespace
 
 void releaseZeroPages(uintptr_t Addr, size_t Size) {
-  uintptr_t Begin = Addr & ~uintptr_t(kGranule - 1);
-  uintptr_t End = Addr + Size;
-  while (Begin < End) {
-    uintptr_t RegionEnd = ((Begin >> kRegionShift) + 1) << kRegionShift;
-    uintptr_t ChunkEnd = End < RegionEnd ? End : RegionEnd;
-    size_t R = (Begin >> kRegionShift) & (kNumRegions - 1);
-    if (char *Region = Regions[R]) {
-      // Whole shadow pages inside the range only: a partial page at either
-      // end also shadows a neighbour, whose accesses it may hold.
-      uintptr_t S = reinterpret_cast<uintptr_t>(granuleIn(Region, Begin));
-      uintptr_t SEnd = S + (ChunkEnd - Begin) / kGranule * sizeof(Granule);
-      uintptr_t PageBegin = (S + kPage - 1) & ~(kPage - 1);
-      uintptr_t PageEnd = SEnd & ~(kPage - 1);
-      if (PageBegin < PageEnd)
-        releaseZeroShadowPages(PageBegin, PageEnd);
-    }
-    Begin = ChunkEnd;
-  }
+  forEachShadowSpan(Addr, Size, [](char *P, size_t Bytes) {
+    // Whole shadow pages inside the span only (a partial page at either end
+    // also shadows a neighbour; only whole pages can be handed back).
+    uintptr_t S = reinterpret_cast<uintptr_t>(P);
+    uintptr_t PageBegin = (S + kPage - 1) & ~(kPage - 1);
+    uintptr_t PageEnd = (S + Bytes) & ~(kPage - 1);
+    if (PageBegin < PageEnd)
+      releaseZeroShadowPages(PageBegin, PageEnd);
+  });
 }
 
 void reset(uintptr_t Addr, size_t Size) { clearRange(Addr, Size, true); }

@@ -1,4 +1,4 @@
-// Twin of kept_shadow_budget_norace.c. A freed large block's zeroed shadow
+// Twin of kept_shadow_budget_norace.c (this program with ORDERED). A freed large block's zeroed shadow
 // is kept resident within a budget (kept_shadow_mb, docs/design.md
 // "Resetting shadow: zeros or released pages"); past it the oldest freed
 // block gives back the shadow pages that still read zero. Here the memory
@@ -73,9 +73,14 @@ int main(void) {
     memset(others[i], 3, kSize);
     free(others[i]);
   }
+#ifdef ORDERED
+  pthread_join(owner, NULL); // orders the new owner's write before the rest
+#endif
   pthread_create(&late, NULL, late_writer, q);
   pthread_join(late, NULL);
+#ifndef ORDERED
   pthread_join(owner, NULL);
+#endif
   free(q);
   return 0;
 }
