@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "interceptors/heap_blocks.h"
 #include "interceptors/interceptor.h"
 #include "interceptors/quarantine.h"
 #include "report/report.h"
@@ -36,35 +37,11 @@ using namespace weft;
 namespace weft {
 namespace {
 
-// Every block a scheduled thread allocated, by start: live ones, and freed
-// ones whose shadow still records the free (see onFree) until an allocation
-// starts at the same address. One table, so an allocation and a free each
-// cost one lookup.
-AddrMap<HeapBlock> Blocks;
-uint64_t FreeSeq;
-
-/// The most recently freed blocks whose description is kept, oldest first
-/// out: a freed block leaves the table when memory is allocated again at its
-/// start, but glibc may merge it and hand the memory out at other addresses,
-/// so without a bound the table (and the report-time look-up) would grow
-/// with every free. An entry names the block by start and FreeSeq, so a
-/// block that was reused and freed again is not dropped by a stale entry.
-constexpr size_t kFreedKept = 4096;
-struct FreedEntry {
-  uintptr_t Start;
-  uint64_t Seq;
-};
-FreedEntry FreedRing[kFreedKept];
-
-void rememberFreed(uintptr_t Start, uint64_t Seq) {
-  FreedEntry &Oldest = FreedRing[Seq % kFreedKept];
-  if (Oldest.Start) {
-    HeapBlock *B = Blocks.find(Oldest.Start);
-    if (B && B->Freed && B->FreeSeq == Oldest.Seq)
-      Blocks.erase(Oldest.Start);
-  }
-  Oldest = FreedEntry{Start, Seq};
-}
+// Every live block a scheduled thread allocated, by start, and the last
+// 4,096 marked blocks freed (heap_blocks.h): a report's location line, and
+// the stack of a quarantined block's free.
+LiveBlockTable Blocks;
+FreedBlockRing FreedBlocks;
 
 /// Blocks up to this size keep their free() recorded as the last write of
 /// every byte, so a later unordered access is reported (heap-use-after-free),
@@ -124,15 +101,20 @@ WEFT_ALWAYS_INLINE void forEachBlockGranule(ThreadState *Thr, uintptr_t Addr, si
 
 /// Consecutive granules left with the same write: one access-history record
 /// for a block (three at most, with partial granules at its ends), not one
-/// per granule.
+/// per granule; none with \p Recorded false (a quarantined block's free,
+/// which FreedBlocks names). Appended without the search for a record to
+/// continue: a block just handed out or freed seldom continues one.
 struct WriteRun {
   uintptr_t Begin = 0;
   size_t N = 0;
   RawSlot Slot = 0;
   uint32_t Context;
-  explicit WriteRun(uint32_t Context) : Context(Context) {}
+  bool Recorded;
+  WriteRun(uint32_t Context, bool Recorded = true) : Context(Context), Recorded(Recorded) {}
   ~WriteRun() { flush(); }
   WEFT_ALWAYS_INLINE void add(uintptr_t GranuleAddr, RawSlot Cur) {
+    if (!Recorded)
+      return;
     if (N && GranuleAddr == Begin + N * kGranule && Cur == Slot) {
       ++N;
       return;
@@ -144,7 +126,7 @@ struct WriteRun {
   }
   void flush() {
     if (N)
-      access_history::record(Begin, N, Slot, Context);
+      access_history::append(Begin, N, Slot, Context);
     N = 0;
   }
 };
@@ -183,8 +165,8 @@ void onAlloc(void *P, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
   } else {
     resetRange(uintptr_t(P), Size);
   }
-  Blocks.getOrInsert(uintptr_t(P)) = HeapBlock{
-      Size, stack_trie::child(currentStack(Thr), Pc), Thr->tid(), false, ThreadId::Invalid, 0};
+  Blocks.insert(uintptr_t(P),
+                LiveBlock{Size, stack_trie::child(currentStack(Thr), Pc), Thr->tid()});
 }
 
 /// The race check of the free's write of \p Cur on granule \p G, exactly as
@@ -253,7 +235,8 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc,
   // The free of one granule: check, then leave the free as its only access
   // (Mark) or forget it.
   if (Check) {
-    WriteRun Run(MarkContext);
+    // A held block's marks (kFreedBits) are named by FreedBlocks instead.
+    WriteRun Run(MarkContext, /*Recorded=*/!Held);
     forEachBlockGranule(Thr, Addr, Size, [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
       checkFreeWrite(Thr, G, GranuleAddr, Cur, FreePc);
       if (Mark)
@@ -277,6 +260,26 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc,
 /// (alloc_heavy ran 4x slower), and the next allocation there resets it.
 void releaseHeld(void *P, size_t) { __libc_free(P); }
 
+/// The block whose free is being checked: out of the table already, still
+/// described as live by a report.
+struct PendingBlock {
+  uintptr_t Start;
+  LiveBlock Block;
+};
+PendingBlock PendingFree;
+
+/// A free of \p P, which is not a live block: is it a block the quarantine
+/// holds (a double free, ignored: glibc would abort)? A held block's first
+/// granule is never empty (it holds the free's mark, or an access made
+/// after it), so the scan of the held blocks is skipped when it is: most
+/// pointers weft never saw allocated.
+bool isDoubleFree(uintptr_t P) {
+  const Granule *G = shadow::granuleFor(P);
+  if (G->Slot[0] == 0 && G->Slot[1] == 0)
+    return false;
+  return quarantine::holds(P);
+}
+
 /// Forgets the block at \p P. A real release (free, delete: \p FreePc is
 /// the pseudo frame standing for it) is a write of the whole block by the
 /// freeing thread, so an access that races with it is reported; realloc
@@ -288,19 +291,17 @@ bool onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
     return false;
   if (WEFT_UNLIKELY(CurThread->InAsyncSignalHandler) && FreePc)
     reportSignalUnsafeCall(CurThread, CallerPc, FreePc);
-  HeapBlock *B = Blocks.find(uintptr_t(P));
-  if (!B || B->Freed)
-    return B && quarantine::holds(uintptr_t(P)); // a double free
-  if (!FreePc || B->Size == 0) {
-    size_t Size = B->Size;
-    Blocks.erase(uintptr_t(P));
-    resetRange(uintptr_t(P), Size);
+  LiveBlock B;
+  if (!Blocks.take(uintptr_t(P), &B))
+    return isDoubleFree(uintptr_t(P));
+  if (!FreePc || B.Size == 0) {
+    resetRange(uintptr_t(P), B.Size);
     return false;
   }
   ThreadState *Thr = CurThread;
-  bool Mark = B->Size <= kMarkFreedMax;
+  bool Mark = B.Size <= kMarkFreedMax;
   // Held back only when its free is marked: the mark is what reports a use.
-  bool Held = Mark && Thr->IgnoreWrites == 0 && quarantine::accepts(B->Size);
+  bool Held = Mark && Thr->IgnoreWrites == 0 && quarantine::accepts(B.Size);
   // The mark's stack (the caller's frame, then the free) is looked up
   // before that frame is pushed: a lookup at the pushed depth would leave
   // the thread's history one frame deeper than its stack after the pop, and
@@ -311,23 +312,19 @@ bool onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
                                         Thr->Shadow.historyWithFrame(CallerPc, FreePc));
   // The frame is there for the check: a report shows the free's caller.
   Thr->Shadow.push(CallerPc);
-  // Checked while the block is still live, so a report can describe it.
-  // (Reports never allocate through the program's malloc, so B stays put.)
-  freeShadow(Thr, uintptr_t(P), B->Size, FreePc, Mark, Held, MarkContext);
-  size_t Size = B->Size;
-  if (Mark) {
-    B->Freed = true;
-    B->FreeTid = Thr->tid();
-    B->FreeSeq = ++FreeSeq;
-    rememberFreed(uintptr_t(P), B->FreeSeq);
-  } else {
-    Blocks.erase(uintptr_t(P));
-  }
+  // Checked while the block is still described as live, so a report can
+  // say what it was.
+  PendingFree = {uintptr_t(P), B};
+  freeShadow(Thr, uintptr_t(P), B.Size, FreePc, Mark, Held, MarkContext);
+  PendingFree = {};
+  // A marked block's description stays for the reports of uses after the
+  // free, and names the free's stack for the marks of a held one.
+  if (Mark)
+    FreedBlocks.add(FreedBlock{uintptr_t(P), B.Size, B.AllocStack, B.AllocTid, Thr->tid(),
+                               MarkContext, Thr->SlotBase, 0});
   Thr->Shadow.pop();
-  // Last: making room releases older blocks, which may move the table's
-  // entries (B).
   if (Held)
-    quarantine::hold(P, Size, releaseHeld);
+    quarantine::hold(P, B.Size, releaseHeld);
   return Held;
 }
 
@@ -335,8 +332,8 @@ bool onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
 size_t liveSize(void *P) {
   if (!P || !tracking())
     return 0;
-  HeapBlock *B = Blocks.find(uintptr_t(P));
-  return B && !B->Freed ? B->Size : 0;
+  LiveBlock *B = Blocks.find(uintptr_t(P));
+  return B ? B->Size : 0;
 }
 
 /// realloc moved a block of \p OldSize from \p Old (its shadow was reset
@@ -388,29 +385,30 @@ bool freedMarkLapsed(uintptr_t Addr) { return !quarantine::holds(Addr); }
 
 uintptr_t findHeapBlock(uintptr_t Addr, HeapBlock *Out) {
   // Report time only. Live blocks never overlap, so at most one matches and
-  // the map's order cannot change the answer; a live block wins over freed
-  // ones, and among freed blocks the most recently freed one, whatever the
-  // order of the visit.
-  uintptr_t Live = 0, Freed = 0;
-  HeapBlock LiveBlock{}, FreedBlock{};
-  Blocks.forEachUnordered([&](uintptr_t Start, HeapBlock &B) {
+  // the table's order cannot change the answer; a live block wins over
+  // freed ones, and among freed blocks the most recently freed one.
+  uintptr_t Live = 0;
+  auto Visit = [&](uintptr_t Start, const LiveBlock &B) {
     if (Addr < Start || Addr >= Start + (B.Size ? B.Size : 1))
       return;
-    if (!B.Freed) {
-      Live = Start;
-      LiveBlock = B;
-    } else if (!Freed || B.FreeSeq > FreedBlock.FreeSeq) {
-      Freed = Start;
-      FreedBlock = B;
-    }
-  });
-  if (Live) {
-    *Out = LiveBlock;
+    Live = Start;
+    *Out = HeapBlock{B.Size, B.AllocStack, B.AllocTid, false, ThreadId::Invalid, 0};
+  };
+  Blocks.forEachUnordered(Visit);
+  // A large block being freed is out of the table during its free's check.
+  if (!Live && PendingFree.Start)
+    Visit(PendingFree.Start, PendingFree.Block);
+  if (Live)
     return Live;
-  }
-  if (Freed)
-    *Out = FreedBlock;
-  return Freed;
+  FreedBlock F;
+  if (!FreedBlocks.findNewest(Addr, &F))
+    return 0;
+  *Out = HeapBlock{F.Size, F.AllocStack, F.AllocTid, true, F.FreeTid, F.Seq};
+  return F.Start;
+}
+
+bool freedMarkContext(uintptr_t GranuleAddr, RawSlot Slot, uint32_t *Context) {
+  return FreedBlocks.freeContext(GranuleAddr, Slot, Context);
 }
 
 } // namespace weft

@@ -1,0 +1,119 @@
+//===- heap_blocks.cc - Live heap blocks by start, freed ones by recency --===//
+
+#include "interceptors/heap_blocks.h"
+
+#include "base/internal_alloc.h"
+#include "core/addr_map.h"
+
+namespace weft {
+
+size_t LiveBlockTable::home(uintptr_t Start) const {
+  return static_cast<size_t>(addrHash(Start)) & (Cap - 1);
+}
+
+void LiveBlockTable::grow() {
+  Slot *Old = Slots;
+  size_t OldCap = Cap;
+  Cap = Cap ? Cap * 2 : 256;
+  Slots = static_cast<Slot *>(internalAlloc(Cap * sizeof(Slot))); // zeroed: empty
+  for (size_t I = 0; I < OldCap; ++I) {
+    if (!Old[I].Start)
+      continue;
+    size_t J = home(Old[I].Start);
+    while (Slots[J].Start)
+      J = (J + 1) & (Cap - 1);
+    Slots[J] = Old[I];
+  }
+  internalFree(Old);
+}
+
+void LiveBlockTable::insert(uintptr_t Start, const LiveBlock &B) {
+  // At most half full: a miss probes about 2.5 slots, a hit 1.5.
+  if ((Count + 1) * 2 > Cap)
+    grow();
+  size_t I = home(Start);
+  for (; Slots[I].Start; I = (I + 1) & (Cap - 1))
+    if (Slots[I].Start == Start) {
+      Slots[I].Block = B;
+      return;
+    }
+  Slots[I] = Slot{Start, B};
+  ++Count;
+}
+
+LiveBlock *LiveBlockTable::find(uintptr_t Start) {
+  if (!Cap)
+    return nullptr;
+  for (size_t I = home(Start); Slots[I].Start; I = (I + 1) & (Cap - 1))
+    if (Slots[I].Start == Start)
+      return &Slots[I].Block;
+  return nullptr;
+}
+
+bool LiveBlockTable::take(uintptr_t Start, LiveBlock *Out) {
+  if (!Cap)
+    return false;
+  size_t I = home(Start);
+  for (;; I = (I + 1) & (Cap - 1)) {
+    if (!Slots[I].Start)
+      return false;
+    if (Slots[I].Start == Start)
+      break;
+  }
+  *Out = Slots[I].Block;
+  --Count;
+  // Backward shift: an entry after the hole whose home is not in (I, J]
+  // moves into the hole, so that no probe sequence ever crosses an empty
+  // slot before reaching its key.
+  for (size_t J = (I + 1) & (Cap - 1); Slots[J].Start; J = (J + 1) & (Cap - 1)) {
+    size_t H = home(Slots[J].Start);
+    bool Move = I <= J ? (H <= I || H > J) : (H <= I && H > J);
+    if (Move) {
+      Slots[I] = Slots[J];
+      I = J;
+    }
+  }
+  Slots[I].Start = 0;
+  return true;
+}
+
+void FreedBlockRing::add(FreedBlock B) {
+  if (!Described) {
+    // Zeroed (internalAlloc), and touched only as frees fill them.
+    Described = static_cast<FreedBlock *>(internalAlloc(kDescribed * sizeof(FreedBlock)));
+    Names = static_cast<Named *>(internalAlloc(kNamed * sizeof(Named)));
+  }
+  B.Seq = ++Seq;
+  Described[B.Seq % kDescribed] = B;
+  Names[B.Seq % kNamed] = Named{B.Start, uint32_t(B.Size), B.FreeContext, B.FreeSlot};
+}
+
+bool FreedBlockRing::findNewest(uintptr_t Addr, FreedBlock *Out) const {
+  // Newest first; the first hit is the answer.
+  for (uint64_t S = Seq; S > 0 && Seq - S < kDescribed; --S) {
+    const FreedBlock &B = Described[S % kDescribed];
+    if (Addr >= B.Start && Addr < B.Start + (B.Size ? B.Size : 1)) {
+      *Out = B;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool FreedBlockRing::freeContext(uintptr_t GranuleAddr, RawSlot Slot, uint32_t *Context) const {
+  for (uint64_t S = Seq; S > 0 && Seq - S < kNamed; --S) {
+    const Named &N = Names[S % kNamed];
+    // The block's granules: from the one holding its first byte to the one
+    // holding its last.
+    uintptr_t First = N.Start & ~uintptr_t(kGranule - 1);
+    if (GranuleAddr < First || GranuleAddr >= N.Start + (N.Size ? N.Size : 1))
+      continue;
+    if (slotSid(N.Slot) == slotSid(Slot) && slotEpoch(N.Slot) == slotEpoch(Slot)) {
+      *Context = N.Context;
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace weft
