@@ -449,6 +449,11 @@ uintptr_t findHeapBlock(uintptr_t Addr, HeapBlock *Out);
 /// the granule at \p GranuleAddr: such frees are named by the freed block's
 /// description, not by an access-history record. Report path only.
 bool freedMarkContext(uintptr_t GranuleAddr, RawSlot Slot, uint32_t *Context);
+/// The stack context of the allocation whose write of its block left
+/// \p Slot in the granule at \p GranuleAddr, if that is what left it
+/// (heap_blocks.h: a plain write of the allocating thread's clock slot and
+/// epoch, in a live block its allocation wrote). Report path only.
+bool allocationContext(uintptr_t GranuleAddr, RawSlot Slot, uint32_t *Context);
 
 } // namespace weft
 

@@ -77,23 +77,37 @@ bool LiveBlockTable::take(uintptr_t Start, LiveBlock *Out) {
   return true;
 }
 
-void FreedBlockRing::add(FreedBlock B) {
-  if (!Described) {
-    // Zeroed (internalAlloc), and touched only as frees fill them.
-    Described = static_cast<FreedBlock *>(internalAlloc(kDescribed * sizeof(FreedBlock)));
-    Names = static_cast<Named *>(internalAlloc(kNamed * sizeof(Named)));
+uintptr_t LiveBlockTable::containing(uintptr_t Addr, size_t MaxSize, LiveBlock *Out) {
+  if (!Count)
+    return 0;
+  // Blocks never overlap: the nearest start at or below Addr is the only
+  // candidate, and a block of at most MaxSize bytes starts less than
+  // MaxSize bytes below it.
+  for (uintptr_t S = Addr & ~uintptr_t(15); Addr - S < MaxSize; S -= 16) {
+    if (LiveBlock *B = find(S)) {
+      if (Addr >= S + (B->Size ? B->Size : 1))
+        return 0;
+      *Out = *B;
+      return S;
+    }
+    if (S < 16)
+      break;
   }
-  B.Seq = ++Seq;
-  Described[B.Seq % kDescribed] = B;
-  Names[B.Seq % kNamed] = Named{B.Start, uint32_t(B.Size), B.FreeContext, B.FreeSlot};
+  return 0;
+}
+
+void FreedBlockRing::allocate() {
+  // Zeroed (internalAlloc), and touched only as frees fill it.
+  Ring = static_cast<Entry *>(internalAlloc(kKept * sizeof(Entry)));
 }
 
 bool FreedBlockRing::findNewest(uintptr_t Addr, FreedBlock *Out) const {
   // Newest first; the first hit is the answer.
   for (uint64_t S = Seq; S > 0 && Seq - S < kDescribed; --S) {
-    const FreedBlock &B = Described[S % kDescribed];
-    if (Addr >= B.Start && Addr < B.Start + (B.Size ? B.Size : 1)) {
-      *Out = B;
+    const Entry &E = Ring[S % kKept];
+    if (Addr >= E.Start && Addr < E.Start + (E.Size ? E.Size : 1)) {
+      *Out = FreedBlock{E.Start,   E.Size,        E.AllocStack, E.AllocTid,
+                        E.FreeTid, E.FreeContext, E.FreeSlot,   S};
       return true;
     }
   }
@@ -101,15 +115,15 @@ bool FreedBlockRing::findNewest(uintptr_t Addr, FreedBlock *Out) const {
 }
 
 bool FreedBlockRing::freeContext(uintptr_t GranuleAddr, RawSlot Slot, uint32_t *Context) const {
-  for (uint64_t S = Seq; S > 0 && Seq - S < kNamed; --S) {
-    const Named &N = Names[S % kNamed];
+  for (uint64_t S = Seq; S > 0 && Seq - S < kKept; --S) {
+    const Entry &E = Ring[S % kKept];
     // The block's granules: from the one holding its first byte to the one
     // holding its last.
-    uintptr_t First = N.Start & ~uintptr_t(kGranule - 1);
-    if (GranuleAddr < First || GranuleAddr >= N.Start + (N.Size ? N.Size : 1))
+    uintptr_t First = E.Start & ~uintptr_t(kGranule - 1);
+    if (GranuleAddr < First || GranuleAddr >= E.Start + (E.Size ? E.Size : 1))
       continue;
-    if (slotSid(N.Slot) == slotSid(Slot) && slotEpoch(N.Slot) == slotEpoch(Slot)) {
-      *Context = N.Context;
+    if (slotSid(E.FreeSlot) == slotSid(Slot) && slotEpoch(E.FreeSlot) == slotEpoch(Slot)) {
+      *Context = E.FreeContext;
       return true;
     }
   }

@@ -8,7 +8,7 @@
 //
 // Two structures, because the two are used differently. The live table is
 // touched twice per block (inserted by the allocation, taken out by the
-// free): it holds live blocks only, in 24-byte slots at most half full,
+// free): it holds live blocks only, in 40-byte slots at most half full,
 // so it stays small and its probes short. (Live and freed blocks once
 // shared one table; freed entries, 4,096 of them, made it ten times the
 // size, with long probe chains, and a free cost two more look-ups to drop
@@ -16,11 +16,21 @@
 // Freed blocks go to a ring, written once per free and read only by
 // reports, which scan it.
 //
-// The free of a quarantined block marks its shadow with kFreedBits, a value
-// no access stores, so the pair (granule, slot value) names that free
-// without the access history: the newest freed block covering the granule
-// whose free carries the slot's clock slot and epoch. The free keeps its
-// stack context here, and the history one record fewer per block.
+// Neither an allocation's write of its block nor a quarantined block's free
+// is recorded in the access history (two records per block, each a cache
+// miss on a stream of chunks); their stack contexts stay here, with the
+// block, and name the shadow slots they left:
+//  * a free marks its shadow with kFreedBits, a value no access stores, so
+//    (granule, slot value) names the newest freed block covering the
+//    granule whose free carries the slot's clock slot and epoch;
+//  * an allocation's write is a plain write. A slot of the same thread and
+//    epoch, a write, in a live block that the allocation wrote, is named as
+//    the allocation: the newest store of that value there, unless the
+//    value left the granule and the thread stored it again in the same
+//    epoch (its slot evicted by two other threads' accesses); then the
+//    allocation is named instead of that store, an access of the same
+//    thread, epoch and bytes, so ordered alike with every other access (as
+//    the access check names the first of two same-epoch accesses).
 //
 // Keys are addresses: nothing may iterate these to make a decision or to
 // order output (reports pick by recency, never by table order). Never
@@ -43,6 +53,12 @@ struct LiveBlock {
   size_t Size;
   StackId AllocStack; // in the kept trie: the location line prints it
   ThreadId AllocTid;
+  // The allocation's write of the block (small blocks, see onAlloc): the
+  // clock slot and epoch its shadow slots carry, and its stack context
+  // (history trie, lock set). AllocSid is Sid::Invalid if it wrote nothing.
+  uint32_t AllocContext;
+  Epoch AllocEpoch;
+  Sid AllocSid;
 };
 
 /// Live blocks by start address: open addressing, linear probing,
@@ -56,6 +72,11 @@ public:
   LiveBlock *find(uintptr_t Start);
   /// Removes the block at \p Start into \p Out; false if there is none.
   bool take(uintptr_t Start, LiveBlock *Out);
+  /// The block containing \p Addr among those of at most \p MaxSize bytes
+  /// (starts are 16-byte aligned, as glibc's): walks back from \p Addr to
+  /// the nearest start in the table, so it costs a probe per 16 bytes
+  /// between the block's start and \p Addr. Returns its start or 0.
+  uintptr_t containing(uintptr_t Addr, size_t MaxSize, LiveBlock *Out);
   size_t size() const { return Count; }
   /// Visits every block, in no meaningful order (see the file comment).
   template <typename F> void forEachUnordered(F Fn) const {
@@ -69,7 +90,7 @@ private:
     uintptr_t Start;
     LiveBlock Block;
   };
-  static_assert(sizeof(Slot) == 24, "a slot is the key and the block, 24 bytes");
+  static_assert(sizeof(Slot) == 40, "a slot is the key and the block, 40 bytes");
   size_t home(uintptr_t Start) const;
   void grow();
   Slot *Slots = nullptr;
@@ -77,7 +98,7 @@ private:
   size_t Count = 0;
 };
 
-/// A freed block: the live one plus its free.
+/// A freed block, as a report sees it: the live one plus its free.
 struct FreedBlock {
   uintptr_t Start;
   size_t Size;
@@ -89,35 +110,56 @@ struct FreedBlock {
   uint64_t Seq;         // 1, 2, ...: the order of frees
 };
 
-/// The last kDescribed freed blocks, and the stacks of the last kNamed
-/// frees (more: a mark outlives its block's description, and the access
-/// history, which used to name it, kept about as many), newest replacing
-/// oldest. Only blocks of up to 4 GiB (marked blocks are far smaller).
+/// The last kKept frees of marked blocks (of up to 4 GiB: marked blocks are
+/// far smaller), newest replacing oldest. Their marks are named for all
+/// kKept (a mark outlives its block's description: the access history,
+/// which used to name them, kept them about as long on allocation-heavy
+/// programs), the blocks described for the last kDescribed only (an old
+/// free's memory has usually been merged and handed out again; a location
+/// line naming it would mislead).
 class FreedBlockRing {
 public:
+  static constexpr size_t kKept = 16384;
   static constexpr size_t kDescribed = 4096;
-  static constexpr size_t kNamed = 65536;
-  /// Remembers a free; \p B.Seq is assigned here.
-  void add(FreedBlock B);
+  /// Remembers the free of \p B, at \p Start, by \p FreeTid, whose marks
+  /// carry \p FreeSlot's clock slot and epoch and name \p FreeContext.
+  void add(uintptr_t Start, const LiveBlock &B, ThreadId FreeTid, uint32_t FreeContext,
+           RawSlot FreeSlot) {
+    if (__builtin_expect(!Ring, 0))
+      allocate();
+    Entry &E = Ring[++Seq % kKept];
+    E.Start = Start;
+    E.Size = uint32_t(B.Size);
+    E.AllocStack = B.AllocStack;
+    E.AllocTid = B.AllocTid;
+    E.FreeTid = FreeTid;
+    E.FreeContext = FreeContext;
+    E.FreeSlot = FreeSlot;
+  }
   /// The most recently freed block containing \p Addr, if it is among the
   /// last kDescribed.
   bool findNewest(uintptr_t Addr, FreedBlock *Out) const;
   /// The stack context of the free that stored the marked slot \p Slot
   /// (slotFreed) in the granule at \p GranuleAddr: the newest of the last
-  /// kNamed frees covering the granule with the slot's clock slot and epoch.
+  /// kKept frees covering the granule with the slot's clock slot and epoch.
   bool freeContext(uintptr_t GranuleAddr, RawSlot Slot, uint32_t *Context) const;
   uint64_t frees() const { return Seq; }
 
 private:
-  /// What names a free's marks: 24 bytes.
-  struct Named {
+  /// 40 bytes: written once per free, so kept small.
+  struct Entry {
     uintptr_t Start;
     uint32_t Size;
-    uint32_t Context;
-    RawSlot Slot;
+    StackId AllocStack;
+    ThreadId AllocTid;
+    ThreadId FreeTid;
+    uint32_t FreeContext;
+    uint32_t Unused;
+    RawSlot FreeSlot;
   };
-  FreedBlock *Described = nullptr; // kDescribed entries, from the first free
-  Named *Names = nullptr;          // kNamed entries, from the first free
+  static_assert(sizeof(Entry) == 40, "a freed block's entry is 40 bytes");
+  void allocate();
+  Entry *Ring = nullptr; // kKept entries, from the first free
   uint64_t Seq = 0;
 };
 

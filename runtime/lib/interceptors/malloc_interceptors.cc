@@ -51,6 +51,12 @@ FreedBlockRing FreedBlocks;
 /// (touching the shadow of a huge block would cost six times its size).
 constexpr size_t kMarkFreedMax = 64 * 1024;
 
+/// Blocks up to this size whose allocation wrote them keep that write's
+/// stack context in the live table instead of the access history
+/// (heap_blocks.h); a report finds a granule's block by walking back from
+/// it, a probe per 16 bytes, so this bounds the walk.
+constexpr size_t kNamedByBlockMax = 4096;
+
 /// Larger blocks have their shadow zeroed by the free's check pass up to
 /// this size; above it, by a reset after the pass (shadow::reset), which
 /// hands the pages of a huge block back instead of keeping them resident.
@@ -153,20 +159,32 @@ void onAlloc(void *P, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
   // glibc's allocator takes locks the interrupted code may hold.
   if (WEFT_UNLIKELY(Thr->InAsyncSignalHandler))
     reportSignalUnsafeCall(Thr, Pc, AllocPc);
+  LiveBlock B{Size, stack_trie::child(currentStack(Thr), Pc), Thr->tid(), 0, Epoch(0),
+              Sid::Invalid};
   if (Size <= kMarkFreedMax && Thr->IgnoreWrites == 0) {
-    WriteRun Run(
-        mutex_set::contextFor(Thr->Locks, Thr->Shadow.historyWithFrame(Pc, AllocPc)));
+    uint32_t Context =
+        mutex_set::contextFor(Thr->Locks, Thr->Shadow.historyWithFrame(Pc, AllocPc));
     // The sync objects that lived in the memory's previous life are gone.
     dropSyncsInRange(uintptr_t(P), Size);
-    forEachBlockGranule(Thr, uintptr_t(P), Size,
-                        [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
-                          leaveOnlyWrite(G, GranuleAddr, Cur, Run);
-                        });
+    if (Size <= kNamedByBlockMax) {
+      // The write's stack context stays with the block (heap_blocks.h),
+      // not in the access history.
+      B.AllocContext = Context;
+      B.AllocEpoch = slotEpoch(Thr->SlotBase);
+      B.AllocSid = slotSid(Thr->SlotBase);
+      forEachBlockGranule(Thr, uintptr_t(P), Size,
+                          [&](Granule *G, uintptr_t, RawSlot Cur) { *G = Granule{{Cur, 0}}; });
+    } else {
+      WriteRun Run(Context);
+      forEachBlockGranule(Thr, uintptr_t(P), Size,
+                          [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
+                            leaveOnlyWrite(G, GranuleAddr, Cur, Run);
+                          });
+    }
   } else {
     resetRange(uintptr_t(P), Size);
   }
-  Blocks.insert(uintptr_t(P),
-                LiveBlock{Size, stack_trie::child(currentStack(Thr), Pc), Thr->tid()});
+  Blocks.insert(uintptr_t(P), B);
 }
 
 /// The race check of the free's write of \p Cur on granule \p G, exactly as
@@ -320,8 +338,7 @@ bool onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
   // A marked block's description stays for the reports of uses after the
   // free, and names the free's stack for the marks of a held one.
   if (Mark)
-    FreedBlocks.add(FreedBlock{uintptr_t(P), B.Size, B.AllocStack, B.AllocTid, Thr->tid(),
-                               MarkContext, Thr->SlotBase, 0});
+    FreedBlocks.add(uintptr_t(P), B, Thr->tid(), MarkContext, Thr->SlotBase);
   Thr->Shadow.pop();
   if (Held)
     quarantine::hold(P, B.Size, releaseHeld);
@@ -409,6 +426,24 @@ uintptr_t findHeapBlock(uintptr_t Addr, HeapBlock *Out) {
 
 bool freedMarkContext(uintptr_t GranuleAddr, RawSlot Slot, uint32_t *Context) {
   return FreedBlocks.freeContext(GranuleAddr, Slot, Context);
+}
+
+bool allocationContext(uintptr_t GranuleAddr, RawSlot Slot, uint32_t *Context) {
+  // What an allocation stores: a plain write.
+  if (!slotWrite(Slot) || (Slot & (kAtomicBit | kVptrBit)))
+    return false;
+  LiveBlock B;
+  uintptr_t Start = Blocks.containing(GranuleAddr, kNamedByBlockMax, &B);
+  // The block whose free is being checked is out of the table meanwhile.
+  if (!Start && PendingFree.Start && GranuleAddr + kGranule > PendingFree.Start &&
+      GranuleAddr < PendingFree.Start + PendingFree.Block.Size) {
+    Start = PendingFree.Start;
+    B = PendingFree.Block;
+  }
+  if (!Start || B.AllocSid != slotSid(Slot) || B.AllocEpoch != slotEpoch(Slot))
+    return false;
+  *Context = B.AllocContext;
+  return true;
 }
 
 } // namespace weft

@@ -646,10 +646,12 @@ void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
                     uintptr_t Pc, RawSlot Prev) {
   stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
   uint32_t PrevContext;
-  // A quarantined block's free is named by the block's description; every
-  // other store, by the access history.
+  // A quarantined block's free and an allocation's write of its block are
+  // named by the block's description (heap_blocks.h); every other store, by
+  // the access history.
   bool Found = slotFreed(Prev) ? freedMarkContext(GranuleAddr, Prev, &PrevContext)
-                               : access_history::lookup(GranuleAddr, Prev, &PrevContext);
+                               : allocationContext(GranuleAddr, Prev, &PrevContext) ||
+                                     access_history::lookup(GranuleAddr, Prev, &PrevContext);
   if (!Found)
     PrevContext = kUnavailableStack; // older than the history keeps
   StackId PrevStack;
