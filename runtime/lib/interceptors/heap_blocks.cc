@@ -8,7 +8,14 @@
 namespace weft {
 
 size_t LiveBlockTable::home(uintptr_t Start) const {
-  return static_cast<size_t>(addrHash(Start)) & (Cap - 1);
+  // Neighbouring blocks get neighbouring slots: a program allocates and
+  // frees runs of blocks that glibc placed side by side (a list's nodes, a
+  // container's elements), and their slots then share cache lines instead
+  // of each costing a miss. Within a MiB the home is the block's 16-byte
+  // index; the MiB itself is hashed, so that heaps far apart do not pile
+  // onto the same slots.
+  uint64_t Window = addrHash(Start >> 20);
+  return static_cast<size_t>((Start >> 4) + Window) & (Cap - 1);
 }
 
 void LiveBlockTable::grow() {

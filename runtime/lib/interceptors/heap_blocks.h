@@ -62,7 +62,8 @@ struct LiveBlock {
 };
 
 /// Live blocks by start address: open addressing, linear probing,
-/// backward-shift deletion, at most half full. Start 0 marks an empty slot
+/// backward-shift deletion, at most half full, homes that keep neighbours
+/// together (home()). Start 0 marks an empty slot
 /// (no block starts at address 0).
 class LiveBlockTable {
 public:
