@@ -11,11 +11,12 @@ size_t LiveBlockTable::home(uintptr_t Start) const {
   // Neighbouring blocks get neighbouring slots: a program allocates and
   // frees runs of blocks that glibc placed side by side (a list's nodes, a
   // container's elements), and their slots then share cache lines instead
-  // of each costing a miss. Within a MiB the home is the block's 16-byte
-  // index; the MiB itself is hashed, so that heaps far apart do not pile
-  // onto the same slots.
-  uint64_t Window = addrHash(Start >> 20);
-  return static_cast<size_t>((Start >> 4) + Window) & (Cap - 1);
+  // of each costing a miss. Within a 4 KiB page the home is the block's
+  // 16-byte index; the page itself is hashed. (A hash per MiB instead made
+  // the 32 KiB spans of a table of 2,048 slots alias onto each other, and
+  // the clusters of a heap of a few hundred KiB grew long.)
+  uint64_t Page = addrHash(Start >> 12);
+  return static_cast<size_t>(Page + ((Start >> 4) & 255)) & (Cap - 1);
 }
 
 void LiveBlockTable::grow() {
