@@ -71,6 +71,57 @@ uintptr_t newPc() { return pseudoPc(static_cast<void *(*)(size_t)>(&::operator n
 uintptr_t freePc() { return pseudoPc(&free); }
 uintptr_t deletePc() { return pseudoPc(static_cast<void (*)(void *) noexcept>(&::operator delete)); }
 
+/// The stacks of an allocator call, remembered per call site: the caller's
+/// stack (a trie node), the caller's pc and the allocator's pseudo frame
+/// give the same trie nodes every time, and a program allocates from a few
+/// sites in a loop; the tries' own cache, shared by every stack and far
+/// larger, misses there on most calls. Direct-mapped, global: one program
+/// thread runs at a time, and an entry is a pure function of its key
+/// (within a history generation, which is part of it: a new one reuses
+/// node ids; the kept trie is never emptied).
+struct SiteMemo {
+  StackId Node;
+  uint32_t Generation; // of the history; 0 in the kept memo
+  uintptr_t Pc, FnPc;
+  StackId Result;
+};
+constexpr unsigned kSiteMemoBits = 6;
+SiteMemo HistoryMemo[1u << kSiteMemoBits], KeptMemo[1u << kSiteMemoBits];
+
+SiteMemo &siteMemo(SiteMemo *Table, StackId Node, uintptr_t Pc, uintptr_t FnPc) {
+  uint64_t H = (Pc ^ (FnPc << 7) ^ (uint64_t(Node) << 32)) * 0x9e3779b97f4a7c15ULL;
+  return Table[H >> (64 - kSiteMemoBits)];
+}
+
+/// Thr->Shadow.historyWithFrame(Pc, FnPc), remembered.
+StackId historyAtSite(ThreadState *Thr, uintptr_t Pc, uintptr_t FnPc) {
+  StackId Node;
+  if (!Thr->Shadow.exactNode(/*InKept=*/false, &Node))
+    return Thr->Shadow.historyWithFrame(Pc, FnPc);
+  uint32_t Gen = stack_trie::historyGeneration();
+  SiteMemo &M = siteMemo(HistoryMemo, Node, Pc, FnPc);
+  if (M.Result && M.Node == Node && M.Generation == Gen && M.Pc == Pc && M.FnPc == FnPc)
+    return M.Result;
+  StackId R = Thr->Shadow.historyWithFrame(Pc, FnPc);
+  // Not if that began a generation: Node is gone with the old one.
+  if (stack_trie::historyGeneration() == Gen)
+    M = SiteMemo{Node, Gen, Pc, FnPc, R};
+  return R;
+}
+
+/// stack_trie::child(currentStack(Thr), Pc), remembered.
+StackId keptAtSite(ThreadState *Thr, uintptr_t Pc) {
+  StackId Node;
+  if (!Thr->Shadow.exactNode(/*InKept=*/true, &Node))
+    return stack_trie::child(currentStack(Thr), Pc);
+  SiteMemo &M = siteMemo(KeptMemo, Node, Pc, 0);
+  if (M.Result && M.Node == Node && M.Pc == Pc)
+    return M.Result;
+  StackId R = stack_trie::child(Node, Pc);
+  M = SiteMemo{Node, 0, Pc, 0, R};
+  return R;
+}
+
 /// Calls \p Visit(granule, its address, the thread's write of the block's
 /// bytes in it) for every granule of the block [Addr, Addr+Size).
 template <typename Visitor>
@@ -159,11 +210,9 @@ void onAlloc(void *P, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
   // glibc's allocator takes locks the interrupted code may hold.
   if (WEFT_UNLIKELY(Thr->InAsyncSignalHandler))
     reportSignalUnsafeCall(Thr, Pc, AllocPc);
-  LiveBlock B{Size, stack_trie::child(currentStack(Thr), Pc), Thr->tid(), 0, Epoch(0),
-              Sid::Invalid};
+  LiveBlock B{Size, keptAtSite(Thr, Pc), Thr->tid(), 0, Epoch(0), Sid::Invalid};
   if (Size <= kMarkFreedMax && Thr->IgnoreWrites == 0) {
-    uint32_t Context =
-        mutex_set::contextFor(Thr->Locks, Thr->Shadow.historyWithFrame(Pc, AllocPc));
+    uint32_t Context = mutex_set::contextFor(Thr->Locks, historyAtSite(Thr, Pc, AllocPc));
     // The sync objects that lived in the memory's previous life are gone.
     dropSyncsInRange(uintptr_t(P), Size);
     if (Size <= kNamedByBlockMax) {
@@ -326,8 +375,7 @@ bool onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
   // its next access would have to walk back up.
   uint32_t MarkContext = 0;
   if (Mark && Thr->IgnoreWrites == 0)
-    MarkContext = mutex_set::contextFor(Thr->Locks,
-                                        Thr->Shadow.historyWithFrame(CallerPc, FreePc));
+    MarkContext = mutex_set::contextFor(Thr->Locks, historyAtSite(Thr, CallerPc, FreePc));
   // The frame is there for the check: a report shows the free's caller.
   Thr->Shadow.push(CallerPc);
   // Checked while the block is still described as live, so a report can
