@@ -94,7 +94,7 @@ SiteMemo &siteMemo(SiteMemo *Table, StackId Node, uintptr_t Pc, uintptr_t FnPc) 
 }
 
 /// Thr->Shadow.historyWithFrame(Pc, FnPc), remembered.
-StackId historyAtSite(ThreadState *Thr, uintptr_t Pc, uintptr_t FnPc) {
+WEFT_ALWAYS_INLINE StackId historyAtSite(ThreadState *Thr, uintptr_t Pc, uintptr_t FnPc) {
   StackId Node;
   if (!Thr->Shadow.exactNode(/*InKept=*/false, &Node))
     return Thr->Shadow.historyWithFrame(Pc, FnPc);
@@ -110,7 +110,7 @@ StackId historyAtSite(ThreadState *Thr, uintptr_t Pc, uintptr_t FnPc) {
 }
 
 /// stack_trie::child(currentStack(Thr), Pc), remembered.
-StackId keptAtSite(ThreadState *Thr, uintptr_t Pc) {
+WEFT_ALWAYS_INLINE StackId keptAtSite(ThreadState *Thr, uintptr_t Pc) {
   StackId Node;
   if (!Thr->Shadow.exactNode(/*InKept=*/true, &Node))
     return stack_trie::child(currentStack(Thr), Pc);
