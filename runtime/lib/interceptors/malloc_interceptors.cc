@@ -341,7 +341,11 @@ PendingBlock PendingFree;
 /// after it), so the scan of the held blocks is skipped when it is: most
 /// pointers weft never saw allocated.
 bool isDoubleFree(uintptr_t P) {
-  const Granule *G = shadow::granuleFor(P);
+  // (A region without shadow holds no mark; it is not reserved for this.)
+  char *Region = shadow::Regions[shadow::regionIndex(P)];
+  if (!Region)
+    return false;
+  const Granule *G = shadow::granuleIn(Region, P);
   if (G->Slot[0] == 0 && G->Slot[1] == 0)
     return false;
   return quarantine::holds(P);
