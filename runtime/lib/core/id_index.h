@@ -6,7 +6,7 @@
 // keeps a second copy of every key at 16 bytes a slot; at the hundreds of
 // thousands of entries a program with many nested locks interns, those
 // copies were a third of its peak memory (docs/performance.md, "Nested
-// locks at TSan's memory"). Here a slot is 4 bytes.
+// locks: look-ups and memory"). Here a slot is 4 bytes.
 //
 // Must never: be used on the per-access fast path (it hashes), hold id 0
 // (the empty slot), or decide anything by slot order (ids are interned in

@@ -14,8 +14,8 @@ void beforeLock(ThreadState *Thr, const MutexSet &Held, uint32_t Uid,
   // No filter of (held set, mutex) combinations seen before: a program that
   // nests many locks makes hundreds of thousands of them, more than it has
   // edges, and a look-up per held lock is as cheap as mixing the held set
-  // into a key (docs/performance.md, "Nested locks at TSan's memory").
-  // Existing edges cost addEdge one index probe.
+  // into a key (docs/performance.md, "Nested locks: look-ups and memory"):
+  // an edge that exists costs addEdge two node look-ups and one probe.
   for (const HeldLock &H : Held.Held) {
     if (H.Uid == Uid)
       continue; // a re-lock is not an ordering
