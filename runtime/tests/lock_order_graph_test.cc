@@ -81,7 +81,7 @@ void run(const char *Name, uint32_t Base, uint32_t Nodes, unsigned Steps,
     bool Ordered = Rng() % 100 >= InvertPercent;
     if (Ordered && (Descending ? A < B : A > B))
       std::swap(A, B);
-    LockEdge E{Base + A, Base + B, 0, 0, 0, 0, ThreadId::Main, 0, 0};
+    LockEdge E{Base + A, Base + B, 0, 0, 0, 0, ThreadId::Main};
     uint32_t Got = lock_order_graph::addEdge(E);
     bool Known = !Model.Known.insert({A, B}).second;
     ASSERT_EQ(Got == 0, Known) << Name << " seed " << Seed << " step " << Step;
@@ -148,19 +148,19 @@ TEST(LockOrderGraph, LargeUidsCostOnlyTheirNodes) {
   const uint32_t A = 0xfffffff0u, B = 0xfffffff1u, C = 0xfffffff2u;
   size_t Before = lock_order_graph::nodes();
   uint32_t First =
-      lock_order_graph::addEdge(LockEdge{A, B, 0, 0, 0, 0, ThreadId::Main, 0, 0});
+      lock_order_graph::addEdge(LockEdge{A, B, 0, 0, 0, 0, ThreadId::Main});
   ASSERT_NE(First, 0u);
   EXPECT_EQ(First & lock_order_graph::kClosesCycle, 0u);
   EXPECT_EQ(lock_order_graph::nodes(), Before + 2);
   // Again: no new edge, no new node.
-  EXPECT_EQ(lock_order_graph::addEdge(LockEdge{A, B, 0, 0, 0, 0, ThreadId::Main, 0, 0}), 0u);
+  EXPECT_EQ(lock_order_graph::addEdge(LockEdge{A, B, 0, 0, 0, 0, ThreadId::Main}), 0u);
   EXPECT_EQ(lock_order_graph::nodes(), Before + 2);
   // B -> C -> A closes A -> B -> C -> A.
   uint32_t Second =
-      lock_order_graph::addEdge(LockEdge{B, C, 0, 0, 0, 0, ThreadId::Main, 0, 0});
+      lock_order_graph::addEdge(LockEdge{B, C, 0, 0, 0, 0, ThreadId::Main});
   EXPECT_EQ(Second & lock_order_graph::kClosesCycle, 0u);
   uint32_t Third =
-      lock_order_graph::addEdge(LockEdge{C, A, 0, 0, 0, 0, ThreadId::Main, 0, 0});
+      lock_order_graph::addEdge(LockEdge{C, A, 0, 0, 0, 0, ThreadId::Main});
   ASSERT_NE(Third & lock_order_graph::kClosesCycle, 0u);
   EXPECT_EQ(lock_order_graph::nodes(), Before + 3);
   size_t N;

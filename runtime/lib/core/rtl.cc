@@ -14,6 +14,8 @@
 #include "interceptors/signal_delivery.h"
 #include "core/no_destroy.h"
 #include "report/report.h"
+#include "sync/lock_order_graph.h"
+#include "sync/mutex_set.h"
 #include "shadow/access_history.h"
 #include "shadow/kept_shadow.h"
 #include "report/report_channel.h"
@@ -101,6 +103,12 @@ void printStats() {
   B.dec(Rt.Slots.size());
   B << " slot-reuses=";
   B.dec(Rt.Slots.reuses());
+  B << " lock-sets=";
+  B.dec(mutex_set::lockSets());
+  B << " contexts=";
+  B.dec(mutex_set::contexts());
+  B << " lock-edges=";
+  B.dec(lock_order_graph::edges());
   B << " stack-generations=";
   B.dec(stack_trie::historyGeneration());
   B << '\n';

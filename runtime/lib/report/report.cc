@@ -322,7 +322,7 @@ struct ReportMutexes {
 
   unsigned name(const HeldLock &L, ThreadId Holder) {
     for (size_t I = 0; I < List.size(); ++I)
-      if (List[I].Lock.Uid == L.Uid && List[I].Holder == Holder &&
+      if (List[I].Lock.Addr == L.Addr && List[I].Holder == Holder &&
           List[I].Lock.Acquired == L.Acquired)
         return unsigned(I);
     List.push_back(Entry{L, Holder});

@@ -8,39 +8,19 @@
 
 namespace weft {
 namespace lock_graph {
-namespace {
-
-// (held uids, uid) combinations already looked at, by a 64-bit mix of the
-// uids: every edge from those locks to that mutex exists, and any cycle it
-// closed was reported, so a thread taking the same nested locks again does
-// no graph work. Not the lock-set id: lock sets name a held lock by its
-// address and lock site (mutex_set.cc), and a new mutex at a freed one's
-// address needs its own edges. Two combinations mixing to the same key
-// would skip the second's edges; at 2^-64 per pair, accepted.
-AddrMap<bool> Seen;
-
-uint64_t seenKey(const MutexSet &Held, uint32_t Uid) {
-  uint64_t K = (uint64_t(Uid) << 32) ^ Held.Held.size();
-  for (const HeldLock &H : Held.Held) {
-    K = (K ^ H.Uid) * 0xff51afd7ed558ccdULL;
-    K ^= K >> 33;
-  }
-  return K;
-}
-
-} // namespace
 
 void beforeLock(ThreadState *Thr, const MutexSet &Held, uint32_t Uid,
                 uintptr_t Addr, StackId Stack) {
-  bool Inserted;
-  Seen.getOrInsert(seenKey(Held, Uid), &Inserted);
-  if (!Inserted)
-    return;
+  // No filter of (held set, mutex) combinations seen before: a program that
+  // nests many locks makes hundreds of thousands of them, more than it has
+  // edges, and a look-up per held lock is as cheap as mixing the held set
+  // into a key (docs/performance.md, "Nested locks: look-ups and memory"):
+  // an edge that exists costs addEdge two node look-ups and one probe.
   for (const HeldLock &H : Held.Held) {
     if (H.Uid == Uid)
       continue; // a re-lock is not an ordering
     uint32_t Id = lock_order_graph::addEdge(LockEdge{
-        H.Uid, Uid, H.Addr, Addr, H.Acquired, Stack, Thr->tid(), 0, 0});
+        H.Uid, Uid, H.Addr, Addr, H.Acquired, Stack, Thr->tid()});
     if (!(Id & lock_order_graph::kClosesCycle))
       continue;
     size_t N;

@@ -36,6 +36,7 @@
 
 #include "base/internal_vector.h"
 #include "core/addr_map.h"
+#include "core/id_index.h"
 #include "core/no_destroy.h"
 
 namespace weft {
@@ -45,22 +46,42 @@ namespace {
 // All of the graph's state in one object: one static destructor to
 // register at start-up, not one per vector (glibc's first block of exit
 // handlers has room for 32; more cost a calloc before main).
-struct EdgeEnds {
+// An edge as stored: its ends by node (each node's uid and address are
+// kept once, by node), its stacks and thread, and its links in the lists
+// of edges out of From and into To. A program with many nested locks has
+// hundreds of thousands of edges: 28 bytes each, not the 56 of a LockEdge
+// and its ends.
+struct StoredEdge {
   uint32_t From, To; // nodes
+  StackId FromStack, ToStack;
+  ThreadId Tid;
+  uint32_t NextOut; // next edge out of From (index + 1; 0 = none)
+  uint32_t NextIn;  // next edge into To (index + 1; 0 = none)
+};
+static_assert(sizeof(StoredEdge) == 28, "stored edges are 28 bytes");
+struct NodeInfo {
+  uint32_t Uid;
+  uintptr_t Addr; // a uid names one sync object, which lives at one address
 };
 struct GraphState {
-  InternalVector<LockEdge> Edges;
-  InternalVector<EdgeEnds> Ends; // by edge id - 1, the edge's nodes
+  InternalVector<StoredEdge> Edges; // by edge id - 1
+  InternalVector<NodeInfo> Nodes;   // by node
   AddrMap<uint32_t> NodeOf;      // uid -> node
+  IdIndex EdgeIndex;             // edge ids by their (From, To) nodes
   InternalVector<uint32_t> FirstOut, FirstIn, VisitGen, ReachedBy, Parent, Ord,
       FwdNode, FwdComp, BackNode, BackComp, FwdComps, BackComps, Slots, Work,
       Path;
 };
 NoDestroy<GraphState> StateStorage;
 GraphState &G = *StateStorage;
-InternalVector<LockEdge> &Edges = G.Edges;
-InternalVector<EdgeEnds> &Ends = G.Ends;
+InternalVector<StoredEdge> &Edges = G.Edges;
+InternalVector<NodeInfo> &Nodes = G.Nodes;
 AddrMap<uint32_t> &NodeOf = G.NodeOf;
+// Whether From -> To exists is asked for every lock taken while another is
+// held; walking From's out-edges cost a cache miss per edge, and a mutex
+// taken before hundreds of others has hundreds (bench/programs/
+// lock_order_stress.c: 61% of its CPU).
+IdIndex &EdgeIndex = G.EdgeIndex;
 // By node: first edge out of / into it (index + 1; 0 = none).
 InternalVector<uint32_t> &FirstOut = G.FirstOut;
 InternalVector<uint32_t> &FirstIn = G.FirstIn;
@@ -89,13 +110,14 @@ InternalVector<uint32_t> &Work = G.Work;
 InternalVector<uint32_t> &Path = G.Path;
 uint32_t RegionGen;
 
-/// The node of the mutex \p Uid, numbered on first sight.
-uint32_t nodeOf(uint32_t Uid) {
+/// The node of the mutex \p Uid (at \p Addr), numbered on first sight.
+uint32_t nodeOf(uint32_t Uid, uintptr_t Addr) {
   bool Inserted;
   uint32_t &Node = NodeOf.getOrInsert(Uid, &Inserted);
   if (!Inserted)
     return Node;
   Node = static_cast<uint32_t>(FirstOut.size());
+  Nodes.push_back(NodeInfo{Uid, Addr});
   InternalVector<uint32_t> *ByNode[] = {&FirstOut, &FirstIn,  &VisitGen,
                                         &ReachedBy, &Parent,   &Ord,
                                         &FwdNode,  &FwdComp,  &BackNode,
@@ -117,11 +139,14 @@ uint32_t comp(uint32_t U) {
   return U;
 }
 
+uint64_t endsKey(uint32_t From, uint32_t To) {
+  return (uint64_t(From) << 32) | To;
+}
+
 bool hasEdge(uint32_t From, uint32_t To) {
-  for (uint32_t E = FirstOut[From]; E; E = Edges[E - 1].NextOut)
-    if (Ends[E - 1].To == To)
-      return true;
-  return false;
+  return EdgeIndex.find(endsKey(From, To), [&](uint32_t E) {
+    return Edges[E - 1].From == From && Edges[E - 1].To == To;
+  });
 }
 
 // Insertion sorts: the affected region is small in the common case, and
@@ -164,8 +189,8 @@ void collect(uint32_t Start, bool Forward, uint32_t Bound,
     Work.pop_back();
     uint32_t E = Forward ? FirstOut[U] : FirstIn[U];
     while (E) {
-      const LockEdge &Edge = Edges[E - 1];
-      uint32_t V = Forward ? Ends[E - 1].To : Ends[E - 1].From;
+      const StoredEdge &Edge = Edges[E - 1];
+      uint32_t V = Forward ? Edge.To : Edge.From;
       E = Forward ? Edge.NextOut : Edge.NextIn;
       if (NodeMark[V] == RegionGen)
         continue;
@@ -255,7 +280,7 @@ bool findPath(uint32_t Start, uint32_t Target, InternalVector<uint32_t> &Path) {
       for (uint32_t V = U; V != Start;) {
         uint32_t E = ReachedBy[V];
         Path.push_back(E);
-        V = Ends[E - 1].From;
+        V = Edges[E - 1].From;
       }
       for (size_t I = First, J = Path.size() - 1; I < J; ++I, --J) {
         uint32_t T = Path[I];
@@ -267,7 +292,7 @@ bool findPath(uint32_t Start, uint32_t Target, InternalVector<uint32_t> &Path) {
     // Push in reverse so that the first edge out is expanded first.
     size_t Mark = Work.size();
     for (uint32_t E = FirstOut[U]; E; E = Edges[E - 1].NextOut) {
-      uint32_t V = Ends[E - 1].To;
+      uint32_t V = Edges[E - 1].To;
       if (VisitGen[V] == Gen || Ord[comp(V)] > Bound)
         continue;
       VisitGen[V] = Gen;
@@ -286,15 +311,15 @@ bool findPath(uint32_t Start, uint32_t Target, InternalVector<uint32_t> &Path) {
 } // namespace
 
 uint32_t addEdge(const LockEdge &New) {
-  uint32_t From = nodeOf(New.From), To = nodeOf(New.To);
+  uint32_t From = nodeOf(New.From, New.FromAddr), To = nodeOf(New.To, New.ToAddr);
   if (hasEdge(From, To))
     return 0;
-  Edges.push_back(New);
-  Ends.push_back(EdgeEnds{From, To});
-  uint32_t Id = static_cast<uint32_t>(Edges.size());
-  LockEdge &E = Edges.back();
-  E.NextOut = FirstOut[From];
-  E.NextIn = FirstIn[To];
+  uint32_t Id = static_cast<uint32_t>(Edges.size() + 1);
+  Edges.push_back(StoredEdge{From, To, New.FromStack, New.ToStack, New.Tid,
+                             FirstOut[From], FirstIn[To]});
+  EdgeIndex.insert(endsKey(From, To), Id, [](uint32_t E) {
+    return endsKey(Edges[E - 1].From, Edges[E - 1].To);
+  });
   FirstOut[From] = Id;
   FirstIn[To] = Id;
   // A path To -> ... -> From closes a cycle through the new edge; the order
@@ -312,9 +337,16 @@ const uint32_t *cyclePath(size_t *N) {
   return Path.begin();
 }
 
-const LockEdge &edge(uint32_t Id) { return Edges[(Id & ~kClosesCycle) - 1]; }
+LockEdge edge(uint32_t Id) {
+  const StoredEdge &E = Edges[(Id & ~kClosesCycle) - 1];
+  return LockEdge{Nodes[E.From].Uid, Nodes[E.To].Uid, Nodes[E.From].Addr,
+                  Nodes[E.To].Addr,  E.FromStack,     E.ToStack,
+                  E.Tid};
+}
 
 size_t nodes() { return FirstOut.size(); }
+
+size_t edges() { return Edges.size(); }
 
 } // namespace lock_order_graph
 } // namespace weft

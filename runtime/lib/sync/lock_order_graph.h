@@ -31,8 +31,6 @@ struct LockEdge {
   uintptr_t FromAddr, ToAddr;  // for printing only
   StackId FromStack, ToStack;  // where From was held from / To was acquired
   ThreadId Tid;                // the thread that took them in this order
-  uint32_t NextOut;            // next edge out of From (index + 1; 0 = none)
-  uint32_t NextIn;             // next edge into To (index + 1; 0 = none)
 };
 
 namespace lock_order_graph {
@@ -40,7 +38,7 @@ namespace lock_order_graph {
 /// Set in addEdge's result when the new edge closes a cycle.
 constexpr uint32_t kClosesCycle = 1u << 31;
 
-/// Adds \p E (its Next fields are ignored) unless the graph has an edge
+/// Adds \p E unless the graph has an edge
 /// From -> To already: then returns 0. Otherwise returns the new edge's id,
 /// with kClosesCycle set if a path To -> ... -> From exists; cyclePath then
 /// gives that cycle.
@@ -52,11 +50,13 @@ uint32_t addEdge(const LockEdge &E);
 /// addEdge.
 const uint32_t *cyclePath(size_t *N);
 
-const LockEdge &edge(uint32_t Id);
+LockEdge edge(uint32_t Id);
 
 /// Mutexes that end at least one edge: the graph's memory is proportional
 /// to them and to the edges, whatever their uids (for tests).
 size_t nodes();
+/// Edges added so far.
+size_t edges();
 
 } // namespace lock_order_graph
 } // namespace weft

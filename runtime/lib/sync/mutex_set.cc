@@ -2,7 +2,7 @@
 
 #include "sync/mutex_set.h"
 
-#include "core/addr_map.h"
+#include "core/id_index.h"
 #include "base/internal_libc.h"
 #include "base/raw_syscall.h"
 #include "core/no_destroy.h"
@@ -20,24 +20,28 @@ HeldLock *MutexSet::find(uint32_t Uid) {
 namespace mutex_set {
 namespace {
 
+// What a report prints of a held lock (see sameLock), packed: a program
+// that nests many locks interns hundreds of thousands of sets.
 struct LockSetNode {
-  HeldLock Lock; // its Uid is the first holder's (see sameLock)
+  uintptr_t Addr;
+  StackId Acquired;
   LockSetId Parent;
-  LockSetId NextSibling; // next child with the same Children key
-  uint32_t Depth;
   // The child last entered from here: a thread that takes the same lock at
-  // the same place again and again (a loop) finds it without the table.
+  // the same place again and again (a loop) finds it without the index.
   LockSetId LastChild;
+  uint32_t Depth : 31;
+  uint32_t Write : 1;
 };
+static_assert(sizeof(LockSetNode) == 24, "lock set nodes are 24 bytes");
 
 // Node 0 is the empty set. Ids are handed out in creation order, which only
 // depends on the schedule.
 NoDestroy<InternalVector<LockSetNode>> NodesStorage;
 InternalVector<LockSetNode> &Nodes = *NodesStorage;
-// (parent, mutex address), mixed -> first child for that address; siblings
-// differ by acquisition stack or mode, or (rarely) by parent: the key is a
-// mix of the two, so a lookup checks both.
-AddrMap<LockSetId> Children;
+// Nodes other than the root, by (parent, lock); ids, not copies of the keys:
+// a program that nests many locks interns hundreds of thousands of sets.
+NoDestroy<IdIndex> ChildrenStorage;
+IdIndex &Children = *ChildrenStorage;
 
 struct Context {
   StackId Stack;
@@ -45,11 +49,13 @@ struct Context {
 };
 NoDestroy<InternalVector<Context>> ContextsStorage;
 InternalVector<Context> &Contexts = *ContextsStorage;
-AddrMap<uint32_t> ContextIndex; // (stack << 32 | lock set) -> context id
+// Context words (index | kContextBit) by (stack, lock set).
+NoDestroy<IdIndex> ContextIndexStorage;
+IdIndex &ContextIndex = *ContextIndexStorage;
 
 void ensureRoot() {
   if (Nodes.empty())
-    Nodes.push_back(LockSetNode{HeldLock{0, 0, 0, false}, kNoLocks, kNoLocks, 0, kNoLocks});
+    Nodes.push_back(LockSetNode{0, 0, kNoLocks, kNoLocks, 0, 0});
 }
 
 // A held lock is what a report prints of it: its address, where it was
@@ -61,37 +67,44 @@ void ensureRoot() {
 // the bisection"). Two live mutexes never share an address, and the report
 // names mutexes per holder thread, so no report can tell the difference;
 // lock_graph's filter, which needs the uids, keys on them itself.
-bool sameLock(const HeldLock &H, const HeldLock &L) {
-  return H.Addr == L.Addr && H.Acquired == L.Acquired && H.Write == L.Write;
+bool sameLock(const LockSetNode &N, const HeldLock &L) {
+  return N.Addr == L.Addr && N.Acquired == L.Acquired && N.Write == L.Write;
 }
 
-uint64_t childKey(LockSetId Parent, uintptr_t Addr) {
-  return (uint64_t(Addr) * 0x9e3779b97f4a7c15ULL) ^ Parent;
+uint64_t childKey(LockSetId Parent, uintptr_t Addr, StackId Acquired, bool Write) {
+  uint64_t K = (uint64_t(Addr) * 0x9e3779b97f4a7c15ULL) ^ Parent;
+  return K ^ (uint64_t(Acquired) << 33) ^ uint64_t(Write);
 }
 
 LockSetId childSlow(LockSetId Parent, const HeldLock &L) {
-  bool Inserted;
-  LockSetId &First = Children.getOrInsert(childKey(Parent, L.Addr), &Inserted);
-  if (!Inserted)
-    for (LockSetId C = First; C != kNoLocks; C = Nodes[C].NextSibling)
-      if (Nodes[C].Parent == Parent && sameLock(Nodes[C].Lock, L))
-        return C;
+  uint64_t Key = childKey(Parent, L.Addr, L.Acquired, L.Write);
+  LockSetId Found = Children.find(Key, [&](uint32_t C) {
+    return Nodes[C].Parent == Parent && sameLock(Nodes[C], L);
+  });
+  if (Found != kNoLocks)
+    return Found;
   LockSetId Id = static_cast<LockSetId>(Nodes.size());
-  Nodes.push_back(LockSetNode{L, Parent, Inserted ? kNoLocks : First,
-                              Nodes[Parent].Depth + 1, kNoLocks});
-  // Nodes may have moved; First is a reference into Children, which did not.
-  First = Id;
+  Nodes.push_back(LockSetNode{L.Addr, L.Acquired, Parent, kNoLocks,
+                              Nodes[Parent].Depth + 1u, L.Write});
+  Children.insert(Key, Id, [](uint32_t C) {
+    const LockSetNode &N = Nodes[C];
+    return childKey(N.Parent, N.Addr, N.Acquired, N.Write);
+  });
   return Id;
 }
 
 LockSetId child(LockSetId Parent, const HeldLock &L) {
   ensureRoot();
   LockSetId Hint = Nodes[Parent].LastChild;
-  if (Hint != kNoLocks && sameLock(Nodes[Hint].Lock, L))
+  if (Hint != kNoLocks && sameLock(Nodes[Hint], L))
     return Hint;
   LockSetId Id = childSlow(Parent, L);
   Nodes[Parent].LastChild = Id;
   return Id;
+}
+
+uint64_t contextKey(StackId Stack, LockSetId Locks) {
+  return (uint64_t(Stack) << 32) | Locks;
 }
 
 LockSetId rebuild(const MutexSet &M) {
@@ -133,20 +146,26 @@ size_t locks(LockSetId Id, HeldLock *Out, size_t Max) {
   for (size_t I = N; Id != kNoLocks; Id = Nodes[Id].Parent) {
     --I;
     if (I < Max)
-      Out[I] = Nodes[Id].Lock;
+      Out[I] = HeldLock{0, Nodes[Id].Addr, Nodes[Id].Acquired, bool(Nodes[Id].Write)};
   }
   return N < Max ? N : Max;
 }
 
 uint32_t contextSlow(MutexSet &M, StackId Leaf) {
-  bool Inserted;
-  uint32_t &Ctx =
-      ContextIndex.getOrInsert((uint64_t(Leaf) << 32) | M.Id, &Inserted);
-  if (Inserted) {
+  uint64_t Key = contextKey(Leaf, M.Id);
+  uint32_t Ctx = ContextIndex.find(Key, [&](uint32_t C) {
+    const Context &Found = Contexts[C & ~kContextBit];
+    return Found.Stack == Leaf && Found.Locks == M.Id;
+  });
+  if (!Ctx) {
     if (Contexts.size() >= kContextBit - 1)
       rawDie("weft: fatal: too many distinct (stack, lock set) contexts\n");
     Ctx = static_cast<uint32_t>(Contexts.size()) | kContextBit;
     Contexts.push_back(Context{Leaf, M.Id});
+    ContextIndex.insert(Key, Ctx, [](uint32_t C) {
+      const Context &Old = Contexts[C & ~kContextBit];
+      return contextKey(Old.Stack, Old.Locks);
+    });
   }
   if (!M.Cache) {
     size_t Bytes = MutexSet::kCacheSize * sizeof(MutexSet::CacheEntry);
@@ -161,6 +180,9 @@ void releaseCache(MutexSet &M) {
   internalFree(M.Cache);
   M.Cache = nullptr;
 }
+
+size_t lockSets() { return Nodes.empty() ? 0 : Nodes.size() - 1; }
+size_t contexts() { return Contexts.size(); }
 
 void resolve(uint32_t Value, StackId *Stack, LockSetId *Locks) {
   if (!(Value & kContextBit)) {

@@ -85,8 +85,9 @@ void added(MutexSet &M, const SyncVar *S, StackId Acquired, bool Write);
 /// Records that the thread released one hold of \p S.
 void removed(MutexSet &M, const SyncVar *S);
 
-/// Entry \p I (0 = first acquired) of lock set \p Id, walking from the leaf;
-/// returns the number of locks in the set.
+/// The locks of set \p Id, first acquired first, into \p Out (at most
+/// \p Max); returns how many the set has. A set names its locks by what a
+/// report prints (address, lock site, mode): their Uid reads 0.
 size_t locks(LockSetId Id, HeldLock *Out, size_t Max);
 
 uint32_t contextSlow(MutexSet &M, StackId Leaf);
@@ -106,6 +107,10 @@ inline uint32_t contextFor(MutexSet &M, StackId Leaf) {
 
 /// Frees the thread's context cache (at thread exit).
 void releaseCache(MutexSet &M);
+
+/// Lock sets and contexts interned so far (print_stats, tests).
+size_t lockSets();
+size_t contexts();
 
 /// Splits an access record's context word back.
 void resolve(uint32_t Value, StackId *Stack, LockSetId *Locks);
