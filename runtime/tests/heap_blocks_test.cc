@@ -36,7 +36,7 @@ bool same(const LiveBlock &A, const LiveBlock &B) {
 TEST(LiveBlockTableTest, EmptyTable) {
   LiveBlockTable T;
   LiveBlock B;
-  EXPECT_EQ(T.find(0x1000), nullptr);
+  EXPECT_FALSE(T.find(0x1000, &B));
   EXPECT_FALSE(T.take(0x1000, &B));
   EXPECT_EQ(T.containing(0x1000, 4096, &B), 0u);
   EXPECT_EQ(T.size(), 0u);
@@ -47,13 +47,37 @@ TEST(LiveBlockTableTest, InsertReplacesTakeRemoves) {
   T.insert(0x1000, block(32, 1));
   T.insert(0x1000, block(64, 2)); // memory allocated again at the same start
   EXPECT_EQ(T.size(), 1u);
-  ASSERT_NE(T.find(0x1000), nullptr);
-  EXPECT_TRUE(same(*T.find(0x1000), block(64, 2)));
   LiveBlock B;
+  ASSERT_TRUE(T.find(0x1000, &B));
+  EXPECT_TRUE(same(B, block(64, 2)));
   ASSERT_TRUE(T.take(0x1000, &B));
   EXPECT_TRUE(same(B, block(64, 2)));
   EXPECT_FALSE(T.take(0x1000, &B));
   EXPECT_EQ(T.size(), 0u);
+}
+
+TEST(LiveBlockTableTest, SizesOf4GiBAndMoreAreKept) {
+  LiveBlockTable T;
+  size_t Huge = (size_t(1) << 32) + 48, Max = UINT32_MAX;
+  T.insert(0x10000, block(Huge, 1));
+  T.insert(0x20000, block(Max, 2));
+  T.insert(0x30000, block(Max - 1, 3));
+  LiveBlock B;
+  ASSERT_TRUE(T.find(0x10000, &B));
+  EXPECT_EQ(B.Size, Huge);
+  ASSERT_TRUE(T.find(0x20000, &B));
+  EXPECT_EQ(B.Size, Max);
+  ASSERT_TRUE(T.find(0x30000, &B));
+  EXPECT_EQ(B.Size, Max - 1);
+  // Replaced by a small block at the same start, then taken.
+  T.insert(0x10000, block(16, 4));
+  ASSERT_TRUE(T.find(0x10000, &B));
+  EXPECT_EQ(B.Size, 16u);
+  ASSERT_TRUE(T.take(0x20000, &B));
+  EXPECT_EQ(B.Size, Max);
+  T.insert(0x20000, block(Huge + 16, 5));
+  ASSERT_TRUE(T.take(0x20000, &B));
+  EXPECT_EQ(B.Size, Huge + 16);
 }
 
 TEST(LiveBlockTableTest, ContainingFindsTheNearestStartBelow) {

@@ -8,8 +8,8 @@
 //
 // Two structures, because the two are used differently. The live table is
 // touched twice per block (inserted by the allocation, taken out by the
-// free): it holds live blocks only, in 40-byte slots at most half full,
-// so it stays small and its probes short. (Live and freed blocks once
+// free): it holds live blocks only, in 32-byte slots, so it stays small
+// and its probes short. (Live and freed blocks once
 // shared one table; freed entries, 4,096 of them, made it ten times the
 // size, with long probe chains, and a free cost two more look-ups to drop
 // the oldest: docs/performance.md, "Allocation at half of TSan's cost".)
@@ -41,6 +41,7 @@
 #ifndef WEFT_RUNTIME_HEAP_BLOCKS_H
 #define WEFT_RUNTIME_HEAP_BLOCKS_H
 
+#include "core/addr_map.h"
 #include "shadow/shadow.h"
 
 #include <cstddef>
@@ -62,15 +63,16 @@ struct LiveBlock {
 };
 
 /// Live blocks by start address: open addressing, linear probing,
-/// backward-shift deletion, at most half full, homes that keep neighbours
-/// together (home()). Start 0 marks an empty slot
-/// (no block starts at address 0).
+/// backward-shift deletion, at most half full, 32-byte slots,
+/// homes that keep neighbours together (home()). Start 0 marks an empty
+/// slot (no block starts at address 0). A size of 4 GiB or more is kept
+/// beside the table (a slot holds 32 bits of it).
 class LiveBlockTable {
 public:
   /// Records the block at \p Start, replacing one recorded there.
   void insert(uintptr_t Start, const LiveBlock &B);
-  /// The block at \p Start, or null. Valid until the next insert or take.
-  LiveBlock *find(uintptr_t Start);
+  /// The block at \p Start into \p Out; false if there is none.
+  bool find(uintptr_t Start, LiveBlock *Out) const;
   /// Removes the block at \p Start into \p Out; false if there is none.
   bool take(uintptr_t Start, LiveBlock *Out);
   /// The block containing \p Addr among those of at most \p MaxSize bytes
@@ -83,17 +85,28 @@ public:
   template <typename F> void forEachUnordered(F Fn) const {
     for (size_t I = 0; I < Cap; ++I)
       if (Slots[I].Start)
-        Fn(Slots[I].Start, Slots[I].Block);
+        Fn(Slots[I].Start, unpack(Slots[I]));
   }
 
 private:
+  /// A LiveBlock with its size in 32 bits (kHugeSize: in HugeSizes).
   struct Slot {
     uintptr_t Start;
-    LiveBlock Block;
+    uint32_t Size;
+    StackId AllocStack;
+    ThreadId AllocTid;
+    uint32_t AllocContext;
+    Epoch AllocEpoch;
+    Sid AllocSid;
   };
-  static_assert(sizeof(Slot) == 40, "a slot is the key and the block, 40 bytes");
+  static_assert(sizeof(Slot) == 32, "a slot is the key and the block, 32 bytes");
+  static constexpr uint32_t kHugeSize = UINT32_MAX;
   size_t home(uintptr_t Start) const;
   void grow();
+  size_t slotOf(uintptr_t Start) const; // its index, or Cap if absent
+  Slot pack(uintptr_t Start, const LiveBlock &B);
+  LiveBlock unpack(const Slot &S) const;
+  AddrMap<size_t> HugeSizes;
   Slot *Slots = nullptr;
   size_t Cap = 0; // a power of two, or 0
   size_t Count = 0;

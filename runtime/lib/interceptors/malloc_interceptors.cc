@@ -401,8 +401,8 @@ bool onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
 size_t liveSize(void *P) {
   if (!P || !tracking())
     return 0;
-  LiveBlock *B = Blocks.find(uintptr_t(P));
-  return B ? B->Size : 0;
+  LiveBlock B;
+  return Blocks.find(uintptr_t(P), &B) ? B.Size : 0;
 }
 
 /// realloc moved a block of \p OldSize from \p Old (its shadow was reset
