@@ -9,15 +9,15 @@
 // Two structures, because the two are used differently. The live table is
 // touched twice per block (inserted by the allocation, taken out by the
 // free): it holds live blocks only, in 32-byte slots, so it stays small
-// and its probes short. (Live and freed blocks once
-// shared one table; freed entries, 4,096 of them, made it ten times the
+// and its probes short. (Live and freed blocks once shared one table; freed entries, 4,096 of them, made it ten times the
 // size, with long probe chains, and a free cost two more look-ups to drop
 // the oldest: docs/performance.md, "Allocation at half of TSan's cost".)
 // Freed blocks go to a ring, written once per free and read only by
 // reports, which scan it.
 //
-// Neither an allocation's write of its block nor a quarantined block's free
-// is recorded in the access history (two records per block, each a cache
+// Neither an allocation's write of its block (up to 4 KiB, see
+// kNamedByBlockMax) nor a quarantined block's free is recorded in the
+// access history (two records per block, each a cache
 // miss on a stream of chunks); their stack contexts stay here, with the
 // block, and name the shadow slots they left:
 //  * a free marks its shadow with kFreedBits, a value no access stores, so
