@@ -429,7 +429,7 @@ struct HeapBlock {
   ThreadId AllocTid;
   bool Freed;       // kept after free() for use-after-free reports
   ThreadId FreeTid;
-  uint64_t FreeSeq; // order of frees, to pick the latest of overlapping ones
+  uint64_t FreeSeq; // order of frees (1, 2, ...), 0 for a live block
 };
 /// True for the pseudo return addresses that stand for free() / operator
 /// delete in the stack of a free's write (malloc_interceptors.cc).
@@ -442,8 +442,18 @@ bool isAllocatorPc(uintptr_t Pc);
 /// thread now, ordered like one. Report path only (a scan of the held
 /// blocks).
 bool freedMarkLapsed(uintptr_t Addr);
-/// The live heap block containing \p Addr; returns its start or 0.
+/// The live heap block containing \p Addr, else the most recently freed
+/// one still described; returns its start or 0.
 uintptr_t findHeapBlock(uintptr_t Addr, HeapBlock *Out);
+/// The stack context of the free that left the mark \p Slot (slotFreed) in
+/// the granule at \p GranuleAddr: such frees are named by the freed block's
+/// description, not by an access-history record. Report path only.
+bool freedMarkContext(uintptr_t GranuleAddr, RawSlot Slot, uint32_t *Context);
+/// The stack context of the allocation whose write of its block left
+/// \p Slot in the granule at \p GranuleAddr, if that is what left it
+/// (heap_blocks.h: a plain write of the allocating thread's clock slot and
+/// epoch, in a live block its allocation wrote). Report path only.
+bool allocationContext(uintptr_t GranuleAddr, RawSlot Slot, uint32_t *Context);
 
 } // namespace weft
 

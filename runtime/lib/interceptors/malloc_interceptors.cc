@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "interceptors/heap_blocks.h"
 #include "interceptors/interceptor.h"
 #include "interceptors/quarantine.h"
 #include "report/report.h"
@@ -36,35 +37,11 @@ using namespace weft;
 namespace weft {
 namespace {
 
-// Every block a scheduled thread allocated, by start: live ones, and freed
-// ones whose shadow still records the free (see onFree) until an allocation
-// starts at the same address. One table, so an allocation and a free each
-// cost one lookup.
-AddrMap<HeapBlock> Blocks;
-uint64_t FreeSeq;
-
-/// The most recently freed blocks whose description is kept, oldest first
-/// out: a freed block leaves the table when memory is allocated again at its
-/// start, but glibc may merge it and hand the memory out at other addresses,
-/// so without a bound the table (and the report-time look-up) would grow
-/// with every free. An entry names the block by start and FreeSeq, so a
-/// block that was reused and freed again is not dropped by a stale entry.
-constexpr size_t kFreedKept = 4096;
-struct FreedEntry {
-  uintptr_t Start;
-  uint64_t Seq;
-};
-FreedEntry FreedRing[kFreedKept];
-
-void rememberFreed(uintptr_t Start, uint64_t Seq) {
-  FreedEntry &Oldest = FreedRing[Seq % kFreedKept];
-  if (Oldest.Start) {
-    HeapBlock *B = Blocks.find(Oldest.Start);
-    if (B && B->Freed && B->FreeSeq == Oldest.Seq)
-      Blocks.erase(Oldest.Start);
-  }
-  Oldest = FreedEntry{Start, Seq};
-}
+// Every live block a scheduled thread allocated, by start, and the last
+// 4,096 marked blocks freed (heap_blocks.h): a report's location line, and
+// the stack of a quarantined block's free.
+LiveBlockTable Blocks;
+FreedBlockRing FreedBlocks;
 
 /// Blocks up to this size keep their free() recorded as the last write of
 /// every byte, so a later unordered access is reported (heap-use-after-free),
@@ -73,6 +50,12 @@ void rememberFreed(uintptr_t Start, uint64_t Seq) {
 /// come back as unrelated memory; larger blocks only get the shadow reset
 /// (touching the shadow of a huge block would cost six times its size).
 constexpr size_t kMarkFreedMax = 64 * 1024;
+
+/// Blocks up to this size whose allocation wrote them keep that write's
+/// stack context in the live table instead of the access history
+/// (heap_blocks.h); a report finds a granule's block by walking back from
+/// it, a probe per 16 bytes, so this bounds the walk.
+constexpr size_t kNamedByBlockMax = 4096;
 
 /// Larger blocks have their shadow zeroed by the free's check pass up to
 /// this size; above it, by a reset after the pass (shadow::reset), which
@@ -87,6 +70,57 @@ template <typename Fn> uintptr_t pseudoPc(Fn *F) { return reinterpret_cast<uintp
 uintptr_t newPc() { return pseudoPc(static_cast<void *(*)(size_t)>(&::operator new)); }
 uintptr_t freePc() { return pseudoPc(&free); }
 uintptr_t deletePc() { return pseudoPc(static_cast<void (*)(void *) noexcept>(&::operator delete)); }
+
+/// The stacks of an allocator call, remembered per call site: the caller's
+/// stack (a trie node), the caller's pc and the allocator's pseudo frame
+/// give the same trie nodes every time, and a program allocates from a few
+/// sites in a loop; the tries' own cache, shared by every stack and far
+/// larger, misses there on most calls. Direct-mapped, global: one program
+/// thread runs at a time, and an entry is a pure function of its key
+/// (within a history generation, which is part of it: a new one reuses
+/// node ids; the kept trie is never emptied).
+struct SiteMemo {
+  StackId Node;
+  uint32_t Generation; // of the history; 0 in the kept memo
+  uintptr_t Pc, FnPc;
+  StackId Result;
+};
+constexpr unsigned kSiteMemoBits = 6;
+SiteMemo HistoryMemo[1u << kSiteMemoBits], KeptMemo[1u << kSiteMemoBits];
+
+SiteMemo &siteMemo(SiteMemo *Table, StackId Node, uintptr_t Pc, uintptr_t FnPc) {
+  uint64_t H = (Pc ^ (FnPc << 7) ^ (uint64_t(Node) << 32)) * 0x9e3779b97f4a7c15ULL;
+  return Table[H >> (64 - kSiteMemoBits)];
+}
+
+/// Thr->Shadow.historyWithFrame(Pc, FnPc), remembered.
+WEFT_ALWAYS_INLINE StackId historyAtSite(ThreadState *Thr, uintptr_t Pc, uintptr_t FnPc) {
+  StackId Node;
+  if (!Thr->Shadow.exactNode(/*InKept=*/false, &Node))
+    return Thr->Shadow.historyWithFrame(Pc, FnPc);
+  uint32_t Gen = stack_trie::historyGeneration();
+  SiteMemo &M = siteMemo(HistoryMemo, Node, Pc, FnPc);
+  if (M.Result && M.Node == Node && M.Generation == Gen && M.Pc == Pc && M.FnPc == FnPc)
+    return M.Result;
+  StackId R = Thr->Shadow.historyWithFrame(Pc, FnPc);
+  // Not if that began a generation: Node is gone with the old one.
+  if (stack_trie::historyGeneration() == Gen)
+    M = SiteMemo{Node, Gen, Pc, FnPc, R};
+  return R;
+}
+
+/// stack_trie::child(currentStack(Thr), Pc), remembered.
+WEFT_ALWAYS_INLINE StackId keptAtSite(ThreadState *Thr, uintptr_t Pc) {
+  StackId Node;
+  if (!Thr->Shadow.exactNode(/*InKept=*/true, &Node))
+    return stack_trie::child(currentStack(Thr), Pc);
+  SiteMemo &M = siteMemo(KeptMemo, Node, Pc, 0);
+  if (M.Result && M.Node == Node && M.Pc == Pc)
+    return M.Result;
+  StackId R = stack_trie::child(Node, Pc);
+  M = SiteMemo{Node, 0, Pc, 0, R};
+  return R;
+}
 
 /// Calls \p Visit(granule, its address, the thread's write of the block's
 /// bytes in it) for every granule of the block [Addr, Addr+Size).
@@ -124,15 +158,20 @@ WEFT_ALWAYS_INLINE void forEachBlockGranule(ThreadState *Thr, uintptr_t Addr, si
 
 /// Consecutive granules left with the same write: one access-history record
 /// for a block (three at most, with partial granules at its ends), not one
-/// per granule.
+/// per granule; none with \p Recorded false (a quarantined block's free,
+/// which FreedBlocks names). Appended without the search for a record to
+/// continue: a block just handed out or freed seldom continues one.
 struct WriteRun {
   uintptr_t Begin = 0;
   size_t N = 0;
   RawSlot Slot = 0;
   uint32_t Context;
-  explicit WriteRun(uint32_t Context) : Context(Context) {}
+  bool Recorded;
+  WriteRun(uint32_t Context, bool Recorded = true) : Context(Context), Recorded(Recorded) {}
   ~WriteRun() { flush(); }
   WEFT_ALWAYS_INLINE void add(uintptr_t GranuleAddr, RawSlot Cur) {
+    if (!Recorded)
+      return;
     if (N && GranuleAddr == Begin + N * kGranule && Cur == Slot) {
       ++N;
       return;
@@ -144,7 +183,7 @@ struct WriteRun {
   }
   void flush() {
     if (N)
-      access_history::record(Begin, N, Slot, Context);
+      access_history::append(Begin, N, Slot, Context);
     N = 0;
   }
 };
@@ -171,20 +210,30 @@ void onAlloc(void *P, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
   // glibc's allocator takes locks the interrupted code may hold.
   if (WEFT_UNLIKELY(Thr->InAsyncSignalHandler))
     reportSignalUnsafeCall(Thr, Pc, AllocPc);
+  LiveBlock B{Size, keptAtSite(Thr, Pc), Thr->tid(), 0, Epoch(0), Sid::Invalid};
   if (Size <= kMarkFreedMax && Thr->IgnoreWrites == 0) {
-    WriteRun Run(
-        mutex_set::contextFor(Thr->Locks, Thr->Shadow.historyWithFrame(Pc, AllocPc)));
+    uint32_t Context = mutex_set::contextFor(Thr->Locks, historyAtSite(Thr, Pc, AllocPc));
     // The sync objects that lived in the memory's previous life are gone.
     dropSyncsInRange(uintptr_t(P), Size);
-    forEachBlockGranule(Thr, uintptr_t(P), Size,
-                        [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
-                          leaveOnlyWrite(G, GranuleAddr, Cur, Run);
-                        });
+    if (Size <= kNamedByBlockMax) {
+      // The write's stack context stays with the block (heap_blocks.h),
+      // not in the access history.
+      B.AllocContext = Context;
+      B.AllocEpoch = slotEpoch(Thr->SlotBase);
+      B.AllocSid = slotSid(Thr->SlotBase);
+      forEachBlockGranule(Thr, uintptr_t(P), Size,
+                          [&](Granule *G, uintptr_t, RawSlot Cur) { *G = Granule{{Cur, 0}}; });
+    } else {
+      WriteRun Run(Context);
+      forEachBlockGranule(Thr, uintptr_t(P), Size,
+                          [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
+                            leaveOnlyWrite(G, GranuleAddr, Cur, Run);
+                          });
+    }
   } else {
     resetRange(uintptr_t(P), Size);
   }
-  Blocks.getOrInsert(uintptr_t(P)) = HeapBlock{
-      Size, stack_trie::child(currentStack(Thr), Pc), Thr->tid(), false, ThreadId::Invalid, 0};
+  Blocks.insert(uintptr_t(P), B);
 }
 
 /// The race check of the free's write of \p Cur on granule \p G, exactly as
@@ -253,7 +302,8 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc,
   // The free of one granule: check, then leave the free as its only access
   // (Mark) or forget it.
   if (Check) {
-    WriteRun Run(MarkContext);
+    // A held block's marks (kFreedBits) are named by FreedBlocks instead.
+    WriteRun Run(MarkContext, /*Recorded=*/!Held);
     forEachBlockGranule(Thr, Addr, Size, [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
       checkFreeWrite(Thr, G, GranuleAddr, Cur, FreePc);
       if (Mark)
@@ -277,6 +327,30 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc,
 /// (alloc_heavy ran 4x slower), and the next allocation there resets it.
 void releaseHeld(void *P, size_t) { __libc_free(P); }
 
+/// The block whose free is being checked: out of the table already, still
+/// described as live by a report.
+struct PendingBlock {
+  uintptr_t Start;
+  LiveBlock Block;
+};
+PendingBlock PendingFree;
+
+/// A free of \p P, which is not a live block: is it a block the quarantine
+/// holds (a double free, ignored: glibc would abort)? A held block's first
+/// granule is never empty (it holds the free's mark, or an access made
+/// after it), so the scan of the held blocks is skipped when it is: most
+/// pointers weft never saw allocated.
+bool isDoubleFree(uintptr_t P) {
+  // (A region without shadow holds no mark; it is not reserved for this.)
+  char *Region = shadow::Regions[shadow::regionIndex(P)];
+  if (!Region)
+    return false;
+  const Granule *G = shadow::granuleIn(Region, P);
+  if (G->Slot[0] == 0 && G->Slot[1] == 0)
+    return false;
+  return quarantine::holds(P);
+}
+
 /// Forgets the block at \p P. A real release (free, delete: \p FreePc is
 /// the pseudo frame standing for it) is a write of the whole block by the
 /// freeing thread, so an access that races with it is reported; realloc
@@ -288,46 +362,38 @@ bool onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
     return false;
   if (WEFT_UNLIKELY(CurThread->InAsyncSignalHandler) && FreePc)
     reportSignalUnsafeCall(CurThread, CallerPc, FreePc);
-  HeapBlock *B = Blocks.find(uintptr_t(P));
-  if (!B || B->Freed)
-    return B && quarantine::holds(uintptr_t(P)); // a double free
-  if (!FreePc || B->Size == 0) {
-    size_t Size = B->Size;
-    Blocks.erase(uintptr_t(P));
-    resetRange(uintptr_t(P), Size);
+  LiveBlock B;
+  if (!Blocks.take(uintptr_t(P), &B))
+    return isDoubleFree(uintptr_t(P));
+  if (!FreePc || B.Size == 0) {
+    resetRange(uintptr_t(P), B.Size);
     return false;
   }
   ThreadState *Thr = CurThread;
-  bool Mark = B->Size <= kMarkFreedMax;
+  bool Mark = B.Size <= kMarkFreedMax;
   // Held back only when its free is marked: the mark is what reports a use.
-  bool Held = Mark && Thr->IgnoreWrites == 0 && quarantine::accepts(B->Size);
+  bool Held = Mark && Thr->IgnoreWrites == 0 && quarantine::accepts(B.Size);
   // The mark's stack (the caller's frame, then the free) is looked up
   // before that frame is pushed: a lookup at the pushed depth would leave
   // the thread's history one frame deeper than its stack after the pop, and
   // its next access would have to walk back up.
   uint32_t MarkContext = 0;
   if (Mark && Thr->IgnoreWrites == 0)
-    MarkContext = mutex_set::contextFor(Thr->Locks,
-                                        Thr->Shadow.historyWithFrame(CallerPc, FreePc));
+    MarkContext = mutex_set::contextFor(Thr->Locks, historyAtSite(Thr, CallerPc, FreePc));
   // The frame is there for the check: a report shows the free's caller.
   Thr->Shadow.push(CallerPc);
-  // Checked while the block is still live, so a report can describe it.
-  // (Reports never allocate through the program's malloc, so B stays put.)
-  freeShadow(Thr, uintptr_t(P), B->Size, FreePc, Mark, Held, MarkContext);
-  size_t Size = B->Size;
-  if (Mark) {
-    B->Freed = true;
-    B->FreeTid = Thr->tid();
-    B->FreeSeq = ++FreeSeq;
-    rememberFreed(uintptr_t(P), B->FreeSeq);
-  } else {
-    Blocks.erase(uintptr_t(P));
-  }
+  // Checked while the block is still described as live, so a report can
+  // say what it was.
+  PendingFree = {uintptr_t(P), B};
+  freeShadow(Thr, uintptr_t(P), B.Size, FreePc, Mark, Held, MarkContext);
+  PendingFree = {};
+  // A marked block's description stays for the reports of uses after the
+  // free, and names the free's stack for the marks of a held one.
+  if (Mark)
+    FreedBlocks.add(uintptr_t(P), B, Thr->tid(), MarkContext, Thr->SlotBase);
   Thr->Shadow.pop();
-  // Last: making room releases older blocks, which may move the table's
-  // entries (B).
   if (Held)
-    quarantine::hold(P, Size, releaseHeld);
+    quarantine::hold(P, B.Size, releaseHeld);
   return Held;
 }
 
@@ -335,8 +401,8 @@ bool onFree(void *P, uintptr_t CallerPc, uintptr_t FreePc) {
 size_t liveSize(void *P) {
   if (!P || !tracking())
     return 0;
-  HeapBlock *B = Blocks.find(uintptr_t(P));
-  return B && !B->Freed ? B->Size : 0;
+  LiveBlock B;
+  return Blocks.find(uintptr_t(P), &B) ? B.Size : 0;
 }
 
 /// realloc moved a block of \p OldSize from \p Old (its shadow was reset
@@ -388,29 +454,48 @@ bool freedMarkLapsed(uintptr_t Addr) { return !quarantine::holds(Addr); }
 
 uintptr_t findHeapBlock(uintptr_t Addr, HeapBlock *Out) {
   // Report time only. Live blocks never overlap, so at most one matches and
-  // the map's order cannot change the answer; a live block wins over freed
-  // ones, and among freed blocks the most recently freed one, whatever the
-  // order of the visit.
-  uintptr_t Live = 0, Freed = 0;
-  HeapBlock LiveBlock{}, FreedBlock{};
-  Blocks.forEachUnordered([&](uintptr_t Start, HeapBlock &B) {
+  // the table's order cannot change the answer; a live block wins over
+  // freed ones, and among freed blocks the most recently freed one.
+  uintptr_t Live = 0;
+  auto Visit = [&](uintptr_t Start, const LiveBlock &B) {
     if (Addr < Start || Addr >= Start + (B.Size ? B.Size : 1))
       return;
-    if (!B.Freed) {
-      Live = Start;
-      LiveBlock = B;
-    } else if (!Freed || B.FreeSeq > FreedBlock.FreeSeq) {
-      Freed = Start;
-      FreedBlock = B;
-    }
-  });
-  if (Live) {
-    *Out = LiveBlock;
+    Live = Start;
+    *Out = HeapBlock{B.Size, B.AllocStack, B.AllocTid, false, ThreadId::Invalid, 0};
+  };
+  Blocks.forEachUnordered(Visit);
+  // A large block being freed is out of the table during its free's check.
+  if (!Live && PendingFree.Start)
+    Visit(PendingFree.Start, PendingFree.Block);
+  if (Live)
     return Live;
+  FreedBlock F;
+  if (!FreedBlocks.findNewest(Addr, &F))
+    return 0;
+  *Out = HeapBlock{F.Size, F.AllocStack, F.AllocTid, true, F.FreeTid, F.Seq};
+  return F.Start;
+}
+
+bool freedMarkContext(uintptr_t GranuleAddr, RawSlot Slot, uint32_t *Context) {
+  return FreedBlocks.freeContext(GranuleAddr, Slot, Context);
+}
+
+bool allocationContext(uintptr_t GranuleAddr, RawSlot Slot, uint32_t *Context) {
+  // What an allocation stores: a plain write.
+  if (!slotWrite(Slot) || (Slot & (kAtomicBit | kVptrBit)))
+    return false;
+  LiveBlock B;
+  uintptr_t Start = Blocks.containing(GranuleAddr, kNamedByBlockMax, &B);
+  // The block whose free is being checked is out of the table meanwhile.
+  if (!Start && PendingFree.Start && GranuleAddr + kGranule > PendingFree.Start &&
+      GranuleAddr < PendingFree.Start + PendingFree.Block.Size) {
+    Start = PendingFree.Start;
+    B = PendingFree.Block;
   }
-  if (Freed)
-    *Out = FreedBlock;
-  return Freed;
+  if (!Start || B.AllocSid != slotSid(Slot) || B.AllocEpoch != slotEpoch(Slot))
+    return false;
+  *Context = B.AllocContext;
+  return true;
 }
 
 } // namespace weft

@@ -646,7 +646,13 @@ void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
                     uintptr_t Pc, RawSlot Prev) {
   stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
   uint32_t PrevContext;
-  if (!access_history::lookup(GranuleAddr, Prev, &PrevContext))
+  // A quarantined block's free and an allocation's write of its block are
+  // named by the block's description (heap_blocks.h); every other store, by
+  // the access history.
+  bool Found = slotFreed(Prev) ? freedMarkContext(GranuleAddr, Prev, &PrevContext)
+                               : allocationContext(GranuleAddr, Prev, &PrevContext) ||
+                                     access_history::lookup(GranuleAddr, Prev, &PrevContext);
+  if (!Found)
     PrevContext = kUnavailableStack; // older than the history keeps
   StackId PrevStack;
   LockSetId PrevLocks;
@@ -672,7 +678,9 @@ void reportDataRace(ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur,
   // concurrently with its release: TSan's heap-use-after-free.
   // A vtable pointer on either side: a virtual call racing with a
   // constructor or destructor (TSan's wording).
-  bool FreedBefore = isFreePc(stack_trie::node(PrevStack).Pc);
+  // (A quarantined block's free says so in its slot, also when its stack
+  // is no longer kept.)
+  bool FreedBefore = slotFreed(Prev) || isFreePc(stack_trie::node(PrevStack).Pc);
   const char *Kind = FreedBefore ? ((Cur & kVptrBit) ? "heap-use-after-free (virtual call vs free)"
                                                      : "heap-use-after-free")
                      : ((Cur | Prev) & kVptrBit) ? "data race on vptr (ctor/dtor vs virtual call)"

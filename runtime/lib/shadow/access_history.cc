@@ -117,13 +117,12 @@ void setBudget(uint64_t BytesPerGeneration) {
   RecordsPerGeneration = N > 4 * kPerChunk ? N : 4 * kPerChunk;
 }
 
-void record(uintptr_t GranuleAddr, size_t N, RawSlot Slot, uint32_t Context) {
-  if (N == 0)
-    return;
-  SlotRecords &H = slotRecords(slotSid(Slot));
-  Chunk *C = H.Newest[Generation & 1];
-  if (C && extend(C, GranuleAddr, N, Slot, Context))
-    return;
+namespace {
+
+/// Appends the records of \p N granules from \p GranuleAddr to \p H.
+void appendTo(SlotRecords &H, uintptr_t GranuleAddr, size_t N, RawSlot Slot,
+              uint32_t Context) {
+  Chunk *C;
   while (N > 0) {
     uint32_t Part = N > UINT32_MAX ? UINT32_MAX : uint32_t(N);
     // The chunk is the clock slot's newest of the current generation, or
@@ -136,6 +135,24 @@ void record(uintptr_t GranuleAddr, size_t N, RawSlot Slot, uint32_t Context) {
     GranuleAddr += uint64_t(Part) * kGranule;
     N -= Part;
   }
+}
+
+} // namespace
+
+void record(uintptr_t GranuleAddr, size_t N, RawSlot Slot, uint32_t Context) {
+  if (N == 0)
+    return;
+  SlotRecords &H = slotRecords(slotSid(Slot));
+  Chunk *C = H.Newest[Generation & 1];
+  if (C && extend(C, GranuleAddr, N, Slot, Context))
+    return;
+  appendTo(H, GranuleAddr, N, Slot, Context);
+}
+
+void append(uintptr_t GranuleAddr, size_t N, RawSlot Slot, uint32_t Context) {
+  if (N == 0)
+    return;
+  appendTo(slotRecords(slotSid(Slot)), GranuleAddr, N, Slot, Context);
 }
 
 bool lookup(uintptr_t GranuleAddr, RawSlot Slot, uint32_t *Context) {

@@ -65,6 +65,13 @@ void setBudget(uint64_t BytesPerGeneration);
 /// \p N granules from \p GranuleAddr. May begin a new generation.
 void record(uintptr_t GranuleAddr, size_t N, RawSlot Slot, uint32_t Context);
 
+/// Records the same as record(), without looking for a recent record to
+/// continue: for stores that seldom continue one (an allocation's or a
+/// free's write of a block, at an address the allocator just chose), where
+/// the search costs more than the record it might save. Exact either way:
+/// a look-up finds the newest record of a value first.
+void append(uintptr_t GranuleAddr, size_t N, RawSlot Slot, uint32_t Context);
+
 /// The stack context of the commit that stored \p Slot at the granule
 /// \p GranuleAddr, if it is still recorded.
 bool lookup(uintptr_t GranuleAddr, RawSlot Slot, uint32_t *Context);

@@ -96,6 +96,18 @@ public:
     return historyPlus(Extra, 2);
   }
 
+  /// The current stack's node in the history trie (\p Kept false) or the
+  /// kept trie, if no call or return happened since it was last given: a
+  /// key under which a caller may remember what it derived from the stack
+  /// (with the history's generation, whose start reuses node ids).
+  bool exactNode(bool InKept, StackId *Node) const {
+    const Prefix &P = InKept ? Kept : History;
+    if (!exact(P))
+      return false;
+    *Node = P.Node;
+    return true;
+  }
+
   uint32_t depth() const { return Depth; }
   /// The innermost frame's return pc (into the caller of the innermost
   /// instrumented function), or 0 with no frame or past kFrames.
