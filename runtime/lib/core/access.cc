@@ -317,6 +317,14 @@ WEFT_NOINLINE void resolveThenAccess(ThreadState *Thr, uintptr_t Addr, unsigned 
 /// The __weft_*_slow entry points, behind the pass's inline check.
 WEFT_ALWAYS_INLINE void onInlineMiss(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc,
                                      uint8_t *Site) {
+  // The program loads or stores Addr as soon as the check returns, and the
+  // check is a few hundred instructions when it stores a slot: more than
+  // the processor looks ahead, so without a hint the access's cache miss
+  // would only start after the shadow's was served and the check done.
+  // Started here, the two misses overlap (random probes of a table far
+  // larger than the caches: docs/performance.md, "Read-shared data and
+  // calls").
+  __builtin_prefetch(reinterpret_cast<const void *>(Addr));
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr))
     return;
@@ -456,6 +464,7 @@ void checkAccess(ThreadState *Thr, uintptr_t Addr, unsigned Size, bool IsWrite,
 
 void accessAfterCountdown(uintptr_t Addr, unsigned Size, bool IsWrite, uintptr_t Pc,
                           uint8_t *Site) {
+  __builtin_prefetch(reinterpret_cast<const void *>(Addr)); // as onInlineMiss
   accessAtSite(CurThread, Addr, Size, IsWrite, Pc, Site);
 }
 

@@ -253,18 +253,25 @@ WEFT_ALWAYS_INLINE void checkFreeWrite(ThreadState *Thr, Granule *G,
   RawSlot S1 = G->Slot[1];
   if (S1 == Cur)
     return;
+  // Without branches on the slots' contents: the free of a table that
+  // several threads read holds their slots in no pattern a predictor
+  // learns, and a branch per test mispredicted about once a granule
+  // (docs/performance.md, "Read-shared data and calls"). An empty slot has
+  // no byte in its mask.
   uint8_t Mask = slotMask(Cur);
   Sid Self = Thr->Slot;
-  auto Check = [&](RawSlot S) {
-    // An empty slot has no byte in its mask.
-    if ((slotMask(S) & Mask) == 0 || slotSid(S) == Self)
-      return;
-    if (slotEpoch(S) <= Thr->Clock.get(slotSid(S)))
-      return;
-    reportDataRace(Thr, GranuleAddr, Cur, FreePc, S);
+  auto Racy = [&](RawSlot S) {
+    Sid T = slotSid(S);
+    return ((slotMask(S) & Mask) != 0) & (T != Self) &
+           (slotEpoch(S) > Thr->Clock.get(T));
   };
-  Check(S0);
-  Check(S1);
+  bool R0 = Racy(S0), R1 = Racy(S1);
+  if (WEFT_UNLIKELY(R0 | R1)) {
+    if (R0)
+      reportDataRace(Thr, GranuleAddr, Cur, FreePc, S0);
+    if (R1)
+      reportDataRace(Thr, GranuleAddr, Cur, FreePc, S1);
+  }
 }
 
 /// Did glibc serve the block at \p P with a mapping of its own, which it
@@ -304,7 +311,8 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc,
   if (Check) {
     // A held block's marks (kFreedBits) are named by FreedBlocks instead.
     WriteRun Run(MarkContext, /*Recorded=*/!Held);
-    forEachBlockGranule(Thr, Addr, Size, [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur) {
+    forEachBlockGranule(Thr, Addr, Size, [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur)
+                                             __attribute__((always_inline)) {
       checkFreeWrite(Thr, G, GranuleAddr, Cur, FreePc);
       if (Mark)
         leaveOnlyWrite(G, GranuleAddr, Cur | MarkBits, Run);

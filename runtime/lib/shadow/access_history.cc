@@ -61,31 +61,40 @@ uintptr_t endOf(const Record &R) { return R.Begin + uint64_t(R.Granules) * kGran
 /// repeats it. Exact only if no newer record of the same value covers any
 /// of its granules (a look-up would find that one first), which the walk
 /// from the newest checks on its way.
+///
+/// Every access the check stores a slot for comes here, and a thread's
+/// records of one epoch share their slot value, so the tests must not
+/// branch on where the new granules lie relative to the old ones: random
+/// probes of a table made each such branch a coin toss (1.2 mispredictions
+/// a record, most of the out-of-line check's cost on big_working_set's
+/// probes; docs/performance.md, "Read-shared data and calls"). Overlap and
+/// adjacency are each one unsigned compare of the offset, false for a
+/// random granule, and the stack context (two alternating call sites give
+/// two) is compared only once one of them holds.
 bool extend(Chunk *C, uintptr_t Begin, uint64_t N, RawSlot Slot, uint32_t Context) {
-  uintptr_t End = Begin + N * kGranule;
+  uint64_t NBytes = N * kGranule;
   uint32_t Lo = C->Count > kWindow ? C->Count - kWindow : 0;
   for (uint32_t J = C->Count; J-- > Lo;) {
     Record &R = C->R[J];
-    if (R.Slot != Slot)
+    uint64_t RBytes = uint64_t(R.Granules) * kGranule;
+    uint64_t Off = Begin - R.Begin; // modulo 2^64: "negative" when before
+    // The new granules touch (overlap or adjoin) the record's iff
+    // -NBytes <= Off <= RBytes: one unsigned compare, false for a random
+    // granule. One branch for both tests.
+    if ((R.Slot != Slot) | (Off + NBytes > RBytes + NBytes))
       continue;
-    uintptr_t REnd = endOf(R);
-    if (R.Context == Context) {
-      if (Begin >= R.Begin && End <= REnd)
-        return true; // stored again where it already was: the same record
-      if (uint64_t(R.Granules) + N <= UINT32_MAX) {
-        if (Begin == REnd) {
-          R.Granules += uint32_t(N);
-          return true;
-        }
-        if (End == R.Begin) {
-          R.Begin = Begin;
-          R.Granules += uint32_t(N);
-          return true;
-        }
-      }
+    bool After = Off == RBytes, Before = Off + NBytes == 0;
+    if (!(After | Before))
+      // Overlap. Stored again where it already was: the same record.
+      // Otherwise a newer record of this value covers a granule: no older
+      // one may grow.
+      return R.Context == Context && RBytes >= NBytes && Off <= RBytes - NBytes;
+    if (R.Context == Context && uint64_t(R.Granules) + N <= UINT32_MAX) {
+      if (Before)
+        R.Begin = Begin;
+      R.Granules += uint32_t(N);
+      return true;
     }
-    if (Begin < REnd && R.Begin < End)
-      return false;
   }
   return false;
 }
