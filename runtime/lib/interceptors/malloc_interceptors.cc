@@ -256,7 +256,7 @@ WEFT_ALWAYS_INLINE void checkFreeWrite(ThreadState *Thr, Granule *G,
   // Without branches on the slots' contents: the free of a table that
   // several threads read holds their slots in no pattern a predictor
   // learns, and a branch per test mispredicted about once a granule
-  // (docs/performance.md, "Read-shared data and calls"). An empty slot has
+  // (docs/performance.md, "Read-shared data"). An empty slot has
   // no byte in its mask.
   uint8_t Mask = slotMask(Cur);
   Sid Self = Thr->Slot;

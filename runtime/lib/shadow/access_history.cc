@@ -67,7 +67,7 @@ uintptr_t endOf(const Record &R) { return R.Begin + uint64_t(R.Granules) * kGran
 /// branch on where the new granules lie relative to the old ones: random
 /// probes of a table made each such branch a coin toss (1.2 mispredictions
 /// a record, most of the out-of-line check's cost on big_working_set's
-/// probes; docs/performance.md, "Read-shared data and calls"). Overlap and
+/// probes; docs/performance.md, "Read-shared data"). Overlap and
 /// adjacency are each one unsigned compare of the offset, false for a
 /// random granule, and the stack context (two alternating call sites give
 /// two) is compared only once one of them holds.
