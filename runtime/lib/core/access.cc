@@ -322,8 +322,7 @@ WEFT_ALWAYS_INLINE void onInlineMiss(uintptr_t Addr, unsigned Size, bool IsWrite
   // the processor looks ahead, so without a hint the access's cache miss
   // would only start after the shadow's was served and the check done.
   // Started here, the two misses overlap (random probes of a table far
-  // larger than the caches: docs/performance.md, "Read-shared data and
-  // calls").
+  // larger than the caches: docs/performance.md, "Read-shared data").
   __builtin_prefetch(reinterpret_cast<const void *>(Addr));
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr))
