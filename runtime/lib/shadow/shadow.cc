@@ -15,9 +15,9 @@ namespace shadow {
 char *Regions[kNumRegions];
 
 char *mapRegion(size_t R) {
-  void *P = reserveAddressSpace(kRegionShadowBytes);
+  void *P = reserveAddressSpace(kRegionShadowBytes + kRegionTailBytes);
   if (!P)
-    dieOutOfAddressSpace("shadow memory", kRegionShadowBytes);
+    dieOutOfAddressSpace("shadow memory", kRegionShadowBytes + kRegionTailBytes);
   Regions[R] = static_cast<char *>(P);
   return Regions[R];
 }
@@ -131,9 +131,9 @@ bool pageIsZero(const uint64_t *P) {
 }
 
 /// Hands back the whole pages of [Begin, End) that are resident and read
-/// zero, a run at a time; pages not resident join a run (releasing them is
-/// free) but never make one.
-void releaseZeroShadowPages(uintptr_t Begin, uintptr_t End) {
+/// zero (\p Zero) or hold something (!\p Zero), a run at a time; pages not
+/// resident join a run (releasing them is free) but never make one.
+void releaseShadowPagesIf(uintptr_t Begin, uintptr_t End, bool Zero) {
   unsigned char Resident[kProbeBytes / kPage];
   for (uintptr_t C = Begin; C < End;) {
     uintptr_t CEnd = End - C > kProbeBytes ? C + kProbeBytes : End;
@@ -149,7 +149,7 @@ void releaseZeroShadowPages(uintptr_t Begin, uintptr_t End) {
     };
     for (uintptr_t P = C; P < CEnd; P += kPage) {
       bool InCore = Resident[(P - C) / kPage] & 1;
-      if (InCore && !pageIsZero(reinterpret_cast<const uint64_t *>(P))) {
+      if (InCore && pageIsZero(reinterpret_cast<const uint64_t *>(P)) != Zero) {
         flush(P);
         continue;
       }
@@ -159,6 +159,16 @@ void releaseZeroShadowPages(uintptr_t Begin, uintptr_t End) {
     }
     flush(CEnd);
     C = CEnd;
+  }
+}
+
+/// Zeroes [P, P+Bytes) where it is not zero yet: a shadow page mapped to
+/// the kernel's zero page is only read, never copied by a write.
+void zeroWhereSet(char *P, size_t Bytes) {
+  for (size_t I = 0; I < Bytes; I += sizeof(Granule)) {
+    Granule *G = reinterpret_cast<Granule *>(P + I);
+    if (G->Slot[0] | G->Slot[1])
+      *G = Granule{};
   }
 }
 
@@ -172,7 +182,22 @@ void releaseZeroPages(uintptr_t Addr, size_t Size) {
     uintptr_t PageBegin = (S + kPage - 1) & ~(kPage - 1);
     uintptr_t PageEnd = (S + Bytes) & ~(kPage - 1);
     if (PageBegin < PageEnd)
-      releaseZeroShadowPages(PageBegin, PageEnd);
+      releaseShadowPagesIf(PageBegin, PageEnd, true);
+  });
+}
+
+void releaseWritten(uintptr_t Addr, size_t Size) {
+  forEachShadowSpan(Addr, Size, [](char *P, size_t Bytes) {
+    uintptr_t S = reinterpret_cast<uintptr_t>(P);
+    uintptr_t PageBegin = (S + kPage - 1) & ~(kPage - 1);
+    uintptr_t PageEnd = (S + Bytes) & ~(kPage - 1);
+    if (PageBegin >= PageEnd) {
+      zeroWhereSet(P, Bytes);
+      return;
+    }
+    zeroWhereSet(P, PageBegin - S);
+    releaseShadowPagesIf(PageBegin, PageEnd, false);
+    zeroWhereSet(reinterpret_cast<char *>(PageEnd), S + Bytes - PageEnd);
   });
 }
 

@@ -117,6 +117,9 @@ constexpr unsigned kRegionShift = WEFT_REGION_SHIFT;
 constexpr size_t kNumRegions = size_t(1) << WEFT_REGION_INDEX_BITS; // addresses below 2^49
 constexpr size_t kRegionGranules = (size_t(1) << kRegionShift) / kGranule;
 constexpr size_t kRegionShadowBytes = kRegionGranules * sizeof(Granule);
+/// A page after each region's granules, in the same reservation: the
+/// region's read-only page bits (read_only_pages.h).
+constexpr size_t kRegionTailBytes = 4096;
 
 // Named for the pass's inline access check (weft/shadow_layout.h), and
 // visible to instrumented shared objects, which read it too.
@@ -156,6 +159,13 @@ void release(uintptr_t Addr, size_t Size);
 /// they read zero after as before (kept_shadow.h bounds with it the zeroed
 /// shadow that freed blocks leave resident).
 void releaseZeroPages(uintptr_t Addr, size_t Size);
+/// Forgets every access to [Addr, Addr+Size) of a mapping that was (or is
+/// being made) read-only: the shadow pages that hold something are handed
+/// back, and those that read zero stay as they are, mapped (to the kernel's
+/// zero page, for a read-only mapping's: no memory), so that the next
+/// mapping at these addresses does not fault them in again
+/// (read_only_pages.h). Every byte reads zero after, as after release.
+void releaseWritten(uintptr_t Addr, size_t Size);
 
 } // namespace shadow
 } // namespace weft

@@ -1,0 +1,101 @@
+//===- read_only_pages_test.cc - Read-only page bits; shadow kept zero ----===//
+//
+// The access check skips reads of a page marked read-only, so a mark left
+// behind after the page became writable would hide races: marks must cover
+// exactly the whole pages of the mapping, across shadow regions, and a
+// clear must end them over any range that touches them. And the release of
+// a read-only mapping's shadow must forget everything recorded while
+// leaving pages that read zero mapped (shadow::releaseWritten).
+//
+//===----------------------------------------------------------------------===//
+
+#include "shadow/read_only_pages.h"
+#include "shadow/shadow.h"
+#include "shadow_test_util.h"
+
+#include <gtest/gtest.h>
+
+using namespace weft;
+
+namespace {
+
+using shadow_test::region;
+using shadow_test::residentShadowPages;
+
+constexpr uintptr_t kPage = 4096;
+
+TEST(ReadOnlyPagesTest, MarksWholePagesOnly) {
+  uintptr_t Base = region(701);
+  // A range that starts and ends mid-page marks only the pages fully inside.
+  read_only_pages::mark(Base + 100, 3 * kPage);
+  EXPECT_FALSE(read_only_pages::contains(Base + 100));
+  EXPECT_TRUE(read_only_pages::contains(Base + kPage));
+  EXPECT_TRUE(read_only_pages::contains(Base + 3 * kPage - 1));
+  EXPECT_FALSE(read_only_pages::contains(Base + 3 * kPage));
+  EXPECT_TRUE(read_only_pages::covers(Base + kPage, 2 * kPage));
+  EXPECT_FALSE(read_only_pages::covers(Base + kPage - 1, 2));
+  EXPECT_FALSE(read_only_pages::covers(Base + 3 * kPage - 1, 2));
+  EXPECT_TRUE(read_only_pages::clear(Base, 4 * kPage));
+  EXPECT_FALSE(read_only_pages::contains(Base + kPage));
+  EXPECT_FALSE(read_only_pages::clear(Base, 4 * kPage));
+}
+
+TEST(ReadOnlyPagesTest, SpansRegionsAndWords) {
+  // 70 pages on either side of a region boundary: words of 64 bits and two
+  // regions' bits.
+  uintptr_t Boundary = region(703);
+  uintptr_t Begin = Boundary - 70 * kPage, Size = 140 * kPage;
+  read_only_pages::mark(Begin, Size);
+  EXPECT_TRUE(read_only_pages::covers(Begin, Size));
+  EXPECT_TRUE(read_only_pages::covers(Boundary - 8, 16));
+  EXPECT_FALSE(read_only_pages::covers(Begin - 1, 2));
+  EXPECT_FALSE(read_only_pages::covers(Begin, Size + 1));
+  // Clearing one page in the middle of the second region's part ends the
+  // cover, and only that page.
+  EXPECT_TRUE(read_only_pages::clear(Boundary + 5 * kPage + 17, 1));
+  EXPECT_FALSE(read_only_pages::covers(Begin, Size));
+  EXPECT_FALSE(read_only_pages::contains(Boundary + 5 * kPage));
+  EXPECT_TRUE(read_only_pages::contains(Boundary + 4 * kPage));
+  EXPECT_TRUE(read_only_pages::contains(Boundary + 6 * kPage));
+  EXPECT_TRUE(read_only_pages::intersects(Boundary + 5 * kPage, 2 * kPage));
+  EXPECT_FALSE(read_only_pages::intersects(Boundary + 5 * kPage, kPage));
+  EXPECT_TRUE(read_only_pages::clear(Begin, Size));
+  EXPECT_FALSE(read_only_pages::intersects(Begin, Size));
+}
+
+TEST(ReadOnlyPagesTest, UnmappedRegionIsNeverReadOnly) {
+  read_only_pages::mark(region(705), kPage); // Any is set
+  uintptr_t Far = region(707);
+  ASSERT_EQ(shadow::Regions[shadow::regionIndex(Far)], nullptr);
+  EXPECT_FALSE(read_only_pages::contains(Far));
+  EXPECT_FALSE(read_only_pages::covers(Far, kPage));
+  EXPECT_FALSE(read_only_pages::clear(Far, kPage)); // and maps nothing
+  EXPECT_EQ(shadow::Regions[shadow::regionIndex(Far)], nullptr);
+}
+
+TEST(ShadowReleaseWrittenTest, KeepsZeroPagesReleasesWrittenOnes) {
+  uintptr_t Base = region(709);
+  size_t Size = 64 * kPage; // 128 shadow pages
+  // Read the shadow of the first half (as the inline check's loads do: the
+  // kernel maps its zero page there), write one granule in the second half.
+  volatile uint64_t Sink = 0;
+  for (uintptr_t A = Base; A < Base + Size / 2; A += kPage / 2)
+    Sink = Sink + shadow::granuleFor(A)->Slot[0];
+  Granule *Written = shadow::granuleFor(Base + Size * 3 / 4);
+  Written->Slot[0] = makeSlot(Sid(3), 7, 0xff, true, false);
+  // And a granule on the partial page at the start.
+  Granule *Edge = shadow::granuleFor(Base - 8);
+  Edge->Slot[1] = makeSlot(Sid(3), 7, 0xff, true, false);
+  size_t Before = residentShadowPages(Base, Size);
+  ASSERT_GE(Before, 65u);
+  shadow::releaseWritten(Base - 8, Size + 8);
+  // Only the written page went back: the zero ones stay. (Asked before
+  // anything reads the shadow again, which would map the page back.)
+  EXPECT_EQ(residentShadowPages(Base, Size), Before - 1);
+  EXPECT_EQ(Written->Slot[0], 0u);
+  EXPECT_EQ(Edge->Slot[1], 0u);
+  for (uintptr_t A = Base; A < Base + Size; A += 8)
+    ASSERT_EQ(shadow::granuleFor(A)->Slot[0] | shadow::granuleFor(A)->Slot[1], 0u) << A;
+}
+
+} // namespace
