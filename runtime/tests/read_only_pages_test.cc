@@ -99,3 +99,33 @@ TEST(ShadowReleaseWrittenTest, KeepsZeroPagesReleasesWrittenOnes) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(ShadowZeroFileTest, ReadsZeroWritesStayPrivate) {
+  // Two read-only mappings' shadows share one file of zeros: what is
+  // written in one (a page copied for it) never shows in the other, and
+  // whatever was recorded before is forgotten.
+  uintptr_t A = region(711) + 5 * kPage + 8, B = region(713) + 8;
+  size_t Size = 40 * kPage;
+  Granule *Old = shadow::granuleFor(A + 3 * kPage);
+  Old->Slot[1] = makeSlot(Sid(2), 9, 0xff, true, false);
+  Granule *Edge = shadow::granuleFor(A); // on a partial shadow page
+  Edge->Slot[0] = makeSlot(Sid(2), 9, 0xff, true, false);
+  shadow::mapZeroFile(A, Size);
+  shadow::mapZeroFile(B, Size);
+  EXPECT_EQ(Old->Slot[1], 0u);
+  EXPECT_EQ(Edge->Slot[0], 0u);
+  Granule *InA = shadow::granuleFor(A + 7 * kPage);
+  Granule *InB = shadow::granuleFor(B + 7 * kPage);
+  InA->Slot[0] = makeSlot(Sid(4), 1, 0x0f, false, false);
+  EXPECT_EQ(InB->Slot[0], 0u);
+  EXPECT_NE(InA->Slot[0], 0u);
+  // A release forgets the write, as for any shadow.
+  shadow::release(A, Size);
+  EXPECT_EQ(InA->Slot[0], 0u);
+  for (uintptr_t X = B; X < B + Size; X += 8)
+    ASSERT_EQ(shadow::granuleFor(X)->Slot[0] | shadow::granuleFor(X)->Slot[1], 0u) << X;
+}
+
+} // namespace

@@ -67,15 +67,9 @@ void forgetRange(void *Addr, size_t Len) {
     return;
   PageRange R = pagesOf(Addr, Len);
   // Ending the read-only promise needs no baton: its bits are atomic.
-  bool WasReadOnly = read_only_pages::clear(R.Begin, R.Size);
-  if (!CurThread)
-    return;
-  if (WasReadOnly) {
-    dropSyncsInRange(R.Begin, R.Size);
-    shadow::releaseWritten(R.Begin, R.Size);
-  } else {
+  read_only_pages::clear(R.Begin, R.Size);
+  if (CurThread)
     releaseRange(R.Begin, R.Size);
-  }
 }
 
 /// A new mapping of [Addr, Addr+Len) with protection \p Prot: its shadow
@@ -89,8 +83,8 @@ void noteMapping(void *Addr, size_t Len, int Prot) {
     return forgetRange(Addr, Len);
   PageRange R = pagesOf(Addr, Len);
   dropSyncsInRange(R.Begin, R.Size);
-  shadow::releaseWritten(R.Begin, R.Size);
-  read_only_pages::mark(R.Begin, R.Size);
+  read_only_pages::mark(R.Begin, R.Size); // maps the shadow regions
+  shadow::mapZeroFile(R.Begin, R.Size);
 }
 
 /// Advice after which the range's contents are gone (read back as zeros or

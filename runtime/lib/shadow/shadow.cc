@@ -7,6 +7,8 @@
 #include "base/raw_syscall.h"
 
 #include <cstring>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 
 namespace weft {
@@ -198,6 +200,58 @@ void releaseWritten(uintptr_t Addr, size_t Size) {
     zeroWhereSet(P, PageBegin - S);
     releaseShadowPagesIf(PageBegin, PageEnd, false);
     zeroWhereSet(reinterpret_cast<char *>(PageEnd), S + Bytes - PageEnd);
+  });
+}
+
+namespace {
+
+/// A memfd as long as a region's shadow, all holes: the shadow of a
+/// read-only mapping is a private mapping of it (mapZeroFile). -1 until
+/// made, -2 once it could not be (or the program closed it).
+int ZeroFd = -1;
+
+/// The descriptor goes high, out of the way of the numbers the program
+/// expects open() to return.
+constexpr int kZeroFdFloor = 900;
+
+int zeroFd() {
+  if (ZeroFd != -1)
+    return ZeroFd;
+  ZeroFd = -2;
+  long Fd = rawSyscall(SYS_memfd_create, long("weft-zero-shadow"), MFD_CLOEXEC);
+  if (Fd < 0)
+    return ZeroFd;
+  if (rawSyscall(SYS_ftruncate, Fd, long(kRegionShadowBytes)) == 0) {
+    long High = rawSyscall(SYS_fcntl, Fd, F_DUPFD_CLOEXEC, kZeroFdFloor);
+    if (High >= 0)
+      ZeroFd = int(High);
+  }
+  rawSyscall(SYS_close, Fd);
+  return ZeroFd;
+}
+
+} // namespace
+
+void mapZeroFile(uintptr_t Addr, size_t Size) {
+  forEachShadowSpan(Addr, Size, [](char *P, size_t Bytes) {
+    uintptr_t S = reinterpret_cast<uintptr_t>(P);
+    uintptr_t PageBegin = (S + kPage - 1) & ~(kPage - 1);
+    uintptr_t PageEnd = (S + Bytes) & ~(kPage - 1);
+    if (PageBegin >= PageEnd) {
+      zeroWhereSet(P, Bytes);
+      return;
+    }
+    zeroWhereSet(P, PageBegin - S);
+    zeroWhereSet(reinterpret_cast<char *>(PageEnd), S + Bytes - PageEnd);
+    int Fd = zeroFd();
+    if (Fd < 0 ||
+        rawSyscall(SYS_mmap, long(PageBegin), long(PageEnd - PageBegin), PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_FIXED | MAP_NORESERVE, Fd, 0) == -1) {
+      // No file (or the program closed it): released pages read zero too.
+      if (Fd >= 0)
+        ZeroFd = -2;
+      releasePages(reinterpret_cast<void *>(PageBegin), PageEnd - PageBegin);
+    }
   });
 }
 

@@ -166,6 +166,13 @@ void releaseZeroPages(uintptr_t Addr, size_t Size);
 /// mapping at these addresses does not fault them in again
 /// (read_only_pages.h). Every byte reads zero after, as after release.
 void releaseWritten(uintptr_t Addr, size_t Size);
+/// Forgets every access to [Addr, Addr+Size), a mapping being made
+/// read-only, by mapping its whole shadow pages privately from one file of
+/// zeros (a memfd as long as a region's shadow): the inline check's loads
+/// of them then share that file's pages, several pages mapped per fault
+/// (the kernel's fault-around), with no memory of their own; a write, rare
+/// there, copies a page as for any private mapping.
+void mapZeroFile(uintptr_t Addr, size_t Size);
 
 } // namespace shadow
 } // namespace weft
