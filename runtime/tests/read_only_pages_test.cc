@@ -3,9 +3,9 @@
 // The access check skips reads of a page marked read-only, so a mark left
 // behind after the page became writable would hide races: marks must cover
 // exactly the whole pages of the mapping, across shadow regions, and a
-// clear must end them over any range that touches them. And the release of
-// a read-only mapping's shadow must forget everything recorded while
-// leaving pages that read zero mapped (shadow::releaseWritten).
+// clear must end them over any range that touches them. And the shadow a
+// read-only mapping gets (shadow::mapZeroFile) must read zero and keep what
+// is written to it private.
 //
 //===----------------------------------------------------------------------===//
 
@@ -72,35 +72,6 @@ TEST(ReadOnlyPagesTest, UnmappedRegionIsNeverReadOnly) {
   EXPECT_FALSE(read_only_pages::clear(Far, kPage)); // and maps nothing
   EXPECT_EQ(shadow::Regions[shadow::regionIndex(Far)], nullptr);
 }
-
-TEST(ShadowReleaseWrittenTest, KeepsZeroPagesReleasesWrittenOnes) {
-  uintptr_t Base = region(709);
-  size_t Size = 64 * kPage; // 128 shadow pages
-  // Read the shadow of the first half (as the inline check's loads do: the
-  // kernel maps its zero page there), write one granule in the second half.
-  volatile uint64_t Sink = 0;
-  for (uintptr_t A = Base; A < Base + Size / 2; A += kPage / 2)
-    Sink = Sink + shadow::granuleFor(A)->Slot[0];
-  Granule *Written = shadow::granuleFor(Base + Size * 3 / 4);
-  Written->Slot[0] = makeSlot(Sid(3), 7, 0xff, true, false);
-  // And a granule on the partial page at the start.
-  Granule *Edge = shadow::granuleFor(Base - 8);
-  Edge->Slot[1] = makeSlot(Sid(3), 7, 0xff, true, false);
-  size_t Before = residentShadowPages(Base, Size);
-  ASSERT_GE(Before, 65u);
-  shadow::releaseWritten(Base - 8, Size + 8);
-  // Only the written page went back: the zero ones stay. (Asked before
-  // anything reads the shadow again, which would map the page back.)
-  EXPECT_EQ(residentShadowPages(Base, Size), Before - 1);
-  EXPECT_EQ(Written->Slot[0], 0u);
-  EXPECT_EQ(Edge->Slot[1], 0u);
-  for (uintptr_t A = Base; A < Base + Size; A += 8)
-    ASSERT_EQ(shadow::granuleFor(A)->Slot[0] | shadow::granuleFor(A)->Slot[1], 0u) << A;
-}
-
-} // namespace
-
-namespace {
 
 TEST(ShadowZeroFileTest, ReadsZeroWritesStayPrivate) {
   // Two read-only mappings' shadows share one file of zeros: what is

@@ -15,9 +15,10 @@
 //
 // A mapping made readable but not writable (a file the program reads through
 // memory) is marked read-only (shadow/read_only_pages.h): reads of it are
-// not recorded, and its shadow, which then stays zero, stays mapped when the
-// mapping goes, so that the next file mapped there faults none of it in.
-// mprotect adding PROT_WRITE ends the mark.
+// not recorded, and its shadow is a private mapping of a file of zeros
+// (shadow::mapZeroFile), which the inline check's loads fault in several
+// pages at a time, allocating nothing. mprotect adding PROT_WRITE ends the
+// mark.
 //
 // A mapping is not recorded as the mapping thread's write (TSan does that):
 // a mapping may be gigabytes of address space the program never touches,
@@ -60,8 +61,7 @@ PageRange pagesOf(void *Addr, size_t Len) {
 bool scheduled() { return Rt.Initialized && CurThread; }
 
 /// Forgets what was recorded for the pages of [Addr, Addr+Len), which the
-/// kernel took back or handed out anew. Pages that were read-only keep
-/// their shadow pages that read zero (shadow::releaseWritten).
+/// kernel took back or handed out anew, and ends their read-only mark.
 void forgetRange(void *Addr, size_t Len) {
   if (!Rt.Initialized || !Len)
     return;
@@ -74,8 +74,7 @@ void forgetRange(void *Addr, size_t Len) {
 
 /// A new mapping of [Addr, Addr+Len) with protection \p Prot: its shadow
 /// starts clean, and readable memory that cannot be written is marked
-/// read-only (its shadow pages that read zero are kept: the mapping's
-/// reads will leave them so).
+/// read-only, its shadow mapped from the file of zeros.
 void noteMapping(void *Addr, size_t Len, int Prot) {
   bool ReadOnly = (Prot & PROT_READ) && !(Prot & PROT_WRITE) &&
                   Len <= read_only_pages::kMaxMarkBytes;

@@ -6,12 +6,10 @@
 // page while that protection holds, and its shadow was forgotten when it
 // was mapped, so a read of it can race with nothing: the access check
 // neither records nor checks one (checkGranuleSlow and checkRange in
-// access.cc), and the page's shadow is never written. That is what makes it
-// cheap: the shadow of a mapped file stays all zero (mapped to the kernel's
-// zero page by the inline check's loads, which costs no memory), so when
-// the file is unmapped and the next file mapped at the same address, its
-// shadow needs no page fault at all (shadow::releaseWritten keeps the pages
-// that read zero). docs/design.md, "Read-only mappings".
+// access.cc), and the page's shadow is never written. So it can be cheap
+// shadow: a private mapping of one file of zeros (shadow::mapZeroFile),
+// whose pages all read-only mappings share, the kernel mapping several per
+// fault and allocating none. docs/design.md, "Read-only mappings".
 //
 // A page stops being read-only when it is unmapped or remapped, or made
 // writable (mprotect with PROT_WRITE); only a new mapping makes one

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 
 namespace weft {
@@ -133,9 +134,9 @@ bool pageIsZero(const uint64_t *P) {
 }
 
 /// Hands back the whole pages of [Begin, End) that are resident and read
-/// zero (\p Zero) or hold something (!\p Zero), a run at a time; pages not
-/// resident join a run (releasing them is free) but never make one.
-void releaseShadowPagesIf(uintptr_t Begin, uintptr_t End, bool Zero) {
+/// zero, a run at a time; pages not resident join a run (releasing them is
+/// free) but never make one.
+void releaseZeroShadowPages(uintptr_t Begin, uintptr_t End) {
   unsigned char Resident[kProbeBytes / kPage];
   for (uintptr_t C = Begin; C < End;) {
     uintptr_t CEnd = End - C > kProbeBytes ? C + kProbeBytes : End;
@@ -151,7 +152,7 @@ void releaseShadowPagesIf(uintptr_t Begin, uintptr_t End, bool Zero) {
     };
     for (uintptr_t P = C; P < CEnd; P += kPage) {
       bool InCore = Resident[(P - C) / kPage] & 1;
-      if (InCore && pageIsZero(reinterpret_cast<const uint64_t *>(P)) != Zero) {
+      if (InCore && !pageIsZero(reinterpret_cast<const uint64_t *>(P))) {
         flush(P);
         continue;
       }
@@ -164,8 +165,8 @@ void releaseShadowPagesIf(uintptr_t Begin, uintptr_t End, bool Zero) {
   }
 }
 
-/// Zeroes [P, P+Bytes) where it is not zero yet: a shadow page mapped to
-/// the kernel's zero page is only read, never copied by a write.
+/// Zeroes [P, P+Bytes) where it is not zero yet: a shadow page mapped from
+/// the file of zeros (mapZeroFile) is only read, never copied by a write.
 void zeroWhereSet(char *P, size_t Bytes) {
   for (size_t I = 0; I < Bytes; I += sizeof(Granule)) {
     Granule *G = reinterpret_cast<Granule *>(P + I);
@@ -184,22 +185,7 @@ void releaseZeroPages(uintptr_t Addr, size_t Size) {
     uintptr_t PageBegin = (S + kPage - 1) & ~(kPage - 1);
     uintptr_t PageEnd = (S + Bytes) & ~(kPage - 1);
     if (PageBegin < PageEnd)
-      releaseShadowPagesIf(PageBegin, PageEnd, true);
-  });
-}
-
-void releaseWritten(uintptr_t Addr, size_t Size) {
-  forEachShadowSpan(Addr, Size, [](char *P, size_t Bytes) {
-    uintptr_t S = reinterpret_cast<uintptr_t>(P);
-    uintptr_t PageBegin = (S + kPage - 1) & ~(kPage - 1);
-    uintptr_t PageEnd = (S + Bytes) & ~(kPage - 1);
-    if (PageBegin >= PageEnd) {
-      zeroWhereSet(P, Bytes);
-      return;
-    }
-    zeroWhereSet(P, PageBegin - S);
-    releaseShadowPagesIf(PageBegin, PageEnd, false);
-    zeroWhereSet(reinterpret_cast<char *>(PageEnd), S + Bytes - PageEnd);
+      releaseZeroShadowPages(PageBegin, PageEnd);
   });
 }
 
@@ -209,24 +195,36 @@ namespace {
 /// read-only mapping is a private mapping of it (mapZeroFile). -1 until
 /// made, -2 once it could not be (or the program closed it).
 int ZeroFd = -1;
+/// Which file it is: the program may close the descriptor and open another
+/// file under its number, which must never become shadow.
+struct stat ZeroStat;
 
 /// The descriptor goes high, out of the way of the numbers the program
 /// expects open() to return.
 constexpr int kZeroFdFloor = 900;
 
 int zeroFd() {
-  if (ZeroFd != -1)
+  if (ZeroFd == -1) {
+    ZeroFd = -2;
+    long Fd = rawSyscall(SYS_memfd_create, long("weft-zero-shadow"), MFD_CLOEXEC);
+    if (Fd < 0)
+      return ZeroFd;
+    if (rawSyscall(SYS_ftruncate, Fd, long(kRegionShadowBytes)) == 0) {
+      long High = rawSyscall(SYS_fcntl, Fd, F_DUPFD_CLOEXEC, kZeroFdFloor);
+      if (High >= 0 && rawSyscall(SYS_fstat, High, long(&ZeroStat)) == 0)
+        ZeroFd = int(High);
+      else if (High >= 0)
+        rawSyscall(SYS_close, High);
+    }
+    rawSyscall(SYS_close, Fd);
     return ZeroFd;
-  ZeroFd = -2;
-  long Fd = rawSyscall(SYS_memfd_create, long("weft-zero-shadow"), MFD_CLOEXEC);
-  if (Fd < 0)
-    return ZeroFd;
-  if (rawSyscall(SYS_ftruncate, Fd, long(kRegionShadowBytes)) == 0) {
-    long High = rawSyscall(SYS_fcntl, Fd, F_DUPFD_CLOEXEC, kZeroFdFloor);
-    if (High >= 0)
-      ZeroFd = int(High);
   }
-  rawSyscall(SYS_close, Fd);
+  if (ZeroFd < 0)
+    return ZeroFd;
+  struct stat Now;
+  if (rawSyscall(SYS_fstat, ZeroFd, long(&Now)) != 0 || Now.st_ino != ZeroStat.st_ino ||
+      Now.st_dev != ZeroStat.st_dev)
+    ZeroFd = -2; // closed or replaced by the program: never used again
   return ZeroFd;
 }
 
@@ -247,9 +245,7 @@ void mapZeroFile(uintptr_t Addr, size_t Size) {
     if (Fd < 0 ||
         rawSyscall(SYS_mmap, long(PageBegin), long(PageEnd - PageBegin), PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_FIXED | MAP_NORESERVE, Fd, 0) == -1) {
-      // No file (or the program closed it): released pages read zero too.
-      if (Fd >= 0)
-        ZeroFd = -2;
+      // No file: released pages read zero too.
       releasePages(reinterpret_cast<void *>(PageBegin), PageEnd - PageBegin);
     }
   });

@@ -159,13 +159,6 @@ void release(uintptr_t Addr, size_t Size);
 /// they read zero after as before (kept_shadow.h bounds with it the zeroed
 /// shadow that freed blocks leave resident).
 void releaseZeroPages(uintptr_t Addr, size_t Size);
-/// Forgets every access to [Addr, Addr+Size) of a mapping that was (or is
-/// being made) read-only: the shadow pages that hold something are handed
-/// back, and those that read zero stay as they are, mapped (to the kernel's
-/// zero page, for a read-only mapping's: no memory), so that the next
-/// mapping at these addresses does not fault them in again
-/// (read_only_pages.h). Every byte reads zero after, as after release.
-void releaseWritten(uintptr_t Addr, size_t Size);
 /// Forgets every access to [Addr, Addr+Size), a mapping being made
 /// read-only, by mapping its whole shadow pages privately from one file of
 /// zeros (a memfd as long as a region's shadow): the inline check's loads

@@ -142,6 +142,30 @@ int main(void) {
   pair(ro_reader, ro_reader, NULL, NULL);
   munmap(map, kLen);
   free(dst);
+
+  // 4. The program puts a file of its own under every high descriptor
+  //    number (where weft keeps the file its read-only shadow maps): that
+  //    file's bytes must never become shadow. Ordered accesses to memory
+  //    mapped where a read-only mapping was stay silent in both twins.
+  int junk = memfd_create("junk", 0);
+  char ones[4096];
+  memset(ones, 0xff, sizeof ones);
+  for (int i = 0; i < 2 * kLen / 4096; ++i)
+    if (write(junk, ones, sizeof ones) != sizeof ones)
+      abort();
+  for (int fd = 900; fd < 1024; ++fd)
+    dup2(junk, fd);
+  map = map_file(NULL);
+  pair(ro_reader, ro_reader, NULL, NULL);
+  old = map;
+  munmap(map, kLen);
+  map = mmap(old, kLen, PROT_READ | PROT_WRITE,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+  map[400] = 1;
+  pthread_t t;
+  pthread_create(&t, NULL, writer, NULL);
+  pthread_join(t, NULL);
+  munmap(map, kLen);
   printf("done %ld\n", sum > 0 ? 1L : 0L);
   return 0;
 }
