@@ -19,6 +19,7 @@
 #include "base/internal_libc.h"
 #include "report/report.h"
 #include "shadow/access_history.h"
+#include "shadow/read_only_pages.h"
 #include "core/rtl.h"
 #include "core/racy_sites.h"
 #include "interceptors/process_timers.h"
@@ -172,6 +173,10 @@ WEFT_NOINLINE StackId checkGranuleSlow(ThreadState *Thr, Granule *G,
                                        uintptr_t GranuleAddr, RawSlot Cur,
                                        uintptr_t Pc, StackId Context) {
   if (ignored(Thr, slotWrite(Cur)))
+    return Context;
+  // A read of a page mapped read-only races with nothing and is not
+  // recorded, so that page's shadow stays zero (read_only_pages.h).
+  if (!slotWrite(Cur) && read_only_pages::contains(GranuleAddr))
     return Context;
   commit(Thr, G, GranuleAddr, Cur, Pc, Context, decide(Thr, G->Slot, Cur));
   return Context;
@@ -407,6 +412,11 @@ WEFT_ALWAYS_INLINE Granule *replayRun(Granule *G, Granule *End, const RangeMemo 
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 void checkRange(ThreadState *Thr, uintptr_t Addr, size_t Size, bool IsWrite,
                 bool IsAtomic, uintptr_t Pc) {
+  // A copy out of a file mapped read-only touches none of its shadow
+  // (read_only_pages.h); a range only partly in such pages is checked
+  // whole, as any other.
+  if (!IsWrite && read_only_pages::covers(Addr, Size))
+    return;
   if (Size <= kShortRange)
     return checkShortRange(Thr, Addr, Size, IsWrite, IsAtomic, Pc);
   uintptr_t End = Addr + Size;

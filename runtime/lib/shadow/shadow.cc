@@ -7,6 +7,9 @@
 #include "base/raw_syscall.h"
 
 #include <cstring>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 
 namespace weft {
@@ -15,9 +18,9 @@ namespace shadow {
 char *Regions[kNumRegions];
 
 char *mapRegion(size_t R) {
-  void *P = reserveAddressSpace(kRegionShadowBytes);
+  void *P = reserveAddressSpace(kRegionShadowBytes + kRegionTailBytes);
   if (!P)
-    dieOutOfAddressSpace("shadow memory", kRegionShadowBytes);
+    dieOutOfAddressSpace("shadow memory", kRegionShadowBytes + kRegionTailBytes);
   Regions[R] = static_cast<char *>(P);
   return Regions[R];
 }
@@ -162,6 +165,16 @@ void releaseZeroShadowPages(uintptr_t Begin, uintptr_t End) {
   }
 }
 
+/// Zeroes [P, P+Bytes) where it is not zero yet: a shadow page mapped from
+/// the file of zeros (mapZeroFile) is only read, never copied by a write.
+void zeroWhereSet(char *P, size_t Bytes) {
+  for (size_t I = 0; I < Bytes; I += sizeof(Granule)) {
+    Granule *G = reinterpret_cast<Granule *>(P + I);
+    if (G->Slot[0] | G->Slot[1])
+      *G = Granule{};
+  }
+}
+
 } // namespace
 
 void releaseZeroPages(uintptr_t Addr, size_t Size) {
@@ -173,6 +186,68 @@ void releaseZeroPages(uintptr_t Addr, size_t Size) {
     uintptr_t PageEnd = (S + Bytes) & ~(kPage - 1);
     if (PageBegin < PageEnd)
       releaseZeroShadowPages(PageBegin, PageEnd);
+  });
+}
+
+namespace {
+
+/// A memfd as long as a region's shadow, all holes: the shadow of a
+/// read-only mapping is a private mapping of it (mapZeroFile). -1 until
+/// made, -2 once it could not be (or the program closed it).
+int ZeroFd = -1;
+/// Which file it is: the program may close the descriptor and open another
+/// file under its number, which must never become shadow.
+struct stat ZeroStat;
+
+/// The descriptor goes high, out of the way of the numbers the program
+/// expects open() to return.
+constexpr int kZeroFdFloor = 900;
+
+int zeroFd() {
+  if (ZeroFd == -1) {
+    ZeroFd = -2;
+    long Fd = rawSyscall(SYS_memfd_create, long("weft-zero-shadow"), MFD_CLOEXEC);
+    if (Fd < 0)
+      return ZeroFd;
+    if (rawSyscall(SYS_ftruncate, Fd, long(kRegionShadowBytes)) == 0) {
+      long High = rawSyscall(SYS_fcntl, Fd, F_DUPFD_CLOEXEC, kZeroFdFloor);
+      if (High >= 0 && rawSyscall(SYS_fstat, High, long(&ZeroStat)) == 0)
+        ZeroFd = int(High);
+      else if (High >= 0)
+        rawSyscall(SYS_close, High);
+    }
+    rawSyscall(SYS_close, Fd);
+    return ZeroFd;
+  }
+  if (ZeroFd < 0)
+    return ZeroFd;
+  struct stat Now;
+  if (rawSyscall(SYS_fstat, ZeroFd, long(&Now)) != 0 || Now.st_ino != ZeroStat.st_ino ||
+      Now.st_dev != ZeroStat.st_dev)
+    ZeroFd = -2; // closed or replaced by the program: never used again
+  return ZeroFd;
+}
+
+} // namespace
+
+void mapZeroFile(uintptr_t Addr, size_t Size) {
+  forEachShadowSpan(Addr, Size, [](char *P, size_t Bytes) {
+    uintptr_t S = reinterpret_cast<uintptr_t>(P);
+    uintptr_t PageBegin = (S + kPage - 1) & ~(kPage - 1);
+    uintptr_t PageEnd = (S + Bytes) & ~(kPage - 1);
+    if (PageBegin >= PageEnd) {
+      zeroWhereSet(P, Bytes);
+      return;
+    }
+    zeroWhereSet(P, PageBegin - S);
+    zeroWhereSet(reinterpret_cast<char *>(PageEnd), S + Bytes - PageEnd);
+    int Fd = zeroFd();
+    if (Fd < 0 ||
+        rawSyscall(SYS_mmap, long(PageBegin), long(PageEnd - PageBegin), PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_FIXED | MAP_NORESERVE, Fd, 0) == -1) {
+      // No file: released pages read zero too.
+      releasePages(reinterpret_cast<void *>(PageBegin), PageEnd - PageBegin);
+    }
   });
 }
 

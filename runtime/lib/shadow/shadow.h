@@ -117,6 +117,9 @@ constexpr unsigned kRegionShift = WEFT_REGION_SHIFT;
 constexpr size_t kNumRegions = size_t(1) << WEFT_REGION_INDEX_BITS; // addresses below 2^49
 constexpr size_t kRegionGranules = (size_t(1) << kRegionShift) / kGranule;
 constexpr size_t kRegionShadowBytes = kRegionGranules * sizeof(Granule);
+/// A page after each region's granules, in the same reservation: the
+/// region's read-only page bits (read_only_pages.h).
+constexpr size_t kRegionTailBytes = 4096;
 
 // Named for the pass's inline access check (weft/shadow_layout.h), and
 // visible to instrumented shared objects, which read it too.
@@ -156,6 +159,13 @@ void release(uintptr_t Addr, size_t Size);
 /// they read zero after as before (kept_shadow.h bounds with it the zeroed
 /// shadow that freed blocks leave resident).
 void releaseZeroPages(uintptr_t Addr, size_t Size);
+/// Forgets every access to [Addr, Addr+Size), a mapping being made
+/// read-only, by mapping its whole shadow pages privately from one file of
+/// zeros (a memfd as long as a region's shadow): the inline check's loads
+/// of them then share that file's pages, several pages mapped per fault
+/// (the kernel's fault-around), with no memory of their own; a write, rare
+/// there, copies a page as for any private mapping.
+void mapZeroFile(uintptr_t Addr, size_t Size);
 
 } // namespace shadow
 } // namespace weft
