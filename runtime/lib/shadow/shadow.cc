@@ -175,17 +175,24 @@ void zeroWhereSet(char *P, size_t Bytes) {
   }
 }
 
+/// The whole shadow pages inside the span [P, P+Bytes): a partial page at
+/// either end also shadows a neighbour, so only whole pages can be handed
+/// back or remapped. Empty (Begin >= End) when the span holds none.
+struct WholePages {
+  uintptr_t Begin, End;
+};
+WholePages wholePagesOf(char *P, size_t Bytes) {
+  uintptr_t S = reinterpret_cast<uintptr_t>(P);
+  return {(S + kPage - 1) & ~(kPage - 1), (S + Bytes) & ~(kPage - 1)};
+}
+
 } // namespace
 
 void releaseZeroPages(uintptr_t Addr, size_t Size) {
   forEachShadowSpan(Addr, Size, [](char *P, size_t Bytes) {
-    // Whole shadow pages inside the span only (a partial page at either end
-    // also shadows a neighbour; only whole pages can be handed back).
-    uintptr_t S = reinterpret_cast<uintptr_t>(P);
-    uintptr_t PageBegin = (S + kPage - 1) & ~(kPage - 1);
-    uintptr_t PageEnd = (S + Bytes) & ~(kPage - 1);
-    if (PageBegin < PageEnd)
-      releaseZeroShadowPages(PageBegin, PageEnd);
+    WholePages W = wholePagesOf(P, Bytes);
+    if (W.Begin < W.End)
+      releaseZeroShadowPages(W.Begin, W.End);
   });
 }
 
@@ -233,8 +240,8 @@ int zeroFd() {
 void mapZeroFile(uintptr_t Addr, size_t Size) {
   forEachShadowSpan(Addr, Size, [](char *P, size_t Bytes) {
     uintptr_t S = reinterpret_cast<uintptr_t>(P);
-    uintptr_t PageBegin = (S + kPage - 1) & ~(kPage - 1);
-    uintptr_t PageEnd = (S + Bytes) & ~(kPage - 1);
+    WholePages W = wholePagesOf(P, Bytes);
+    uintptr_t PageBegin = W.Begin, PageEnd = W.End;
     if (PageBegin >= PageEnd) {
       zeroWhereSet(P, Bytes);
       return;
