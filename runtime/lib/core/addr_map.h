@@ -26,6 +26,15 @@ inline uint64_t addrHash(uintptr_t K) {
   return H ^ (H >> 32);
 }
 
+/// Backward-shift deletion in a linear-probing table: may the entry at slot
+/// \p J, whose home slot is \p Home, move back into the hole at \p Hole?
+/// Yes unless its home lies cyclically in (Hole, J]: then a probe for it
+/// starts after the hole and must not cross it. (AddrMap and the heap's
+/// live-block table, interceptors/heap_blocks.cc, both delete this way.)
+inline bool movesIntoHole(size_t Hole, size_t J, size_t Home) {
+  return Hole <= J ? (Home <= Hole || Home > J) : (Home <= Hole && Home > J);
+}
+
 template <typename V> class AddrMap {
 public:
   /// The value for \p Key, or null.
@@ -73,9 +82,7 @@ public:
     --Count;
     for (size_t J = (I + 1) & (Cap - 1); Slots[J].Used; J = (J + 1) & (Cap - 1)) {
       size_t Home = hash(Slots[J].Key);
-      // Move J back to I if I lies cyclically in [Home, J).
-      bool Move = I <= J ? (Home <= I || Home > J) : (Home <= I && Home > J);
-      if (Move) {
+      if (movesIntoHole(I, J, Home)) {
         Slots[I] = Slots[J];
         Slots[J].Used = false;
         I = J;

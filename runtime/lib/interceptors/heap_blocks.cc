@@ -95,13 +95,10 @@ bool LiveBlockTable::take(uintptr_t Start, LiveBlock *Out) {
   if (Slots[I].Size == kHugeSize)
     HugeSizes.erase(Start);
   --Count;
-  // Backward shift: an entry after the hole whose home is not in (I, J]
-  // moves into the hole, so that no probe sequence ever crosses an empty
-  // slot before reaching its key.
+  // Backward shift, so that no probe sequence ever crosses an empty slot
+  // before reaching its key.
   for (size_t J = (I + 1) & (Cap - 1); Slots[J].Start; J = (J + 1) & (Cap - 1)) {
-    size_t H = home(Slots[J].Start);
-    bool Move = I <= J ? (H <= I || H > J) : (H <= I && H > J);
-    if (Move) {
+    if (movesIntoHole(I, J, home(Slots[J].Start))) {
       Slots[I] = Slots[J];
       I = J;
     }
