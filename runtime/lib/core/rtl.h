@@ -263,6 +263,33 @@ private:
   ThreadState *Saved;
 };
 
+/// While alive, the current thread's plain reads and writes are neither
+/// checked nor recorded (the counters of the ignore annotations): for libc
+/// calls whose insides share memory between threads under libc-internal
+/// locks weft cannot see. A block malloc'ed inside gets a clean shadow and
+/// no recorded write, and a free inside checks nothing, so neither side of
+/// such a pair can race. Synchronization inside is still modelled.
+class IgnoreAccessesScope {
+public:
+  IgnoreAccessesScope() : Thr(CurThread) {
+    if (Thr) {
+      ++Thr->IgnoreReads;
+      ++Thr->IgnoreWrites;
+    }
+  }
+  ~IgnoreAccessesScope() {
+    if (Thr) {
+      --Thr->IgnoreReads;
+      --Thr->IgnoreWrites;
+    }
+  }
+  IgnoreAccessesScope(const IgnoreAccessesScope &) = delete;
+  IgnoreAccessesScope &operator=(const IgnoreAccessesScope &) = delete;
+
+private:
+  ThreadState *Thr;
+};
+
 /// The thread's current call stack, for keeping (an allocation, a lock, a
 /// thread creation, a report): put into the kept trie now if needed
 /// (shadow_stack.h). The one way to read a thread's stack.
@@ -391,8 +418,17 @@ void retireThread(ThreadState *Thr);
 /// program's call site (the creation stack starts there).
 int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
                  void *(*Fn)(void *), void *Arg, uintptr_t CallerPc);
-/// pthread_join / thrd_join for a scheduled joiner.
-int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc);
+/// How long a join waits for the thread to finish: until it does
+/// (pthread_join, thrd_join), until a virtual-time deadline
+/// (pthread_timedjoin_np, pthread_clockjoin_np: ETIMEDOUT), or not at all
+/// (pthread_tryjoin_np: EBUSY).
+struct JoinWait {
+  uint64_t Deadline = kNoDeadline;
+  bool TryOnly = false;
+};
+/// pthread_join and its variants, thrd_join, for a scheduled joiner.
+int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc,
+               JoinWait Wait = JoinWait());
 /// Runs the handlers of signals other threads sent with pthread_kill, or
 /// weft routed to this thread (signal_delivery.cc).
 void deliverPendingSignals(ThreadState *Thr);

@@ -9,8 +9,10 @@
 // ThreadSanitizer does for getaddrinfo, the real call runs with the
 // calling thread's memory accesses ignored: a block allocated inside gets
 // no recorded write (only a clean shadow), and a free inside checks nothing,
-// so neither side of such a pair can race. Synchronization inside (a mutex
-// an NSS module takes) is still modelled; only plain accesses are ignored.
+// so neither side of such a pair can race (IgnoreAccessesScope, rtl.h).
+// Synchronization inside (a mutex an NSS module takes) is still modelled;
+// only plain accesses are ignored. The thread calls' own libc insides (the
+// stack cache) are ignored the same way: thread_interceptors.cc.
 //
 // The list, and why each is here, is in docs/limits.md ("Library calls run
 // with accesses ignored").
@@ -24,33 +26,6 @@
 #include <sys/socket.h>
 
 using namespace weft;
-
-namespace {
-
-/// The current thread's reads and writes are not checked nor recorded while
-/// alive (the same counters as the ignore annotations).
-class IgnoreAccessesScope {
-public:
-  IgnoreAccessesScope() : Thr(CurThread) {
-    if (Thr) {
-      ++Thr->IgnoreReads;
-      ++Thr->IgnoreWrites;
-    }
-  }
-  ~IgnoreAccessesScope() {
-    if (Thr) {
-      --Thr->IgnoreReads;
-      --Thr->IgnoreWrites;
-    }
-  }
-  IgnoreAccessesScope(const IgnoreAccessesScope &) = delete;
-  IgnoreAccessesScope &operator=(const IgnoreAccessesScope &) = delete;
-
-private:
-  ThreadState *Thr;
-};
-
-} // namespace
 
 // Name resolution: getaddrinfo (its interface-address cache, above), and the
 // functions that go through the same NSS and resolver machinery, whose

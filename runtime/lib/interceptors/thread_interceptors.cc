@@ -4,7 +4,17 @@
 // pthread_create starts it (thrd_create too: c11_thread_interceptors.cc), and it parks until the scheduler first hands it
 // the baton. Creation and join are happens-before edges:
 //   create:  parent's clock -> child's initial clock
-//   join:    child's final clock -> joiner
+//   join:    child's final clock -> joiner (pthread_join, and the
+//            pthread_tryjoin_np / timedjoin_np / clockjoin_np that find it
+//            finished; their timeouts are virtual time)
+//
+// The real pthread_create, join and detach run with the calling thread's
+// accesses ignored (IgnoreAccessesScope): glibc keeps the stacks of finished
+// threads in a cache under a lock of its own, and a cached stack carries
+// the TLS vector its first creator calloc'ed. The next creator reuses it,
+// and whichever thread's join or create trims the cache frees it, with no
+// order to the calloc that weft could see (nested std::async, thread pools
+// started from threads). ThreadSanitizer ignores these calls the same way.
 //
 // What a thread costs is bounded by the threads alive at once: its clock
 // slot goes back at exit (clock_slots.h), and its ThreadState is freed once
@@ -17,6 +27,7 @@
 #include "interceptors/interceptor.h"
 #include "report/report.h"
 #include "core/rtl.h"
+#include "core/sync_ops.h"
 #include "shadow/unwound_stack.h"
 #include "base/internal_libc.h"
 
@@ -30,6 +41,10 @@ using namespace weft;
 WEFT_DECLARE_REAL(int, pthread_create, pthread_t *, const pthread_attr_t *,
                   void *(*)(void *), void *)
 WEFT_DECLARE_REAL(int, pthread_join, pthread_t, void **)
+WEFT_DECLARE_REAL(int, pthread_tryjoin_np, pthread_t, void **)
+WEFT_DECLARE_REAL(int, pthread_timedjoin_np, pthread_t, void **, const struct timespec *)
+WEFT_DECLARE_REAL(int, pthread_clockjoin_np, pthread_t, void **, clockid_t,
+                  const struct timespec *)
 WEFT_DECLARE_REAL(int, pthread_detach, pthread_t)
 WEFT_DECLARE_REAL(void, pthread_exit, void *)
 
@@ -214,7 +229,11 @@ int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
     pthread_attr_getdetachstate(Attr, &DetachState);
   Child->Detached = DetachState == PTHREAD_CREATE_DETACHED;
   cpu_pinning::threadCreated(Parent, Child, Attr);
-  int R = WEFT_REAL(pthread_create)(Th, Attr, threadTrampoline, Child);
+  int R;
+  {
+    IgnoreAccessesScope Ignore; // glibc's stack cache (the file comment)
+    R = WEFT_REAL(pthread_create)(Th, Attr, threadTrampoline, Child);
+  }
   if (R != 0) {
     Rt.Sched.abandonThread(&Child->Green);
     // It never ran and its clock went nowhere: its first epoch never
@@ -230,11 +249,14 @@ int createThread(ThreadState *Parent, pthread_t *Th, const pthread_attr_t *Attr,
   return 0;
 }
 
-int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc) {
+int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc,
+               JoinWait Wait) {
   WEFT_ENSURE_REAL(pthread_join);
   ThreadState **Found = Rt.ByHandle.find(uintptr_t(Th));
-  if (!Found)
+  if (!Found) {
+    IgnoreAccessesScope Ignore;
     return WEFT_REAL(pthread_join)(Th, Ret);
+  }
   ThreadState *T = *Found;
   if (T == Thr)
     return EDEADLK;
@@ -244,18 +266,28 @@ int joinThread(ThreadState *Thr, pthread_t Th, void **Ret, uintptr_t CallerPc) {
     return EINVAL;
   syncPoint(Thr, 0, "join");
   Thr->BlockedStack = stack_trie::child(currentStack(Thr), CallerPc);
-  // A cancellation point on entry and whenever a cancel ends the wait.
+  if (Wait.TryOnly && !T->Finished)
+    return EBUSY;
+  // A cancellation point on entry and whenever a cancel ends the wait
+  // (pthread_tryjoin_np is none).
   while (!T->Finished) {
     cancellationPoint(Thr);
-    T->Joiners.wait(Rt.Sched, WaitInfo{WaitKind::Join, index(T->tid())}, kNoDeadline);
+    if (!T->Joiners.wait(Rt.Sched, WaitInfo{WaitKind::Join, index(T->tid())}, Wait.Deadline) &&
+        !T->Finished)
+      return ETIMEDOUT;
   }
   Thr->Clock.join(T->FinalClock);
   T->Joined = true;
   T->FinalClock.release();
   T->Clock.release();
   // The OS thread is past its last scheduled instruction; the real join only
-  // waits for it to leave the kernel.
-  int R = WEFT_REAL(pthread_join)(Th, Ret);
+  // waits for it to leave the kernel (whatever the program called: the
+  // thread is finished, so a plain join serves every kind).
+  int R;
+  {
+    IgnoreAccessesScope Ignore; // glibc's stack cache (the file comment)
+    R = WEFT_REAL(pthread_join)(Th, Ret);
+  }
   retireThread(T);
   return R;
 }
@@ -280,6 +312,47 @@ WEFT_INTERCEPTOR int pthread_join(pthread_t Th, void **Ret) {
   return joinThread(Thr, Th, Ret, WEFT_CALLER_PC);
 }
 
+namespace {
+
+/// Whether the try or timed join of \p Th is weft's to model: a scheduled
+/// caller and a thread weft started (else the real call serves).
+bool modelledJoin(pthread_t Th) { return CurThread && Rt.ByHandle.find(uintptr_t(Th)); }
+
+bool validJoinTimeout(const struct timespec *Abs) {
+  return Abs && Abs->tv_nsec >= 0 && Abs->tv_nsec < 1000000000L;
+}
+
+} // namespace
+
+WEFT_INTERCEPTOR int pthread_tryjoin_np(pthread_t Th, void **Ret) {
+  WEFT_ENSURE_REAL(pthread_tryjoin_np);
+  if (!modelledJoin(Th))
+    return WEFT_REAL(pthread_tryjoin_np)(Th, Ret);
+  return joinThread(CurThread, Th, Ret, WEFT_CALLER_PC, JoinWait{kNoDeadline, true});
+}
+
+WEFT_INTERCEPTOR int pthread_timedjoin_np(pthread_t Th, void **Ret, const struct timespec *Abs) {
+  WEFT_ENSURE_REAL(pthread_timedjoin_np);
+  if (!modelledJoin(Th))
+    return WEFT_REAL(pthread_timedjoin_np)(Th, Ret, Abs);
+  // glibc: no timeout is a plain join; a malformed one is EINVAL.
+  if (Abs && !validJoinTimeout(Abs))
+    return EINVAL;
+  uint64_t Deadline = Abs ? virtualDeadline(CLOCK_REALTIME, Abs) : kNoDeadline;
+  return joinThread(CurThread, Th, Ret, WEFT_CALLER_PC, JoinWait{Deadline, false});
+}
+
+WEFT_INTERCEPTOR int pthread_clockjoin_np(pthread_t Th, void **Ret, clockid_t Clock,
+                                          const struct timespec *Abs) {
+  WEFT_ENSURE_REAL(pthread_clockjoin_np);
+  if (!modelledJoin(Th))
+    return WEFT_REAL(pthread_clockjoin_np)(Th, Ret, Clock, Abs);
+  if (Abs && (!validJoinTimeout(Abs) || (Clock != CLOCK_REALTIME && Clock != CLOCK_MONOTONIC)))
+    return EINVAL;
+  uint64_t Deadline = Abs ? virtualDeadline(Clock, Abs) : kNoDeadline;
+  return joinThread(CurThread, Th, Ret, WEFT_CALLER_PC, JoinWait{Deadline, false});
+}
+
 WEFT_INTERCEPTOR int pthread_detach(pthread_t Th) {
   WEFT_ENSURE_REAL(pthread_detach);
   if (CurThread)
@@ -291,11 +364,16 @@ WEFT_INTERCEPTOR int pthread_detach(pthread_t Th) {
       // or leaving, without its state). One that finished detached is on
       // Rt.Retiring already.
       if (T->Finished && !WasDetached) {
-        int R = WEFT_REAL(pthread_detach)(Th);
+        int R;
+        {
+          IgnoreAccessesScope Ignore; // glibc's stack cache (the file comment)
+          R = WEFT_REAL(pthread_detach)(Th);
+        }
         retireThread(T);
         return R;
       }
     }
+  IgnoreAccessesScope Ignore;
   return WEFT_REAL(pthread_detach)(Th);
 }
 WEFT_DEFINE_OWN(pthread_detach)
