@@ -1,11 +1,15 @@
 //===- internal_alloc.cc - Size-classed mmap arenas for weft's own data ---===//
 //
 // Small blocks come from per-size-class free lists refilled from 1 MiB
-// chunks; large blocks are their own mappings. A free block of a class of
-// kReleaseClassMin or more keeps only its first page resident: a table or
-// vector that grew through 64 KiB-8 MiB leaves each old array on a free
-// list, and kept resident they were 80-160 MB of LevelDB's db_test under
-// weft (docs/performance.md, "Kept-resident memory with a budget"). Only the thread holding the
+// chunks; large blocks (1 MiB and more) are their own mappings, unmapped at
+// their free and grown by mremap, so a vector of several MiB that doubles
+// neither copies itself nor has its old and new arrays resident at once
+// (7 of lock_order_stress's 32 MB peak, docs/performance.md). A free block
+// of a class of kReleaseClassMin or more keeps only its first page
+// resident: a table or vector that grew through 64 KiB-1 MiB leaves each
+// old array on a free list, and kept resident such arrays were 80-160 MB
+// of LevelDB's db_test under weft (docs/performance.md, "Kept-resident
+// memory with a budget"). Only the thread holding the
 // scheduler's baton allocates, but threads that have left the schedule (TLS
 // destructors at exit) may too, so a tiny spinlock guards the lists: it is
 // never taken on the per-access hot path.
@@ -26,8 +30,8 @@ namespace weft {
 namespace {
 
 constexpr size_t kHeader = 16; // holds the block's size class or byte size
-constexpr size_t kNumClasses = 24; // 16 << 0 .. 16 << 19 (8 MiB) are classed
-constexpr size_t kLargeThreshold = size_t(16) << 19;
+constexpr size_t kNumClasses = 16; // 32 << 0 .. 32 << 15 (1 MiB) are classed
+constexpr size_t kLargeThreshold = size_t(1) << 20;
 constexpr size_t kChunk = size_t(1) << 20;
 /// Free blocks of classes from this size on hand their whole pages back to
 /// the kernel (they come back zero, so their reuse clears only the rest).
@@ -174,9 +178,22 @@ void internalFree(void *Ptr) {
 void *internalRealloc(void *Ptr, size_t Size) {
   if (!Ptr)
     return internalAlloc(Size);
-  size_t Old = usableSize(static_cast<char *>(Ptr) - kHeader);
+  char *OldBlock = static_cast<char *>(Ptr) - kHeader;
+  size_t Old = usableSize(OldBlock);
   if (Size <= Old)
     return Ptr;
+  // A large block grows where the kernel can put it, without a copy, and
+  // without the old and new arrays resident at once.
+  if (*reinterpret_cast<size_t *>(OldBlock + 8) == ~size_t(0)) {
+    size_t Mapped = (Size + kHeader + 4095) & ~size_t(4095);
+    long P = rawSyscall(SYS_mremap, reinterpret_cast<long>(OldBlock),
+                        long(*reinterpret_cast<size_t *>(OldBlock)), long(Mapped), MREMAP_MAYMOVE);
+    if (P != -1) {
+      char *Block = reinterpret_cast<char *>(P);
+      *reinterpret_cast<size_t *>(Block) = Mapped;
+      return Block + kHeader;
+    }
+  }
   void *New = internalAlloc(Size);
   internalMemcpy(New, Ptr, Old);
   internalFree(Ptr);

@@ -91,7 +91,8 @@ TEST(InternalAllocTest, LargeFreeBlocksKeepOnlyTheirFirstPageResident) {
   // Classes from 64 KiB on: a freed block's whole pages go back to the
   // kernel, and its reuse still reads zero everywhere, including the parts
   // the release could not take (the free-list link, a partial first page).
-  for (size_t Size : {size_t(70000), size_t(1) << 20, (size_t(3) << 20) + 5}) {
+  // (From 1 MiB on a block is its own mapping: LargeBlocksGoBackWhole.)
+  for (size_t Size : {size_t(70000), size_t(300000), (size_t(1) << 20) - 100}) {
     auto *P = static_cast<unsigned char *>(internalAlloc(Size));
     memset(P, 0xab, Size);
     uintptr_t Inner = (reinterpret_cast<uintptr_t>(P) + 2 * 4096) & ~uintptr_t(4095);
@@ -150,6 +151,41 @@ TEST(InternalAllocTest, ReallocKeepsContentAndZeroesTheGrowth) {
   for (size_t I = 0; I < 100; ++I)
     ASSERT_EQ(P[I], static_cast<unsigned char>(I * 7 + 1)) << "byte " << I;
   internalFree(P);
+}
+
+/// Whether any page of [P, P+Size) is mapped at all.
+bool anyMapped(const void *P, size_t Size) {
+  std::vector<unsigned char> Vec(Size / 4096);
+  for (size_t I = 0; I < Size; I += 4096)
+    if (mincore(const_cast<char *>(static_cast<const char *>(P)) + I, 4096, Vec.data()) == 0)
+      return true;
+  return false;
+}
+
+TEST(InternalAllocTest, LargeBlocksGoBackWholeAndGrowWithoutACopy) {
+  // From 1 MiB on a block is its own mapping: a free unmaps it, and a
+  // realloc moves its pages rather than copying them, so a vector that
+  // doubles never has its old and new arrays resident at once (a deadlock
+  // detector's tables of a few MiB each: bench/programs/lock_order_stress.c).
+  const size_t Size = size_t(2) << 20;
+  auto *P = static_cast<unsigned char *>(internalAlloc(Size));
+  for (size_t I = 0; I < Size; ++I)
+    P[I] = static_cast<unsigned char>(I * 13 + 5);
+  uintptr_t Page = (reinterpret_cast<uintptr_t>(P) + 4095) & ~uintptr_t(4095);
+  size_t Bytes = (size_t(1) << 20);
+  auto *Q = static_cast<unsigned char *>(internalRealloc(P, 3 * Size));
+  ASSERT_NE(Q, nullptr);
+  for (size_t I = 0; I < Size; ++I)
+    if (Q[I] != static_cast<unsigned char>(I * 13 + 5)) {
+      ADD_FAILURE() << "byte " << I << " lost";
+      break;
+    }
+  EXPECT_TRUE(allZero(Q + Size, 2 * Size));
+  if (Q != P)
+    EXPECT_FALSE(anyMapped(reinterpret_cast<void *>(Page), Bytes)) << "the old pages stayed";
+  uintptr_t QPage = (reinterpret_cast<uintptr_t>(Q) + 4095) & ~uintptr_t(4095);
+  internalFree(Q);
+  EXPECT_FALSE(anyMapped(reinterpret_cast<void *>(QPage), Bytes)) << "a freed large block stayed";
 }
 
 TEST(InternalAllocTest, LargeBlocksAreUsableAndFreeable) {
