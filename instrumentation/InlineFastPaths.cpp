@@ -204,7 +204,7 @@ Value *emitInlineAccessCheck(Instruction *Access, Value *Ptr, unsigned Size, boo
   return Thr;
 }
 
-void emitSitePoint(Instruction *Access, Value *Ptr, GlobalVariable *Flag,
+void emitSitePoint(Instruction *Access, Value *Ptr, ArrayRef<GlobalVariable *> Flags,
                    FunctionCallee SitePoint, const DebugLoc &Loc) {
   BasicBlock *Head = Access->getParent();
   Function &F = *Head->getParent();
@@ -218,8 +218,13 @@ void emitSitePoint(Instruction *Access, Value *Ptr, GlobalVariable *Flag,
   Head->getTerminator()->eraseFromParent();
   IRBuilder<> B(Head);
   B.SetCurrentDebugLocation(Loc);
-  Value *Site = B.CreateLoad(Type::getInt8Ty(C), Flag, "weft.site");
-  B.CreateCondBr(B.CreateICmpEQ(Site, B.getInt8(WEFT_SITE_POINT)), Point, Cont, unlikely(C));
+  Value *Due = nullptr;
+  for (GlobalVariable *Flag : Flags) {
+    Value *Site = B.CreateLoad(Type::getInt8Ty(C), Flag, "weft.site");
+    Value *Is = B.CreateICmpEQ(Site, B.getInt8(WEFT_SITE_POINT));
+    Due = Due ? B.CreateOr(Due, Is) : Is;
+  }
+  B.CreateCondBr(Due, Point, Cont, unlikely(C));
   B.SetInsertPoint(Point);
   callRuntime(B, SitePoint, {Ptr});
   B.CreateBr(Cont);

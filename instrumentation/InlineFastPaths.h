@@ -21,6 +21,7 @@
 #ifndef WEFT_INSTRUMENTATION_INLINEFASTPATHS_H
 #define WEFT_INSTRUMENTATION_INLINEFASTPATHS_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/IR/DebugLoc.h"
 #include "llvm/IR/DerivedTypes.h"
 
@@ -51,12 +52,13 @@ llvm::Value *emitInlineAccessCheck(llvm::Instruction *Access, llvm::Value *Ptr, 
                                    llvm::Value *KnownThr = nullptr);
 
 /// Emits, before \p Access (an access whose check was skipped), a
-/// race-directed point tied to \p Flag, the site flag of the access whose
-/// check covers it: \p SitePoint (__weft_site_point) is called with \p Ptr
-/// when the flag says WEFT_SITE_POINT. Quiet or unseen flags cost a byte
-/// load and a branch.
-void emitSitePoint(llvm::Instruction *Access, llvm::Value *Ptr, llvm::GlobalVariable *Flag,
-                   llvm::FunctionCallee SitePoint, const llvm::DebugLoc &Loc);
+/// race-directed point tied to \p Flags, the site flags of the accesses whose
+/// checks cover it (one per path into it): \p SitePoint (__weft_site_point)
+/// is called with \p Ptr when any flag says WEFT_SITE_POINT. Quiet or unseen
+/// flags cost a byte load and a compare each, and one branch.
+void emitSitePoint(llvm::Instruction *Access, llvm::Value *Ptr,
+                   llvm::ArrayRef<llvm::GlobalVariable *> Flags, llvm::FunctionCallee SitePoint,
+                   const llvm::DebugLoc &Loc);
 
 /// Emits __weft_func_entry(\p CallerPc) inline before \p Before: the pc
 /// pushed on the thread's call stack. Never calls the runtime.
