@@ -10,11 +10,12 @@
 // and returns. This emits that finding inline, in front of an aligned 1-,
 // 2-, 4- or 8-byte access, from the layout facts in weft/shadow_layout.h:
 // load the thread, count the access down, load the shadow region and the
-// granule's first slot, compare. Everything else (no thread, the
-// scheduling countdown run out, a region not mapped yet, a slot that does
-// not cover the access) calls the access's slow entry point, which checks
-// the access in full exactly as the entry point would have. It never stores
-// anything but the countdown.
+// granule's first slot, compare. Everything else (the scheduling
+// countdown run out, a region not mapped yet, a slot that does not cover
+// the access) calls the access's slow entry point, which checks the access
+// in full exactly as the entry point would have. It never stores anything
+// but the countdown. A thread weft does not schedule loads a dormant
+// stand-in instead of null, whose slow paths return at once.
 //
 //===----------------------------------------------------------------------===//
 
