@@ -60,9 +60,9 @@ static cl::opt<bool>
                               cl::desc("Instrument function entry and exit"));
 static cl::opt<bool> ClElideRedundant(
     "weft-elide-redundant", cl::init(true), cl::Hidden,
-    cl::desc("Skip reads followed by a write to the same address, and "
-             "repeated accesses, within a basic block and between "
-             "synchronizing instructions"));
+    cl::desc("Skip reads that a write to the same address follows on every "
+             "path, and accesses repeated on every path, with nothing that "
+             "may synchronize between (calls of nosync functions do not)"));
 static cl::opt<bool> ClHoistLoopChecks(
     "weft-hoist-loop-checks", cl::init(true), cl::Hidden,
     cl::desc("Check a loop's sweep of memory once, as a range, before a loop "
