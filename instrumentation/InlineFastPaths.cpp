@@ -1,13 +1,15 @@
 //===- InlineFastPaths.cpp - The runtime's fast paths, inlined -----------===//
 //
 // Each inline path starts the same way: the block is split before the
-// instrumented instruction, and a head loads the running thread and skips
-// everything when there is none (the thread is not scheduled by weft).
+// instrumented instruction, and a head loads the running thread. The
+// pointer is never null: a thread weft does not schedule has a dormant
+// stand-in (weft/shadow_layout.h, WEFT_INLINE_THREAD_SYMBOL) whose slow
+// paths all return, so no path tests for "no thread".
 //
 // The block of an access becomes
 //
-//   head:   %thr = load @__weft_current_thread             ; TLS
-//           br (%thr == null), cont, check
+//   head:   %thr = load @__weft_inline_thread              ; TLS, never null
+//           br check
 //   check:  %left = countdown(%thr) - 1; store %left
 //           %region = load @__weft_shadow_regions[addr >> 25]   ; 32 MiB regions
 //           br (%left == 0 | %region == null), slow, probe
@@ -82,11 +84,11 @@ constexpr uint64_t kSameBits = ~(uint64_t(0xff) << WEFT_SLOT_MASK_SHIFT |
 /// library, where only initial-exec can reach it. Linking an executable,
 /// the linker turns it into local-exec (an immediate offset).
 GlobalVariable *currentThreadVar(Module &M) {
-  if (GlobalVariable *GV = M.getNamedGlobal(WEFT_CURRENT_THREAD_SYMBOL))
+  if (GlobalVariable *GV = M.getNamedGlobal(WEFT_INLINE_THREAD_SYMBOL))
     return GV;
   return new GlobalVariable(M, PointerType::getUnqual(M.getContext()), /*isConstant=*/false,
                             GlobalValue::ExternalLinkage, nullptr,
-                            WEFT_CURRENT_THREAD_SYMBOL, nullptr,
+                            WEFT_INLINE_THREAD_SYMBOL, nullptr,
                             GlobalValue::InitialExecTLSModel);
 }
 
@@ -100,10 +102,12 @@ GlobalVariable *shadowRegionsVar(Module &M) {
 }
 
 /// Splits \p Before's block before it and returns the thread pointer,
-/// loaded in the head; the head branches to \p Then when there is a
-/// thread, else straight on to \p Before, which begins the returned
-/// continuation block \p Cont. With \p KnownThr (the thread pointer an
-/// earlier inline site loaded, with no call since) it is not loaded again.
+/// loaded in the head (never null: the dormant stand-in when weft does not
+/// schedule the thread); the head branches to \p Then, which the caller
+/// fills and ends with a branch to \p Before, the first instruction of the
+/// returned continuation block \p Cont. With \p KnownThr (the thread
+/// pointer an earlier inline site loaded, with no call since) it is not
+/// loaded again.
 struct InlineSite {
   Value *Thr;
   BasicBlock *Cont;
@@ -131,7 +135,7 @@ InlineSite splitForThread(Instruction *Before, StringRef ThenName, const DebugLo
                         : B.CreateLoad(PointerType::getUnqual(C),
                                        B.CreateThreadLocalAddress(currentThreadVar(M)),
                                        "weft.thr");
-  B.CreateCondBr(B.CreateIsNull(Thr), Cont, Then, unlikely(C));
+  B.CreateBr(Then);
   return {Thr, Cont, Then};
 }
 
@@ -204,7 +208,7 @@ Value *emitInlineAccessCheck(Instruction *Access, Value *Ptr, unsigned Size, boo
   return Thr;
 }
 
-void emitSitePoint(Instruction *Access, Value *Ptr, GlobalVariable *Flag,
+void emitSitePoint(Instruction *Access, Value *Ptr, ArrayRef<GlobalVariable *> Flags,
                    FunctionCallee SitePoint, const DebugLoc &Loc) {
   BasicBlock *Head = Access->getParent();
   Function &F = *Head->getParent();
@@ -218,8 +222,13 @@ void emitSitePoint(Instruction *Access, Value *Ptr, GlobalVariable *Flag,
   Head->getTerminator()->eraseFromParent();
   IRBuilder<> B(Head);
   B.SetCurrentDebugLocation(Loc);
-  Value *Site = B.CreateLoad(Type::getInt8Ty(C), Flag, "weft.site");
-  B.CreateCondBr(B.CreateICmpEQ(Site, B.getInt8(WEFT_SITE_POINT)), Point, Cont, unlikely(C));
+  Value *Due = nullptr;
+  for (GlobalVariable *Flag : Flags) {
+    Value *Site = B.CreateLoad(Type::getInt8Ty(C), Flag, "weft.site");
+    Value *Is = B.CreateICmpEQ(Site, B.getInt8(WEFT_SITE_POINT));
+    Due = Due ? B.CreateOr(Due, Is) : Is;
+  }
+  B.CreateCondBr(Due, Point, Cont, unlikely(C));
   B.SetInsertPoint(Point);
   callRuntime(B, SitePoint, {Ptr});
   B.CreateBr(Cont);

@@ -10,17 +10,19 @@
 // and returns. This emits that finding inline, in front of an aligned 1-,
 // 2-, 4- or 8-byte access, from the layout facts in weft/shadow_layout.h:
 // load the thread, count the access down, load the shadow region and the
-// granule's first slot, compare. Everything else (no thread, the
-// scheduling countdown run out, a region not mapped yet, a slot that does
-// not cover the access) calls the access's slow entry point, which checks
-// the access in full exactly as the entry point would have. It never stores
-// anything but the countdown.
+// granule's first slot, compare. Everything else (the scheduling
+// countdown run out, a region not mapped yet, a slot that does not cover
+// the access) calls the access's slow entry point, which checks the access
+// in full exactly as the entry point would have. It never stores anything
+// but the countdown. A thread weft does not schedule loads a dormant
+// stand-in instead of null, whose slow paths return at once.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef WEFT_INSTRUMENTATION_INLINEFASTPATHS_H
 #define WEFT_INSTRUMENTATION_INLINEFASTPATHS_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/IR/DebugLoc.h"
 #include "llvm/IR/DerivedTypes.h"
 
@@ -51,12 +53,13 @@ llvm::Value *emitInlineAccessCheck(llvm::Instruction *Access, llvm::Value *Ptr, 
                                    llvm::Value *KnownThr = nullptr);
 
 /// Emits, before \p Access (an access whose check was skipped), a
-/// race-directed point tied to \p Flag, the site flag of the access whose
-/// check covers it: \p SitePoint (__weft_site_point) is called with \p Ptr
-/// when the flag says WEFT_SITE_POINT. Quiet or unseen flags cost a byte
-/// load and a branch.
-void emitSitePoint(llvm::Instruction *Access, llvm::Value *Ptr, llvm::GlobalVariable *Flag,
-                   llvm::FunctionCallee SitePoint, const llvm::DebugLoc &Loc);
+/// race-directed point tied to \p Flags, the site flags of the accesses whose
+/// checks cover it (one per path into it): \p SitePoint (__weft_site_point)
+/// is called with \p Ptr when any flag says WEFT_SITE_POINT. Quiet or unseen
+/// flags cost a byte load and a compare each, and one branch.
+void emitSitePoint(llvm::Instruction *Access, llvm::Value *Ptr,
+                   llvm::ArrayRef<llvm::GlobalVariable *> Flags, llvm::FunctionCallee SitePoint,
+                   const llvm::DebugLoc &Loc);
 
 /// Emits __weft_func_entry(\p CallerPc) inline before \p Before: the pc
 /// pushed on the thread's call stack. Never calls the runtime.

@@ -12,6 +12,7 @@
 #include "InlineFastPaths.h"
 #include "LoopRangeChecks.h"
 #include "RaceFreeAccess.h"
+#include "RedundantChecks.h"
 #include "RuntimeCall.h"
 
 #include "weft/shadow_layout.h"
@@ -59,9 +60,9 @@ static cl::opt<bool>
                               cl::desc("Instrument function entry and exit"));
 static cl::opt<bool> ClElideRedundant(
     "weft-elide-redundant", cl::init(true), cl::Hidden,
-    cl::desc("Skip reads followed by a write to the same address, and "
-             "repeated accesses, within a basic block and between "
-             "synchronizing instructions"));
+    cl::desc("Skip reads that a write to the same address follows on every "
+             "path, and accesses repeated on every path, with nothing that "
+             "may synchronize between (calls of nosync functions do not)"));
 static cl::opt<bool> ClHoistLoopChecks(
     "weft-hoist-loop-checks", cl::init(true), cl::Hidden,
     cl::desc("Check a loop's sweep of memory once, as a range, before a loop "
@@ -115,9 +116,9 @@ STATISTIC(NumSkippedSingleThreadAtomics,
 STATISTIC(NumSkippedEmptyAccesses, "Accesses skipped: zero-sized type");
 STATISTIC(NumInstrumentedVptrAccesses, "Vtable-pointer loads and stores instrumented");
 STATISTIC(NumElidedReadsBeforeWrite,
-          "Reads skipped: the same address is written later in the block");
+          "Reads skipped: every path from them writes the same bytes");
 STATISTIC(NumElidedRepeats,
-          "Accesses skipped: an earlier check in the block covers them");
+          "Accesses skipped: an earlier check covers them on every path");
 STATISTIC(NumElidedSitePoints,
           "Skipped accesses that keep a race-directed point (their cover's site flag)");
 // Known limitation (docs/limits.md): masked loads/stores, gathers, scatters,
@@ -238,10 +239,14 @@ struct Candidates {
   SmallVector<MemIntrinsic *, 4> MemIntrinsics;
   SmallVector<RangeCheck, 4> LoopChecks; // accesses hoisted out of loops
   SmallPtrSet<Instruction *, 16> Inline;  // plain accesses checked inline
-  /// Accesses elideRedundant skipped, each with the access whose check
-  /// covers it: the skipped one keeps a race-directed point, tied to the
-  /// covering access's site flag (emitSitePoint).
-  SmallVector<std::pair<Instruction *, Instruction *>, 8> ElidedWindows;
+  /// Accesses elideRedundant skipped, each with the accesses whose checks
+  /// cover it: the skipped one keeps a race-directed point, tied to the
+  /// covering accesses' site flags (emitSitePoint).
+  struct ElidedWindow {
+    Instruction *Skipped;
+    SmallVector<Instruction *, 2> Covers; // one per path into it
+  };
+  SmallVector<ElidedWindow, 8> ElidedWindows;
   bool HasCalls = false;
   unsigned Exits = 0; // returns and resumes: the function's exits
 };
@@ -563,85 +568,20 @@ void FunctionInstrumenter::chooseInline(Candidates &C) {
   }
 }
 
-/// Within one basic block and between instructions that may synchronize,
-/// the thread's epoch does not change, so some checks are implied by others:
-///  - a read followed by a write of at least the same bytes: any access of
-///    another thread that races with the read also races with the write
-///    (a race needs a write on one side), so the write's check finds it;
-///  - a repeat of an access already checked (a read after a read or a write,
-///    a write after a write) of at most the same bytes: the first check left
-///    this thread's access in the shadow for the same epoch, where any
-///    conflicting access of another thread meets it.
-/// Addresses are compared as IR values, so only provably equal pointers
-/// count. Race-kept tests: test/e2e/elided_*_race.c. A skipped access
-/// keeps its scheduling point (ElidedWindows): the window between a read
-/// and the write it precedes, or between two reads, is where a lost update
-/// or a double fetch happens (test/instrumentation/elided_window_points.ll).
+/// Checks that other checks imply (RedundantChecks.cpp): a repeat of an
+/// access already checked on every path into it, a read that a write of the
+/// same bytes follows on every path, with nothing that may synchronize in
+/// between (calls to `nosync` functions do not). Race-kept tests:
+/// test/e2e/elided_*_race.c. A skipped access keeps its scheduling point
+/// (ElidedWindows): the window between a read and the write it precedes, or
+/// between two reads, is where a lost update or a double fetch happens
+/// (test/instrumentation/elided_window_points.ll).
 void FunctionInstrumenter::elideRedundant(Candidates &C) {
-  SmallPtrSet<Instruction *, 32> Chosen(C.PlainAccesses.begin(),
-                                        C.PlainAccesses.end());
   SmallPtrSet<Instruction *, 16> Elided;
-  struct Access {
-    const Value *Ptr;
-    uint64_t Size;
-    bool IsWrite;
-    Instruction *I;
-  };
-  auto Describe = [&](Instruction &I) {
-    TypeSize Size = DL.getTypeStoreSize(getLoadStoreType(&I));
-    return Access{getLoadStorePointerOperand(&I)->stripPointerCasts(),
-                  Size.isScalable() ? 0 : Size.getFixedValue(),
-                  isa<StoreInst>(I), &I};
-  };
-  for (BasicBlock &BB : F) {
-    // Backwards: reads that a later write in the same stretch covers.
-    SmallVector<Access, 8> LaterWrites;
-    for (Instruction &I : reverse(BB)) {
-      if (mayChangeEpoch(I)) {
-        LaterWrites.clear();
-        continue;
-      }
-      if (!Chosen.count(&I))
-        continue;
-      Access A = Describe(I);
-      if (A.Size == 0)
-        continue;
-      if (A.IsWrite) {
-        LaterWrites.push_back(A);
-        continue;
-      }
-      auto Covering = find_if(LaterWrites, [&](const Access &W) {
-        return W.Ptr == A.Ptr && W.Size >= A.Size;
-      });
-      if (Covering != LaterWrites.end()) {
-        Elided.insert(&I);
-        C.ElidedWindows.push_back({&I, Covering->I});
-        ++NumElidedReadsBeforeWrite;
-      }
-    }
-    // Forwards: repeats of an access already checked in the same stretch.
-    SmallVector<Access, 8> Checked;
-    for (Instruction &I : BB) {
-      if (mayChangeEpoch(I)) {
-        Checked.clear();
-        continue;
-      }
-      if (!Chosen.count(&I) || Elided.count(&I))
-        continue;
-      Access A = Describe(I);
-      if (A.Size == 0)
-        continue;
-      auto Covering = find_if(Checked, [&](const Access &P) {
-        return P.Ptr == A.Ptr && P.Size >= A.Size && (P.IsWrite || !A.IsWrite);
-      });
-      if (Covering != Checked.end()) {
-        Elided.insert(&I);
-        C.ElidedWindows.push_back({&I, Covering->I});
-        ++NumElidedRepeats;
-        continue;
-      }
-      Checked.push_back(A);
-    }
+  for (RedundantCheck &R : findRedundantChecks(F, C.PlainAccesses, DL)) {
+    Elided.insert(R.Skipped);
+    ++(R.ReadBeforeWrite ? NumElidedReadsBeforeWrite : NumElidedRepeats);
+    C.ElidedWindows.push_back({R.Skipped, std::move(R.Covers)});
   }
   erase_if(C.PlainAccesses, [&](Instruction *I) { return Elided.count(I); });
 }
@@ -657,12 +597,17 @@ bool FunctionInstrumenter::instrument(const Candidates &C) {
   // whenever the access covering it is (emitSitePoint), checked inline or
   // called out of line. Only a cover without a flag (a 16-byte access, a
   // vtable pointer) leaves its skipped access without a point.
-  for (auto [Skipped, Covering] : C.ElidedWindows)
-    if (GlobalVariable *Flag = SiteFlags.lookup(Covering)) {
-      emitSitePoint(Skipped, getLoadStorePointerOperand(Skipped), Flag, RT.site_point,
-                    bestLocation(Skipped));
-      ++NumElidedSitePoints;
-    }
+  for (const auto &W : C.ElidedWindows) {
+    SmallVector<GlobalVariable *, 2> Flags;
+    for (Instruction *Cover : W.Covers)
+      if (GlobalVariable *Flag = SiteFlags.lookup(Cover))
+        Flags.push_back(Flag);
+    if (Flags.empty())
+      continue;
+    emitSitePoint(W.Skipped, getLoadStorePointerOperand(W.Skipped), Flags, RT.site_point,
+                  bestLocation(W.Skipped));
+    ++NumElidedSitePoints;
+  }
   for (const RangeCheck &R : C.LoopChecks) {
     IRBuilder<> IRB(R.InsertBefore);
     setDebugLocation(IRB, F, bestLocation(R.Access));

@@ -15,7 +15,7 @@ int counter;
 // CHECK:       store i32 {{.*}}, ptr [[DEPTH:%[0-9]+]]
 // CHECK:       load i32, ptr @counter
 // CHECK-NEXT:  add
-// CHECK-NEXT:  call ptr @llvm.threadlocal.address.p0(ptr @__weft_current_thread)
+// CHECK-NEXT:  call ptr @llvm.threadlocal.address.p0(ptr @__weft_inline_thread)
 // CHECK-NOT:   @__weft_read
 // CHECK:       call void @__weft_write4_slow(ptr @counter, ptr @weft.site{{[.0-9]*}})
 // CHECK-NOT:   @__weft_read

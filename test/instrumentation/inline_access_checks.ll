@@ -15,19 +15,21 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 
-; CHECK: @__weft_current_thread = external thread_local(initialexec) global ptr
+; CHECK: @__weft_inline_thread = external thread_local(initialexec) global ptr
 ; CHECK: @__weft_shadow_regions = external global [16777216 x ptr]
 ; Each inline-checked access has a site flag of its own (WEFT_SITE_*):
 ; zero until the runtime first sees the site.
 ; CHECK: @weft.site{{[.0-9]*}} = private global i8 0
-; OFF-NOT: @__weft_current_thread
+; OFF-NOT: @__weft_inline_thread
 ; OFF-NOT: @__weft_shadow_regions
 
 ; CHECK-LABEL: define i64 @read8(
-; CHECK:      [[THRP:%.*]] = call ptr @llvm.threadlocal.address.p0(ptr @__weft_current_thread), !dbg [[LOC:![0-9]+]]
+; CHECK:      [[THRP:%.*]] = call ptr @llvm.threadlocal.address.p0(ptr @__weft_inline_thread), !dbg [[LOC:![0-9]+]]
 ; CHECK-NEXT: [[THR:%.*]] = load ptr, ptr [[THRP]], align 8, !dbg [[LOC]]
-; CHECK-NEXT: [[NOTHR:%.*]] = icmp eq ptr [[THR]], null
-; CHECK-NEXT: br i1 [[NOTHR]], label %[[CONT:.*]], label %weft.check, !dbg [[LOC]], !prof [[UNLIKELY:![0-9]+]]
+; The pointer is never null (a thread weft does not schedule has a dormant
+; stand-in whose slow paths return): no test.
+; CHECK-NOT:  icmp eq ptr [[THR]], null
+; CHECK-NEXT: br label %weft.check, !dbg [[LOC]]
 ; CHECK:      weft.check:
 ; The countdown (offset 0) is decremented for every access, as the entry
 ; points do, so scheduling points fall where they fell without inlining.
@@ -48,7 +50,7 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK-NOT:  load i8, ptr @weft.site
 ; CHECK-NEXT: [[NOREGION:%.*]] = icmp eq ptr [[REGION]], null
 ; CHECK-NEXT: [[BAD:%.*]] = or i1 [[DUE]], [[NOREGION]]
-; CHECK-NEXT: br i1 [[BAD]], label %weft.slow, label %weft.probe, !dbg [[LOC]], !prof [[UNLIKELY]]
+; CHECK-NEXT: br i1 [[BAD]], label %weft.slow, label %weft.probe, !dbg [[LOC]], !prof [[UNLIKELY:![0-9]+]]
 ; CHECK:      weft.probe:
 ; The granule's 16 bytes of shadow, its first slot, the thread's slot base
 ; (offset 64) with the whole byte mask of a read of 8 bytes.
@@ -64,7 +66,7 @@ target triple = "x86_64-pc-linux-gnu"
 ; 0xbfffffffffffffff: every bit but the write bit must match.
 ; CHECK-NEXT: [[MISMATCH:%.*]] = and i64 [[DIFF]], -4611686018427387905
 ; CHECK-NEXT: [[MISS:%.*]] = icmp ne i64 [[MISMATCH]], 0
-; CHECK-NEXT: br i1 [[MISS]], label %weft.slow, label %[[CONT]], !dbg [[LOC]], !prof [[UNLIKELY]]
+; CHECK-NEXT: br i1 [[MISS]], label %weft.slow, label %[[CONT:[^,]*]], !dbg [[LOC]], !prof [[UNLIKELY]]
 ; CHECK:      weft.slow:
 ; CHECK-NEXT: call void @__weft_read8_slow(ptr %p, ptr @weft.site{{[.0-9]*}}), !dbg [[LOC]]
 ; CHECK-NEXT: br label %[[CONT]]
@@ -130,11 +132,11 @@ define i32 @read4(ptr %p) {
 ; An access that may straddle two granules, and a 16-byte one, keep the
 ; entry points that handle them.
 ; CHECK-LABEL: define i32 @underaligned(
-; CHECK-NOT:  @__weft_current_thread
+; CHECK-NOT:  @__weft_inline_thread
 ; CHECK:      call preserve_mostcc void @__weft_read4(ptr %p, ptr @weft.site{{[.0-9]*}})
 ; CHECK-NEXT: %v = load i32, ptr %p, align 2
 ; CHECK-LABEL: define void @wide(
-; CHECK-NOT:  @__weft_current_thread
+; CHECK-NOT:  @__weft_inline_thread
 ; CHECK:      call void @__weft_write16(ptr %p)
 define i32 @underaligned(ptr %p) {
   %v = load i32, ptr %p, align 2
@@ -149,7 +151,7 @@ define void @wide(ptr %p) {
 ; after the access: elsewhere codegen would take them for dynamic ones.
 ; CHECK-LABEL: define i64 @alloca_after_access(
 ; CHECK-NEXT:  %buf = alloca [16 x i64], align 16
-; CHECK-NEXT:  call ptr @llvm.threadlocal.address.p0(ptr @__weft_current_thread)
+; CHECK-NEXT:  call ptr @llvm.threadlocal.address.p0(ptr @__weft_inline_thread)
 ; CHECK:       %v = load i64, ptr %p, align 8
 ; CHECK-NEXT:  call void @use(ptr %buf)
 declare void @use(ptr)
@@ -167,10 +169,10 @@ define i64 @alloca_after_access(ptr %p) {
 ; CHECK:       [[T1:%.*]] = load ptr, ptr {{%.*}}, align 8
 ; CHECK:       %a = load i64, ptr %p, align 8
 ; CHECK-NOT:   @llvm.threadlocal.address
-; CHECK:       icmp eq ptr [[T1]], null
+; CHECK:       getelementptr inbounds i8, ptr [[T1]], i64 0
 ; CHECK:       %b = load i64, ptr %q, align 8
 ; CHECK-NEXT:  call void @use(ptr %p)
-; CHECK-NEXT:  call ptr @llvm.threadlocal.address.p0(ptr @__weft_current_thread)
+; CHECK-NEXT:  call ptr @llvm.threadlocal.address.p0(ptr @__weft_inline_thread)
 ; CHECK:       %c = load i64, ptr %q, align 8
 define i64 @two_then_call(ptr %p, ptr %q) {
   %a = load i64, ptr %p, align 8

@@ -37,7 +37,7 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK-NEXT:  %first = load i64, ptr %p, align 8
 ; ... the one in the loop is inline ...
 ; CHECK:       loop:
-; CHECK:       call ptr @llvm.threadlocal.address.p0(ptr @__weft_current_thread)
+; CHECK:       call ptr @llvm.threadlocal.address.p0(ptr @__weft_inline_thread)
 ; CHECK:       call void @__weft_write8_slow(ptr %q, ptr @weft.site{{[.0-9]*}})
 ; CHECK:       store i64 %i, ptr %q, align 8
 ; ... and the one after it calls the runtime again.

@@ -9,8 +9,8 @@
 ; RUN: sed -e 's/^;PIC: //' %s | %opt -load-pass-plugin %plugin -passes=weft -S | FileCheck %s
 ; RUN: sed -e 's/^;PIC: //' -e 's/"PIE Level", i32 0/"PIE Level", i32 2/' %s \
 ; RUN:   | %opt -load-pass-plugin %plugin -passes=weft -S | FileCheck %s
-; CHECK: @__weft_current_thread = external thread_local(initialexec) global ptr
-; CHECK: call ptr @llvm.threadlocal.address.p0(ptr @__weft_current_thread)
+; CHECK: @__weft_inline_thread = external thread_local(initialexec) global ptr
+; CHECK: call ptr @llvm.threadlocal.address.p0(ptr @__weft_inline_thread)
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

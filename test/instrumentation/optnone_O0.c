@@ -13,7 +13,7 @@ int counter;
 // CHECK:       call ptr @llvm.returnaddress(i32 0)
 // CHECK-NOT:   call void @__weft_read4
 // CHECK:       load i32, ptr @counter
-// CHECK:       call ptr @llvm.threadlocal.address.p0(ptr @__weft_current_thread)
+// CHECK:       call ptr @llvm.threadlocal.address.p0(ptr @__weft_inline_thread)
 // CHECK:       call void @__weft_write4_slow(ptr @counter, ptr @weft.site{{[.0-9]*}})
 // CHECK-NEXT:  br label %[[CONT:[0-9a-z.]+]]
 // CHECK:       [[CONT]]:

@@ -21,9 +21,17 @@
 #ifndef WEFT_SHADOW_LAYOUT_H
 #define WEFT_SHADOW_LAYOUT_H
 
-// A thread-local pointer (initial-exec) to the running thread's state, null
+// The runtime's thread-local pointer to the running thread's state, null
 // when the thread is not scheduled by weft.
 #define WEFT_CURRENT_THREAD_SYMBOL "__weft_current_thread"
+// What the inline paths load instead (initial-exec TLS): the same pointer,
+// never null. A thread weft does not schedule points at a dormant stand-in
+// with the same fields (runtime/lib/core/inline_thread.cc), which the
+// inline paths read and write like a thread's: whatever they conclude
+// there, the slow entry points they call find no current thread and
+// return, as they did when the inline paths tested for null themselves
+// (two instructions at every check, entry and exit).
+#define WEFT_INLINE_THREAD_SYMBOL "__weft_inline_thread"
 // In that state: a uint32_t, accesses left before the next scheduling point
 // (the point is due on the access that takes it from 1 to 0) ...
 #define WEFT_THREAD_COUNTDOWN_OFFSET 0

@@ -212,7 +212,7 @@ void initialize() {
   Main->Handle = pthread_self();
   learnStackBounds(Main);
   Rt.ByHandle.getOrInsert(uintptr_t(Main->Handle)) = Main;
-  CurThread = Main;
+  setCurThread(Main);
   useAltStack();
   installCrashHandlers();
   atexit(finalize);

@@ -247,6 +247,29 @@ extern Runtime &Rt;
 extern __thread ThreadState *CurThread __asm__(WEFT_CURRENT_THREAD_SYMBOL)
     __attribute__((tls_model("local-exec"), visibility("default")));
 
+/// What the pass's inline paths load: CurThread, or the dormant stand-in
+/// when that is null (inline_thread.cc). Set only through setCurThread.
+extern __thread void *InlineThread __asm__(WEFT_INLINE_THREAD_SYMBOL)
+    __attribute__((tls_model("local-exec"), visibility("default")));
+void *dormantThread();
+
+/// Makes \p T the running OS thread's state (null: none), for the runtime
+/// and for the inline paths. The inline paths' pointer is set to the
+/// thread after CurThread and away from it before, so that a signal handler
+/// that runs in between finds the dormant stand-in, never a thread the
+/// runtime no longer calls current.
+inline void setCurThread(ThreadState *T) {
+  if (T) {
+    CurThread = T;
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    InlineThread = T;
+  } else {
+    InlineThread = dormantThread();
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    CurThread = nullptr;
+  }
+}
+
 /// While alive, the current thread is invisible to weft's interceptors:
 /// libc and libgcc code the runtime itself calls (the unwinder takes
 /// pthread mutexes and once flags, the symbolizer spawns a process) must
@@ -254,8 +277,8 @@ extern __thread ThreadState *CurThread __asm__(WEFT_CURRENT_THREAD_SYMBOL)
 /// report or unwinding a stack would change the schedule.
 class UnscheduledScope {
 public:
-  UnscheduledScope() : Saved(CurThread) { CurThread = nullptr; }
-  ~UnscheduledScope() { CurThread = Saved; }
+  UnscheduledScope() : Saved(CurThread) { setCurThread(nullptr); }
+  ~UnscheduledScope() { setCurThread(Saved); }
   UnscheduledScope(const UnscheduledScope &) = delete;
   UnscheduledScope &operator=(const UnscheduledScope &) = delete;
 

@@ -138,7 +138,7 @@ static void *threadTrampoline(void *P) {
   auto *T = static_cast<ThreadState *>(P);
   Rt.Sched.waitForFirstTurn(&T->Green);
   Rt.Sched.initHome(&T->Green);
-  CurThread = T;
+  setCurThread(T);
   cpu_pinning::threadStarted(T);
   useAltStack();
   // The stack (and the TLS block glibc keeps with it) may have belonged to
@@ -181,7 +181,7 @@ void threadExit(ThreadState *T, void *) {
   T->Joiners.wakeAll(Rt.Sched);
   T->AcquireFenceClock.release();
   T->ReleaseFenceClock.release();
-  CurThread = nullptr;
+  setCurThread(nullptr);
   releaseAltStack();
   T->Shadow.release(); // reused by the next thread created
   mutex_set::releaseCache(T->Locks);

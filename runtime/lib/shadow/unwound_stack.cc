@@ -82,7 +82,7 @@ bool unwindAfterCrash(Unwind &U) {
     Finished = true;
   }
   // A fault left unwind()'s UnscheduledScope without its destructor.
-  CurThread = Thr;
+  setCurThread(Thr);
   realSigaction(SIGSEGV, &OldSegv, nullptr);
   realSigaction(SIGBUS, &OldBus, nullptr);
   return Finished;
