@@ -103,7 +103,8 @@ bool extend(Chunk *C, uintptr_t Begin, uint64_t N, RawSlot Slot, uint32_t Contex
 /// tests), or the window is not full. A full window is tested without a
 /// branch per record, so a random granule, which touches none, costs one
 /// branch, not four.
-inline __attribute__((always_inline)) bool mayExtend(const Chunk *C, uintptr_t Begin, uint64_t N, RawSlot Slot) {
+inline __attribute__((always_inline)) bool mayExtend(const Chunk *C, uintptr_t Begin, uint64_t N,
+                                                     RawSlot Slot) {
   if (C->Count < kWindow)
     return true;
   uint64_t NBytes = N * kGranule;
@@ -152,8 +153,8 @@ namespace {
 /// Appends the records of \p N granules from \p GranuleAddr to \p H.
 /// Not inlined: record's usual path then makes no call but its tail call
 /// here, and needs no stack frame.
-__attribute__((noinline)) void appendTo(SlotRecords &H, uintptr_t GranuleAddr, size_t N, RawSlot Slot,
-              uint32_t Context) {
+__attribute__((noinline)) void appendTo(SlotRecords &H, uintptr_t GranuleAddr, size_t N,
+                                        RawSlot Slot, uint32_t Context) {
   Chunk *C;
   while (N > 0) {
     uint32_t Part = N > UINT32_MAX ? UINT32_MAX : uint32_t(N);
