@@ -167,6 +167,38 @@ WEFT_ALWAYS_INLINE bool ignored(const ThreadState *Thr, bool IsWrite) {
   return WEFT_UNLIKELY(IsWrite ? Thr->IgnoreWrites : Thr->IgnoreReads);
 }
 
+/// commit() for one access whose context or races need calls: out of the
+/// usual path of checkOneSlow, so that it needs no stack frame.
+WEFT_NOINLINE void commitOne(ThreadState *Thr, Granule *G, uintptr_t GranuleAddr, RawSlot Cur,
+                             uintptr_t Pc, Decision D) {
+  StackId Context = kNoContext;
+  commit(Thr, G, GranuleAddr, Cur, Pc, Context, D);
+}
+
+/// The full check of one access within one granule (no range around it):
+/// as checkGranuleSlow, but its usual path (no race, no lock held, the
+/// stack context in the trie's cache) calls nothing but the history's
+/// record, as a tail call, so it saves and restores no registers. Random
+/// reads of a large table are mostly this path (docs/performance.md,
+/// "First reads of a large table").
+WEFT_NOINLINE void checkOneSlow(ThreadState *Thr, Granule *G, uintptr_t GranuleAddr,
+                                RawSlot Cur, uintptr_t Pc) {
+  if (ignored(Thr, slotWrite(Cur)))
+    return;
+  // As checkGranuleSlow: a read of a read-only page is not recorded.
+  if (!slotWrite(Cur) && read_only_pages::contains(GranuleAddr))
+    return;
+  Decision D = decide(Thr, G->Slot, Cur);
+  StackId Context;
+  if (WEFT_UNLIKELY(D.Raced) || Thr->Locks.Id != kNoLocks ||
+      !Thr->Shadow.historyIfCached(Pc, &Context))
+    return commitOne(Thr, G, GranuleAddr, Cur, Pc, D);
+  // commit() with no race, and the context it would compute:
+  // contextFor(no locks, Leaf) is Leaf.
+  G->Slot[D.Store] = Cur;
+  access_history::recordOne(GranuleAddr, Cur, Context);
+}
+
 /// The full check of one granule. Takes and returns the stack context, so
 /// that the one access's fast path keeps it in a register, not in memory.
 WEFT_NOINLINE StackId checkGranuleSlow(ThreadState *Thr, Granule *G,
@@ -185,6 +217,8 @@ WEFT_NOINLINE StackId checkGranuleSlow(ThreadState *Thr, Granule *G,
 WEFT_NOINLINE StackId checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr,
                                               RawSlot Bits, uintptr_t Pc,
                                               StackId Context);
+WEFT_NOINLINE void checkOneInNewRegion(ThreadState *Thr, uintptr_t Addr, RawSlot Bits,
+                                       uintptr_t Pc);
 
 /// The check of one access within one granule. \p Bits are the slot's
 /// access bits (slotAccessBits, and kVptrBit for a vtable pointer): one
@@ -208,6 +242,23 @@ StackId checkGranuleInNewRegion(ThreadState *Thr, uintptr_t Addr, RawSlot Bits,
   return checkGranule(Thr, Addr, Bits, Pc, Context);
 }
 
+/// checkGranule() of one access, which needs no stack context back.
+WEFT_ALWAYS_INLINE void checkOne(ThreadState *Thr, uintptr_t Addr, RawSlot Bits, uintptr_t Pc) {
+  char *Region = shadow::Regions[shadow::regionIndex(Addr)];
+  if (WEFT_UNLIKELY(!Region))
+    return checkOneInNewRegion(Thr, Addr, Bits, Pc);
+  Granule *G = shadow::granuleIn(Region, Addr);
+  RawSlot Cur = Thr->SlotBase | Bits;
+  if (alreadyRecorded(G, Cur))
+    return;
+  return checkOneSlow(Thr, G, Addr & ~uintptr_t(kGranule - 1), Cur, Pc);
+}
+
+void checkOneInNewRegion(ThreadState *Thr, uintptr_t Addr, RawSlot Bits, uintptr_t Pc) {
+  shadow::mapRegion(shadow::regionIndex(Addr));
+  checkOne(Thr, Addr, Bits, Pc);
+}
+
 WEFT_NOINLINE void checkUnaligned(ThreadState *Thr, uintptr_t Addr, unsigned Size,
                                   bool IsWrite, bool IsAtomic, uintptr_t Pc) {
   checkRange(Thr, Addr, Size, IsWrite, IsAtomic, Pc);
@@ -219,8 +270,7 @@ WEFT_ALWAYS_INLINE void checkSmall(ThreadState *Thr, uintptr_t Addr, unsigned Si
                                    bool IsWrite, bool IsAtomic, uintptr_t Pc) {
   unsigned Off = Addr & (kGranule - 1);
   if (WEFT_LIKELY(Off + Size <= kGranule))
-    checkGranule(Thr, Addr, slotAccessBits(byteMask(Off, Size), IsWrite, IsAtomic), Pc,
-                 kNoContext);
+    checkOne(Thr, Addr, slotAccessBits(byteMask(Off, Size), IsWrite, IsAtomic), Pc);
   else
     checkUnaligned(Thr, Addr, Size, IsWrite, IsAtomic, Pc);
 }
@@ -594,8 +644,7 @@ static void onVptrAccess(void *Addr, bool IsWrite, uintptr_t Pc) {
     checkRange(Thr, A, sizeof(void *), IsWrite, false, Pc);
     return;
   }
-  checkGranule(Thr, A, slotAccessBits(byteMask(0, sizeof(void *)), IsWrite, false) | kVptrBit, Pc,
-               kNoContext);
+  checkOne(Thr, A, slotAccessBits(byteMask(0, sizeof(void *)), IsWrite, false) | kVptrBit, Pc);
 }
 
 WEFT_INTERFACE void __weft_vptr_update(void *Addr, void *NewValue) {

@@ -236,13 +236,24 @@ void onAlloc(void *P, size_t Size, uintptr_t Pc, uintptr_t AllocPc) {
   Blocks.insert(uintptr_t(P), B);
 }
 
+/// The last granule of a free that checkFreeWrite found no race on: the
+/// outcome is a function of the two slots and the free's slot value (the
+/// freeing thread's clock does not move during a free), and a large
+/// block's granules mostly hold the same slots as the one before (one
+/// loop filled it, one scan read each part of it), so an equal granule
+/// needs no test. A granule that raced is never remembered: each is
+/// tested, and reported, in full.
+struct FreeMemo {
+  RawSlot S0 = 0, S1 = 0, Cur = 0; // Cur is never 0: no granule matches at first
+};
+
 /// The race check of the free's write of \p Cur on granule \p G, exactly as
 /// the access check (access.cc) makes it for a plain write, minus storing
 /// the slot: the caller overwrites the granule next. A write races with
 /// every overlapping access of another thread that is not ordered before it.
 WEFT_ALWAYS_INLINE void checkFreeWrite(ThreadState *Thr, Granule *G,
                                        uintptr_t GranuleAddr, RawSlot Cur,
-                                       uintptr_t FreePc) {
+                                       uintptr_t FreePc, FreeMemo &Memo) {
   static_assert(kSlotsPerGranule == 2, "the slots are read one by one");
   // The access check's fast path: this write is already recorded for the
   // current epoch, so it was checked then. Slot 0 first: a block written
@@ -252,6 +263,11 @@ WEFT_ALWAYS_INLINE void checkFreeWrite(ThreadState *Thr, Granule *G,
     return;
   RawSlot S1 = G->Slot[1];
   if (S1 == Cur)
+    return;
+  // The same slots as the last granule found race-free (big_working_set's
+  // 256 MiB table: 55 instructions a granule without it; docs/
+  // performance.md, "First reads of a large table").
+  if (((S0 ^ Memo.S0) | (S1 ^ Memo.S1) | (Cur ^ Memo.Cur)) == 0)
     return;
   // Without branches on the slots' contents: the free of a table that
   // several threads read holds their slots in no pattern a predictor
@@ -271,7 +287,9 @@ WEFT_ALWAYS_INLINE void checkFreeWrite(ThreadState *Thr, Granule *G,
       reportDataRace(Thr, GranuleAddr, Cur, FreePc, S0);
     if (R1)
       reportDataRace(Thr, GranuleAddr, Cur, FreePc, S1);
+    return;
   }
+  Memo = FreeMemo{S0, S1, Cur};
 }
 
 /// Did glibc serve the block at \p P with a mapping of its own, which it
@@ -311,9 +329,10 @@ void freeShadow(ThreadState *Thr, uintptr_t Addr, size_t Size, uintptr_t FreePc,
   if (Check) {
     // A held block's marks (kFreedBits) are named by FreedBlocks instead.
     WriteRun Run(MarkContext, /*Recorded=*/!Held);
+    FreeMemo Memo;
     forEachBlockGranule(Thr, Addr, Size, [&](Granule *G, uintptr_t GranuleAddr, RawSlot Cur)
                                              __attribute__((always_inline)) {
-      checkFreeWrite(Thr, G, GranuleAddr, Cur, FreePc);
+      checkFreeWrite(Thr, G, GranuleAddr, Cur, FreePc, Memo);
       if (Mark)
         leaveOnlyWrite(G, GranuleAddr, Cur | MarkBits, Run);
       else if (ZeroInPass && (G->Slot[0] | G->Slot[1]))

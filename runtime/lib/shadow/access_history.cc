@@ -49,10 +49,9 @@ SlotRecords &slotRecords(Sid S) {
     if (!Slots)
       dieOutOfAddressSpace("the access history", kMaxThreads * sizeof(SlotRecords));
   }
-  uint32_t I = index(S);
-  if (I >= NumSlots)
-    NumSlots = I + 1;
-  return Slots[I];
+  // NumSlots grows when a clock slot gets its first chunk (newChunk):
+  // only a clock slot with records needs a look-up or a reset.
+  return Slots[index(S)];
 }
 
 uintptr_t endOf(const Record &R) { return R.Begin + uint64_t(R.Granules) * kGranule; }
@@ -99,6 +98,26 @@ bool extend(Chunk *C, uintptr_t Begin, uint64_t N, RawSlot Slot, uint32_t Contex
   return false;
 }
 
+/// Whether extend() may fold the new granules into one of \p C's last
+/// records: one of them has the same value and touches them (as extend
+/// tests), or the window is not full. A full window is tested without a
+/// branch per record, so a random granule, which touches none, costs one
+/// branch, not four.
+inline __attribute__((always_inline)) bool mayExtend(const Chunk *C, uintptr_t Begin, uint64_t N,
+                                                     RawSlot Slot) {
+  if (C->Count < kWindow)
+    return true;
+  uint64_t NBytes = N * kGranule;
+  const Record *W = &C->R[C->Count - kWindow];
+  bool Touch = false;
+#pragma GCC unroll 4
+  for (uint32_t K = 0; K < kWindow; ++K) {
+    uint64_t RBytes = uint64_t(W[K].Granules) * kGranule;
+    Touch |= (W[K].Slot == Slot) & (Begin - W[K].Begin + NBytes <= RBytes + NBytes);
+  }
+  return Touch;
+}
+
 Chunk *newChunk(SlotRecords &H) {
   // A generation whose records filled their share starts the next one,
   // which empties the chunks of the one before the previous.
@@ -111,6 +130,9 @@ Chunk *newChunk(SlotRecords &H) {
   else
     C = static_cast<Chunk *>(internalAlloc(sizeof(Chunk)));
   ++InUse;
+  uint32_t I = uint32_t(&H - Slots);
+  if (I >= NumSlots)
+    NumSlots = I + 1;
   C->Count = 0;
   C->Older = H.Newest[P];
   H.Newest[P] = C;
@@ -129,8 +151,10 @@ void setBudget(uint64_t BytesPerGeneration) {
 namespace {
 
 /// Appends the records of \p N granules from \p GranuleAddr to \p H.
-void appendTo(SlotRecords &H, uintptr_t GranuleAddr, size_t N, RawSlot Slot,
-              uint32_t Context) {
+/// Not inlined: record's usual path then makes no call but its tail call
+/// here, and needs no stack frame.
+__attribute__((noinline)) void appendTo(SlotRecords &H, uintptr_t GranuleAddr, size_t N,
+                                        RawSlot Slot, uint32_t Context) {
   Chunk *C;
   while (N > 0) {
     uint32_t Part = N > UINT32_MAX ? UINT32_MAX : uint32_t(N);
@@ -146,16 +170,49 @@ void appendTo(SlotRecords &H, uintptr_t GranuleAddr, size_t N, RawSlot Slot,
   }
 }
 
+/// record() past its usual path: a fold to try, or a new chunk to begin.
+__attribute__((noinline)) void extendOrAppend(SlotRecords &H, Chunk *C, uintptr_t GranuleAddr,
+                                              size_t N, RawSlot Slot, uint32_t Context) {
+  if (C && extend(C, GranuleAddr, N, Slot, Context))
+    return;
+  appendTo(H, GranuleAddr, N, Slot, Context);
+}
+
+/// The first record of the run: reserves the table (slotRecords).
+__attribute__((noinline)) void firstRecord(uintptr_t GranuleAddr, size_t N, RawSlot Slot,
+                                           uint32_t Context) {
+  appendTo(slotRecords(slotSid(Slot)), GranuleAddr, N, Slot, Context);
+}
+
+// Every slot the access check stores comes here (most of the out-of-line
+// check's instructions on random reads of a large table: docs/performance.md,
+// "First reads of a large table"). The usual path, a record that continues
+// none of the last few and fits the newest chunk, makes no call, so it
+// needs no stack frame; everything else is a tail call.
+inline __attribute__((always_inline)) void recordIn(uintptr_t GranuleAddr, size_t N,
+                                                    RawSlot Slot, uint32_t Context) {
+  if (__builtin_expect(!Slots, 0))
+    return firstRecord(GranuleAddr, N, Slot, Context);
+  SlotRecords &H = Slots[index(slotSid(Slot))];
+  unsigned P = Generation & 1;
+  Chunk *C = H.Newest[P];
+  if (!C || C->Count == kPerChunk || N > UINT32_MAX || mayExtend(C, GranuleAddr, N, Slot))
+    return extendOrAppend(H, C, GranuleAddr, N, Slot, Context);
+  // What appendTo would do: no fold possible, room in the newest chunk.
+  C->R[C->Count++] = Record{GranuleAddr, uint32_t(N), Context, Slot};
+  ++GenRecords[P];
+}
+
 } // namespace
 
 void record(uintptr_t GranuleAddr, size_t N, RawSlot Slot, uint32_t Context) {
   if (N == 0)
     return;
-  SlotRecords &H = slotRecords(slotSid(Slot));
-  Chunk *C = H.Newest[Generation & 1];
-  if (C && extend(C, GranuleAddr, N, Slot, Context))
-    return;
-  appendTo(H, GranuleAddr, N, Slot, Context);
+  recordIn(GranuleAddr, N, Slot, Context);
+}
+
+void recordOne(uintptr_t GranuleAddr, RawSlot Slot, uint32_t Context) {
+  recordIn(GranuleAddr, 1, Slot, Context);
 }
 
 void append(uintptr_t GranuleAddr, size_t N, RawSlot Slot, uint32_t Context) {

@@ -65,6 +65,10 @@ void setBudget(uint64_t BytesPerGeneration);
 /// \p N granules from \p GranuleAddr. May begin a new generation.
 void record(uintptr_t GranuleAddr, size_t N, RawSlot Slot, uint32_t Context);
 
+/// record() of one granule (\p N == 1): the access check's, whose usual
+/// path then needs no stack frame.
+void recordOne(uintptr_t GranuleAddr, RawSlot Slot, uint32_t Context);
+
 /// Records the same as record(), without looking for a recent record to
 /// continue: for stores that seldom continue one (an allocation's or a
 /// free's write of a block, at an address the allocator just chose), where

@@ -89,6 +89,12 @@ public:
   __attribute__((always_inline)) StackId history(uintptr_t Leaf) {
     return historyPlus(&Leaf, 1);
   }
+  /// history(\p Leaf) if it needs no call (no call or return since the
+  /// last access kept a stack, and \p Leaf in the trie's cache): the
+  /// access check's usual path, which makes no call but tail calls.
+  __attribute__((always_inline)) bool historyIfCached(uintptr_t Leaf, StackId *S) const {
+    return cachedPlus(&Leaf, 1, S);
+  }
   /// As history(), with one more frame \p Frame between the current stack
   /// and the leaf: an interceptor's caller, without pushing it.
   __attribute__((always_inline)) StackId historyWithFrame(uintptr_t Frame, uintptr_t Leaf) {
@@ -150,21 +156,27 @@ private:
 
   /// The current stack plus the \p N frames \p Extra, in the history.
   __attribute__((always_inline)) StackId historyPlus(const uintptr_t *Extra, unsigned N) {
-    // The common case: no call or return since the last access kept a
-    // stack, and the extra frames are in the trie's cache.
-    if (__builtin_expect(exact(History), 1)) {
-      StackId S = History.Node;
-      unsigned I = 0;
-      for (; I < N; ++I) {
-        stack_trie::CacheEntry &E = stack_trie::cacheEntry(S, Extra[I]);
-        if (__builtin_expect(!(E.Pc == Extra[I] && E.Parent == S && E.Child), 0))
-          break;
-        S = E.Child;
-      }
-      if (__builtin_expect(I == N, 1))
-        return S;
-    }
+    StackId S;
+    if (__builtin_expect(cachedPlus(Extra, N, &S), 1))
+      return S;
     return historySlow(Extra, N);
+  }
+  /// historyPlus() in the common case, which makes no call: no call or
+  /// return since the last access kept a stack, and the extra frames are in
+  /// the trie's cache. False otherwise.
+  __attribute__((always_inline)) bool cachedPlus(const uintptr_t *Extra, unsigned N,
+                                                 StackId *Out) const {
+    if (__builtin_expect(!exact(History), 0))
+      return false;
+    StackId S = History.Node;
+    for (unsigned I = 0; I < N; ++I) {
+      stack_trie::CacheEntry &E = stack_trie::cacheEntry(S, Extra[I]);
+      if (__builtin_expect(!(E.Pc == Extra[I] && E.Parent == S && E.Child), 0))
+        return false;
+      S = E.Child;
+    }
+    *Out = S;
+    return true;
   }
   StackId historySlow(const uintptr_t *Extra, unsigned N);
   friend void startHistoryGeneration();
