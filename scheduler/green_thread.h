@@ -114,6 +114,11 @@ struct GreenThread {
   /// after block/blockUntil returns, why the wait ended early (None: woken
   /// or timed out as usual).
   Interrupt Interrupted = Interrupt::None;
+  /// 64-byte lines of range accesses (memcpy, memset, loops checked as one
+  /// range) since this thread's quantum was last armed, saturating at 4 MiB:
+  /// work the Countdown does not see, which Scheduler::pointUnits charges.
+  /// In what was padding.
+  uint16_t RangeLines = 0;
   WaitInfo Wait;
   uint64_t Deadline = 0;    // virtual ns; meaningful while a timed block lasts
   uint32_t DeadlineGen = 0; // bumps on every timed block: stale timers are skipped

@@ -18,6 +18,7 @@ void Scheduler::start(Strategy *S, uint64_t Seed, uint64_t Limit,
   MaxSteps = Limit;
   Strat->beginExecution(Seed);
   Budget = Strat->goOnBudget();
+  Charged = Strat->chargedBudget();
   addThread(Main);
   Cur = Main;
   Main->Baton.store(kBatonHeld, std::memory_order_relaxed);
@@ -236,6 +237,8 @@ GreenThread *Scheduler::pickNext(PointKind Kind, PointObject Object) {
     NowNs = Timers[0].Deadline;
     fireDueTimers();
   }
+  if (Charged)
+    Charged->Units = pointUnits();
   ThreadId Next = Strat->pickNext(Runnable.begin(), Runnable.size(), Cur->Id, Kind, Object);
   return All[index(Next)];
 }

@@ -84,6 +84,10 @@ public:
   /// Virtual time that one scheduling step costs: time moves on even while
   /// threads spin, so a sleeper wakes up eventually.
   static constexpr uint64_t kStepNs = 1000;
+  /// Instrumented accesses that cost a preemption countdown one point
+  /// (pointUnits): about what a scheduling point itself costs at run time
+  /// (a sync point's clock work), so that the countdown measures work.
+  static constexpr unsigned kAccessesPerUnitShift = 5;
 
   /// Starts an execution whose first thread is \p Main (the caller).
   /// \p MaxSteps = 0 means no limit.
@@ -272,6 +276,8 @@ private:
   /// Draws \p T's next quantum as it gets the baton (or goes on).
   void armQuantum(GreenThread *T) { setQuantum(T, Strat->nextQuantum()); }
   void setQuantum(GreenThread *T, uint32_t Q) {
+    Armed = Q;
+    T->RangeLines = 0;
     if (EveryAccessToRuntime) {
       QuantumLeft = Q;
       Q = 1;
@@ -279,6 +285,16 @@ private:
     T->Countdown = Q;
   }
   void fullPoint(PointKind Kind, PointObject Object);
+  /// What the current thread's point costs a GoOnBudget: one unit, and one
+  /// more per 2^kAccessesPerUnitShift instrumented accesses it made since
+  /// its previous point (the quantum armed then, less what is left of it;
+  /// each 64-byte line of a range access counts as 8 accesses: one per
+  /// 8-byte granule, as a range is checked).
+  uint64_t pointUnits() const {
+    uint32_t Left = EveryAccessToRuntime ? QuantumLeft : Cur->Countdown;
+    uint64_t Done = (Left < Armed ? Armed - Left : 0) + (uint64_t(Cur->RangeLines) << 3);
+    return 1 + (Done >> kAccessesPerUnitShift);
+  }
   /// point's inline path: if the strategy's budget says the current thread
   /// goes on here and pickNext would have nothing else to do (no step
   /// limit reached, no timer due, no system call returned), takes the step
@@ -286,21 +302,24 @@ private:
   /// nothing and returns false. A yield and a current thread that cannot
   /// run are the strategy's to decide, never the budget's.
   bool goOn(PointKind Kind) {
-    if (!Budget || Budget->Points == 0 || Kind == PointKind::Yield || InSyscallCount != 0 ||
+    if (!Budget || Kind == PointKind::Yield || InSyscallCount != 0 ||
         Cur->Status != ThreadStatus::Runnable || (MaxSteps && Steps >= MaxSteps))
       return false;
     uint64_t Now = NowNs + kStepNs;
     if (!Timers.empty() && Timers[0].Deadline <= Now)
       return false;
+    Budget->Units = pointUnits();
+    if (!Budget->take())
+      return false;
     ++Steps;
     NowNs = Now;
-    --Budget->Points;
     setQuantum(Cur, Budget->quantum());
     return true;
   }
 
   Strategy *Strat = nullptr;
   GoOnBudget *Budget = nullptr; // Strat's, or null: ask it at every point
+  GoOnBudget *Charged = nullptr; // the budget pickNext charges (chargedBudget)
   SchedulerObserver *Observer = nullptr;
   GreenThread *Cur = nullptr;
   InternalVector<GreenThread *> All;   // indexed by id; null once forgotten
@@ -322,6 +341,9 @@ private:
   // EveryAccessToRuntime (a quantum is drawn afresh whenever a thread gets
   // the baton, so only the running thread's count matters).
   uint32_t QuantumLeft = 0;
+  // The quantum the running thread was last armed with (setQuantum), from
+  // which pointUnits tells how many accesses it made since.
+  uint32_t Armed = 0;
   bool SpinWait = true;
   bool UserSwitch = false;
   Carrier *CurCarrier = nullptr;          // user switch: the holder's OS thread

@@ -14,6 +14,14 @@
 // never changes the schedule, so a seed names one schedule with or without
 // schedule_out= or trace_out=.
 //
+// A point costs the budget by the work the current thread did since its
+// previous point (Units), not one each: a thread that reaches a point every
+// few accesses (a lock, an atomic in a skip list) and one that reaches one
+// every quantum of accesses (copying, checksumming) then keep the baton
+// for about the same amount of work, as two threads on two cores progress
+// at about the same speed, instead of the same number of points, which
+// gave the second one hundreds of times the first one's progress.
+//
 // It must never decide anything the strategy would not have, nor hold
 // state the strategy cannot see.
 //
@@ -36,6 +44,22 @@ public:
   /// The coming points at which a runnable current thread that does not
   /// yield keeps the baton. 0: the strategy decides the next one itself.
   uint64_t Points = 0;
+
+  /// What the point being decided costs, in units of the points above: the
+  /// scheduler sets it before it asks (Scheduler::pointUnits), from the
+  /// accesses the current thread made since its previous point.
+  uint64_t Units = 1;
+
+  /// Whether the current thread goes on at this point: takes Units from
+  /// the countdown if it holds them; if not, the coin came up at this point
+  /// (one of its Units tosses) and the caller preempts, leaving Points for
+  /// the strategy to draw again. Units == 1 is the plain countdown.
+  bool take() {
+    if (Points < Units)
+      return false;
+    Points -= Units;
+    return true;
+  }
 
   /// The quantum after a point, in [1, 2*mean]: the strategy's
   /// nextQuantum, here so that the scheduler's inline path draws it too.

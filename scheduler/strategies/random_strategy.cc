@@ -24,10 +24,8 @@ ThreadId RandomStrategy::pickNext(const ThreadId *Runnable, size_t NumRunnable,
   // run: a spin-wait loop that yields makes progress only if they do. It is
   // not a coin toss: the countdown stays.
   if (Kind != PointKind::Yield) {
-    if (Budget.Points) {
-      --Budget.Points; // what Scheduler::point does inline when it can
+    if (Budget.take()) // what Scheduler::point does inline when it can
       return Current;
-    }
     // The coin came up: preempt, and count down to the next time.
     Budget.Points = UntilPreemption.draw(Rng);
   }

@@ -22,7 +22,11 @@
 // plain run's (preemption_rate=0.1), cost the scheduler a decrement and a
 // quantum draw, not a virtual call and two draws. Points at which the
 // current thread cannot go on (it blocked or finished) and yields are not
-// coin tosses and leave the countdown alone.
+// coin tosses and leave the countdown alone. A point costs the countdown
+// the units the scheduler charges for it (GoOnBudget::Units: one, and one
+// per 32 accesses since the thread's previous point), so the rate is per
+// unit of work: a thread that copies between points is preempted as often
+// per unit of work as one that locks between every few accesses.
 //
 // Every answer comes from one generator, in the order asked (a pick, the
 // preemption countdown, a quantum, a choice), so a schedule is its seed

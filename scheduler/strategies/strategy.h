@@ -73,6 +73,10 @@ public:
   /// without asking; null: pickNext is asked at every point. Asked once,
   /// after beginExecution. Wrappers keep null: they see every point.
   virtual GoOnBudget *goOnBudget() { return nullptr; }
+  /// The budget whose Units the scheduler sets before each pickNext, even
+  /// when goOnBudget hides it (a wrapper that sees every point): the
+  /// strategy charges the point by the work before it either way.
+  virtual GoOnBudget *chargedBudget() { return goOnBudget(); }
 };
 
 /// Whether picking \p Next at a point where \p Current stood preempts it:
@@ -101,6 +105,7 @@ public:
   }
   uint32_t nextQuantum() override { return Inner->nextQuantum(); }
   uint32_t choose(ChoiceKind Kind, uint32_t N) override { return Inner->choose(Kind, N); }
+  GoOnBudget *chargedBudget() override { return Inner->chargedBudget(); }
 
 protected:
   Strategy *Inner;

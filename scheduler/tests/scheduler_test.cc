@@ -227,10 +227,11 @@ struct BudgetRun {
   uint64_t Steps, HandOffs, Now;
 };
 
-// Three threads make points of every kind, sleep (timers firing between
-// inline points), read the clock and yield, under a preemption rate of 1/8.
+// Three threads make points of every kind after varying work, sleep (timers
+// firing between inline points), read the clock and yield, under a
+// preemption rate of 1/8.
 BudgetRun runWithBudget(uint64_t Seed, bool Inline) {
-  RandomStrategy Random(3, 1u, 8u);
+  RandomStrategy Random(40, 1u, 8u);
   AskEveryPoint Wrapped(&Random);
   Strategy &Strat = Inline ? static_cast<Strategy &>(Random) : Wrapped;
   TestExecution E(Strat, Seed);
@@ -243,7 +244,15 @@ BudgetRun runWithBudget(uint64_t Seed, bool Inline) {
   for (int I = 0; I < 3; ++I)
     E.spawn([&, I] {
       for (int K = 0; K < 300; ++K) {
-        E.point(K % 3 ? PointKind::Sync : PointKind::Access);
+        // Work since the previous point, which the budget charges: some
+        // accesses of the quantum (all of it before an Access point) and
+        // some range lines.
+        GreenThread *T = E.S.current();
+        bool Access = K % 3 == 0;
+        uint32_t Did = uint32_t(K * 7 % 50);
+        T->Countdown = Access ? 0 : T->Countdown - std::min(T->Countdown - 1, Did);
+        T->RangeLines = uint16_t(K % 5 == I ? K : 0);
+        E.point(Access ? PointKind::Access : PointKind::Sync);
         Note();
         if (K % 37 == I)
           E.sleepUntil(E.S.now() + 5 * Scheduler::kStepNs);
@@ -271,6 +280,56 @@ TEST(SchedulerTest, PointsTheBudgetAnswersInlineScheduleAsTheStrategyWould) {
     EXPECT_EQ(A.Now, B.Now) << "seed " << Seed;
     EXPECT_GT(A.HandOffs, 50u) << "seed " << Seed; // it did preempt
   }
+}
+
+// Two threads under preemption_rate=1%: a "writer" that reaches a point
+// after every 4 accesses (a lock, an atomic) and a "copier" that reaches
+// one only when its quantum of accesses runs out, after a range copy of
+// 4 KiB. Counting points, each would keep the baton for ~100 of its points
+// a turn, which is ~19 times the work for the copier (a point itself being
+// worth 2^kAccessesPerUnitShift accesses). Counting work, each keeps it
+// for about the same work.
+TEST(SchedulerTest, APreemptionCountdownCountsWorkNotPoints) {
+  constexpr uint32_t kQuantum = 256;
+  RandomStrategy Random(kQuantum / 2, 1u, 100u);
+  TestExecution E(Random, 7);
+  // Work done by each, in accesses: a range line as 8, a point as 32.
+  constexpr uint32_t kPoint = 1u << Scheduler::kAccessesPerUnitShift;
+  uint64_t Work[2] = {0, 0};
+  uint64_t Turns[2] = {0, 0};
+  int Last = -1;
+  bool Done[2] = {false, false};
+  auto Body = [&](int Me) {
+    for (int K = 0; K < 20000 && !(Me == 1 && Done[0]) && !(Me == 0 && Done[1]); ++K) {
+      GreenThread *T = E.S.current();
+      if (Last != Me) {
+        ++Turns[Me];
+        Last = Me;
+      }
+      if (Me == 0) {
+        uint32_t Did = std::min(T->Countdown - 1, 4u);
+        T->Countdown -= Did;
+        Work[0] += Did + kPoint;
+        E.point(PointKind::Sync);
+      } else {
+        Work[1] += T->Countdown + 4096 / 64 * 8 + kPoint;
+        T->Countdown = 0;
+        T->RangeLines = 4096 / 64;
+        E.point(PointKind::Access);
+      }
+    }
+    Done[Me] = true;
+  };
+  E.spawn([&] { Body(0); });
+  E.spawn([&] { Body(1); });
+  E.joinAll();
+  ASSERT_GT(Turns[0], 20u);
+  ASSERT_GT(Turns[1], 20u);
+  double PerTurn0 = double(Work[0]) / double(Turns[0]);
+  double PerTurn1 = double(Work[1]) / double(Turns[1]);
+  // Equal in law; counting points it was ~19.
+  EXPECT_LT(PerTurn1 / PerTurn0, 2.0) << PerTurn0 << " " << PerTurn1;
+  EXPECT_GT(PerTurn1 / PerTurn0, 0.5) << PerTurn0 << " " << PerTurn1;
 }
 
 TEST(SchedulerTest, FinishCurrentHandsTheBatonOn) {

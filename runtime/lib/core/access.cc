@@ -562,6 +562,11 @@ static WEFT_ALWAYS_INLINE void onRangeAccess(const void *Addr, uint64_t Size, bo
   ThreadState *Thr = CurThread;
   if (WEFT_UNLIKELY(!Thr) || Size == 0)
     return;
+  // The work a preemption countdown charges (Scheduler::pointUnits): one
+  // access of the countdown's, and the range's 64-byte lines here
+  // (saturating: a point resets them).
+  uint64_t Lines = Thr->Green.RangeLines + (Size >> 6);
+  Thr->Green.RangeLines = Lines > UINT16_MAX ? UINT16_MAX : uint16_t(Lines);
   if (countDown(Thr))
     accessPoint(Thr);
   if (Size <= kShortRange)
