@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LoopRangeChecks.h"
+#include "RedundantChecks.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
@@ -24,6 +25,7 @@
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/Analysis/ScalarEvolution.h"
 #include "llvm/Analysis/ScalarEvolutionExpressions.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/Instructions.h"
@@ -38,14 +40,6 @@ using namespace llvm;
 STATISTIC(NumHoistedLoopChecks, "Loop accesses checked once as a range before the loop");
 
 namespace weft {
-
-bool mayChangeEpoch(const Instruction &I) {
-  if (I.isAtomic() || isa<FenceInst>(I))
-    return true;
-  if (const auto *CB = dyn_cast<CallBase>(&I))
-    return !isa<IntrinsicInst>(CB);
-  return false;
-}
 
 namespace {
 
@@ -86,9 +80,12 @@ private:
     BasicBlock *Latch = L->getLoopLatch();
     if (!L->getLoopPreheader() || !Latch || L->getExitingBlock() != Latch)
       return nullptr;
+    // One epoch for the whole loop, and every iteration runs to the latch:
+    // a call may stay if it is nosync and returns (a callee that exits or
+    // throws would leave bytes the range claims unaccessed).
     for (BasicBlock *BB : L->blocks())
       for (Instruction &I : *BB)
-        if (mayChangeEpoch(I))
+        if (maySynchronize(I) || !isGuaranteedToTransferExecutionToSuccessor(&I))
           return nullptr;
     const SCEV *BTC = SE.getBackedgeTakenCount(L);
     if (isa<SCEVCouldNotCompute>(BTC))

@@ -1,9 +1,10 @@
 //===- LoopRangeChecks.h - One range check for a loop's sweep ---*- C++ -*-===//
 //
-// A loop that contains nothing that can synchronize (no call, atomic or
-// fence) runs all its iterations within one epoch of its thread, so checking
-// each iteration's access separately finds exactly the races that one check
-// of all the bytes the loop touches finds. When the loop's trip count is
+// A loop that contains nothing that can synchronize (no atomic, fence, or
+// call that is not `nosync`: maySynchronize in RedundantChecks.h) and
+// nothing that may not return runs all its iterations within one epoch of
+// its thread, so checking each iteration's access separately finds exactly
+// the races that one check of all the bytes the loop touches finds. When the loop's trip count is
 // known on entry, an access that every iteration makes, at an address that
 // steps through memory without gaps (or stays put), is replaced by one range
 // check in the loop's preheader; repeated level by level, a nested sweep of a
@@ -31,12 +32,6 @@ class Value;
 } // namespace llvm
 
 namespace weft {
-
-/// Can \p I create a happens-before edge (or let the runtime see one)? Any
-/// call might lock or unlock; atomics and fences synchronize by themselves;
-/// other intrinsics do neither. Between such instructions a thread's epoch
-/// is fixed, which is what every check the pass drops relies on.
-bool mayChangeEpoch(const llvm::Instruction &I);
 
 /// A check of [Begin, Begin + Bytes) to emit before InsertBefore.
 struct RangeCheck {

@@ -159,6 +159,59 @@ define dso_local void @with_call(ptr nocapture noundef writeonly %0, i64 noundef
 
 declare void @opaque() local_unnamed_addr
 
+; Hoisted: a call to a nosync function that always returns changes no
+; epoch and leaves every iteration's store made.
+; CHECK-LABEL: define {{.*}} @with_nosync_call(
+; CHECK:         call void @__weft_write_range(ptr %0, i64 %{{.*}})
+; CHECK-NOT:     __weft_write4
+; CHECK:         ret void
+; OFF-LABEL:   define {{.*}} @with_nosync_call(
+; OFF:           call preserve_mostcc void @__weft_write4(
+define dso_local void @with_nosync_call(ptr nocapture noundef writeonly %0, i64 noundef %1) local_unnamed_addr {
+  %3 = icmp sgt i64 %1, 0
+  br i1 %3, label %5, label %4
+
+4:                                                ; preds = %5, %2
+  ret void
+
+5:                                                ; preds = %2, %5
+  %6 = phi i64 [ %8, %5 ], [ 0, %2 ]
+  %7 = getelementptr inbounds i32, ptr %0, i64 %6
+  store i32 0, ptr %7, align 4
+  tail call void @pure_leaf()
+  %8 = add nuw nsw i64 %6, 1
+  %9 = icmp eq i64 %8, %1
+  br i1 %9, label %4, label %5
+}
+
+; Kept per access: the nosync callee may not return (exit, longjmp, throw),
+; and then the later iterations' bytes were never written.
+; CHECK-LABEL: define {{.*}} @with_nosync_call_may_throw(
+; CHECK-NOT:     __weft_write_range
+; CHECK:         call preserve_mostcc void @__weft_write4(
+define dso_local void @with_nosync_call_may_throw(ptr nocapture noundef writeonly %0, i64 noundef %1) local_unnamed_addr {
+  %3 = icmp sgt i64 %1, 0
+  br i1 %3, label %5, label %4
+
+4:                                                ; preds = %5, %2
+  ret void
+
+5:                                                ; preds = %2, %5
+  %6 = phi i64 [ %8, %5 ], [ 0, %2 ]
+  %7 = getelementptr inbounds i32, ptr %0, i64 %6
+  store i32 0, ptr %7, align 4
+  tail call void @nosync_may_leave()
+  %8 = add nuw nsw i64 %6, 1
+  %9 = icmp eq i64 %8, %1
+  br i1 %9, label %4, label %5
+}
+
+declare void @pure_leaf() local_unnamed_addr #10
+declare void @nosync_may_leave() local_unnamed_addr #11
+
+attributes #10 = { nosync nounwind willreturn memory(none) }
+attributes #11 = { nosync }
+
 ; Function Attrs: nofree norecurse nosync nounwind memory(argmem: read) uwtable
 
 ; Kept: the loop may leave before reading all of a[0..n).

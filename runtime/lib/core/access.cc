@@ -167,6 +167,15 @@ WEFT_ALWAYS_INLINE bool ignored(const ThreadState *Thr, bool IsWrite) {
   return WEFT_UNLIKELY(IsWrite ? Thr->IgnoreWrites : Thr->IgnoreReads);
 }
 
+/// Whether the slow check leaves \p Cur alone: its kind is annotated as
+/// ignored, or it reads a page mapped read-only, which races with nothing
+/// and is not recorded, so that page's shadow stays zero (read_only_pages.h).
+WEFT_ALWAYS_INLINE bool unchecked(const ThreadState *Thr, uintptr_t GranuleAddr, RawSlot Cur) {
+  if (ignored(Thr, slotWrite(Cur)))
+    return true;
+  return !slotWrite(Cur) && read_only_pages::contains(GranuleAddr);
+}
+
 /// commit() for one access whose context or races need calls: out of the
 /// usual path of checkOneSlow, so that it needs no stack frame.
 WEFT_NOINLINE void commitOne(ThreadState *Thr, Granule *G, uintptr_t GranuleAddr, RawSlot Cur,
@@ -183,10 +192,7 @@ WEFT_NOINLINE void commitOne(ThreadState *Thr, Granule *G, uintptr_t GranuleAddr
 /// "First reads of a large table").
 WEFT_NOINLINE void checkOneSlow(ThreadState *Thr, Granule *G, uintptr_t GranuleAddr,
                                 RawSlot Cur, uintptr_t Pc) {
-  if (ignored(Thr, slotWrite(Cur)))
-    return;
-  // As checkGranuleSlow: a read of a read-only page is not recorded.
-  if (!slotWrite(Cur) && read_only_pages::contains(GranuleAddr))
+  if (unchecked(Thr, GranuleAddr, Cur))
     return;
   Decision D = decide(Thr, G->Slot, Cur);
   StackId Context;
@@ -204,11 +210,7 @@ WEFT_NOINLINE void checkOneSlow(ThreadState *Thr, Granule *G, uintptr_t GranuleA
 WEFT_NOINLINE StackId checkGranuleSlow(ThreadState *Thr, Granule *G,
                                        uintptr_t GranuleAddr, RawSlot Cur,
                                        uintptr_t Pc, StackId Context) {
-  if (ignored(Thr, slotWrite(Cur)))
-    return Context;
-  // A read of a page mapped read-only races with nothing and is not
-  // recorded, so that page's shadow stays zero (read_only_pages.h).
-  if (!slotWrite(Cur) && read_only_pages::contains(GranuleAddr))
+  if (unchecked(Thr, GranuleAddr, Cur))
     return Context;
   commit(Thr, G, GranuleAddr, Cur, Pc, Context, decide(Thr, G->Slot, Cur));
   return Context;

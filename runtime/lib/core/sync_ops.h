@@ -54,6 +54,15 @@ void onceRun(ThreadState *Thr, volatile int *State, void (*Init)(), uintptr_t Pc
 // Virtual time (time_interceptors.cc).
 /// Virtual deadline for an absolute time on \p Clock (kNoDeadline if null).
 uint64_t virtualDeadline(clockid_t Clock, const struct timespec *Abs);
+/// Whether \p Abs is a well-formed absolute timeout (tv_nsec in [0, 1e9)),
+/// as the timed waits of semaphores and joins require (else EINVAL).
+inline bool validWaitTimeout(const struct timespec *Abs) {
+  return Abs && Abs->tv_nsec >= 0 && Abs->tv_nsec < 1000000000L;
+}
+/// Whether a *_clockwait / clockjoin accepts \p Clock (else EINVAL).
+inline bool validWaitClock(clockid_t Clock) {
+  return Clock == CLOCK_REALTIME || Clock == CLOCK_MONOTONIC;
+}
 /// Virtual deadline \p Rel from now (kNoDeadline if null).
 uint64_t virtualDeadlineAfter(const struct timespec *Rel);
 /// Blocks the current thread in virtual time for \p Ns. Returns the time

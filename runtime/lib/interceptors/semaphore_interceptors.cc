@@ -90,10 +90,6 @@ int semWait(ThreadState *Thr, sem_t *Sem, bool TryOnly, uint64_t Deadline, uintp
   return 0;
 }
 
-bool validTimeout(const struct timespec *Abs) {
-  return Abs && Abs->tv_nsec >= 0 && Abs->tv_nsec < 1000000000L;
-}
-
 } // namespace
 
 WEFT_INTERCEPTOR int sem_init(sem_t *Sem, int Shared, unsigned Value) {
@@ -160,7 +156,7 @@ WEFT_INTERCEPTOR int sem_timedwait(sem_t *Sem, const struct timespec *Abs) {
     WEFT_ENSURE_REAL(sem_timedwait);
     return WEFT_REAL(sem_timedwait)(Sem, Abs);
   }
-  if (!validTimeout(Abs))
+  if (!validWaitTimeout(Abs))
     return fail(EINVAL);
   return semWait(Thr, Sem, false, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
 }
@@ -171,7 +167,7 @@ WEFT_INTERCEPTOR int sem_clockwait(sem_t *Sem, clockid_t Clock, const struct tim
     WEFT_ENSURE_REAL(sem_clockwait);
     return WEFT_REAL(sem_clockwait)(Sem, Clock, Abs);
   }
-  if (!validTimeout(Abs) || (Clock != CLOCK_REALTIME && Clock != CLOCK_MONOTONIC))
+  if (!validWaitTimeout(Abs) || !validWaitClock(Clock))
     return fail(EINVAL);
   return semWait(Thr, Sem, false, virtualDeadline(Clock, Abs), WEFT_CALLER_PC);
 }

@@ -318,10 +318,6 @@ namespace {
 /// caller and a thread weft started (else the real call serves).
 bool modelledJoin(pthread_t Th) { return CurThread && Rt.ByHandle.find(uintptr_t(Th)); }
 
-bool validJoinTimeout(const struct timespec *Abs) {
-  return Abs && Abs->tv_nsec >= 0 && Abs->tv_nsec < 1000000000L;
-}
-
 } // namespace
 
 WEFT_INTERCEPTOR int pthread_tryjoin_np(pthread_t Th, void **Ret) {
@@ -336,9 +332,9 @@ WEFT_INTERCEPTOR int pthread_timedjoin_np(pthread_t Th, void **Ret, const struct
   if (!modelledJoin(Th))
     return WEFT_REAL(pthread_timedjoin_np)(Th, Ret, Abs);
   // glibc: no timeout is a plain join; a malformed one is EINVAL.
-  if (Abs && !validJoinTimeout(Abs))
+  if (Abs && !validWaitTimeout(Abs))
     return EINVAL;
-  uint64_t Deadline = Abs ? virtualDeadline(CLOCK_REALTIME, Abs) : kNoDeadline;
+  uint64_t Deadline = virtualDeadline(CLOCK_REALTIME, Abs); // none: kNoDeadline
   return joinThread(CurThread, Th, Ret, WEFT_CALLER_PC, JoinWait{Deadline, false});
 }
 
@@ -347,9 +343,9 @@ WEFT_INTERCEPTOR int pthread_clockjoin_np(pthread_t Th, void **Ret, clockid_t Cl
   WEFT_ENSURE_REAL(pthread_clockjoin_np);
   if (!modelledJoin(Th))
     return WEFT_REAL(pthread_clockjoin_np)(Th, Ret, Clock, Abs);
-  if (Abs && (!validJoinTimeout(Abs) || (Clock != CLOCK_REALTIME && Clock != CLOCK_MONOTONIC)))
+  if (Abs && (!validWaitTimeout(Abs) || !validWaitClock(Clock)))
     return EINVAL;
-  uint64_t Deadline = Abs ? virtualDeadline(Clock, Abs) : kNoDeadline;
+  uint64_t Deadline = virtualDeadline(Clock, Abs); // none: kNoDeadline
   return joinThread(CurThread, Th, Ret, WEFT_CALLER_PC, JoinWait{Deadline, false});
 }
 
