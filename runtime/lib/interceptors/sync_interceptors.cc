@@ -299,19 +299,29 @@ WEFT_INTERCEPTOR int pthread_mutex_trylock(pthread_mutex_t *M) {
   return mutexLock(Thr, mutexVar(M), uintptr_t(M), true, kNoDeadline, WEFT_CALLER_PC);
 }
 
-WEFT_INTERCEPTOR int pthread_mutex_timedlock(pthread_mutex_t *M, const struct timespec *Abs) {
+/// A timed lock. As glibc, a malformed timeout is only an error if the
+/// lock would wait: a mutex free now is taken whatever the timeout says.
+static int mutexTimedLock(pthread_mutex_t *M, clockid_t Clock, const struct timespec *Abs,
+                          uintptr_t Pc) {
   ThreadState *Thr = CurThread;
   if (!Thr)
     return ENOTSUP;
-  return mutexLock(Thr, mutexVar(M), uintptr_t(M), false, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
+  if (!validWaitClock(Clock))
+    return EINVAL;
+  if (!validWaitTimeout(Abs)) {
+    int R = mutexLock(Thr, mutexVar(M), uintptr_t(M), true, kNoDeadline, Pc);
+    return R == EBUSY ? EINVAL : R;
+  }
+  return mutexLock(Thr, mutexVar(M), uintptr_t(M), false, virtualDeadline(Clock, Abs), Pc);
+}
+
+WEFT_INTERCEPTOR int pthread_mutex_timedlock(pthread_mutex_t *M, const struct timespec *Abs) {
+  return mutexTimedLock(M, CLOCK_REALTIME, Abs, WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int pthread_mutex_clocklock(pthread_mutex_t *M, clockid_t C,
                                              const struct timespec *Abs) {
-  ThreadState *Thr = CurThread;
-  if (!Thr)
-    return ENOTSUP;
-  return mutexLock(Thr, mutexVar(M), uintptr_t(M), false, virtualDeadline(C, Abs), WEFT_CALLER_PC);
+  return mutexTimedLock(M, C, Abs, WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int pthread_mutex_unlock(pthread_mutex_t *M) {
@@ -368,6 +378,9 @@ WEFT_INTERCEPTOR int pthread_cond_wait(pthread_cond_t *C, pthread_mutex_t *M) {
 
 WEFT_INTERCEPTOR int pthread_cond_timedwait(pthread_cond_t *C, pthread_mutex_t *M,
                                             const struct timespec *Abs) {
+  // As glibc: a malformed timeout fails before the mutex is released.
+  if (!validWaitTimeout(Abs))
+    return EINVAL;
   clockid_t Clock = CLOCK_REALTIME;
   if (CurThread)
     if (SyncVar *S = syncFind(uintptr_t(C)); S && S->Models)
@@ -377,6 +390,8 @@ WEFT_INTERCEPTOR int pthread_cond_timedwait(pthread_cond_t *C, pthread_mutex_t *
 
 WEFT_INTERCEPTOR int pthread_cond_clockwait(pthread_cond_t *C, pthread_mutex_t *M,
                                             clockid_t Clock, const struct timespec *Abs) {
+  if (!validWaitTimeout(Abs) || !validWaitClock(Clock))
+    return EINVAL;
   return condWaitIntercepted(C, M, virtualDeadline(Clock, Abs), WEFT_CALLER_PC);
 }
 
@@ -458,11 +473,16 @@ WEFT_INTERCEPTOR int pthread_rwlock_rdlock(pthread_rwlock_t *L) {
 WEFT_INTERCEPTOR int pthread_rwlock_tryrdlock(pthread_rwlock_t *L) {
   return rwLock(L, false, true, kNoDeadline, WEFT_CALLER_PC);
 }
+// As glibc, a timed rwlock checks its timeout and clock before it tries.
 WEFT_INTERCEPTOR int pthread_rwlock_timedrdlock(pthread_rwlock_t *L, const struct timespec *Abs) {
+  if (!validWaitTimeout(Abs))
+    return EINVAL;
   return rwLock(L, false, false, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
 }
 WEFT_INTERCEPTOR int pthread_rwlock_clockrdlock(pthread_rwlock_t *L, clockid_t C,
                                                const struct timespec *Abs) {
+  if (!validWaitTimeout(Abs) || !validWaitClock(C))
+    return EINVAL;
   return rwLock(L, false, false, virtualDeadline(C, Abs), WEFT_CALLER_PC);
 }
 WEFT_INTERCEPTOR int pthread_rwlock_wrlock(pthread_rwlock_t *L) {
@@ -472,10 +492,14 @@ WEFT_INTERCEPTOR int pthread_rwlock_trywrlock(pthread_rwlock_t *L) {
   return rwLock(L, true, true, kNoDeadline, WEFT_CALLER_PC);
 }
 WEFT_INTERCEPTOR int pthread_rwlock_timedwrlock(pthread_rwlock_t *L, const struct timespec *Abs) {
+  if (!validWaitTimeout(Abs))
+    return EINVAL;
   return rwLock(L, true, false, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
 }
 WEFT_INTERCEPTOR int pthread_rwlock_clockwrlock(pthread_rwlock_t *L, clockid_t C,
                                                const struct timespec *Abs) {
+  if (!validWaitTimeout(Abs) || !validWaitClock(C))
+    return EINVAL;
   return rwLock(L, true, false, virtualDeadline(C, Abs), WEFT_CALLER_PC);
 }
 WEFT_INTERCEPTOR int pthread_rwlock_unlock(pthread_rwlock_t *L) {
