@@ -37,6 +37,12 @@ void forgetSync(uintptr_t Addr);
 /// \p Wait says what a blocked thread waits for in deadlock reports.
 int mutexLock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, bool TryOnly,
               uint64_t Deadline, uintptr_t Pc, WaitKind Wait = WaitKind::Mutex);
+/// A timed lock of \p M until \p Abs on \p Clock (pthread_mutex_timedlock,
+/// clocklock, C11 mtx_timedlock). As glibc's, a malformed timeout is EINVAL
+/// only if the lock would wait; a clock other than CLOCK_REALTIME or
+/// CLOCK_MONOTONIC always is.
+int mutexTimedLock(ThreadState *Thr, pthread_mutex_t *M, clockid_t Clock,
+                   const struct timespec *Abs, uintptr_t Pc);
 /// Unlock: 0 or EPERM (misuse of a normal mutex is reported).
 int mutexUnlock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, uintptr_t Pc);
 /// Destroy: 0, or EBUSY (reported) if it is locked.

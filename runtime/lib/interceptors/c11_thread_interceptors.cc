@@ -184,8 +184,7 @@ WEFT_INTERCEPTOR int mtx_timedlock(mtx_t *M, const struct timespec *Abs) {
     WEFT_ENSURE_REAL(mtx_timedlock);
     return WEFT_REAL(mtx_timedlock)(M, Abs);
   }
-  return thrdResult(mutexLock(Thr, mutexVar(asPthread(M)), uintptr_t(M), false,
-                              virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC));
+  return thrdResult(mutexTimedLock(Thr, asPthread(M), CLOCK_REALTIME, Abs, WEFT_CALLER_PC));
 }
 
 WEFT_INTERCEPTOR int mtx_unlock(mtx_t *M) {
@@ -249,6 +248,8 @@ WEFT_INTERCEPTOR int cnd_timedwait(cnd_t *C, mtx_t *M, const struct timespec *Ab
     WEFT_ENSURE_REAL(cnd_timedwait);
     return WEFT_REAL(cnd_timedwait)(C, M, Abs);
   }
+  if (!validWaitTimeout(Abs)) // as glibc's: before the mutex is released
+    return thrd_error;
   return thrdResult(condWait(Thr, uintptr_t(C), asPthread(M),
                              virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC));
 }

@@ -299,13 +299,8 @@ WEFT_INTERCEPTOR int pthread_mutex_trylock(pthread_mutex_t *M) {
   return mutexLock(Thr, mutexVar(M), uintptr_t(M), true, kNoDeadline, WEFT_CALLER_PC);
 }
 
-/// A timed lock. As glibc, a malformed timeout is only an error if the
-/// lock would wait: a mutex free now is taken whatever the timeout says.
-static int mutexTimedLock(pthread_mutex_t *M, clockid_t Clock, const struct timespec *Abs,
-                          uintptr_t Pc) {
-  ThreadState *Thr = CurThread;
-  if (!Thr)
-    return ENOTSUP;
+int weft::mutexTimedLock(ThreadState *Thr, pthread_mutex_t *M, clockid_t Clock,
+                         const struct timespec *Abs, uintptr_t Pc) {
   if (!validWaitClock(Clock))
     return EINVAL;
   if (!validWaitTimeout(Abs)) {
@@ -316,12 +311,18 @@ static int mutexTimedLock(pthread_mutex_t *M, clockid_t Clock, const struct time
 }
 
 WEFT_INTERCEPTOR int pthread_mutex_timedlock(pthread_mutex_t *M, const struct timespec *Abs) {
-  return mutexTimedLock(M, CLOCK_REALTIME, Abs, WEFT_CALLER_PC);
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return ENOTSUP;
+  return mutexTimedLock(Thr, M, CLOCK_REALTIME, Abs, WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int pthread_mutex_clocklock(pthread_mutex_t *M, clockid_t C,
                                              const struct timespec *Abs) {
-  return mutexTimedLock(M, C, Abs, WEFT_CALLER_PC);
+  ThreadState *Thr = CurThread;
+  if (!Thr)
+    return ENOTSUP;
+  return mutexTimedLock(Thr, M, C, Abs, WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int pthread_mutex_unlock(pthread_mutex_t *M) {

@@ -1,5 +1,6 @@
 // Timed waits given a malformed timeout (tv_nsec outside [0, 1e9)) or a
-// clock they do not take return EINVAL as glibc's do, instead of waiting on
+// clock they do not take return EINVAL (C11's: thrd_error) as glibc's do,
+// instead of waiting on
 // a deadline computed from garbage: a condition variable and an rwlock
 // check first; a mutex only when it would have to wait (a free one is
 // taken whatever the timeout says). The same program natively prints the
@@ -17,6 +18,9 @@
 // CHECK-NEXT: rwlock write, bad timeout: EINVAL
 // CHECK-NEXT: rwlock, bad clock: EINVAL
 // CHECK-NEXT: cond, good timeout: ETIMEDOUT
+// CHECK-NEXT: C11 mtx free, bad timeout: thrd_success
+// CHECK-NEXT: C11 mtx held, bad timeout: thrd_error
+// CHECK-NEXT: C11 cnd, bad timeout: thrd_error
 // CHECK-NOT: WARNING: weft
 
 #define _GNU_SOURCE
@@ -24,7 +28,12 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <threads.h>
 #include <time.h>
+
+static const char *c11(int R) {
+  return R == thrd_success ? "thrd_success" : R == thrd_error ? "thrd_error" : "other";
+}
 
 static const char *name(int R) {
   return R == 0 ? "0" : R == EINVAL ? "EINVAL" : R == ETIMEDOUT ? "ETIMEDOUT" : strerror(R);
@@ -56,5 +65,14 @@ int main(void) {
          name(pthread_rwlock_clockwrlock(&L, CLOCK_PROCESS_CPUTIME_ID, &Good)));
   printf("cond, good timeout: %s\n", name(pthread_cond_timedwait(&C, &M, &Good)));
   pthread_mutex_unlock(&M);
+
+  mtx_t X;
+  cnd_t Y;
+  mtx_init(&X, mtx_timed);
+  cnd_init(&Y);
+  printf("C11 mtx free, bad timeout: %s\n", c11(mtx_timedlock(&X, &Bad)));
+  printf("C11 mtx held, bad timeout: %s\n", c11(mtx_timedlock(&X, &Bad)));
+  printf("C11 cnd, bad timeout: %s\n", c11(cnd_timedwait(&Y, &X, &Negative)));
+  mtx_unlock(&X);
   return 0;
 }
