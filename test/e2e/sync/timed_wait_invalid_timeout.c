@@ -1,10 +1,9 @@
 // Timed waits given a malformed timeout (tv_nsec outside [0, 1e9)) or a
 // clock they do not take return EINVAL (C11's: thrd_error) as glibc's do,
-// instead of waiting on
-// a deadline computed from garbage: a condition variable and an rwlock
-// check first; a mutex only when it would have to wait (a free one is
-// taken whatever the timeout says). The same program natively prints the
-// same lines.
+// instead of waiting on a deadline computed from garbage: a condition
+// variable and an rwlock check first; a mutex only when it would have to
+// wait (a free one is taken whatever the timeout says). The same program
+// natively prints the same lines.
 // RUN: %weft-cc %s -o %t
 // RUN: env WEFT_SEED=1 %t 2>&1 | FileCheck %s
 // CHECK-NOT: WARNING: weft
