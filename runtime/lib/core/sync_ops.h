@@ -39,8 +39,7 @@ int mutexLock(ThreadState *Thr, SyncVar *S, uintptr_t Addr, bool TryOnly,
               uint64_t Deadline, uintptr_t Pc, WaitKind Wait = WaitKind::Mutex);
 /// A timed lock of \p M until \p Abs on \p Clock (pthread_mutex_timedlock,
 /// clocklock, C11 mtx_timedlock). As glibc's, a malformed timeout is EINVAL
-/// only if the lock would wait; a clock other than CLOCK_REALTIME or
-/// CLOCK_MONOTONIC always is.
+/// only if the lock would wait (waitDeadline).
 int mutexTimedLock(ThreadState *Thr, pthread_mutex_t *M, clockid_t Clock,
                    const struct timespec *Abs, uintptr_t Pc);
 /// Unlock: 0 or EPERM (misuse of a normal mutex is reported).
@@ -60,15 +59,12 @@ void onceRun(ThreadState *Thr, volatile int *State, void (*Init)(), uintptr_t Pc
 // Virtual time (time_interceptors.cc).
 /// Virtual deadline for an absolute time on \p Clock (kNoDeadline if null).
 uint64_t virtualDeadline(clockid_t Clock, const struct timespec *Abs);
-/// Whether \p Abs is a well-formed absolute timeout (tv_nsec in [0, 1e9)),
-/// as the timed waits of semaphores and joins require (else EINVAL).
-inline bool validWaitTimeout(const struct timespec *Abs) {
-  return Abs && Abs->tv_nsec >= 0 && Abs->tv_nsec < 1000000000L;
-}
-/// Whether a *_clockwait / clockjoin accepts \p Clock (else EINVAL).
-inline bool validWaitClock(clockid_t Clock) {
-  return Clock == CLOCK_REALTIME || Clock == CLOCK_MONOTONIC;
-}
+/// A timed wait's virtual deadline for the absolute timeout \p Abs on
+/// \p Clock, into \p Deadline. False, and the wait returns EINVAL (as
+/// glibc's timed waits do), if \p Abs is null or malformed (tv_nsec
+/// outside [0, 1e9)) or \p Clock is neither CLOCK_REALTIME nor
+/// CLOCK_MONOTONIC.
+bool waitDeadline(clockid_t Clock, const struct timespec *Abs, uint64_t *Deadline);
 /// Virtual deadline \p Rel from now (kNoDeadline if null).
 uint64_t virtualDeadlineAfter(const struct timespec *Rel);
 /// Blocks the current thread in virtual time for \p Ns. Returns the time

@@ -248,10 +248,10 @@ WEFT_INTERCEPTOR int cnd_timedwait(cnd_t *C, mtx_t *M, const struct timespec *Ab
     WEFT_ENSURE_REAL(cnd_timedwait);
     return WEFT_REAL(cnd_timedwait)(C, M, Abs);
   }
-  if (!validWaitTimeout(Abs)) // as glibc's: before the mutex is released
+  uint64_t Deadline; // as glibc's: a malformed timeout fails before the mutex is released
+  if (!waitDeadline(CLOCK_REALTIME, Abs, &Deadline))
     return thrd_error;
-  return thrdResult(condWait(Thr, uintptr_t(C), asPthread(M),
-                             virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC));
+  return thrdResult(condWait(Thr, uintptr_t(C), asPthread(M), Deadline, WEFT_CALLER_PC));
 }
 
 WEFT_INTERCEPTOR void cnd_destroy(cnd_t *C) {

@@ -156,9 +156,10 @@ WEFT_INTERCEPTOR int sem_timedwait(sem_t *Sem, const struct timespec *Abs) {
     WEFT_ENSURE_REAL(sem_timedwait);
     return WEFT_REAL(sem_timedwait)(Sem, Abs);
   }
-  if (!validWaitTimeout(Abs))
+  uint64_t Deadline;
+  if (!waitDeadline(CLOCK_REALTIME, Abs, &Deadline))
     return fail(EINVAL);
-  return semWait(Thr, Sem, false, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
+  return semWait(Thr, Sem, false, Deadline, WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int sem_clockwait(sem_t *Sem, clockid_t Clock, const struct timespec *Abs) {
@@ -167,9 +168,10 @@ WEFT_INTERCEPTOR int sem_clockwait(sem_t *Sem, clockid_t Clock, const struct tim
     WEFT_ENSURE_REAL(sem_clockwait);
     return WEFT_REAL(sem_clockwait)(Sem, Clock, Abs);
   }
-  if (!validWaitTimeout(Abs) || !validWaitClock(Clock))
+  uint64_t Deadline;
+  if (!waitDeadline(Clock, Abs, &Deadline))
     return fail(EINVAL);
-  return semWait(Thr, Sem, false, virtualDeadline(Clock, Abs), WEFT_CALLER_PC);
+  return semWait(Thr, Sem, false, Deadline, WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int sem_getvalue(sem_t *Sem, int *Value) {

@@ -301,13 +301,14 @@ WEFT_INTERCEPTOR int pthread_mutex_trylock(pthread_mutex_t *M) {
 
 int weft::mutexTimedLock(ThreadState *Thr, pthread_mutex_t *M, clockid_t Clock,
                          const struct timespec *Abs, uintptr_t Pc) {
-  if (!validWaitClock(Clock))
+  if (Clock != CLOCK_REALTIME && Clock != CLOCK_MONOTONIC)
     return EINVAL;
-  if (!validWaitTimeout(Abs)) {
+  uint64_t Deadline;
+  if (!waitDeadline(Clock, Abs, &Deadline)) {
     int R = mutexLock(Thr, mutexVar(M), uintptr_t(M), true, kNoDeadline, Pc);
     return R == EBUSY ? EINVAL : R;
   }
-  return mutexLock(Thr, mutexVar(M), uintptr_t(M), false, virtualDeadline(Clock, Abs), Pc);
+  return mutexLock(Thr, mutexVar(M), uintptr_t(M), false, Deadline, Pc);
 }
 
 WEFT_INTERCEPTOR int pthread_mutex_timedlock(pthread_mutex_t *M, const struct timespec *Abs) {
@@ -379,21 +380,23 @@ WEFT_INTERCEPTOR int pthread_cond_wait(pthread_cond_t *C, pthread_mutex_t *M) {
 
 WEFT_INTERCEPTOR int pthread_cond_timedwait(pthread_cond_t *C, pthread_mutex_t *M,
                                             const struct timespec *Abs) {
-  // As glibc: a malformed timeout fails before the mutex is released.
-  if (!validWaitTimeout(Abs))
-    return EINVAL;
   clockid_t Clock = CLOCK_REALTIME;
   if (CurThread)
     if (SyncVar *S = syncFind(uintptr_t(C)); S && S->Models)
       Clock = S->Models->CondClock;
-  return condWaitIntercepted(C, M, virtualDeadline(Clock, Abs), WEFT_CALLER_PC);
+  // As glibc: a malformed timeout fails before the mutex is released.
+  uint64_t Deadline;
+  if (!waitDeadline(Clock, Abs, &Deadline))
+    return EINVAL;
+  return condWaitIntercepted(C, M, Deadline, WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int pthread_cond_clockwait(pthread_cond_t *C, pthread_mutex_t *M,
                                             clockid_t Clock, const struct timespec *Abs) {
-  if (!validWaitTimeout(Abs) || !validWaitClock(Clock))
+  uint64_t Deadline;
+  if (!waitDeadline(Clock, Abs, &Deadline))
     return EINVAL;
-  return condWaitIntercepted(C, M, virtualDeadline(Clock, Abs), WEFT_CALLER_PC);
+  return condWaitIntercepted(C, M, Deadline, WEFT_CALLER_PC);
 }
 
 WEFT_INTERCEPTOR int pthread_cond_signal(pthread_cond_t *C) {
@@ -474,17 +477,21 @@ WEFT_INTERCEPTOR int pthread_rwlock_rdlock(pthread_rwlock_t *L) {
 WEFT_INTERCEPTOR int pthread_rwlock_tryrdlock(pthread_rwlock_t *L) {
   return rwLock(L, false, true, kNoDeadline, WEFT_CALLER_PC);
 }
-// As glibc, a timed rwlock checks its timeout and clock before it tries.
-WEFT_INTERCEPTOR int pthread_rwlock_timedrdlock(pthread_rwlock_t *L, const struct timespec *Abs) {
-  if (!validWaitTimeout(Abs))
+/// A timed rwlock: as glibc's, it checks its timeout and clock before it
+/// tries.
+static int rwTimedLock(pthread_rwlock_t *L, bool Exclusive, clockid_t Clock,
+                       const struct timespec *Abs, uintptr_t Pc) {
+  uint64_t Deadline;
+  if (!waitDeadline(Clock, Abs, &Deadline))
     return EINVAL;
-  return rwLock(L, false, false, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
+  return rwLock(L, Exclusive, false, Deadline, Pc);
+}
+WEFT_INTERCEPTOR int pthread_rwlock_timedrdlock(pthread_rwlock_t *L, const struct timespec *Abs) {
+  return rwTimedLock(L, false, CLOCK_REALTIME, Abs, WEFT_CALLER_PC);
 }
 WEFT_INTERCEPTOR int pthread_rwlock_clockrdlock(pthread_rwlock_t *L, clockid_t C,
                                                const struct timespec *Abs) {
-  if (!validWaitTimeout(Abs) || !validWaitClock(C))
-    return EINVAL;
-  return rwLock(L, false, false, virtualDeadline(C, Abs), WEFT_CALLER_PC);
+  return rwTimedLock(L, false, C, Abs, WEFT_CALLER_PC);
 }
 WEFT_INTERCEPTOR int pthread_rwlock_wrlock(pthread_rwlock_t *L) {
   return rwLock(L, true, false, kNoDeadline, WEFT_CALLER_PC);
@@ -493,16 +500,13 @@ WEFT_INTERCEPTOR int pthread_rwlock_trywrlock(pthread_rwlock_t *L) {
   return rwLock(L, true, true, kNoDeadline, WEFT_CALLER_PC);
 }
 WEFT_INTERCEPTOR int pthread_rwlock_timedwrlock(pthread_rwlock_t *L, const struct timespec *Abs) {
-  if (!validWaitTimeout(Abs))
-    return EINVAL;
-  return rwLock(L, true, false, virtualDeadline(CLOCK_REALTIME, Abs), WEFT_CALLER_PC);
+  return rwTimedLock(L, true, CLOCK_REALTIME, Abs, WEFT_CALLER_PC);
 }
 WEFT_INTERCEPTOR int pthread_rwlock_clockwrlock(pthread_rwlock_t *L, clockid_t C,
                                                const struct timespec *Abs) {
-  if (!validWaitTimeout(Abs) || !validWaitClock(C))
-    return EINVAL;
-  return rwLock(L, true, false, virtualDeadline(C, Abs), WEFT_CALLER_PC);
+  return rwTimedLock(L, true, C, Abs, WEFT_CALLER_PC);
 }
+
 WEFT_INTERCEPTOR int pthread_rwlock_unlock(pthread_rwlock_t *L) {
   ThreadState *Thr = CurThread;
   if (!Thr)

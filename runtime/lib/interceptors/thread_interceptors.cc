@@ -332,9 +332,9 @@ WEFT_INTERCEPTOR int pthread_timedjoin_np(pthread_t Th, void **Ret, const struct
   if (!modelledJoin(Th))
     return WEFT_REAL(pthread_timedjoin_np)(Th, Ret, Abs);
   // glibc: no timeout is a plain join; a malformed one is EINVAL.
-  if (Abs && !validWaitTimeout(Abs))
+  uint64_t Deadline = kNoDeadline;
+  if (Abs && !waitDeadline(CLOCK_REALTIME, Abs, &Deadline))
     return EINVAL;
-  uint64_t Deadline = virtualDeadline(CLOCK_REALTIME, Abs); // none: kNoDeadline
   return joinThread(CurThread, Th, Ret, WEFT_CALLER_PC, JoinWait{Deadline, false});
 }
 
@@ -343,9 +343,9 @@ WEFT_INTERCEPTOR int pthread_clockjoin_np(pthread_t Th, void **Ret, clockid_t Cl
   WEFT_ENSURE_REAL(pthread_clockjoin_np);
   if (!modelledJoin(Th))
     return WEFT_REAL(pthread_clockjoin_np)(Th, Ret, Clock, Abs);
-  if (Abs && (!validWaitTimeout(Abs) || !validWaitClock(Clock)))
+  uint64_t Deadline = kNoDeadline;
+  if (Abs && !waitDeadline(Clock, Abs, &Deadline))
     return EINVAL;
-  uint64_t Deadline = virtualDeadline(Clock, Abs); // none: kNoDeadline
   return joinThread(CurThread, Th, Ret, WEFT_CALLER_PC, JoinWait{Deadline, false});
 }
 

@@ -103,6 +103,14 @@ uint64_t virtualDeadline(clockid_t Clock, const struct timespec *Abs) {
   return Rt.Sched.now() + (Want > Now ? Want - Now : 0);
 }
 
+bool waitDeadline(clockid_t Clock, const struct timespec *Abs, uint64_t *Deadline) {
+  if (!Abs || Abs->tv_nsec < 0 || Abs->tv_nsec >= long(kNsPerSec) ||
+      (Clock != CLOCK_REALTIME && Clock != CLOCK_MONOTONIC))
+    return false;
+  *Deadline = virtualDeadline(Clock, Abs);
+  return true;
+}
+
 } // namespace weft
 
 // An interrupted sleep returns the seconds left, rounded to the nearest
