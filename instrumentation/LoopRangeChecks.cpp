@@ -25,7 +25,6 @@
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/Analysis/ScalarEvolution.h"
 #include "llvm/Analysis/ScalarEvolutionExpressions.h"
-#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/Instructions.h"
@@ -85,7 +84,7 @@ private:
     // throws would leave bytes the range claims unaccessed).
     for (BasicBlock *BB : L->blocks())
       for (Instruction &I : *BB)
-        if (maySynchronize(I) || !isGuaranteedToTransferExecutionToSuccessor(&I))
+        if (mayEndEpochOrPath(I))
           return nullptr;
     const SCEV *BTC = SE.getBackedgeTakenCount(L);
     if (isa<SCEVCouldNotCompute>(BTC))

@@ -1,14 +1,15 @@
 //===- LoopRangeChecks.h - One range check for a loop's sweep ---*- C++ -*-===//
 //
 // A loop that contains nothing that can synchronize (no atomic, fence, or
-// call that is not `nosync`: maySynchronize in RedundantChecks.h) and
-// nothing that may not return runs all its iterations within one epoch of
-// its thread, so checking each iteration's access separately finds exactly
-// the races that one check of all the bytes the loop touches finds. When the loop's trip count is
-// known on entry, an access that every iteration makes, at an address that
-// steps through memory without gaps (or stays put), is replaced by one range
-// check in the loop's preheader; repeated level by level, a nested sweep of a
-// 2-D array becomes one check before the outer loop.
+// call that is not `nosync`) and nothing that may not return
+// (mayEndEpochOrPath in RedundantChecks.h) runs all its iterations within
+// one epoch of its thread, so checking each iteration's access separately
+// finds exactly the races that one check of all the bytes the loop touches
+// finds. When the loop's trip count is known on entry, an access that
+// every iteration makes, at an address that steps through memory without
+// gaps (or stays put), is replaced by one range check in the loop's
+// preheader; repeated level by level, a nested sweep of a 2-D array becomes
+// one check before the outer loop.
 //
 // Never hoists an access the loop might not make: loops with an exit other
 // than the latch, accesses in blocks not executed on every iteration,

@@ -62,6 +62,10 @@ bool maySynchronize(const Instruction &I) {
   return !CB->hasFnAttr(Attribute::NoSync);
 }
 
+bool mayEndEpochOrPath(const Instruction &I) {
+  return maySynchronize(I) || !isGuaranteedToTransferExecutionToSuccessor(&I);
+}
+
 namespace {
 
 // Bounds that keep the analysis linear in the function's size: a stretch
@@ -168,7 +172,7 @@ SmallVector<RedundantCheck, 8> findRedundantChecks(Function &F, ArrayRef<Instruc
     for (Instruction &I : reverse(*BB)) {
       // The write must happen: nothing between may synchronize, throw or
       // stay forever.
-      if (maySynchronize(I) || !isGuaranteedToTransferExecutionToSuccessor(&I)) {
+      if (mayEndEpochOrPath(I)) {
         Cur.clear();
         continue;
       }

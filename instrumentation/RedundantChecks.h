@@ -29,6 +29,11 @@ namespace weft {
 /// calls synchronize.
 bool maySynchronize(const llvm::Instruction &I);
 
+/// True when a check may not move across \p I: it may synchronize
+/// (maySynchronize), or execution may not go on past it (a throw, a call
+/// that does not return), so that an access after it might never happen.
+bool mayEndEpochOrPath(const llvm::Instruction &I);
+
 /// An access whose check is implied by others, with the checks that imply
 /// it: one per way into it (a merge of paths may have a different cover on
 /// each path), so that its race-directed point can follow their site flags.
