@@ -1,4 +1,4 @@
-// The race-free twin of loop_range_nosync_call_race.c: two threads sweep
+// The race-free twin of loop_range_race.c -DNOSYNC_CALL: two threads sweep
 // their own halves of one array, each iteration calling a `nosync` helper,
 // without locks. Each sweep is one range check of exactly its half, so
 // nothing may be reported on any schedule.
