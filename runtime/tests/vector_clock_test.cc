@@ -47,6 +47,26 @@ TEST(VectorClockTest, SetGrowsAndKeepsOtherEntries) {
   EXPECT_EQ(C.get(Sid(0)), 0u);
 }
 
+TEST(VectorClockTest, SizeIsTheHighestEntryRoundedToFour) {
+  // Not to a power of two: a clock copied into every released atomic
+  // location costs its size there (docs/performance.md, "A lock-free
+  // queue's unit tests").
+  VectorClock C;
+  C.set(Sid(48), 1);
+  EXPECT_EQ(C.size(), 52u);
+  VectorClock D;
+  D.assign(C);
+  EXPECT_EQ(D.size(), 52u);
+  EXPECT_EQ(D.get(Sid(48)), 1u);
+  C.set(Sid(52), 2); // grows by one chunk, keeping what it held
+  EXPECT_EQ(C.size(), 56u);
+  EXPECT_EQ(C.get(Sid(48)), 1u);
+  EXPECT_EQ(C.get(Sid(51)), 0u);
+  D.join(C);
+  EXPECT_EQ(D.size(), 56u);
+  EXPECT_EQ(D.get(Sid(52)), 2u);
+}
+
 TEST(VectorClockTest, JoinIsPointwiseMax) {
   VectorClock A, B;
   A.set(Sid(0), 5);
