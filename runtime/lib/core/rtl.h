@@ -19,6 +19,7 @@
 #include "core/addr_map.h"
 #include "models/barrier_model.h"
 #include "core/clock_slots.h"
+#include "core/dense_slab.h"
 #include "core/flags.h"
 #include "models/futex_model.h"
 #include "models/mutex_model.h"
@@ -180,16 +181,18 @@ struct SyncModels {
 /// location, once flag...), found by its address (sync_table.h).
 struct SyncVar {
   uintptr_t Addr = 0;
-  // Links of the sync table: the next object in the same 8-byte granule,
-  // and the region's list of live objects.
-  SyncVar *GranuleNext = nullptr;
-  SyncVar *RegionNext = nullptr, *RegionPrev = nullptr;
+  // Links of the sync table, as ids in the pool (sync_table.h): the next
+  // object in the same 8-byte granule, and the region's list of live
+  // objects.
+  uint32_t GranuleNext = 0;
+  uint32_t RegionNext = 0, RegionPrev = 0;
   uint32_t Uid = 0; // creation order: names the object in the lock graph
   // A thread whose clock already includes Clock as it was at version
   // CoveredVersion (it acquired, locked or released it last; thread clocks
   // only grow): while Clock stays at that version, its next acquire or
   // lock needs no join (covers(), atomics.cc, sync_interceptors.cc).
   ThreadId CoveredBy = ThreadId::Invalid;
+  uint32_t Id = 0; // its id in sync_table::Pool
   VectorClock Clock; // released into by unlock / release stores
   uint64_t CoveredVersion = 0;
   SyncModels *Models = nullptr;
@@ -216,9 +219,16 @@ struct SyncVar {
     CoveredVersion = Clock.version();
   }
 };
-// 80 bytes: with the allocator's 16-byte header, the 128-byte class that
-// 72 took already (internal_alloc.cc); an atomic location costs no more.
-static_assert(sizeof(SyncVar) == 80, "SyncVar grew out of its size class");
+// 72 bytes, in the sync table's pool without an allocator header (they
+// were 80 in the allocator's 128-byte class): most sync objects are atomic
+// locations, a million of them in some programs.
+static_assert(sizeof(SyncVar) == 72, "SyncVar grew");
+
+namespace sync_table {
+/// Where every SyncVar lives; the table's heads and links name them by id.
+extern DenseSlab<SyncVar> Pool;
+inline SyncVar *at(uint32_t Id) { return Pool.at(Id); }
+} // namespace sync_table
 
 struct Runtime {
   bool Initialized = false;
@@ -359,10 +369,13 @@ inline SyncVar *syncFind(uintptr_t Addr) {
   sync_table::SyncRegion *R = sync_table::regionOf(Addr);
   if (!R)
     return nullptr;
-  SyncVar *S = R->Head[sync_table::granuleIndex(Addr)];
-  while (S && S->Addr != Addr)
-    S = S->GranuleNext;
-  return S;
+  for (uint32_t Id = R->Head[sync_table::granuleIndex(Addr)]; Id;) {
+    SyncVar *S = sync_table::at(Id);
+    if (S->Addr == Addr)
+      return S;
+    Id = S->GranuleNext;
+  }
+  return nullptr;
 }
 /// The sync object at \p Addr, created if needed. Every sync operation
 /// looks one up, and almost always finds it: the probe is inline.

@@ -14,7 +14,9 @@
 namespace weft {
 
 SyncVar *syncCreate(uintptr_t Addr) {
-  SyncVar *S = internalNew<SyncVar>();
+  uint32_t Id = sync_table::Pool.create("sync objects");
+  SyncVar *S = sync_table::at(Id);
+  S->Id = Id;
   S->Addr = Addr;
   S->Uid = Rt.NextSyncUid++;
   sync_table::insert(S);
@@ -28,7 +30,7 @@ void drop(SyncVar *S) {
   // A thread still blocked on it would be a program bug (freeing a mutex
   // in use); keep the object alive rather than let the waiter dangle.
   if (!S->inUse())
-    internalDelete(S);
+    sync_table::Pool.destroy(S->Id);
 }
 
 } // namespace
@@ -38,7 +40,14 @@ void forgetSync(uintptr_t Addr) {
     drop(S);
 }
 
+/// Ranges from this size on hand back the pages of heads they empty: a
+/// block that large costs the program more to free than a system call, and
+/// a big freed queue of atomic flags would otherwise keep its heads (4
+/// bytes per 8 of the block) resident for nothing.
+constexpr size_t kReleaseHeadsMin = size_t(1) << 20;
+
 void dropSyncsInRange(uintptr_t Addr, size_t Size) {
+  bool ReleaseHeads = Size >= kReleaseHeadsMin;
   // Whole granules, partial ones included, as shadow::reset forgets them.
   uintptr_t Begin = Addr & ~uintptr_t(kGranule - 1);
   uintptr_t End = (Addr + Size + kGranule - 1) & ~uintptr_t(kGranule - 1);
@@ -51,7 +60,8 @@ void dropSyncsInRange(uintptr_t Addr, size_t Size) {
       if (Granules > 16 * R->LiveCount) {
         // A large range with few objects around (a thread's stack): visit
         // the objects, not every granule's head.
-        for (SyncVar *S = R->Live, *Next; S; S = Next) {
+        for (uint32_t Id = R->Live, Next; Id; Id = Next) {
+          SyncVar *S = sync_table::at(Id);
           Next = S->RegionNext;
           if (S->Addr >= Begin && S->Addr < ChunkEnd)
             drop(S);
@@ -66,10 +76,13 @@ void dropSyncsInRange(uintptr_t Addr, size_t Size) {
           if (R->BlockLive[Block])
             for (; G < Upto; ++G)
               while (R->Head[G])
-                drop(R->Head[G]);
+                drop(sync_table::at(R->Head[G]));
           G = Upto;
         }
       }
+      if (ReleaseHeads)
+        sync_table::releaseEmptyHeads(R, sync_table::granuleIndex(Begin),
+                                      sync_table::granuleIndex(Begin) + Granules);
     }
     Begin = ChunkEnd;
   }

@@ -13,6 +13,7 @@ namespace weft {
 namespace sync_table {
 
 SyncRegion *Regions[shadow::kNumRegions];
+DenseSlab<SyncVar> Pool;
 
 namespace {
 
@@ -32,15 +33,14 @@ void insert(SyncVar *S) {
   size_t R = shadow::regionIndex(S->Addr);
   SyncRegion *Region = Regions[R] ? Regions[R] : mapRegion(R);
   size_t G = granuleIndex(S->Addr);
-  SyncVar *&Head = Region->Head[G];
   ++Region->BlockLive[G / kGranulesPerBlock];
-  S->GranuleNext = Head;
-  Head = S;
+  S->GranuleNext = Region->Head[G];
+  Region->Head[G] = S->Id;
   S->RegionNext = Region->Live;
-  S->RegionPrev = nullptr;
+  S->RegionPrev = 0;
   if (Region->Live)
-    Region->Live->RegionPrev = S;
-  Region->Live = S;
+    at(Region->Live)->RegionPrev = S->Id;
+  Region->Live = S->Id;
   ++Region->LiveCount;
   ++Total;
 }
@@ -48,21 +48,39 @@ void insert(SyncVar *S) {
 void unlink(SyncVar *S) {
   SyncRegion *Region = regionOf(S->Addr);
   size_t G = granuleIndex(S->Addr);
-  for (SyncVar **P = &Region->Head[G]; *P; P = &(*P)->GranuleNext)
-    if (*P == S) {
+  for (uint32_t *P = &Region->Head[G]; *P; P = &at(*P)->GranuleNext)
+    if (*P == S->Id) {
       *P = S->GranuleNext;
       --Region->BlockLive[G / kGranulesPerBlock];
       break;
     }
   if (S->RegionPrev)
-    S->RegionPrev->RegionNext = S->RegionNext;
+    at(S->RegionPrev)->RegionNext = S->RegionNext;
   else
     Region->Live = S->RegionNext;
   if (S->RegionNext)
-    S->RegionNext->RegionPrev = S->RegionPrev;
-  S->GranuleNext = S->RegionNext = S->RegionPrev = nullptr;
+    at(S->RegionNext)->RegionPrev = S->RegionPrev;
+  S->GranuleNext = S->RegionNext = S->RegionPrev = 0;
   --Region->LiveCount;
   --Total;
+}
+
+void releaseEmptyHeads(SyncRegion *R, size_t First, size_t Last) {
+  // Whole pages only, in runs: one system call per run of empty pages.
+  size_t Block = (First + kGranulesPerBlock - 1) / kGranulesPerBlock;
+  size_t End = Last / kGranulesPerBlock;
+  while (Block < End) {
+    if (R->BlockLive[Block]) {
+      ++Block;
+      continue;
+    }
+    size_t RunEnd = Block + 1;
+    while (RunEnd < End && !R->BlockLive[RunEnd])
+      ++RunEnd;
+    releasePages(&R->Head[Block * kGranulesPerBlock],
+                 (RunEnd - Block) * kGranulesPerBlock * sizeof(uint32_t));
+    Block = RunEnd;
+  }
 }
 
 size_t size() { return Total; }
