@@ -1,18 +1,28 @@
 //===- internal_alloc.cc - Size-classed mmap arenas for weft's own data ---===//
 //
-// Small blocks come from per-size-class free lists refilled from 1 MiB
-// chunks; large blocks (1 MiB and more) are their own mappings, unmapped at
-// their free and grown by mremap, so a vector of several MiB that doubles
-// neither copies itself nor has its old and new arrays resident at once
-// (7 of lock_order_stress's 32 MB peak, docs/performance.md). A free block
-// of a class of kReleaseClassMin or more keeps only its first page
-// resident: a table or vector that grew through 64 KiB-1 MiB leaves each
-// old array on a free list, and kept resident such arrays were 80-160 MB
-// of LevelDB's db_test under weft (docs/performance.md, "Kept-resident
-// memory with a budget"). Only the thread holding the
-// scheduler's baton allocates, but threads that have left the schedule (TLS
-// destructors at exit) may too, so a tiny spinlock guards the lists: it is
-// never taken on the per-access hot path.
+// Small blocks come from 1 MiB chunks, each serving one size class with a
+// free list of its own; large blocks (1 MiB and more) are their own
+// mappings, unmapped at their free and grown by mremap, so a vector of
+// several MiB that doubles neither copies itself nor has its old and new
+// arrays resident at once (7 of lock_order_stress's 32 MB peak,
+// docs/performance.md).
+//
+// Memory follows what is live, not what once was: a chunk whose blocks are
+// all free goes back to the kernel and then serves any class, unless it is
+// its class's only chunk with room (kept, so that one block allocated and
+// freed over and over costs no system call). Without this, the clocks of
+// one test's 61,000 atomics (512-byte blocks) stayed on their class's list
+// through every later test of a unit-test binary, while those tests'
+// objects of other classes took fresh memory (docs/performance.md, "A
+// lock-free queue's unit tests"). A free block of a class of
+// kReleaseClassMin or more keeps only its first page resident: a table or
+// vector that grew through 64 KiB-1 MiB leaves each old array on a free
+// list, and kept resident such arrays were 80-160 MB of LevelDB's db_test
+// under weft (docs/performance.md, "Kept-resident memory with a budget").
+//
+// Only the thread holding the scheduler's baton allocates, but threads that
+// have left the schedule (TLS destructors at exit) may too, so a tiny
+// spinlock guards the lists: it is never taken on the per-access hot path.
 //
 //===----------------------------------------------------------------------===//
 
@@ -38,14 +48,41 @@ constexpr size_t kChunk = size_t(1) << 20;
 /// Below it the system call and the faults at reuse cost more than the
 /// memory: blocks that small are many and short-lived (clocks, records).
 constexpr size_t kReleaseClassMin = size_t(64) << 10;
+/// A block header's second word: a large block's (its first is its mapped
+/// size); a small block's holds its chunk's index.
+constexpr size_t kLargeMark = ~size_t(0);
+/// Chunks weft can hold at once: 1 TiB of small blocks.
+constexpr uint32_t kMaxChunks = uint32_t(1) << 20;
+constexpr uint32_t kNoChunk = ~uint32_t(0);
 
 struct FreeBlock {
   FreeBlock *Next;
 };
 
-FreeBlock *FreeLists[kNumClasses];
-char *ChunkCursor;
-char *ChunkEnd;
+/// A 1 MiB chunk of one class's blocks, or an empty one in the pool.
+struct Chunk {
+  char *Base;
+  FreeBlock *Free; // freed blocks; those past Carved were never handed out
+  uint32_t Carved; // blocks handed out at least once
+  uint32_t Live;
+  uint32_t Class;
+  // Links of the class's list of chunks with room, or of the empty pool.
+  uint32_t Prev, Next;
+  bool HasRoom;
+};
+
+// Chunk I is ChunkGroups[I / kChunksPerGroup][I % kChunksPerGroup]; a group of
+// records is reserved when the first of its chunks is mapped, so that the
+// records cost address space in step with the chunks (a program run under
+// `ulimit -v` has little to spare).
+constexpr uint32_t kChunksPerGroup = 1024;
+Chunk *ChunkGroups[kMaxChunks / kChunksPerGroup];
+uint32_t NumChunks;
+
+Chunk &chunk(uint32_t I) { return ChunkGroups[I / kChunksPerGroup][I % kChunksPerGroup]; }
+uint32_t WithRoom[kNumClasses]; // per class: chunks with a free block
+uint32_t EmptyPool = kNoChunk;  // released chunks, any class may take one
+bool ListsReady;
 std::atomic_flag Lock = ATOMIC_FLAG_INIT;
 
 struct Guard {
@@ -98,15 +135,99 @@ void *mapOrDie(size_t Size) {
   return P;
 }
 
-void *carve(size_t Size) {
-  if (ChunkCursor + Size > ChunkEnd) {
-    size_t Want = Size > kChunk ? Size : kChunk;
-    ChunkCursor = static_cast<char *>(mapOrDie(Want));
-    ChunkEnd = ChunkCursor + Want;
+// A doubly linked list of chunks by index, headed by *Head.
+void pushChunk(uint32_t *Head, uint32_t I) {
+  chunk(I).Prev = kNoChunk;
+  chunk(I).Next = *Head;
+  if (*Head != kNoChunk)
+    chunk(*Head).Prev = I;
+  *Head = I;
+}
+void unlinkChunk(uint32_t *Head, uint32_t I) {
+  Chunk &K = chunk(I);
+  if (K.Prev != kNoChunk)
+    chunk(K.Prev).Next = K.Next;
+  else
+    *Head = K.Next;
+  if (K.Next != kNoChunk)
+    chunk(K.Next).Prev = K.Prev;
+}
+
+/// A chunk for class \p C with no block handed out: from the pool of
+/// released chunks (zero), else newly mapped.
+uint32_t newChunk(size_t C) {
+  if (!ListsReady) {
+    for (uint32_t &H : WithRoom)
+      H = kNoChunk;
+    ListsReady = true;
   }
-  void *P = ChunkCursor;
-  ChunkCursor += Size;
-  return P;
+  uint32_t I = EmptyPool;
+  if (I != kNoChunk) {
+    unlinkChunk(&EmptyPool, I);
+  } else {
+    if (NumChunks == kMaxChunks)
+      dieOutOfAddressSpace("internal data", size_t(kMaxChunks) * kChunk);
+    I = NumChunks++;
+    if (!ChunkGroups[I / kChunksPerGroup])
+      ChunkGroups[I / kChunksPerGroup] =
+          static_cast<Chunk *>(mapOrDie(kChunksPerGroup * sizeof(Chunk)));
+    chunk(I).Base = static_cast<char *>(mapOrDie(kChunk));
+  }
+  Chunk &K = chunk(I);
+  K.Free = nullptr;
+  K.Carved = 0;
+  K.Live = 0;
+  K.Class = uint32_t(C);
+  K.HasRoom = true;
+  pushChunk(&WithRoom[C], I);
+  return I;
+}
+
+/// A block of class \p C, and whether it was handed out before (it holds
+/// what its last owner left).
+char *takeBlock(size_t C, uint32_t *Index, bool *Reused) {
+  if (!ListsReady || WithRoom[C] == kNoChunk)
+    newChunk(C);
+  uint32_t I = WithRoom[C];
+  Chunk &K = chunk(I);
+  char *Block;
+  if (K.Free) {
+    Block = reinterpret_cast<char *>(K.Free);
+    K.Free = K.Free->Next;
+    *Reused = true;
+  } else {
+    // Fresh from mmap or released: zero.
+    Block = K.Base + size_t(K.Carved++) * classSize(C);
+    *Reused = false;
+  }
+  ++K.Live;
+  if (!K.Free && size_t(K.Carved) * classSize(C) == kChunk) {
+    unlinkChunk(&WithRoom[C], I);
+    K.HasRoom = false;
+  }
+  *Index = I;
+  return Block;
+}
+
+/// Block \p Block of chunk \p I is free again.
+void putBlock(char *Block, uint32_t I) {
+  Chunk &K = chunk(I);
+  auto *F = reinterpret_cast<FreeBlock *>(Block);
+  F->Next = K.Free;
+  K.Free = F;
+  --K.Live;
+  if (!K.HasRoom) {
+    pushChunk(&WithRoom[K.Class], I);
+    K.HasRoom = true;
+  }
+  // Emptied, and its class has another chunk with room: the memory goes
+  // back, and the chunk to whichever class needs one next.
+  if (K.Live == 0 && (K.Prev != kNoChunk || K.Next != kNoChunk)) {
+    unlinkChunk(&WithRoom[K.Class], I);
+    K.HasRoom = false;
+    rawSyscall(SYS_madvise, reinterpret_cast<long>(K.Base), long(kChunk), MADV_DONTNEED);
+    pushChunk(&EmptyPool, I);
+  }
 }
 
 } // namespace
@@ -118,24 +239,20 @@ void *internalAlloc(size_t Size) {
     size_t Mapped = (Total + 4095) & ~size_t(4095);
     Block = static_cast<char *>(mapOrDie(Mapped));
     *reinterpret_cast<size_t *>(Block) = Mapped;
-    *reinterpret_cast<size_t *>(Block + 8) = ~size_t(0);
+    *reinterpret_cast<size_t *>(Block + 8) = kLargeMark;
     return Block + kHeader;
   }
   size_t C = classOf(Total);
-  bool Reused = false;
+  bool Reused;
+  uint32_t Index;
   {
     Guard G;
-    if (FreeBlock *F = FreeLists[C]) {
-      FreeLists[C] = F->Next;
-      Block = reinterpret_cast<char *>(F);
-      Reused = true;
-    } else {
-      Block = static_cast<char *>(carve(classSize(C)));
-    }
+    Block = takeBlock(C, &Index, &Reused);
   }
-  // Carved memory is fresh from mmap, hence zero: clearing it anyway would
-  // touch every page of a large block at once (measured when the stack
-  // trie's 2 MiB first chunk came from here: a quarter of a short run).
+  // Carved memory is fresh from mmap (or released), hence zero: clearing it
+  // anyway would touch every page of a large block at once (measured when
+  // the stack trie's 2 MiB first chunk came from here: a quarter of a short
+  // run).
   if (Reused) {
     // The released span reads zero already (internalFree).
     char *RelBegin, *RelEnd;
@@ -144,12 +261,12 @@ void *internalAlloc(size_t Size) {
     internalMemset(RelEnd, 0, Block + classSize(C) - RelEnd);
   }
   *reinterpret_cast<size_t *>(Block) = C;
-  *reinterpret_cast<size_t *>(Block + 8) = 0;
+  *reinterpret_cast<size_t *>(Block + 8) = Index;
   return Block + kHeader;
 }
 
 static size_t usableSize(char *Block) {
-  if (*reinterpret_cast<size_t *>(Block + 8) == ~size_t(0))
+  if (*reinterpret_cast<size_t *>(Block + 8) == kLargeMark)
     return *reinterpret_cast<size_t *>(Block) - kHeader;
   return classSize(*reinterpret_cast<size_t *>(Block)) - kHeader;
 }
@@ -158,7 +275,8 @@ void internalFree(void *Ptr) {
   if (!Ptr)
     return;
   char *Block = static_cast<char *>(Ptr) - kHeader;
-  if (*reinterpret_cast<size_t *>(Block + 8) == ~size_t(0)) {
+  size_t Index = *reinterpret_cast<size_t *>(Block + 8);
+  if (Index == kLargeMark) {
     rawSyscall(SYS_munmap, reinterpret_cast<long>(Block),
                long(*reinterpret_cast<size_t *>(Block)));
     return;
@@ -170,9 +288,7 @@ void internalFree(void *Ptr) {
   if (RelBegin != RelEnd)
     releasePages(RelBegin, RelEnd - RelBegin);
   Guard G;
-  auto *F = reinterpret_cast<FreeBlock *>(Block);
-  F->Next = FreeLists[C];
-  FreeLists[C] = F;
+  putBlock(Block, uint32_t(Index));
 }
 
 void *internalRealloc(void *Ptr, size_t Size) {
@@ -184,7 +300,7 @@ void *internalRealloc(void *Ptr, size_t Size) {
     return Ptr;
   // A large block grows where the kernel can put it, without a copy, and
   // without the old and new arrays resident at once.
-  if (*reinterpret_cast<size_t *>(OldBlock + 8) == ~size_t(0)) {
+  if (*reinterpret_cast<size_t *>(OldBlock + 8) == kLargeMark) {
     size_t Mapped = (Size + kHeader + 4095) & ~size_t(4095);
     long P = rawSyscall(SYS_mremap, reinterpret_cast<long>(OldBlock),
                         long(*reinterpret_cast<size_t *>(OldBlock)), long(Mapped), MREMAP_MAYMOVE);

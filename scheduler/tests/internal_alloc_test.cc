@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <sys/mman.h>
 #include <vector>
@@ -120,6 +121,62 @@ TEST(InternalAllocTest, SmallFreeBlocksStayResident) {
   EXPECT_EQ(Q, P);
   EXPECT_TRUE(allZero(Q, Size));
   internalFree(Q);
+}
+
+TEST(InternalAllocTest, EmptiedChunksGoBackAndServeOtherClasses) {
+  // 8 MiB of 512-byte blocks (clocks of a test's atomics), all freed: their
+  // chunks' pages go back but for one chunk the class keeps, and blocks of
+  // another class (a later test's objects) are carved from those chunks
+  // instead of new memory.
+  const size_t Size = 480, Count = 16384;
+  std::vector<unsigned char *> Blocks;
+  uintptr_t Lo = ~uintptr_t(0), Hi = 0;
+  for (size_t I = 0; I < Count; ++I) {
+    auto *P = static_cast<unsigned char *>(internalAlloc(Size));
+    memset(P, 0xab, Size);
+    Blocks.push_back(P);
+    Lo = std::min(Lo, reinterpret_cast<uintptr_t>(P));
+    Hi = std::max(Hi, reinterpret_cast<uintptr_t>(P) + Size);
+  }
+  size_t Pages = 0;
+  for (unsigned char *P : Blocks)
+    internalFree(P);
+  for (unsigned char *P : Blocks)
+    if (reinterpret_cast<uintptr_t>(P) % 4096 == 16) // a block at a page's start
+      Pages += residentPages(P - 16, 4096);
+  // 8 MiB held 2,048 such pages; at most one chunk's (256) stay.
+  EXPECT_LE(Pages, 256u);
+  size_t Inside = 0;
+  std::vector<void *> Others;
+  for (size_t I = 0; I < 3 * 4096; ++I) {
+    void *Q = internalAlloc(200); // the 256-byte class: 4,096 per chunk
+    EXPECT_TRUE(allZero(Q, 200));
+    uintptr_t A = reinterpret_cast<uintptr_t>(Q);
+    Inside += A >= Lo && A < Hi;
+    Others.push_back(Q);
+  }
+  // All but what fits the one chunk with room the class may already have.
+  EXPECT_GE(Inside, Others.size() - 4096);
+  for (void *Q : Others)
+    internalFree(Q);
+}
+
+TEST(InternalAllocTest, OneBlockFreedOverAndOverKeepsItsChunk) {
+  // A class's only chunk with room stays, pages and all, when it empties:
+  // no system call and no page fault per allocation.
+  auto *P = static_cast<unsigned char *>(internalAlloc(1000));
+  memset(P, 0xcd, 1000);
+  internalFree(P);
+  for (int I = 0; I < 100; ++I) {
+    auto *Q = static_cast<unsigned char *>(internalAlloc(1000));
+    EXPECT_EQ(Q, P);
+    EXPECT_TRUE(allZero(Q, 1000));
+    memset(Q, 0xcd, 1000);
+    internalFree(Q);
+  }
+  uintptr_t Page = (reinterpret_cast<uintptr_t>(P) + 4095) & ~uintptr_t(4095);
+  if (Page + 4096 <= reinterpret_cast<uintptr_t>(P) + 1000)
+    EXPECT_EQ(residentPages(reinterpret_cast<void *>(Page), 4096), 1u);
 }
 
 TEST(InternalAllocTest, FreeOfNullIsANoOp) { internalFree(nullptr); }
