@@ -8,9 +8,10 @@
 // docs/performance.md).
 //
 // Memory follows what is live, not what once was: a chunk whose blocks are
-// all free goes back to the kernel and then serves any class, unless it is
-// its class's only chunk with room (kept, so that one block allocated and
-// freed over and over costs no system call). Without this, the clocks of
+// all free serves any class next, unless it is its class's only chunk with
+// room (kept, so that one block allocated and freed over and over costs no
+// system call); up to kKeptEmptyChunks of them stay resident for that, the
+// rest go back to the kernel. Without this, the clocks of
 // one test's 61,000 atomics (512-byte blocks) stayed on their class's list
 // through every later test of a unit-test binary, while those tests'
 // objects of other classes took fresh memory (docs/performance.md, "A
@@ -54,6 +55,13 @@ constexpr size_t kLargeMark = ~size_t(0);
 /// Chunks weft can hold at once: 1 TiB of small blocks.
 constexpr uint32_t kMaxChunks = uint32_t(1) << 20;
 constexpr uint32_t kNoChunk = ~uint32_t(0);
+/// Emptied chunks kept resident for the next class that needs one (256
+/// MiB): a program that frees and rebuilds a million atomics' clocks
+/// (BS::thread_pool's tests: some 100 MB each time) would otherwise pay a
+/// release and a page fault per page each time (with 64 kept, 1-2 s more
+/// system time in a 10 s run). Beyond this they go back. Keeping them
+/// costs no peak: the next peak takes them first.
+constexpr uint32_t kKeptEmptyChunks = 256;
 
 struct FreeBlock {
   FreeBlock *Next;
@@ -69,6 +77,7 @@ struct Chunk {
   // Links of the class's list of chunks with room, or of the empty pool.
   uint32_t Prev, Next;
   bool HasRoom;
+  bool Dirty; // came from the kept pool: its blocks hold what the last owner left
 };
 
 // Chunk I is ChunkGroups[I / kChunksPerGroup][I % kChunksPerGroup]; a group of
@@ -81,7 +90,10 @@ uint32_t NumChunks;
 
 Chunk &chunk(uint32_t I) { return ChunkGroups[I / kChunksPerGroup][I % kChunksPerGroup]; }
 uint32_t WithRoom[kNumClasses]; // per class: chunks with a free block
-uint32_t EmptyPool = kNoChunk;  // released chunks, any class may take one
+// Emptied chunks any class may take: kept resident up to kKeptEmptyChunks,
+// released past that.
+uint32_t KeptPool = kNoChunk, ReleasedPool = kNoChunk;
+uint32_t KeptCount;
 bool ListsReady;
 std::atomic_flag Lock = ATOMIC_FLAG_INIT;
 
@@ -153,17 +165,22 @@ void unlinkChunk(uint32_t *Head, uint32_t I) {
     chunk(K.Next).Prev = K.Prev;
 }
 
-/// A chunk for class \p C with no block handed out: from the pool of
-/// released chunks (zero), else newly mapped.
+/// A chunk for class \p C with no block handed out: an emptied one kept
+/// resident, else a released one (zero), else newly mapped.
 uint32_t newChunk(size_t C) {
   if (!ListsReady) {
     for (uint32_t &H : WithRoom)
       H = kNoChunk;
     ListsReady = true;
   }
-  uint32_t I = EmptyPool;
-  if (I != kNoChunk) {
-    unlinkChunk(&EmptyPool, I);
+  uint32_t I;
+  bool Dirty = false;
+  if ((I = KeptPool) != kNoChunk) {
+    unlinkChunk(&KeptPool, I);
+    --KeptCount;
+    Dirty = true;
+  } else if ((I = ReleasedPool) != kNoChunk) {
+    unlinkChunk(&ReleasedPool, I);
   } else {
     if (NumChunks == kMaxChunks)
       dieOutOfAddressSpace("internal data", size_t(kMaxChunks) * kChunk);
@@ -179,6 +196,7 @@ uint32_t newChunk(size_t C) {
   K.Live = 0;
   K.Class = uint32_t(C);
   K.HasRoom = true;
+  K.Dirty = Dirty;
   pushChunk(&WithRoom[C], I);
   return I;
 }
@@ -196,9 +214,17 @@ char *takeBlock(size_t C, uint32_t *Index, bool *Reused) {
     K.Free = K.Free->Next;
     *Reused = true;
   } else {
-    // Fresh from mmap or released: zero.
+    // Zero when fresh from mmap or released; a kept chunk's is cleared as
+    // a reused block is, after its whole pages of a large class go back
+    // (clearing them would fault them all in at once).
     Block = K.Base + size_t(K.Carved++) * classSize(C);
-    *Reused = false;
+    *Reused = K.Dirty;
+    if (K.Dirty) {
+      char *RelBegin, *RelEnd;
+      releasedSpan(Block, classSize(C), &RelBegin, &RelEnd);
+      if (RelBegin != RelEnd)
+        releasePages(RelBegin, RelEnd - RelBegin);
+    }
   }
   ++K.Live;
   if (!K.Free && size_t(K.Carved) * classSize(C) == kChunk) {
@@ -220,13 +246,18 @@ void putBlock(char *Block, uint32_t I) {
     pushChunk(&WithRoom[K.Class], I);
     K.HasRoom = true;
   }
-  // Emptied, and its class has another chunk with room: the memory goes
-  // back, and the chunk to whichever class needs one next.
+  // Emptied, and its class has another chunk with room: the chunk goes to
+  // whichever class needs one next, its memory kept up to a bound.
   if (K.Live == 0 && (K.Prev != kNoChunk || K.Next != kNoChunk)) {
     unlinkChunk(&WithRoom[K.Class], I);
     K.HasRoom = false;
-    rawSyscall(SYS_madvise, reinterpret_cast<long>(K.Base), long(kChunk), MADV_DONTNEED);
-    pushChunk(&EmptyPool, I);
+    if (KeptCount < kKeptEmptyChunks) {
+      pushChunk(&KeptPool, I);
+      ++KeptCount;
+    } else {
+      rawSyscall(SYS_madvise, reinterpret_cast<long>(K.Base), long(kChunk), MADV_DONTNEED);
+      pushChunk(&ReleasedPool, I);
+    }
   }
 }
 

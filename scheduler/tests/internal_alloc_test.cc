@@ -123,29 +123,28 @@ TEST(InternalAllocTest, SmallFreeBlocksStayResident) {
   internalFree(Q);
 }
 
-TEST(InternalAllocTest, EmptiedChunksGoBackAndServeOtherClasses) {
-  // 8 MiB of 512-byte blocks (clocks of a test's atomics), all freed: their
-  // chunks' pages go back but for one chunk the class keeps, and blocks of
-  // another class (a later test's objects) are carved from those chunks
-  // instead of new memory.
-  const size_t Size = 480, Count = 16384;
+/// Allocates \p Count blocks of \p Size, each filled, and returns them.
+std::vector<unsigned char *> filledBlocks(size_t Size, size_t Count) {
   std::vector<unsigned char *> Blocks;
-  uintptr_t Lo = ~uintptr_t(0), Hi = 0;
   for (size_t I = 0; I < Count; ++I) {
     auto *P = static_cast<unsigned char *>(internalAlloc(Size));
     memset(P, 0xab, Size);
     Blocks.push_back(P);
-    Lo = std::min(Lo, reinterpret_cast<uintptr_t>(P));
-    Hi = std::max(Hi, reinterpret_cast<uintptr_t>(P) + Size);
   }
-  size_t Pages = 0;
-  for (unsigned char *P : Blocks)
+  return Blocks;
+}
+
+TEST(InternalAllocTest, EmptiedChunksServeOtherClasses) {
+  // 8 MiB of 512-byte blocks (clocks of a test's atomics), all freed: a
+  // later test's objects of another class are carved from those chunks,
+  // cleared, instead of from new memory.
+  std::vector<unsigned char *> Blocks = filledBlocks(480, 16384);
+  uintptr_t Lo = ~uintptr_t(0), Hi = 0;
+  for (unsigned char *P : Blocks) {
+    Lo = std::min(Lo, reinterpret_cast<uintptr_t>(P));
+    Hi = std::max(Hi, reinterpret_cast<uintptr_t>(P) + 480);
     internalFree(P);
-  for (unsigned char *P : Blocks)
-    if (reinterpret_cast<uintptr_t>(P) % 4096 == 16) // a block at a page's start
-      Pages += residentPages(P - 16, 4096);
-  // 8 MiB held 2,048 such pages; at most one chunk's (256) stay.
-  EXPECT_LE(Pages, 256u);
+  }
   size_t Inside = 0;
   std::vector<void *> Others;
   for (size_t I = 0; I < 3 * 4096; ++I) {
@@ -158,6 +157,40 @@ TEST(InternalAllocTest, EmptiedChunksGoBackAndServeOtherClasses) {
   // All but what fits the one chunk with room the class may already have.
   EXPECT_GE(Inside, Others.size() - 4096);
   for (void *Q : Others)
+    internalFree(Q);
+}
+
+TEST(InternalAllocTest, EmptiedChunksBeyondTheKeptOnesGoBack) {
+  // 320 MiB of blocks freed: at most 256 emptied chunks stay resident (and
+  // the one the class keeps); the others' pages go back to the kernel.
+  std::vector<unsigned char *> Blocks = filledBlocks(480, 320 * 2048);
+  for (unsigned char *P : Blocks)
+    internalFree(P);
+  size_t Pages = 0, Sampled = 0;
+  for (unsigned char *P : Blocks)
+    if (reinterpret_cast<uintptr_t>(P) % 4096 == 16) { // a block at a page's start
+      ++Sampled;
+      Pages += residentPages(P - 16, 4096);
+    }
+  EXPECT_EQ(Sampled, 320u * 256);
+  EXPECT_LE(Pages, 257u * 256);
+  // Blocks of a large class carved from a kept chunk read zero too (their
+  // whole pages are released rather than cleared).
+  std::vector<void *> Large;
+  for (int I = 0; I < 6; ++I) {
+    Large.push_back(internalAlloc(300000)); // the 512 KiB class: 2 per chunk
+    EXPECT_TRUE(allZero(Large.back(), 300000));
+  }
+  for (void *Q : Large)
+    internalFree(Q);
+  // And they still serve: blocks carved from them read zero.
+  std::vector<void *> Again;
+  for (size_t I = 0; I < 320 * 2048; ++I) {
+    Again.push_back(internalAlloc(480));
+    if (I % 997 == 0)
+      EXPECT_TRUE(allZero(Again.back(), 480));
+  }
+  for (void *Q : Again)
     internalFree(Q);
 }
 

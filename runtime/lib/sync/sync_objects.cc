@@ -40,14 +40,13 @@ void forgetSync(uintptr_t Addr) {
     drop(S);
 }
 
-/// Ranges from this size on hand back the pages of heads they empty: a
-/// block that large costs the program more to free than a system call, and
-/// a big freed queue of atomic flags would otherwise keep its heads (4
-/// bytes per 8 of the block) resident for nothing.
-constexpr size_t kReleaseHeadsMin = size_t(1) << 20;
-
-void dropSyncsInRange(uintptr_t Addr, size_t Size) {
-  bool ReleaseHeads = Size >= kReleaseHeadsMin;
+/// Memory the kernel took back (releaseRange) hands back the pages of heads
+/// its drop emptied, as its shadow goes back: a big unmapped queue of
+/// atomic flags would otherwise keep its heads (4 bytes per 8 of the block)
+/// resident for nothing. Memory the program keeps keeps them, as it keeps
+/// its shadow: a vector of a million atomics freed and built again at the
+/// same place (BS::thread_pool's tests) would fault them all in again.
+static void dropSyncs(uintptr_t Addr, size_t Size, bool ReleaseHeads) {
   // Whole granules, partial ones included, as shadow::reset forgets them.
   uintptr_t Begin = Addr & ~uintptr_t(kGranule - 1);
   uintptr_t End = (Addr + Size + kGranule - 1) & ~uintptr_t(kGranule - 1);
@@ -57,6 +56,7 @@ void dropSyncsInRange(uintptr_t Addr, size_t Size) {
     sync_table::SyncRegion *R = sync_table::regionOf(Begin);
     if (R && R->LiveCount) {
       size_t Granules = (ChunkEnd - Begin) / kGranule;
+      size_t LiveBefore = R->LiveCount;
       if (Granules > 16 * R->LiveCount) {
         // A large range with few objects around (a thread's stack): visit
         // the objects, not every granule's head.
@@ -80,7 +80,7 @@ void dropSyncsInRange(uintptr_t Addr, size_t Size) {
           G = Upto;
         }
       }
-      if (ReleaseHeads)
+      if (ReleaseHeads && R->LiveCount < LiveBefore)
         sync_table::releaseEmptyHeads(R, sync_table::granuleIndex(Begin),
                                       sync_table::granuleIndex(Begin) + Granules);
     }
@@ -88,13 +88,15 @@ void dropSyncsInRange(uintptr_t Addr, size_t Size) {
   }
 }
 
+void dropSyncsInRange(uintptr_t Addr, size_t Size) { dropSyncs(Addr, Size, false); }
+
 void resetRange(uintptr_t Addr, size_t Size) {
-  dropSyncsInRange(Addr, Size);
+  dropSyncs(Addr, Size, false);
   shadow::reset(Addr, Size);
 }
 
 void releaseRange(uintptr_t Addr, size_t Size) {
-  dropSyncsInRange(Addr, Size);
+  dropSyncs(Addr, Size, true);
   shadow::release(Addr, Size);
 }
 

@@ -11,8 +11,8 @@
 // objects (a vector of atomics, an array of mutexes) have neighbouring
 // heads, so walking them stays in cache, where a hash table would scatter
 // them over its whole size. Pages of a region cost memory only once an
-// object lives there, and a reset that empties whole pages of heads hands
-// them back (dropSyncsInRange, sync_objects.cc).
+// object lives there, and memory the kernel took back hands back the whole
+// pages of heads it emptied (releaseRange, sync_objects.cc).
 //
 // Each region also links its live objects in a list, so that a reset of a
 // large range with few objects in it (a thread's stack, a big block) visits
