@@ -93,7 +93,8 @@ uint32_t WithRoom[kNumClasses]; // per class: chunks with a free block
 // Emptied chunks any class may take: kept resident up to kKeptEmptyChunks,
 // released past that.
 uint32_t KeptPool = kNoChunk, ReleasedPool = kNoChunk;
-uint32_t KeptCount;
+uint32_t KeptCount, ReleasedCount;
+std::atomic<size_t> LargeBytes; // large blocks are mapped without the lock
 bool ListsReady;
 std::atomic_flag Lock = ATOMIC_FLAG_INIT;
 
@@ -181,6 +182,7 @@ uint32_t newChunk(size_t C) {
     Dirty = true;
   } else if ((I = ReleasedPool) != kNoChunk) {
     unlinkChunk(&ReleasedPool, I);
+    --ReleasedCount;
   } else {
     if (NumChunks == kMaxChunks)
       dieOutOfAddressSpace("internal data", size_t(kMaxChunks) * kChunk);
@@ -257,6 +259,7 @@ void putBlock(char *Block, uint32_t I) {
     } else {
       rawSyscall(SYS_madvise, reinterpret_cast<long>(K.Base), long(kChunk), MADV_DONTNEED);
       pushChunk(&ReleasedPool, I);
+      ++ReleasedCount;
     }
   }
 }
@@ -271,6 +274,7 @@ void *internalAlloc(size_t Size) {
     Block = static_cast<char *>(mapOrDie(Mapped));
     *reinterpret_cast<size_t *>(Block) = Mapped;
     *reinterpret_cast<size_t *>(Block + 8) = kLargeMark;
+    LargeBytes.fetch_add(Mapped, std::memory_order_relaxed);
     return Block + kHeader;
   }
   size_t C = classOf(Total);
@@ -308,6 +312,7 @@ void internalFree(void *Ptr) {
   char *Block = static_cast<char *>(Ptr) - kHeader;
   size_t Index = *reinterpret_cast<size_t *>(Block + 8);
   if (Index == kLargeMark) {
+    LargeBytes.fetch_sub(*reinterpret_cast<size_t *>(Block), std::memory_order_relaxed);
     rawSyscall(SYS_munmap, reinterpret_cast<long>(Block),
                long(*reinterpret_cast<size_t *>(Block)));
     return;
@@ -333,10 +338,12 @@ void *internalRealloc(void *Ptr, size_t Size) {
   // without the old and new arrays resident at once.
   if (*reinterpret_cast<size_t *>(OldBlock + 8) == kLargeMark) {
     size_t Mapped = (Size + kHeader + 4095) & ~size_t(4095);
-    long P = rawSyscall(SYS_mremap, reinterpret_cast<long>(OldBlock),
-                        long(*reinterpret_cast<size_t *>(OldBlock)), long(Mapped), MREMAP_MAYMOVE);
+    size_t OldMapped = *reinterpret_cast<size_t *>(OldBlock);
+    long P = rawSyscall(SYS_mremap, reinterpret_cast<long>(OldBlock), long(OldMapped),
+                        long(Mapped), MREMAP_MAYMOVE);
     if (P != -1) {
       char *Block = reinterpret_cast<char *>(P);
+      LargeBytes.fetch_add(Mapped - OldMapped, std::memory_order_relaxed);
       *reinterpret_cast<size_t *>(Block) = Mapped;
       return Block + kHeader;
     }
@@ -348,6 +355,11 @@ void *internalRealloc(void *Ptr, size_t Size) {
 }
 
 void *reserveAddressSpace(size_t Size) { return mapAnonymous(Size); }
+
+InternalAllocStats internalAllocStats() {
+  Guard G;
+  return {NumChunks, KeptCount, ReleasedCount, LargeBytes.load(std::memory_order_relaxed)};
+}
 
 namespace {
 void appendDec(char *Buf, size_t &Len, uint64_t V) {

@@ -38,6 +38,14 @@ void *reserveAddressSpace(size_t Size);
 /// Hands the pages of [Addr, Addr+Size) back to the kernel; they read as zero.
 void releasePages(void *Addr, size_t Size);
 
+/// What the allocator holds (print_stats): 1 MiB chunks mapped, of them
+/// empty and kept resident, empty and released, and the bytes of large
+/// blocks (their own mappings).
+struct InternalAllocStats {
+  size_t Chunks, KeptEmpty, Released, LargeBytes;
+};
+InternalAllocStats internalAllocStats();
+
 /// Allocates and constructs a T in internal memory.
 template <typename T, typename... Args> T *internalNew(Args &&...A) {
   return new (internalAlloc(sizeof(T))) T(static_cast<Args &&>(A)...);

@@ -111,6 +111,26 @@ void printStats() {
   B.dec(lock_order_graph::edges());
   B << " stack-generations=";
   B.dec(stack_trie::historyGeneration());
+  // weft's own memory, by what holds it: where a run's memory went
+  // without a debugger (docs/performance.md, "A lock-free queue's unit
+  // tests").
+  InternalAllocStats A = internalAllocStats();
+  B << "\nweft: stats: memory: sync-objects=";
+  B.dec(sync_table::size());
+  B << " peak-sync-objects=";
+  B.dec(sync_table::peak());
+  B << " shadow-regions=";
+  B.dec(shadow::regionsMapped());
+  B << " history-chunks=";
+  B.dec(access_history::chunksInUse());
+  B << " internal-chunks=";
+  B.dec(A.Chunks);
+  B << " (kept-empty=";
+  B.dec(A.KeptEmpty);
+  B << " released=";
+  B.dec(A.Released);
+  B << ") internal-large-kb=";
+  B.dec(A.LargeBytes >> 10);
   B << '\n';
   fflush(nullptr);
   rawWriteAll(Rt.LogFd, B.str(), B.size());

@@ -16,12 +16,16 @@ namespace weft {
 namespace shadow {
 
 char *Regions[kNumRegions];
+static size_t MappedRegions;
+
+size_t regionsMapped() { return MappedRegions; }
 
 char *mapRegion(size_t R) {
   void *P = reserveAddressSpace(kRegionShadowBytes + kRegionTailBytes);
   if (!P)
     dieOutOfAddressSpace("shadow memory", kRegionShadowBytes + kRegionTailBytes);
   Regions[R] = static_cast<char *>(P);
+  ++MappedRegions;
   return Regions[R];
 }
 

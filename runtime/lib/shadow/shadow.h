@@ -127,6 +127,8 @@ extern char *Regions[kNumRegions] __asm__(WEFT_SHADOW_REGIONS_SYMBOL)
     __attribute__((visibility("default")));
 /// Reserves the shadow of region \p R; dies if address space runs out.
 char *mapRegion(size_t R);
+/// Regions whose shadow was reserved (each shadows 32 MiB; print_stats).
+size_t regionsMapped();
 
 inline size_t regionIndex(uintptr_t Addr) {
   return (Addr >> kRegionShift) & (kNumRegions - 1);

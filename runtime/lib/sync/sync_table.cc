@@ -17,7 +17,7 @@ DenseSlab<SyncVar> Pool;
 
 namespace {
 
-size_t Total = 0;
+size_t Total = 0, Peak = 0;
 
 SyncRegion *mapRegion(size_t R) {
   void *P = reserveAddressSpace(sizeof(SyncRegion));
@@ -42,7 +42,8 @@ void insert(SyncVar *S) {
     at(Region->Live)->RegionPrev = S->Id;
   Region->Live = S->Id;
   ++Region->LiveCount;
-  ++Total;
+  if (++Total > Peak)
+    Peak = Total;
 }
 
 void unlink(SyncVar *S) {
@@ -84,6 +85,7 @@ void releaseEmptyHeads(SyncRegion *R, size_t First, size_t Last) {
 }
 
 size_t size() { return Total; }
+size_t peak() { return Peak; }
 
 } // namespace sync_table
 } // namespace weft

@@ -67,8 +67,9 @@ void unlink(SyncVar *S);
 /// Hands back the pages of heads of \p R's granules [\p First, \p Last)
 /// that hold no object: they read as zero after.
 void releaseEmptyHeads(SyncRegion *R, size_t First, size_t Last);
-/// How many objects live in the table.
+/// How many objects live in the table, and the most that ever did.
 size_t size();
+size_t peak();
 
 } // namespace sync_table
 } // namespace weft
