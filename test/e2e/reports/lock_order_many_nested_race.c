@@ -120,4 +120,6 @@ int main(void) {
 // CHECK-NOT:  WARNING: weft
 // CHECK:      made: lock-sets=[[SETS:[0-9]+]] lock-edges=[[EDGES:[0-9]+]]
 // CHECK-NEXT: weft: stats: {{.*}} lock-sets=[[SETS]] {{.*}} lock-edges=[[EDGES]] stack-generations=
+// The 128 mutexes are its sync objects, all alive at exit:
+// CHECK-NEXT: weft: stats: memory: sync-objects=128 peak-sync-objects=128
 // CHECK-NEXT: weft: reported 1 warning
