@@ -58,12 +58,11 @@ static void *consume(void *arg) {
   return (void *)(uintptr_t)sum;
 }
 
-static int run(pthread_t *t, void *(*fn)(void *), uintptr_t arg) {
+static void run(pthread_t *t, void *(*fn)(void *), uintptr_t arg) {
   if (pthread_create(t, NULL, fn, (void *)arg) != 0) {
     perror("pthread_create");
     exit(1);
   }
-  return 0;
 }
 
 int main(void) {

@@ -59,6 +59,10 @@ void onceRun(ThreadState *Thr, volatile int *State, void (*Init)(), uintptr_t Pc
 // Virtual time (time_interceptors.cc).
 /// Virtual deadline for an absolute time on \p Clock (kNoDeadline if null).
 uint64_t virtualDeadline(clockid_t Clock, const struct timespec *Abs);
+/// Whether a timed wait accepts \p Clock (glibc's: else EINVAL).
+inline bool validWaitClock(clockid_t Clock) {
+  return Clock == CLOCK_REALTIME || Clock == CLOCK_MONOTONIC;
+}
 /// A timed wait's virtual deadline for the absolute timeout \p Abs on
 /// \p Clock, into \p Deadline. False, and the wait returns EINVAL (as
 /// glibc's timed waits do), if \p Abs is null or malformed (tv_nsec

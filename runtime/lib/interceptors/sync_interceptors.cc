@@ -301,7 +301,8 @@ WEFT_INTERCEPTOR int pthread_mutex_trylock(pthread_mutex_t *M) {
 
 int weft::mutexTimedLock(ThreadState *Thr, pthread_mutex_t *M, clockid_t Clock,
                          const struct timespec *Abs, uintptr_t Pc) {
-  if (Clock != CLOCK_REALTIME && Clock != CLOCK_MONOTONIC)
+  // A bad clock is EINVAL at once, a bad timeout only if the lock waits.
+  if (!validWaitClock(Clock))
     return EINVAL;
   uint64_t Deadline;
   if (!waitDeadline(Clock, Abs, &Deadline)) {

@@ -104,8 +104,7 @@ uint64_t virtualDeadline(clockid_t Clock, const struct timespec *Abs) {
 }
 
 bool waitDeadline(clockid_t Clock, const struct timespec *Abs, uint64_t *Deadline) {
-  if (!Abs || Abs->tv_nsec < 0 || Abs->tv_nsec >= long(kNsPerSec) ||
-      (Clock != CLOCK_REALTIME && Clock != CLOCK_MONOTONIC))
+  if (!Abs || Abs->tv_nsec < 0 || Abs->tv_nsec >= long(kNsPerSec) || !validWaitClock(Clock))
     return false;
   *Deadline = virtualDeadline(Clock, Abs);
   return true;
