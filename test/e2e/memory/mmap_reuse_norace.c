@@ -72,11 +72,20 @@ static void *reuser(void *arg) {
 static void *mover(void *arg) {
   char *ring = map_at(NULL);
   ring[400] = 1;
-  // Grown to a new place: the old range is unmapped by the move.
-  char *moved = mremap(ring, kLen, 2 * kLen, MREMAP_MAYMOVE | MREMAP_FIXED,
-                       ring + 64 * kLen);
+  // Grown to a new place: the old range is unmapped by the move. The place
+  // is reserved first: MREMAP_FIXED replaces whatever is mapped there, and a
+  // guessed address can be the C library's own data (the run then crashes
+  // at exit, under weft or not, depending on the layout ASLR picked).
+  char *dest = mmap(NULL, 2 * kLen, PROT_NONE,
+                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  char *moved = dest == MAP_FAILED
+                    ? MAP_FAILED
+                    : mremap(ring, kLen, 2 * kLen,
+                             MREMAP_MAYMOVE | MREMAP_FIXED, dest);
   if (moved != MAP_FAILED)
     munmap(moved, 2 * kLen);
+  else if (dest != MAP_FAILED)
+    munmap(dest, 2 * kLen);
   __atomic_store_n(&handed, ring, __ATOMIC_RELAXED);
   return NULL;
 }
