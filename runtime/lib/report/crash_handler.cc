@@ -35,7 +35,48 @@ struct AltStack {
 AltStack *FreeAltStacks;
 __thread AltStack *ThreadAltStack __attribute__((tls_model("initial-exec")));
 
+/// The signal whose report is being made, 0 if none. A program can crash
+/// by corrupting what a report reads (the dynamic linker's maps, which the
+/// first call to a libc function and the symbolizer walk): the report then
+/// faults too, and without this the process would die silently.
+volatile sig_atomic_t CrashBeingReported;
+
+/// The last words of a run whose crash report faulted: touches nothing but
+/// the stack, the seed and raw system calls (no libc, no report machinery).
+[[noreturn]] void reportFaultInCrashReport(int Signal, int FirstSignal) {
+  char Seed[2 + 16 + 1];
+  char *End = Seed + sizeof(Seed) - 1;
+  char *P = End;
+  *P = '\0';
+  uint64_t V = Rt.Seed;
+  do {
+    *--P = "0123456789abcdef"[V & 15];
+    V >>= 4;
+  } while (V);
+  *--P = 'x';
+  *--P = '0';
+  const char *Parts[] = {
+      "\nweft: a second fault (", fatalSignalName(Signal),
+      ") while reporting a crash (", fatalSignalName(FirstSignal),
+      "): what the report reads (the dynamic linker's maps, the heap) is "
+      "corrupt, so it stops here\nweft: the crash replays with WEFT_SEED=",
+      P, "\n"};
+  for (const char *Part : Parts) {
+    size_t Len = 0;
+    while (Part[Len])
+      ++Len;
+    rawWriteAll(Rt.LogFd, Part, Len);
+  }
+  rawExit(Rt.Opts.crash_exitcode);
+}
+
 void onFatalSignal(int Signal, siginfo_t *Info, void *Context) {
+  if (int First = CrashBeingReported)
+    reportFaultInCrashReport(Signal, First);
+  CrashBeingReported = Signal;
+  // SA_RESETHAND took this handler off \p Signal: back on, for a fault in
+  // the report itself (the fallback above runs once; a third fault kills).
+  installCrashHandlers();
   auto *Uc = static_cast<ucontext_t *>(Context);
   uintptr_t Pc = Uc ? uintptr_t(Uc->uc_mcontext.gregs[REG_RIP]) : 0;
   reportCrash(Signal, uintptr_t(Info->si_addr), Pc);

@@ -921,15 +921,19 @@ void reportTimeout(uintptr_t Pc) {
   rawExit(Rt.Opts.crash_exitcode);
 }
 
+const char *fatalSignalName(int Signal) {
+  return Signal == SIGSEGV ? "SEGV"
+         : Signal == SIGBUS ? "BUS"
+         : Signal == SIGFPE ? "FPE"
+         : Signal == SIGILL ? "ILL"
+         : Signal == SIGABRT ? "ABRT"
+                             : "signal";
+}
+
 void reportCrash(int Signal, uintptr_t FaultAddr, uintptr_t Pc) {
   stack_trie::UnboundedScope ExactStacks; // a report's stacks are exact
   TextBuffer B;
-  const char *Name = Signal == SIGSEGV ? "SEGV"
-                     : Signal == SIGBUS ? "BUS"
-                     : Signal == SIGFPE ? "FPE"
-                     : Signal == SIGILL ? "ILL"
-                     : Signal == SIGABRT ? "ABRT"
-                                         : "signal";
+  const char *Name = fatalSignalName(Signal);
   TextBuffer Kind;
   Kind << "crash (" << Name << ")";
   header(B, Kind.str());

@@ -45,6 +45,8 @@ bool reportThreadLeaks();
 /// signal interrupted the thread it was delivered to.
 [[noreturn]] void reportTimeout(uintptr_t Pc);
 [[noreturn]] void reportCrash(int Signal, uintptr_t FaultAddr, uintptr_t Pc);
+/// The name reports give a fatal signal: "SEGV", "BUS", "FPE", "ILL", "ABRT".
+const char *fatalSignalName(int Signal);
 [[noreturn]] void reportAssertion(const char *Expr, const char *File,
                                   unsigned Line, const char *Function,
                                   uintptr_t Pc);
