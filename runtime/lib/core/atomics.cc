@@ -44,21 +44,37 @@ bool isRelease(uint32_t O) { return O == Release || O == AcqRel || O == SeqCst; 
 // the join: the common re-read of a flag or a pointer that has not changed.
 // A relaxed load skips its join into the acquire-fence clock too: what a
 // later fence would take from it, the thread's clock has already.
-void atomicAcquire(ThreadState *Thr, uintptr_t Addr, uint32_t Order) {
-  SyncVar *S = syncFind(Addr);
-  if (!S || S->coveredBy(Thr->tid()))
-    return;
-  if (isAcquire(Order)) {
-    Thr->Clock.join(S->Clock);
-    S->setCoveredBy(Thr->tid());
-  } else {
-    Thr->AcquireFenceClock.join(S->Clock);
-  }
+//
+// An access reads from every atomic location whose bytes it covers, not
+// only the one at its address: libstdc++'s shared_ptr (GCC 12 on, except
+// under TSan) loads its two 32-bit counts with one 64-bit acquire load and,
+// when both are 1, frees the block with plain writes; the weak count's
+// last decrement, by another thread, must be ordered before them.
+void atomicAcquire(ThreadState *Thr, uintptr_t Addr, uint32_t Size, uint32_t Order) {
+  bool Acquire = isAcquire(Order);
+  syncForEachOverlapping(Addr, Size, [&](SyncVar *S) {
+    if (S->coveredBy(Thr->tid()))
+      return;
+    if (Acquire) {
+      Thr->Clock.join(S->Clock);
+      S->setCoveredBy(Thr->tid());
+    } else {
+      Thr->AcquireFenceClock.join(S->Clock);
+    }
+  });
 }
 
-void atomicRelease(ThreadState *Thr, uintptr_t Addr, uint32_t Order, bool IsRmw) {
+/// The location's object, created if needed, knowing its width.
+SyncVar *atomicLocation(uintptr_t Addr, uint32_t Size) {
+  SyncVar *S = syncFor(Addr);
+  if (S->AtomicWidth < Size)
+    S->AtomicWidth = Size;
+  return S;
+}
+
+void atomicRelease(ThreadState *Thr, uintptr_t Addr, uint32_t Size, uint32_t Order, bool IsRmw) {
   if (isRelease(Order)) {
-    SyncVar *S = syncFor(Addr);
+    SyncVar *S = atomicLocation(Addr, Size);
     // A store leaves the location's clock equal to the thread's; an RMW's
     // join does only if the thread's covered it before (an acquire RMW
     // just made sure of that).
@@ -72,7 +88,7 @@ void atomicRelease(ThreadState *Thr, uintptr_t Addr, uint32_t Order, bool IsRmw)
     return;
   }
   if (Thr->HasReleaseFence) {
-    SyncVar *S = syncFor(Addr);
+    SyncVar *S = atomicLocation(Addr, Size);
     if (IsRmw)
       S->Clock.join(Thr->ReleaseFenceClock);
     else
@@ -109,7 +125,7 @@ WEFT_INTERFACE void __weft_atomic_load(void *Addr, uint32_t Size, uint32_t Order
     return;
   uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
   checkAccess(Thr, A, Size, false, true, WEFT_CALLER_PC);
-  atomicAcquire(Thr, A, Order);
+  atomicAcquire(Thr, A, Size, Order);
 }
 
 WEFT_INTERFACE void __weft_atomic_store(void *Addr, uint32_t Size, uint32_t Order) {
@@ -118,7 +134,7 @@ WEFT_INTERFACE void __weft_atomic_store(void *Addr, uint32_t Size, uint32_t Orde
     return;
   uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
   checkAccess(Thr, A, Size, true, true, WEFT_CALLER_PC);
-  atomicRelease(Thr, A, Order, /*IsRmw=*/false);
+  atomicRelease(Thr, A, Size, Order, /*IsRmw=*/false);
 }
 
 WEFT_INTERFACE void __weft_atomic_rmw(void *Addr, uint32_t Size, uint32_t Order) {
@@ -127,8 +143,8 @@ WEFT_INTERFACE void __weft_atomic_rmw(void *Addr, uint32_t Size, uint32_t Order)
     return;
   uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
   checkAccess(Thr, A, Size, true, true, WEFT_CALLER_PC);
-  atomicAcquire(Thr, A, Order);
-  atomicRelease(Thr, A, Order, /*IsRmw=*/true);
+  atomicAcquire(Thr, A, Size, Order);
+  atomicRelease(Thr, A, Size, Order, /*IsRmw=*/true);
 }
 
 WEFT_INTERFACE void __weft_atomic_cmpxchg_point(void *Addr, uint32_t) { atomicPoint(Addr); }
@@ -142,10 +158,10 @@ WEFT_INTERFACE void __weft_atomic_cmpxchg(void *Addr, uint32_t Size,
   uintptr_t A = reinterpret_cast<uintptr_t>(Addr);
   checkAccess(Thr, A, Size, Succeeded != 0, true, WEFT_CALLER_PC);
   if (Succeeded) {
-    atomicAcquire(Thr, A, SuccessOrder);
-    atomicRelease(Thr, A, SuccessOrder, /*IsRmw=*/true);
+    atomicAcquire(Thr, A, Size, SuccessOrder);
+    atomicRelease(Thr, A, Size, SuccessOrder, /*IsRmw=*/true);
   } else {
-    atomicAcquire(Thr, A, FailureOrder);
+    atomicAcquire(Thr, A, Size, FailureOrder);
   }
 }
 

@@ -194,7 +194,12 @@ struct SyncVar {
   ThreadId CoveredBy = ThreadId::Invalid;
   uint32_t Id = 0; // its id in sync_table::Pool
   VectorClock Clock; // released into by unlock / release stores
-  uint64_t CoveredVersion = 0;
+  // Clock's version as CoveredBy saw it (56 bits: a clock changes far
+  // fewer times), and the widest atomic access made at Addr, in bytes
+  // (0: none, a mutex or the like): an atomic access of other bytes that
+  // overlaps it synchronizes with it too (atomics.cc).
+  uint64_t CoveredVersion : 56 = 0;
+  uint64_t AtomicWidth : 8 = 0;
   SyncModels *Models = nullptr;
 
   SyncVar() = default;
@@ -211,13 +216,23 @@ struct SyncVar {
   /// with a dangling object.
   bool inUse() const { return Models && Models->inUse(); }
   /// Whether thread \p T's clock includes Clock (see CoveredBy).
-  bool coveredBy(ThreadId T) const { return CoveredBy == T && CoveredVersion == Clock.version(); }
+  bool coveredBy(ThreadId T) const {
+    return CoveredBy == T && CoveredVersion == (Clock.version() & kVersionMask);
+  }
   /// Thread \p T's clock now includes Clock (\p T), or nobody's is known
   /// to (ThreadId::Invalid).
   void setCoveredBy(ThreadId T) {
     CoveredBy = T;
-    CoveredVersion = Clock.version();
+    CoveredVersion = Clock.version() & kVersionMask;
   }
+  /// Whether an atomic access of [\p Begin, \p End) touches this object:
+  /// it is at Begin, or it is an atomic location whose bytes overlap.
+  bool overlaps(uintptr_t Begin, uintptr_t End) const {
+    return Addr == Begin || (Addr < End && Begin < Addr + AtomicWidth);
+  }
+
+private:
+  static constexpr uint64_t kVersionMask = (uint64_t(1) << 56) - 1;
 };
 // 72 bytes, in the sync table's pool without an allocator header (they
 // were 80 in the allocator's 128-byte class): most sync objects are atomic
@@ -376,6 +391,30 @@ inline SyncVar *syncFind(uintptr_t Addr) {
     Id = S->GranuleNext;
   }
   return nullptr;
+}
+/// Calls \p F on every sync object that an atomic access of [\p Addr,
+/// \p Addr + \p Size) synchronizes with (SyncVar::overlaps): the one at
+/// Addr, and atomic locations of other widths sharing bytes with it (a
+/// 64-bit load of two 32-bit counters, as libstdc++'s shared_ptr does).
+/// Objects live in the granule of their first byte: the granules of the
+/// access hold every candidate that starts inside it or in the same
+/// granule before it (almost always one list of one object). A 16-byte
+/// location is not found from an access to its second granule alone
+/// (docs/limits.md): looking one granule back would cost every atomic at
+/// an odd granule a second list.
+template <typename Fn> inline void syncForEachOverlapping(uintptr_t Addr, uint32_t Size, Fn F) {
+  uintptr_t End = Addr + (Size ? Size : 1);
+  for (uintptr_t G = Addr & ~uintptr_t(kGranule - 1); G < End; G += kGranule) {
+    sync_table::SyncRegion *R = sync_table::regionOf(G);
+    if (!R)
+      continue;
+    for (uint32_t Id = R->Head[sync_table::granuleIndex(G)]; Id;) {
+      SyncVar *S = sync_table::at(Id);
+      Id = S->GranuleNext;
+      if (S->overlaps(Addr, End))
+        F(S);
+    }
+  }
 }
 /// The sync object at \p Addr, created if needed. Every sync operation
 /// looks one up, and almost always finds it: the probe is inline.
