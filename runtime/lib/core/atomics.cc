@@ -50,12 +50,12 @@ bool isRelease(uint32_t O) { return O == Release || O == AcqRel || O == SeqCst; 
 // under TSan) loads its two 32-bit counts with one 64-bit acquire load and,
 // when both are 1, frees the block with plain writes; the weak count's
 // last decrement, by another thread, must be ordered before them.
-void atomicAcquire(ThreadState *Thr, uintptr_t Addr, uint32_t Size, uint32_t Order) {
-  bool Acquire = isAcquire(Order);
+WEFT_ALWAYS_INLINE void atomicAcquire(ThreadState *Thr, uintptr_t Addr, uint32_t Size,
+                                      uint32_t Order) {
   syncForEachOverlapping(Addr, Size, [&](SyncVar *S) {
     if (S->coveredBy(Thr->tid()))
       return;
-    if (Acquire) {
+    if (isAcquire(Order)) {
       Thr->Clock.join(S->Clock);
       S->setCoveredBy(Thr->tid());
     } else {

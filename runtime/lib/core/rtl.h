@@ -194,8 +194,9 @@ struct SyncVar {
   ThreadId CoveredBy = ThreadId::Invalid;
   uint32_t Id = 0; // its id in sync_table::Pool
   VectorClock Clock; // released into by unlock / release stores
-  // Clock's version as CoveredBy saw it (56 bits: a clock changes far
-  // fewer times), and the widest atomic access made at Addr, in bytes
+  // Clock's version as CoveredBy saw it (56 bits: a version moves by one
+  // per change, and 2^56 changes would take years), and the widest atomic
+  // access made at Addr, in bytes
   // (0: none, a mutex or the like): an atomic access of other bytes that
   // overlaps it synchronizes with it too (atomics.cc).
   uint64_t CoveredVersion : 56 = 0;
@@ -217,22 +218,20 @@ struct SyncVar {
   bool inUse() const { return Models && Models->inUse(); }
   /// Whether thread \p T's clock includes Clock (see CoveredBy).
   bool coveredBy(ThreadId T) const {
-    return CoveredBy == T && CoveredVersion == (Clock.version() & kVersionMask);
+    return CoveredBy == T && CoveredVersion == Clock.version();
   }
   /// Thread \p T's clock now includes Clock (\p T), or nobody's is known
   /// to (ThreadId::Invalid).
   void setCoveredBy(ThreadId T) {
     CoveredBy = T;
-    CoveredVersion = Clock.version() & kVersionMask;
+    CoveredVersion = Clock.version();
   }
-  /// Whether an atomic access of [\p Begin, \p End) touches this object:
-  /// it is at Begin, or it is an atomic location whose bytes overlap.
-  bool overlaps(uintptr_t Begin, uintptr_t End) const {
-    return Addr == Begin || (Addr < End && Begin < Addr + AtomicWidth);
+  /// Whether an atomic access of \p Size bytes at \p Begin touches this
+  /// object: it is at Begin, or it is an atomic location whose bytes
+  /// overlap.
+  bool overlaps(uintptr_t Begin, uint32_t Size) const {
+    return Addr == Begin || (Addr < Begin + Size && Begin < Addr + AtomicWidth);
   }
-
-private:
-  static constexpr uint64_t kVersionMask = (uint64_t(1) << 56) - 1;
 };
 // 72 bytes, in the sync table's pool without an allocator header (they
 // were 80 in the allocator's 128-byte class): most sync objects are atomic
@@ -399,22 +398,24 @@ inline SyncVar *syncFind(uintptr_t Addr) {
 /// Objects live in the granule of their first byte: the granules of the
 /// access hold every candidate that starts inside it or in the same
 /// granule before it (almost always one list of one object). A 16-byte
-/// location is not found from an access to its second granule alone
-/// (docs/limits.md): looking one granule back would cost every atomic at
-/// an odd granule a second list.
-template <typename Fn> inline void syncForEachOverlapping(uintptr_t Addr, uint32_t Size, Fn F) {
-  uintptr_t End = Addr + (Size ? Size : 1);
-  for (uintptr_t G = Addr & ~uintptr_t(kGranule - 1); G < End; G += kGranule) {
-    sync_table::SyncRegion *R = sync_table::regionOf(G);
-    if (!R)
-      continue;
-    for (uint32_t Id = R->Head[sync_table::granuleIndex(G)]; Id;) {
-      SyncVar *S = sync_table::at(Id);
-      Id = S->GranuleNext;
-      if (S->overlaps(Addr, End))
-        F(S);
-    }
-  }
+/// location is not found from an access to its second granule alone, nor
+/// are objects in the second granule of a misaligned access (docs/limits.md):
+/// looking further would cost every atomic a second list or test.
+template <typename Fn>
+WEFT_ALWAYS_INLINE void syncForEachOverlapping(uintptr_t Addr, uint32_t Size, Fn F) {
+  uintptr_t G = Addr;
+  do {
+    if (sync_table::SyncRegion *R = sync_table::regionOf(G))
+      for (uint32_t Id = R->Head[sync_table::granuleIndex(G)]; Id;) {
+        SyncVar *S = sync_table::at(Id);
+        Id = S->GranuleNext;
+        if (S->overlaps(Addr, Size))
+          F(S);
+      }
+    G += kGranule;
+    // Only a 16-byte access reaches into a second granule (an atomic is
+    // aligned to its size).
+  } while (WEFT_UNLIKELY(Size > kGranule) && G < Addr + Size);
 }
 /// The sync object at \p Addr, created if needed. Every sync operation
 /// looks one up, and almost always finds it: the probe is inline.
