@@ -5,6 +5,11 @@
 #include "base/internal_alloc.h"
 #include "base/raw_syscall.h"
 
+#include <cerrno>
+#include <ctime>
+#include <linux/futex.h>
+#include <sys/syscall.h>
+
 namespace weft {
 
 static uint32_t *word(std::atomic<uint32_t> &A) {
@@ -65,6 +70,7 @@ void Scheduler::forget(GreenThread *T) {
 // receiver is usually still spinning and a switch costs no system call.
 void Scheduler::waitForBaton(GreenThread *T) {
   awaitBaton(T);
+  settleExit();
   // A thread handed the baton on its own OS thread (the futex hand-off)
   // makes that OS thread the carrier; one loaded by a carrier is Running
   // already, and transfer noted the carrier.
@@ -373,7 +379,30 @@ bool Scheduler::sleepUntil(uint64_t DeadlineNs) {
   return Cur->Interrupted == Interrupt::None;
 }
 
-void Scheduler::finishCurrent() {
+void Scheduler::settleExit() {
+  if (!ExitWord)
+    return;
+  // Bounded: an exiting thread's thread_local or key destructors may wait
+  // for something the program does (they run unscheduled); the run then
+  // goes on, and says its schedule may not replay.
+  constexpr long kMaxWaitNs = 100 * 1000 * 1000;
+  struct timespec Left = {0, kMaxWaitNs};
+  int SavedErrno = errno; // the resuming program thread's
+  // Shared, not private: the kernel's wake at thread exit is a shared one.
+  // EAGAIN: the word no longer holds the tid (gone); EFAULT: its memory is
+  // gone too; 0: woken (look again).
+  while (rawSyscall(SYS_futex, long(ExitWord), FUTEX_WAIT, long(ExitingTid), long(&Left)) == 0)
+    ;
+  if (errno == ETIMEDOUT && !FirstDependent.Name)
+    FirstDependent = SyscallInfo{"the end of a thread", -1};
+  errno = SavedErrno;
+  ExitWord = nullptr;
+}
+
+void Scheduler::finishCurrent(const uint32_t *Word, uint32_t OsTid) {
+  settleExit(); // the one before, if nobody ran since
+  ExitWord = Word;
+  ExitingTid = OsTid;
   GreenThread *Self = Cur;
   Self->Status = ThreadStatus::Finished;
   makeNotRunnable(Self);
@@ -504,8 +533,10 @@ bool Scheduler::transfer(GreenThread *Prev, GreenThread *Next, Fate F) {
   // Loaded again: by a carrier that holds the baton for us (Waits), by our
   // own OS thread for the system call or exit we left for (Leaves), or by
   // the parking carrier because a thread came back meanwhile (Retry).
-  if (F == Fate::Waits || P.Retry)
+  if (F == Fate::Waits || P.Retry) {
     CurCarrier = static_cast<Carrier *>(On);
+    settleExit(); // it holds the baton again
+  }
   if (P.Retry) {
     P.Retry = false;
     return false;

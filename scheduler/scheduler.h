@@ -161,7 +161,12 @@ public:
     return false;
   }
   /// The current thread is done: hands the baton on and never runs again.
-  void finishCurrent();
+  /// \p ExitWord, if not null, is the word the kernel clears (and wakes)
+  /// when its OS thread has exited, holding \p OsTid until then: whoever
+  /// runs next waits for that first (settleExit), so that what libc does
+  /// on the way out (its thread's malloc cache back to a shared arena, its
+  /// stack to the stack cache) is done at the same point of every run.
+  void finishCurrent(const uint32_t *ExitWord = nullptr, uint32_t OsTid = 0);
 
   //===--- thread_switch=user (user_switch.h) -----------------------------===//
   /// Hand-offs switch contexts in user space (set before start).
@@ -335,6 +340,11 @@ private:
   // Shared with threads that do not hold the baton: only these two.
   std::atomic<GreenThread *> PendingHead{nullptr}; // returned from a syscall
   std::atomic<uint32_t> Idle{0}; // 1: nobody holds the baton
+  // The last finished thread's exit, until the next baton holder saw it
+  // done (finishCurrent).
+  const uint32_t *ExitWord = nullptr;
+  uint32_t ExitingTid = 0;
+  void settleExit();
   bool EarlyWakeups = false;
   bool EveryAccessToRuntime = false;
   // The running thread's accesses left in its quantum, with

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "base/internal_mappings.h"
 #include "user_switch.h"
 
 #include "base/raw_syscall.h"
@@ -112,8 +113,7 @@ bool initCarrier(Carrier &C) {
   C.SignalsBlocked = false;
   if (C.Stack)
     return true;
-  long P = rawSyscall(SYS_mmap, 0, long(kSchedulerStackBytes), PROT_READ | PROT_WRITE,
-                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  long P = mapInternal(kSchedulerStackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_NORESERVE);
   if (P < 0 && P > -4096)
     return false;
   C.Stack = reinterpret_cast<char *>(P);

@@ -27,6 +27,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "base/internal_mappings.h"
 #include "base/internal_alloc.h"
 #include "base/internal_libc.h"
 #include "base/raw_syscall.h"
@@ -136,8 +137,7 @@ void releasedSpan(char *Block, size_t Size, char **Begin, char **End) {
 /// Private anonymous memory from the kernel, never through the program's
 /// (intercepted) mmap: weft's own mappings are no program memory to reset.
 void *mapAnonymous(size_t Size) {
-  long P = rawSyscall(SYS_mmap, 0, long(Size), PROT_READ | PROT_WRITE,
-                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  long P = mapInternal(Size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_NORESERVE);
   return P == -1 ? nullptr : reinterpret_cast<void *>(P);
 }
 

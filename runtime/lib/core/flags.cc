@@ -136,8 +136,10 @@ void printHelp() {
 
 } // namespace
 
-void parseFlags(Flags &F) {
-  if (const char *Env = getenv("WEFT_OPTIONS")) {
+void parseFlags(Flags &F) { parseFlagsFrom(F, getenv("WEFT_OPTIONS"), getenv("WEFT_SEED")); }
+
+void parseFlagsFrom(Flags &F, const char *Env, const char *Seed) {
+  if (Env) {
     size_t Len = internalStrlen(Env);
     char *Copy = static_cast<char *>(internalAlloc(Len + 1));
     internalMemcpy(Copy, Env, Len + 1);
@@ -175,7 +177,7 @@ void parseFlags(Flags &F) {
         F.SeedGiven = true;
     }
   }
-  if (const char *Seed = getenv("WEFT_SEED")) {
+  if (Seed) {
     if (!parseU64(Seed, F.seed)) {
       rawPrint("weft: error: invalid value for WEFT_SEED: '");
       rawPrint(Seed);

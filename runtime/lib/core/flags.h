@@ -26,6 +26,9 @@ struct Flags {
 /// Parses the environment into \p F; on a bad option prints
 /// `weft: error: ...` and exits with status 2.
 void parseFlags(Flags &F);
+/// The same from the values of WEFT_OPTIONS and WEFT_SEED (null: unset),
+/// for code that runs before libc's getenv can (fixed_layout.cc).
+void parseFlagsFrom(Flags &F, const char *Options, const char *Seed);
 
 } // namespace weft
 

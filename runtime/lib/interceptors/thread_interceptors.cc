@@ -156,6 +156,29 @@ static void *threadTrampoline(void *P) {
   return Ret;
 }
 
+/// The word of the calling thread's glibc descriptor that holds its kernel
+/// tid until the kernel clears it, and wakes its waiters, as the OS thread
+/// exits (CLONE_CHILD_CLEARTID: what pthread_join waits on); null if not
+/// found. Found once by looking for the tid in the first exiting thread's
+/// descriptor, and checked at every exit, so that another glibc's layout
+/// turns the exit fence (Scheduler::finishCurrent) off, never wrong.
+static const uint32_t *exitWordOfSelf() {
+  constexpr size_t kNotFound = ~size_t(0);
+  static size_t Index = 0; // in 32-bit words; 0: not looked for yet
+  auto *Self = reinterpret_cast<const uint32_t *>(pthread_self());
+  uint32_t Tid = uint32_t(rawGettid());
+  if (Index == 0) {
+    Index = kNotFound;
+    // Past the header's pointers (tcb, dtv, self); within the descriptor.
+    for (size_t I = 6; I < 512 && Index == kNotFound; ++I)
+      if (Self[I] == Tid)
+        Index = I;
+  }
+  if (Index == kNotFound || Self[Index] != Tid)
+    return nullptr;
+  return Self + Index;
+}
+
 void threadExit(ThreadState *T, void *) {
   checkIgnoresAtFinish(T);
   // glibc ends the thread on its own OS thread (the kernel clears the tid
@@ -186,7 +209,7 @@ void threadExit(ThreadState *T, void *) {
   T->Shadow.release(); // reused by the next thread created
   mutex_set::releaseCache(T->Locks);
   Rt.Sched.releaseHome(&T->Green);
-  Rt.Sched.finishCurrent();
+  Rt.Sched.finishCurrent(exitWordOfSelf(), uint32_t(rawGettid()));
 }
 
 void retireThread(ThreadState *T) {

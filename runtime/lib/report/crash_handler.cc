@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "base/internal_mappings.h"
 #include "interceptors/signal_handlers.h"
 #include "interceptors/interceptor.h"
 #include "base/internal_libc.h"
@@ -42,7 +43,8 @@ __thread AltStack *ThreadAltStack __attribute__((tls_model("initial-exec")));
 volatile sig_atomic_t CrashBeingReported;
 
 /// The last words of a run whose crash report faulted: touches nothing but
-/// the stack, the seed and raw system calls (no libc, no report machinery).
+/// the stack, the seed and raw system calls (no libc, no report machinery;
+/// internalStrlen is weft's own).
 [[noreturn]] void reportFaultInCrashReport(int Signal, int FirstSignal) {
   char Seed[2 + 16 + 1];
   char *End = Seed + sizeof(Seed) - 1;
@@ -61,12 +63,8 @@ volatile sig_atomic_t CrashBeingReported;
       "): what the report reads (the dynamic linker's maps, the heap) is "
       "corrupt, so it stops here\nweft: the crash replays with WEFT_SEED=",
       P, "\n"};
-  for (const char *Part : Parts) {
-    size_t Len = 0;
-    while (Part[Len])
-      ++Len;
-    rawWriteAll(Rt.LogFd, Part, Len);
-  }
+  for (const char *Part : Parts)
+    rawWriteAll(Rt.LogFd, Part, internalStrlen(Part));
   rawExit(Rt.Opts.crash_exitcode);
 }
 
@@ -105,8 +103,7 @@ void useAltStack() {
     FreeAltStacks = S->NextFree;
   } else {
     // Not the intercepted mmap: this is weft's memory, not the program's.
-    long P = rawSyscall(SYS_mmap, 0, long(kAltStackBytes), PROT_READ | PROT_WRITE,
-                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    long P = mapInternal(kAltStackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_NORESERVE);
     if (P == -1)
       return; // the thread's crashes run on its own stack, as without
     S = reinterpret_cast<AltStack *>(P);

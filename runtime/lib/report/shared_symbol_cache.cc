@@ -15,6 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "base/internal_mappings.h"
 #include "report/shared_symbol_cache.h"
 
 #include "base/internal_libc.h"
@@ -79,8 +80,7 @@ bool sameKey(const Entry *E, const char *Kind, size_t KindLen, const char *Modul
 } // namespace
 
 void createSharedSymbolCache() {
-  long P = rawSyscall(SYS_mmap, 0, long(kRegionSize), PROT_READ | PROT_WRITE,
-                      MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  long P = mapInternal(kRegionSize, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_NORESERVE);
   if (P < 0 && P > -4096)
     return; // no sharing: every run asks its own symbolizer
   Region = reinterpret_cast<Header *>(P);
