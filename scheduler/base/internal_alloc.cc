@@ -42,7 +42,13 @@ namespace weft {
 namespace {
 
 constexpr size_t kHeader = 16; // holds the block's size class or byte size
-constexpr size_t kNumClasses = 16; // 32 << 0 .. 32 << 15 (1 MiB) are classed
+// Classes are 32, 48, 64, 96, ... 768 KiB, 1 MiB: powers of two and the
+// halfway sizes between them. A vector clock takes its size from the
+// threads alive (VectorClock::grow rounds to 4 entries): with 67 of them,
+// 544 bytes and the header took a 1 KiB block when classes were powers of
+// two, 45% of it unused; the 768-byte class wastes 27%, and halfway
+// classes cap any block's waste at a third.
+constexpr size_t kNumClasses = 31; // classSize(30) is 1 MiB
 constexpr size_t kLargeThreshold = size_t(1) << 20;
 constexpr size_t kChunk = size_t(1) << 20;
 /// Free blocks of classes from this size on hand their whole pages back to
@@ -107,16 +113,18 @@ struct Guard {
   ~Guard() { Lock.clear(std::memory_order_release); }
 };
 
+/// The smallest class of at least \p Total bytes (Total < 1 MiB).
 size_t classOf(size_t Total) {
-  size_t C = 0;
-  size_t S = 32;
-  while (S < Total) {
-    S <<= 1;
-    ++C;
-  }
-  return C;
+  if (Total <= 32)
+    return 0;
+  // 2^Log < Total <= 2^(Log+1), Log >= 5: the halfway class 3 * 2^(Log-1)
+  // (index 2 * (Log - 5) + 1) if Total fits it, else 2^(Log+1).
+  size_t Log = 63 - size_t(__builtin_clzll(Total - 1));
+  return Total <= (size_t(3) << (Log - 1)) ? 2 * (Log - 5) + 1 : 2 * (Log - 4);
 }
-size_t classSize(size_t C) { return size_t(32) << C; }
+/// Even classes are powers of two from 32, odd ones the halfway sizes from
+/// 48: all multiples of 16, so every block stays 16-aligned.
+size_t classSize(size_t C) { return (C & 1 ? size_t(48) : size_t(32)) << (C / 2); }
 
 constexpr uintptr_t kPage = 4096;
 
@@ -229,7 +237,8 @@ char *takeBlock(size_t C, uint32_t *Index, bool *Reused) {
     }
   }
   ++K.Live;
-  if (!K.Free && size_t(K.Carved) * classSize(C) == kChunk) {
+  // A halfway class leaves a tail shorter than a block at the chunk's end.
+  if (!K.Free && size_t(K.Carved + 1) * classSize(C) > kChunk) {
     unlinkChunk(&WithRoom[C], I);
     K.HasRoom = false;
   }

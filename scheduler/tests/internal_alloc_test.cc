@@ -28,15 +28,37 @@ bool allZero(const void *P, size_t N) {
   return true;
 }
 
-// Sizes around every class boundary (classes are powers of two including a
-// 16-byte header), up to just below the large-block threshold.
+// Sizes around every class boundary (classes are powers of two and the
+// halfway sizes between them, including a 16-byte header), up to just
+// below the large-block threshold and past it.
 std::vector<size_t> interestingSizes() {
   std::vector<size_t> Sizes = {0, 1, 7, 8, 15, 16, 17};
   for (size_t Class = 32; Class <= (size_t(8) << 20); Class <<= 1)
-    for (size_t Delta : {size_t(17), size_t(16), size_t(15)})
-      if (Class >= Delta)
-        Sizes.push_back(Class - Delta);
+    for (size_t Boundary : {Class, Class + Class / 2})
+      for (size_t Delta : {size_t(17), size_t(16), size_t(15)})
+        if (Boundary >= Delta)
+          Sizes.push_back(Boundary - Delta);
   return Sizes;
+}
+
+// A block wastes at most a third of its class (halfway classes), so a clock
+// of 68 entries (544 bytes) no longer takes a 1 KiB block: the allocator's
+// memory for N such blocks stays below 768 bytes each.
+TEST(InternalAllocTest, HalfwayClassesBoundTheWaste) {
+  auto InUse = [] {
+    InternalAllocStats S = internalAllocStats();
+    return S.Chunks - S.KeptEmpty - S.Released;
+  };
+  size_t Before = InUse();
+  std::vector<void *> Blocks;
+  for (int I = 0; I < 13650; ++I)
+    Blocks.push_back(internalAlloc(544));
+  // 1,365 blocks of 768 bytes a chunk: 10 chunks (9 if the class had one
+  // with room already); 1 KiB blocks would have taken 14.
+  EXPECT_LE(InUse() - Before, 10u);
+  EXPECT_GE(InUse() - Before, 9u);
+  for (void *P : Blocks)
+    internalFree(P);
 }
 
 TEST(InternalAllocTest, EveryClassGivesZeroedAlignedIndependentBlocks) {
