@@ -390,8 +390,9 @@ void Scheduler::settleExit() {
   int SavedErrno = errno; // the resuming program thread's
   // Shared, not private: the kernel's wake at thread exit is a shared one.
   // EAGAIN: the word no longer holds the tid (gone); EFAULT: its memory is
-  // gone too; 0: woken (look again).
-  while (rawSyscall(SYS_futex, long(ExitWord), FUTEX_WAIT, long(ExitingTid), long(&Left)) == 0)
+  // gone too; 0 or EINTR: woken (look again).
+  while (rawSyscall(SYS_futex, long(ExitWord), FUTEX_WAIT, long(ExitingTid), long(&Left)) == 0 ||
+         errno == EINTR)
     ;
   if (errno == ETIMEDOUT && !FirstDependent.Name)
     FirstDependent = SyscallInfo{"the end of a thread", -1};

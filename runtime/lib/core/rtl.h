@@ -196,9 +196,9 @@ struct SyncVar {
   VectorClock Clock; // released into by unlock / release stores
   // Clock's version as CoveredBy saw it (56 bits: a version moves by one
   // per change, and 2^56 changes would take years), and the widest atomic
-  // access made at Addr, in bytes
-  // (0: none, a mutex or the like): an atomic access of other bytes that
-  // overlaps it synchronizes with it too (atomics.cc).
+  // access made at Addr, in bytes (0: none, a mutex or the like): an
+  // atomic access of other bytes that overlaps it synchronizes with it
+  // too (atomics.cc).
   uint64_t CoveredVersion : 56 = 0;
   uint64_t AtomicWidth : 8 = 0;
   SyncModels *Models = nullptr;
