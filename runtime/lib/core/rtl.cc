@@ -93,44 +93,31 @@ void openLog() {
 
 void printStats() {
   TextBuffer B;
-  B << "weft: stats: steps=";
-  B.dec(Rt.Sched.steps());
-  B << " hand-offs=";
-  B.dec(Rt.Sched.handOffs());
-  B << " threads=";
-  B.dec(Rt.Sched.numThreads());
-  B << " clock-slots=";
-  B.dec(Rt.Slots.size());
-  B << " slot-reuses=";
-  B.dec(Rt.Slots.reuses());
-  B << " lock-sets=";
-  B.dec(mutex_set::lockSets());
-  B << " contexts=";
-  B.dec(mutex_set::contexts());
-  B << " lock-edges=";
-  B.dec(lock_order_graph::edges());
-  B << " stack-generations=";
-  B.dec(stack_trie::historyGeneration());
+  auto Field = [&B](const char *Name, uint64_t Value) {
+    B << Name;
+    B.dec(Value);
+  };
+  Field("weft: stats: steps=", Rt.Sched.steps());
+  Field(" hand-offs=", Rt.Sched.handOffs());
+  Field(" threads=", Rt.Sched.numThreads());
+  Field(" clock-slots=", Rt.Slots.size());
+  Field(" slot-reuses=", Rt.Slots.reuses());
+  Field(" lock-sets=", mutex_set::lockSets());
+  Field(" contexts=", mutex_set::contexts());
+  Field(" lock-edges=", lock_order_graph::edges());
+  Field(" stack-generations=", stack_trie::historyGeneration());
   // weft's own memory, by what holds it: where a run's memory went
   // without a debugger (docs/performance.md, "A lock-free queue's unit
   // tests").
   InternalAllocStats A = internalAllocStats();
-  B << "\nweft: stats: memory: sync-objects=";
-  B.dec(sync_table::size());
-  B << " peak-sync-objects=";
-  B.dec(sync_table::peak());
-  B << " shadow-regions=";
-  B.dec(shadow::regionsMapped());
-  B << " history-chunks=";
-  B.dec(access_history::chunksInUse());
-  B << " internal-chunks=";
-  B.dec(A.Chunks);
-  B << " (kept-empty=";
-  B.dec(A.KeptEmpty);
-  B << " released=";
-  B.dec(A.Released);
-  B << ") internal-large-kb=";
-  B.dec(A.LargeBytes >> 10);
+  Field("\nweft: stats: memory: sync-objects=", sync_table::size());
+  Field(" peak-sync-objects=", sync_table::peak());
+  Field(" shadow-regions=", shadow::regionsMapped());
+  Field(" history-chunks=", access_history::chunksInUse());
+  Field(" internal-chunks=", A.Chunks);
+  Field(" (kept-empty=", A.KeptEmpty);
+  Field(" released=", A.Released);
+  Field(") internal-large-kb=", A.LargeBytes >> 10);
   B << '\n';
   fflush(nullptr);
   rawWriteAll(Rt.LogFd, B.str(), B.size());
